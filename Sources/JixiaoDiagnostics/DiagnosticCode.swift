@@ -1,0 +1,71 @@
+/// Every diagnostic code Jixiao can print. Codes are stable: documents, editors and CI
+/// scripts refer to them, so a code is never reused for another meaning.
+/// Ranges: JX1xx reading the file (encoding, YAML subset), JX2xx structure and types,
+/// JX3xx money, JX4xx indicator values, JX5xx the department's criteria, JX9xx the data set.
+public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+    public let rawValue: String
+    /// What the rule is about, in the user's words (used by `docs/检查规则.md` and `--format json`).
+    public let title: String
+
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+        self.title = DiagnosticCode.all.first { $0.rawValue == rawValue }?.title ?? ""
+    }
+
+    init(_ rawValue: String, _ title: String) {
+        self.rawValue = rawValue
+        self.title = title
+    }
+
+    public var description: String { rawValue }
+
+    public static func == (a: DiagnosticCode, b: DiagnosticCode) -> Bool { a.rawValue == b.rawValue }
+    public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
+
+    // JX1xx — reading the file
+    public static let invalidEncoding = DiagnosticCode("JX101", "文件不是 UTF-8 编码")
+    public static let forbiddenCharacter = DiagnosticCode("JX102", "文件含有不允许的字符")
+    public static let badIndentCharacter = DiagnosticCode("JX103", "缩进只能使用半角空格")
+    public static let missingColon = DiagnosticCode("JX104", "缺少冒号")
+    public static let unexpectedIndent = DiagnosticCode("JX105", "缩进不一致")
+    public static let duplicateKey = DiagnosticCode("JX106", "重复的键")
+    public static let unsupportedSyntax = DiagnosticCode("JX107", "不支持的 YAML 语法")
+    public static let unterminatedQuote = DiagnosticCode("JX108", "引号未闭合")
+    public static let invalidEscape = DiagnosticCode("JX109", "无效的转义序列")
+    public static let needsQuoting = DiagnosticCode("JX110", "值需要加引号")
+    public static let badBlockScalar = DiagnosticCode("JX111", "块文本写法有误")
+    public static let badFlowSequence = DiagnosticCode("JX112", "方括号列表写法有误")
+    public static let misplacedListItem = DiagnosticCode("JX113", "列表项位置不对")
+    public static let fullWidthColon = DiagnosticCode("JX114", "键后使用了全角冒号")
+    public static let limitExceeded = DiagnosticCode("JX115", "文件超出处理上限")
+    public static let fileUnreadable = DiagnosticCode("JX116", "文件无法读取")
+
+    // JX2xx — structure and types
+    public static let missingField = DiagnosticCode("JX201", "缺少必填字段")
+    public static let unknownField = DiagnosticCode("JX202", "未知字段")
+    public static let wrongType = DiagnosticCode("JX203", "字段类型不对")
+    public static let emptyValue = DiagnosticCode("JX204", "字段值为空")
+    public static let badNumber = DiagnosticCode("JX205", "数值写法有误")
+    public static let badAmount = DiagnosticCode("JX206", "金额写法有误")
+    public static let unknownLevel1 = DiagnosticCode("JX207", "未知的一级指标")
+    public static let unknownLevel2 = DiagnosticCode("JX208", "二级指标不属于该一级指标")
+    public static let yearMismatch = DiagnosticCode("JX209", "年度与目录不符")
+    public static let emptyDocument = DiagnosticCode("JX210", "文件为空")
+
+    // JX9xx — the data set as a whole
+    public static let noData = DiagnosticCode("JX901", "没有找到数据文件")
+    public static let duplicateProject = DiagnosticCode("JX902", "项目名称重复")
+    public static let fileNameMismatch = DiagnosticCode("JX903", "文件名与项目名称不符")
+    public static let outputFailed = DiagnosticCode("JX904", "无法写出结果")
+    public static let templateFailed = DiagnosticCode("JX905", "模板执行失败")
+
+    /// The registry, in code order; the docs and the JSON output are generated from it.
+    public static let all: [DiagnosticCode] = [
+        invalidEncoding, forbiddenCharacter, badIndentCharacter, missingColon, unexpectedIndent,
+        duplicateKey, unsupportedSyntax, unterminatedQuote, invalidEscape, needsQuoting,
+        badBlockScalar, badFlowSequence, misplacedListItem, fullWidthColon, limitExceeded, fileUnreadable,
+        missingField, unknownField, wrongType, emptyValue, badNumber, badAmount, unknownLevel1,
+        unknownLevel2, yearMismatch, emptyDocument,
+        noData, duplicateProject, fileNameMismatch, outputFailed, templateFailed,
+    ]
+}

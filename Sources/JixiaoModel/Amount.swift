@@ -1,0 +1,43 @@
+import Foundation
+
+/// The two money units of the forms. 1万元 = 10,000元.
+public enum MoneyUnit: String, Sendable, Codable, CaseIterable {
+    case yuan = "元"
+    case wanYuan = "万元"
+
+    public var yuanPerUnit: Decimal { self == .yuan ? 1 : 10_000 }
+}
+
+/// An amount of money as written (`71万元`, `25.55元`), kept with its own unit so that a
+/// checker can tell `25.55元` from `25.55万元` and name the slip.
+public struct Amount: Sendable, Equatable, Codable, CustomStringConvertible {
+    public let value: Decimal
+    public let unit: MoneyUnit
+
+    public init(_ value: Decimal, _ unit: MoneyUnit) {
+        self.value = value
+        self.unit = unit
+    }
+
+    /// Reads `71万元`, `0.7万元`, `25.55元`, `200元`. nil when the text is not an amount.
+    public init?(parsing text: String) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        for unit in [MoneyUnit.wanYuan, .yuan] where trimmed.hasSuffix(unit.rawValue) {
+            let number = trimmed.dropLast(unit.rawValue.count).trimmingCharacters(in: .whitespaces)
+            guard let value = Decimal(exactly: Substring(number)) else { return nil }
+            self.init(value, unit)
+            return
+        }
+        return nil
+    }
+
+    public var inYuan: Decimal { value * unit.yuanPerUnit }
+    public var inWanYuan: Decimal { inYuan / 10_000 }
+
+    public func converted(to target: MoneyUnit) -> Amount {
+        Amount(inYuan / target.yuanPerUnit, target)
+    }
+
+    /// `71万元`, `25.55元`.
+    public var description: String { value.plain + unit.rawValue }
+}

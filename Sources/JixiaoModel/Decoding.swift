@@ -1,0 +1,154 @@
+import Foundation
+import JixiaoDiagnostics
+import JixiaoParser
+
+/// What decoding one file gives: the model (possibly partial) and every finding on the way.
+public struct Decoded<Value: Sendable>: Sendable {
+    public let value: Value?
+    public let diagnostics: [Diagnostic]
+
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// Collects the findings of one file; decoding goes on after an error so the user sees
+/// every problem of a file in one run, not one per run.
+final class DecodeContext {
+    let path: String
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(path: String) { self.path = path }
+
+    func report(_ code: DiagnosticCode, _ severity: Diagnostic.Severity = .error, at mark: SourceMark?,
+                _ message: String, hint: String? = nil) {
+        diagnostics.append(Diagnostic(code, severity, path: path, at: mark, message, hint: hint))
+    }
+}
+
+/// The keys of one mapping node, read by name; remembers which keys were used so that the
+/// rest can be reported as unknown (with a "did you mean").
+struct Fields {
+    let node: Node
+    let what: String
+    private let entries: [MappingEntry]
+    private let context: DecodeContext
+
+    /// nil (and a diagnostic) when `node` is not a mapping.
+    init?(_ node: Node, what: String, context: DecodeContext) {
+        guard let entries = node.mapping else {
+            if node.scalar == "" {
+                context.report(.emptyValue, at: node.mark, "“\(what)”是空的，需要填写内容")
+            } else {
+                context.report(.wrongType, at: node.mark, "“\(what)”应当是键值表（每行“键: 值”），这里却是\(node.kindName)")
+            }
+            return nil
+        }
+        self.node = node
+        self.what = what
+        self.entries = entries
+        self.context = context
+    }
+
+    func entry(_ key: String) -> MappingEntry? { entries.first { $0.key == key } }
+
+    /// A mapping entry that must be present.
+    func required(_ key: String) -> MappingEntry? {
+        if let found = entry(key) { return found }
+        context.report(.missingField, at: node.mark, "“\(what)”缺少必填字段“\(key)”",
+                       hint: "添加一行“\(key): …”")
+        return nil
+    }
+
+    /// A scalar field; `required` fields must be present and non-empty.
+    func text(_ key: String, required: Bool = true, allowEmpty: Bool = false) -> Located<String>? {
+        guard let found = required ? self.required(key) : entry(key) else { return nil }
+        guard let text = found.value.scalar else {
+            context.report(.wrongType, at: found.value.mark, "“\(key)”应当是文本，这里却是\(found.value.kindName)")
+            return nil
+        }
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, !allowEmpty {
+            context.report(.emptyValue, at: found.value.mark, "“\(key)”的值是空的", hint: "填写“\(key)”，或删除这一行")
+            return nil
+        }
+        return Located(text, at: found.value.mark)
+    }
+
+    func integer(_ key: String, required: Bool) -> Located<Int>? {
+        guard let text = self.text(key, required: required) else { return nil }
+        guard let value = Int(text.value.trimmingCharacters(in: .whitespaces)) else {
+            context.report(.badNumber, at: text.mark, "“\(key)”应当是整数，这里是“\(text.value)”")
+            return nil
+        }
+        return Located(value, at: text.mark)
+    }
+
+    func amount(_ key: String, required: Bool) -> Located<Amount>? {
+        guard let text = self.text(key, required: required) else { return nil }
+        return Fields.amount(text, key: key, context: context)
+    }
+
+    static func amount(_ text: Located<String>, key: String, context: DecodeContext) -> Located<Amount>? {
+        guard let amount = Amount(parsing: text.value) else {
+            context.report(.badAmount, at: text.mark, "“\(key)”的金额“\(text.value)”无法识别",
+                           hint: "写成数字加单位，例如 71万元 或 3500元")
+            return nil
+        }
+        return Located(amount, at: text.mark)
+    }
+
+    /// A list field.
+    func list(_ key: String, required: Bool = true) -> [Node]? {
+        guard let found = required ? self.required(key) : entry(key) else { return nil }
+        guard let items = found.value.sequence else {
+            context.report(.wrongType, at: found.value.mark, "“\(key)”应当是列表（每项以“- ”开头），这里却是\(found.value.kindName)")
+            return nil
+        }
+        return items
+    }
+
+    /// Reports every key not in `allowed`, suggesting the closest allowed key.
+    func rejectUnknown(allowed: [String]) {
+        for entry in entries where !allowed.contains(entry.key) {
+            let suggestion = Suggestion.closest(to: entry.key, among: allowed)
+            context.report(.unknownField, at: entry.keyMark, "“\(what)”中没有字段“\(entry.key)”",
+                           hint: suggestion.map { "是不是想写“\($0)”？" } ?? "可用的字段：\(allowed.joined(separator: "、"))")
+        }
+    }
+}
+
+/// "Did you mean": the allowed name with the smallest edit distance, if close enough.
+public enum Suggestion {
+    public static func closest(to word: String, among candidates: [String]) -> String? {
+        let target = Array(word)
+        let scored = candidates.map { ($0, distance(target, Array($0))) }
+        guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
+        return best.1 <= max(1, min(target.count, best.0.count) / 2) ? best.0 : nil
+    }
+
+    static func distance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        var previous = Array(0...b.count)
+        for (i, x) in a.enumerated() {
+            var current = [i + 1]
+            for (j, y) in b.enumerated() {
+                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}
+
+/// Reads a file from disk into a tree, or reports why it cannot.
+public enum DocumentLoader {
+    public static func parse(_ source: SourceFile) -> (Node?, [Diagnostic]) {
+        do {
+            guard let node = try YAMLSubset.parse(source) else {
+                return (nil, [Diagnostic(.emptyDocument, path: source.path, at: nil, "文件中没有任何内容",
+                                         hint: "按 docs/数据格式.md 填写，或删除这个文件")])
+            }
+            return (node, [])
+        } catch {
+            return (nil, [error])
+        }
+    }
+}

@@ -1,0 +1,165 @@
+import Foundation
+
+/// A comparison operator as the statutory reading of the words defines it (民法典 第一千二百五十九条:
+/// 以上、以下、以内 include the stated number; 不满、超过 exclude it).
+public enum ComparisonOperator: String, Sendable, Codable, CaseIterable {
+    case atLeast = "≥"
+    case atMost = "≤"
+    case greater = ">"
+    case less = "<"
+    case equal = "="
+
+    /// Whether `actual` satisfies `actual OP target`.
+    public func holds(_ actual: Decimal, _ target: Decimal) -> Bool {
+        switch self {
+        case .atLeast: return actual >= target
+        case .atMost: return actual <= target
+        case .greater: return actual > target
+        case .less: return actual < target
+        case .equal: return actual == target
+        }
+    }
+
+    /// A target to reach (≥, >, and a bare number read as a target) rather than a ceiling.
+    public var isPositive: Bool { self == .atLeast || self == .greater || self == .equal }
+}
+
+/// `85%以上`, `低于1人次`, `3500`, `200元`: operator, number and unit.
+public struct Comparison: Sendable, Equatable, Codable {
+    public let op: ComparisonOperator
+    public let number: Decimal
+    /// `%`, `元`, `万元`, `人次`, `个工作日`, `分`… or empty when the number stands alone.
+    public let unit: String
+
+    public init(_ op: ComparisonOperator, _ number: Decimal, unit: String) {
+        self.op = op
+        self.number = number
+        self.unit = unit
+    }
+
+    public var isPercentage: Bool { unit == "%" }
+    public var moneyUnit: MoneyUnit? { MoneyUnit(rawValue: unit) }
+}
+
+/// `2021年12月底前`: met when done on or before the last day it allows.
+public struct Deadline: Sendable, Equatable, Codable {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    public init(year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    public var isoDate: String {
+        String(format: "%04d-%02d-%02d", year, month, day)
+    }
+}
+
+/// An indicator's target (指标值) or a grading condition, read per REFERENCE §3.
+public enum IndicatorValue: Sendable, Equatable {
+    case comparison(Comparison)
+    case deadline(Deadline)
+    case qualitative(String)
+
+    public var kind: String {
+        switch self {
+        case .comparison: return "comparison"
+        case .deadline: return "deadline"
+        case .qualitative: return "qualitative"
+        }
+    }
+
+    public init(parsing raw: String) {
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        if let deadline = IndicatorValue.deadline(text) {
+            self = .deadline(deadline)
+        } else if let comparison = IndicatorValue.comparison(text) {
+            self = .comparison(comparison)
+        } else {
+            self = .qualitative(text)
+        }
+    }
+
+    // Longest words first so that 不低于 is not read as 低于.
+    static let prefixWords: [(String, ComparisonOperator)] = [
+        ("不低于", .atLeast), ("不少于", .atLeast), ("不小于", .atLeast),
+        ("不高于", .atMost), ("不超过", .atMost), ("不多于", .atMost), ("不大于", .atMost),
+        ("高于", .greater), ("大于", .greater), ("超过", .greater), ("多于", .greater),
+        ("低于", .less), ("小于", .less), ("不满", .less), ("少于", .less),
+        (">=", .atLeast), ("<=", .atMost), ("≥", .atLeast), ("≤", .atMost),
+        (">", .greater), ("<", .less), ("=", .equal),
+        ("超", .greater),
+    ]
+    static let suffixWords: [(String, ComparisonOperator)] = [
+        ("及以上", .atLeast), ("以上", .atLeast),
+        ("及以下", .atMost), ("以下", .atMost), ("以内", .atMost), ("之内", .atMost), ("内", .atMost),
+    ]
+
+    private static func comparison(_ text: String) -> Comparison? {
+        var rest = Substring(text)
+        var op: ComparisonOperator?
+        if let (word, found) = prefixWords.first(where: { rest.hasPrefix($0.0) }) {
+            op = found
+            rest = rest.dropFirst(word.count)
+        }
+        if let (word, found) = suffixWords.first(where: { rest.hasSuffix($0.0) }) {
+            guard op == nil else { return nil }
+            op = found
+            rest = rest.dropLast(word.count)
+        }
+        let numberEnd = rest.firstIndex { !("0"..."9").contains($0) && $0 != "." } ?? rest.endIndex
+        guard numberEnd > rest.startIndex, let number = Decimal(exactly: rest[..<numberEnd]) else { return nil }
+        let unit = String(rest[numberEnd...])
+        guard unit.count <= 6, !unit.contains(where: { ("0"..."9").contains($0) }),
+              unit.allSatisfy({ !$0.isPunctuation || $0 == "%" }) else { return nil }
+        return Comparison(op ?? .equal, number, unit: unit)
+    }
+
+    /// `2021年12月底前`, `2021年12月31日前`, `2021年底前`, `2021年6月30日之前`.
+    private static func deadline(_ text: String) -> Deadline? {
+        var scanner = Substring(text)
+        func number(before marker: Character) -> Int? {
+            guard let end = scanner.firstIndex(of: marker),
+                  let value = Int(scanner[..<end]), scanner[..<end].allSatisfy({ ("0"..."9").contains($0) }) else { return nil }
+            scanner = scanner[scanner.index(after: end)...]
+            return value
+        }
+        guard let year = number(before: "年"), (1900...2999).contains(year) else { return nil }
+        var month = 12
+        var day: Int?
+        if let value = number(before: "月") {
+            guard (1...12).contains(value) else { return nil }
+            month = value
+            if let value = number(before: "日") { day = value }
+        }
+        let allowedEndings: Set<String> = ["底前", "末前", "底", "末", "前", "之前", "以前", "底之前", "底以前", "完成", "前完成", "底前完成"]
+        guard allowedEndings.contains(String(scanner)) else { return nil }
+        let last = Deadline.lastDay(year: year, month: month)
+        guard let resolvedDay = day ?? Optional(last), (1...last).contains(resolvedDay) else { return nil }
+        return Deadline(year: year, month: month, day: resolvedDay)
+    }
+}
+
+extension Deadline {
+    static func lastDay(year: Int, month: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+}
+
+/// A grading condition of a departmental measure: a value, or 否则 (whenever 优秀 fails).
+public enum GradeCondition: Sendable, Equatable {
+    case value(IndicatorValue)
+    case otherwise
+
+    public init(parsing text: String) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        self = ["否则", "否则为差"].contains(trimmed) ? .otherwise : .value(IndicatorValue(parsing: trimmed))
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import JixiaoDiagnostics
+
+// `jixiao dump --model`: the typed model with every parsed value visible, so a reader can
+// check how Jixiao understood `85%以上` or `2021年12月底前`.
+
+extension IndicatorValue {
+    public var json: JSONValue {
+        switch self {
+        case .comparison(let comparison):
+            return .object([("kind", .string(kind)), ("operator", .string(comparison.op.rawValue)),
+                            ("number", .string(comparison.number.plain)), ("unit", .string(comparison.unit))])
+        case .deadline(let deadline):
+            return .object([("kind", .string(kind)), ("date", .string(deadline.isoDate))])
+        case .qualitative(let text):
+            return .object([("kind", .string(kind)), ("text", .string(text))])
+        }
+    }
+}
+
+extension Amount {
+    public var json: JSONValue {
+        .object([("text", .string(description)), ("yuan", .string(inYuan.plain))])
+    }
+}
+
+extension Project {
+    public var json: JSONValue {
+        .object([
+            ("序号", order.map { .number(String($0)) } ?? .null),
+            ("项目编码", .string(code)),
+            ("项目名称", .string(name.value)),
+            ("资金用途", .string(purpose)),
+            ("预算", .object([
+                ("合计", budget.total.value.json),
+                ("来源", .array(budget.sources.map { .object([("名称", .string($0.name)), ("金额", $0.amount.value.json)]) })),
+                ("明细", .array(budget.breakdown.map { item in
+                    .object([("名称", .string(item.name)),
+                             ("金额", item.amount?.value.json ?? .null),
+                             ("计算", item.formula.map { .string($0.value) } ?? .null),
+                             ("单价", item.rate.map { .string($0.value) } ?? .null)])
+                })),
+            ])),
+            ("资金支出计划", .array(plan.map { .object([("text", .string($0.value.text)),
+                                                     ("percent", $0.value.percent.map { .string($0.plain) } ?? .null)]) })),
+            ("绩效目标", .array(goals.map { .string($0) })),
+            ("绩效指标", .array(indicators.map { group in
+                .object([("一级", .string(group.name.value)),
+                         ("二级", .array(group.subgroups.map { subgroup in
+                             .object([("名称", .string(subgroup.name.value)),
+                                      ("三级", .array(subgroup.indicators.map { indicator in
+                                          .object([("名称", .string(indicator.name.value)),
+                                                   ("描述", .string(indicator.description)),
+                                                   ("指标值", .string(indicator.valueText.value)),
+                                                   ("解析", indicator.value.json),
+                                                   ("依据", .string(indicator.basis))])
+                                      }))])
+                         }))])
+            })),
+        ])
+    }
+}
+
+extension GradeCondition {
+    public var json: JSONValue {
+        switch self {
+        case .otherwise: return .object([("kind", .string("otherwise"))])
+        case .value(let value): return value.json
+        }
+    }
+}
+
+extension Department {
+    public var json: JSONValue {
+        .object([
+            ("单位", .string(unit)),
+            ("年度", .number(String(year.value))),
+            ("总体绩效目标", .string(overallGoal)),
+            ("分项绩效目标", .array(categories.map { category in
+                .object([("类别", .string(category.title)),
+                         ("目标", .array(category.subgoals.map { subgoal in
+                             .object([("名称", subgoal.name.map { .string($0) } ?? .null),
+                                      ("内容", .string(subgoal.content)),
+                                      ("评定", .string(subgoal.rating)),
+                                      ("标准", .array(subgoal.measures.map { measure in
+                                          .object([("指标", .string(measure.indicator)),
+                                                   ("优秀", .string(measure.excellentText.value)),
+                                                   ("优秀解析", measure.excellent.json),
+                                                   ("差", .string(measure.poorText.value)),
+                                                   ("差解析", measure.poor.json),
+                                                   ("等级名称", .array([measure.labels.excellent, measure.labels.pass,
+                                                                      measure.labels.poor].map { .string($0) }))])
+                                      }))])
+                         }))])
+            })),
+            ("工作保障措施", .array(safeguards.map { .object([("标题", .string($0.title)), ("内容", .string($0.content))]) })),
+        ])
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import JixiaoDiagnostics
+
+/// A value together with where it was written, so later checks can point at it.
+public struct Located<Value: Sendable>: Sendable {
+    public let value: Value
+    public let mark: SourceMark
+
+    public init(_ value: Value, at mark: SourceMark) {
+        self.value = value
+        self.mark = mark
+    }
+}
+
+extension Located: Equatable where Value: Equatable {}
+
+/// One 项目绩效目标表.
+public struct Project: Sendable {
+    /// Position in the annual document; tables without one follow, by name.
+    public var order: Int?
+    public var code: String
+    public var name: Located<String>
+    public var purpose: String
+    public var budget: Budget
+    /// Cumulative share spent by the end of each quarter, as written (`25%`).
+    public var plan: [Located<PlanShare>]
+    public var goals: [String]
+    public var indicators: [IndicatorGroup]
+    public var year: Located<Int>?
+}
+
+public struct PlanShare: Sendable, Equatable {
+    public let text: String
+    /// The percentage, when `text` is one.
+    public let percent: Decimal?
+}
+
+public struct Budget: Sendable {
+    public var total: Located<Amount>
+    public var sources: [FundingSource]
+    public var breakdown: [BreakdownItem]
+}
+
+public struct FundingSource: Sendable {
+    public let name: String
+    public let amount: Located<Amount>
+}
+
+/// One line of the breakdown stated in 资金用途.
+public struct BreakdownItem: Sendable {
+    public let name: String
+    public let amount: Located<Amount>?
+    /// The formula as the text states it (`5000元/人 × 21人 + 3500元/人 × 43人`).
+    public let formula: Located<String>?
+    /// A unit rate stated without a full formula (`200元/党员`).
+    public let rate: Located<String>?
+}
+
+/// A 一级 heading with its 二级 headings, in document order.
+public struct IndicatorGroup: Sendable {
+    public let name: Located<String>
+    public let level1: IndicatorTaxonomy.Level1?
+    public let subgroups: [IndicatorSubgroup]
+
+    public var indicators: [Indicator] { subgroups.flatMap(\.indicators) }
+}
+
+public struct IndicatorSubgroup: Sendable {
+    public let name: Located<String>
+    public let indicators: [Indicator]
+}
+
+/// A 三级 indicator: one row of the goal table.
+public struct Indicator: Sendable {
+    public let name: Located<String>
+    public let description: String
+    public let valueText: Located<String>
+    public let value: IndicatorValue
+    public let basis: String
+}

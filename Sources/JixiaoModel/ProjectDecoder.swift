@@ -1,0 +1,149 @@
+import Foundation
+import JixiaoDiagnostics
+import JixiaoParser
+
+/// Tree → `Project`. Key names are those printed on the form; see docs/数据格式.md.
+public enum ProjectDecoder {
+    public static let keys = ["序号", "年度", "项目编码", "项目名称", "资金用途", "预算", "资金支出计划", "绩效目标", "绩效指标"]
+    static let budgetKeys = ["合计", "来源", "明细"]
+    static let itemKeys = ["名称", "金额", "计算", "单价"]
+    static let indicatorKeys = ["名称", "描述", "指标值", "依据"]
+
+    public static func decode(_ source: SourceFile) -> Decoded<Project> {
+        let (tree, parseDiagnostics) = DocumentLoader.parse(source)
+        guard let tree else { return Decoded(value: nil, diagnostics: parseDiagnostics) }
+        let context = DecodeContext(path: source.path)
+        let project = decode(tree, context: context)
+        return Decoded(value: project, diagnostics: context.diagnostics)
+    }
+
+    static func decode(_ tree: Node, context: DecodeContext) -> Project? {
+        guard let fields = Fields(tree, what: "项目文件", context: context) else { return nil }
+        fields.rejectUnknown(allowed: keys)
+        let order = fields.integer("序号", required: false)
+        let year = fields.integer("年度", required: false)
+        let code = fields.text("项目编码", required: false, allowEmpty: true)
+        let name = fields.text("项目名称")
+        let purpose = fields.text("资金用途")
+        let budget = fields.required("预算").flatMap { decodeBudget($0.value, context: context) }
+        let plan = fields.list("资金支出计划").map { decodePlan($0, at: fields.entry("资金支出计划")!.value.mark, context: context) }
+        let goals = fields.list("绩效目标").map { decodeGoals($0, context: context) }
+        let indicators = fields.required("绩效指标").flatMap { decodeIndicators($0.value, context: context) }
+        guard let name, let purpose, let budget, let plan, let goals, let indicators else { return nil }
+        return Project(order: order?.value, code: code?.value ?? "", name: name, purpose: purpose.value,
+                       budget: budget, plan: plan, goals: goals, indicators: indicators, year: year)
+    }
+
+    static func decodeBudget(_ node: Node, context: DecodeContext) -> Budget? {
+        guard let fields = Fields(node, what: "预算", context: context) else { return nil }
+        fields.rejectUnknown(allowed: budgetKeys)
+        let total = fields.amount("合计", required: true)
+        var sources: [FundingSource] = []
+        if let entry = fields.entry("来源"), Fields(entry.value, what: "来源", context: context) != nil {
+            for source in entry.value.mapping ?? [] {
+                guard let text = source.value.scalar else {
+                    context.report(.wrongType, at: source.value.mark, "资金来源“\(source.key)”应当是金额，这里却是\(source.value.kindName)")
+                    continue
+                }
+                if let amount = Fields.amount(Located(text, at: source.value.mark), key: source.key, context: context) {
+                    sources.append(FundingSource(name: source.key, amount: amount))
+                }
+            }
+        }
+        var breakdown: [BreakdownItem] = []
+        for itemNode in fields.list("明细", required: false) ?? [] {
+            guard let item = Fields(itemNode, what: "明细项", context: context) else { continue }
+            item.rejectUnknown(allowed: itemKeys)
+            guard let name = item.text("名称") else { continue }
+            let amount = item.amount("金额", required: false)
+            let formula = item.text("计算", required: false)
+            let rate = item.text("单价", required: false)
+            if item.entry("金额") == nil, formula == nil {
+                context.report(.missingField, at: itemNode.mark, "明细项“\(name.value)”既没有“金额”也没有“计算”",
+                               hint: "至少写出其中之一")
+            }
+            breakdown.append(BreakdownItem(name: name.value, amount: amount, formula: formula, rate: rate))
+        }
+        guard let total else { return nil }
+        return Budget(total: total, sources: sources, breakdown: breakdown)
+    }
+
+    static func decodePlan(_ items: [Node], at mark: SourceMark, context: DecodeContext) -> [Located<PlanShare>] {
+        if items.count != 4 {
+            context.report(.wrongType, at: mark, "资金支出计划应当有四个季度的累计比例，这里有 \(items.count) 个",
+                           hint: "例如 [25%, 50%, 75%, 100%]")
+        }
+        return items.compactMap { item in
+            guard let text = item.scalar else {
+                context.report(.wrongType, at: item.mark, "季度比例应当是文本，例如 25%，这里却是\(item.kindName)")
+                return nil
+            }
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let percent = trimmed.hasSuffix("%") ? Decimal(exactly: Substring(trimmed.dropLast())) : nil
+            return Located(PlanShare(text: trimmed, percent: percent), at: item.mark)
+        }
+    }
+
+    static func decodeGoals(_ items: [Node], context: DecodeContext) -> [String] {
+        items.compactMap { item in
+            guard let text = item.scalar else {
+                context.report(.wrongType, at: item.mark, "每条绩效目标应当是一段文本，这里却是\(item.kindName)")
+                return nil
+            }
+            return text
+        }
+    }
+
+    static func decodeIndicators(_ node: Node, context: DecodeContext) -> [IndicatorGroup]? {
+        guard let level1Entries = node.mapping else {
+            _ = Fields(node, what: "绩效指标", context: context)
+            return nil
+        }
+        return level1Entries.map { level1Entry in
+            let level1 = IndicatorTaxonomy.level1(named: level1Entry.key)
+            if level1 == nil {
+                let suggestion = Suggestion.closest(to: level1Entry.key, among: IndicatorTaxonomy.level1Names)
+                context.report(.unknownLevel1, at: level1Entry.keyMark, "“\(level1Entry.key)”不是一级指标",
+                               hint: suggestion.map { "是不是想写“\($0)”？" }
+                                   ?? "一级指标只能是：\(IndicatorTaxonomy.level1Names.joined(separator: "、"))")
+            }
+            var subgroups: [IndicatorSubgroup] = []
+            if let level2Entries = level1Entry.value.mapping {
+                for level2Entry in level2Entries {
+                    if let level1, !IndicatorTaxonomy.allows(level2Entry.key, under: level1) {
+                        let names = IndicatorTaxonomy.level2Names(under: level1)
+                        context.report(.unknownLevel2, at: level2Entry.keyMark,
+                                       "二级指标“\(level2Entry.key)”不属于一级指标“\(level1Entry.key)”",
+                                       hint: "“\(level1Entry.key)”下可用：\(names.joined(separator: "、"))")
+                    }
+                    let indicators = decodeIndicatorList(level2Entry, context: context)
+                    subgroups.append(IndicatorSubgroup(name: Located(level2Entry.key, at: level2Entry.keyMark),
+                                                       indicators: indicators))
+                }
+            } else {
+                _ = Fields(level1Entry.value, what: level1Entry.key, context: context)
+            }
+            return IndicatorGroup(name: Located(level1Entry.key, at: level1Entry.keyMark), level1: level1,
+                                  subgroups: subgroups)
+        }
+    }
+
+    static func decodeIndicatorList(_ entry: MappingEntry, context: DecodeContext) -> [Indicator] {
+        guard let items = entry.value.sequence else {
+            context.report(.wrongType, at: entry.value.mark,
+                           "“\(entry.key)”下应当是三级指标的列表（每项以“- 名称:”开头），这里却是\(entry.value.kindName)")
+            return []
+        }
+        return items.compactMap { item in
+            guard let fields = Fields(item, what: "三级指标", context: context) else { return nil }
+            fields.rejectUnknown(allowed: indicatorKeys)
+            let name = fields.text("名称")
+            let description = fields.text("描述")
+            let value = fields.text("指标值")
+            let basis = fields.text("依据")
+            guard let name, let description, let value, let basis else { return nil }
+            return Indicator(name: name, description: description.value, valueText: value,
+                             value: IndicatorValue(parsing: value.value), basis: basis.value)
+        }
+    }
+}

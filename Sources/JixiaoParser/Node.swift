@@ -1,0 +1,68 @@
+import JixiaoDiagnostics
+
+/// A node of the parsed tree. Every scalar is a string: typing is the decoder's job.
+/// Every node remembers where it starts so later stages can point at it.
+public struct Node: Sendable, Equatable {
+    public enum Content: Sendable, Equatable {
+        case scalar(String)
+        case sequence([Node])
+        case mapping([MappingEntry])
+    }
+
+    public let content: Content
+    public let mark: SourceMark
+
+    public init(_ content: Content, at mark: SourceMark) {
+        self.content = content
+        self.mark = mark
+    }
+
+    public var scalar: String? {
+        if case .scalar(let text) = content { return text }
+        return nil
+    }
+
+    public var sequence: [Node]? {
+        if case .sequence(let items) = content { return items }
+        return nil
+    }
+
+    public var mapping: [MappingEntry]? {
+        if case .mapping(let entries) = content { return entries }
+        return nil
+    }
+
+    /// What kind of node this is, in the user's words (for "expected a list, found text").
+    public var kindName: String {
+        switch content {
+        case .scalar: return "文本"
+        case .sequence: return "列表"
+        case .mapping: return "键值表"
+        }
+    }
+}
+
+public struct MappingEntry: Sendable, Equatable {
+    public let key: String
+    public let keyMark: SourceMark
+    public let value: Node
+
+    public init(key: String, keyMark: SourceMark, value: Node) {
+        self.key = key
+        self.keyMark = keyMark
+        self.value = value
+    }
+}
+
+extension Node {
+    /// The tree as JSON (keys in document order), as `jixiao dump` prints it; every scalar
+    /// is a JSON string, which is also how a standard YAML loader reading every scalar as
+    /// a string sees the document.
+    public var json: JSONValue {
+        switch content {
+        case .scalar(let text): return .string(text)
+        case .sequence(let items): return .array(items.map(\.json))
+        case .mapping(let entries): return .object(entries.map { ($0.key, $0.value.json) })
+        }
+    }
+}

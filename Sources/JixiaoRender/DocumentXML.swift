@@ -1,0 +1,148 @@
+import Foundation
+import JixiaoModel
+
+/// Model → the XML the templates read. The element names are the contract documented at the
+/// top of templates/jixiao.xsl; every text is data, stored as text nodes.
+public enum DocumentXML {
+    /// Where a page sits and what it links to.
+    public struct PageContext {
+        public let year: Int
+        public let unit: String
+        /// Relative link from the page back to the year's index.
+        public let indexHref: String?
+
+        public init(year: Int, unit: String, indexHref: String?) {
+            self.year = year
+            self.unit = unit
+            self.indexHref = indexHref
+        }
+
+        var attributes: [(String, String)] {
+            [("year", String(year)), ("unit", unit)] + (indexHref.map { [("index-href", $0)] } ?? [])
+        }
+    }
+
+    /// One 项目绩效目标表 page.
+    public static func projectPage(_ project: Project, context: PageContext) -> XMLTree {
+        let tree = XMLTree(root: "project", attributes: context.attributes)
+        fillProject(tree.rootElement, project)
+        return tree
+    }
+
+    /// The 部门整体绩效目标 page.
+    public static func departmentPage(_ department: Department, context: PageContext) -> XMLTree {
+        let tree = XMLTree(root: "department", attributes: context.attributes)
+        fillDepartment(tree.rootElement, department)
+        return tree
+    }
+
+    /// The whole annual document: 第一部分 then 第二部分.
+    public static func annualDocument(department: Department?, projects: [Project], context: PageContext) -> XMLTree {
+        let tree = XMLTree(root: "annual", attributes: context.attributes)
+        if let department {
+            fillDepartment(tree.rootElement.add("department", [("year", String(context.year)), ("unit", context.unit)]),
+                           department)
+        }
+        for project in projects {
+            fillProject(tree.rootElement.add("project", [("year", String(context.year)), ("unit", context.unit)]), project)
+        }
+        return tree
+    }
+
+    /// A link on the index page.
+    public struct IndexEntry {
+        public let href: String
+        public let project: Project
+
+        public init(href: String, project: Project) {
+            self.href = href
+            self.project = project
+        }
+    }
+
+    /// The year's index: documents, then every project with its budget and the total.
+    public static func indexPage(documents: [(href: String, title: String)], projects: [IndexEntry],
+                                 context: PageContext) -> XMLTree {
+        let total = projects.reduce(Decimal(0)) { $0 + $1.project.budget.total.value.inWanYuan }
+        let tree = XMLTree(root: "index", attributes: context.attributes + [
+            ("total", Amount(total, .wanYuan).description), ("project-count", String(projects.count)),
+        ])
+        let root = tree.rootElement
+        for document in documents {
+            root.add("document", [("href", document.href), ("title", document.title)])
+        }
+        for (number, entry) in projects.enumerated() {
+            root.add("project", [
+                ("n", String(number + 1)), ("href", entry.href), ("name", entry.project.name.value),
+                ("budget", entry.project.budget.total.value.converted(to: .wanYuan).description),
+            ])
+        }
+        return tree
+    }
+
+    // MARK: - Content
+
+    static func fillProject(_ element: XMLTree.Element, _ project: Project) {
+        element.add("code", text: project.code)
+        element.add("name", text: project.name.value)
+        element.add("purpose", text: project.purpose)
+        let budget = element.add("budget", [("total", project.budget.total.value.description)])
+        for source in project.budget.sources {
+            budget.add("source", [("name", source.name), ("amount", source.amount.value.description)])
+        }
+        for item in project.budget.breakdown {
+            var attributes = [("name", item.name)]
+            if let amount = item.amount { attributes.append(("amount", amount.value.description)) }
+            if let formula = item.formula { attributes.append(("formula", formula.value)) }
+            if let rate = item.rate { attributes.append(("rate", rate.value)) }
+            budget.add("item", attributes)
+        }
+        let plan = element.add("plan")
+        for (number, share) in project.plan.enumerated() {
+            plan.add("quarter", [("n", String(number + 1))], text: share.value.text)
+        }
+        let goals = element.add("goals")
+        for (number, goal) in project.goals.enumerated() {
+            goals.add("goal", [("n", String(number + 1))], text: goal)
+        }
+        let indicators = element.add("indicators")
+        for group in project.indicators {
+            let level1 = indicators.add("level1", [("name", group.name.value)])
+            for subgroup in group.subgroups {
+                let level2 = level1.add("level2", [("name", subgroup.name.value)])
+                for indicator in subgroup.indicators {
+                    let row = level2.add("indicator")
+                    row.add("name", text: indicator.name.value)
+                    row.add("description", text: indicator.description)
+                    row.add("value", [("kind", indicator.value.kind)], text: indicator.valueText.value)
+                    row.add("basis", text: indicator.basis)
+                }
+            }
+        }
+    }
+
+    static func fillDepartment(_ element: XMLTree.Element, _ department: Department) {
+        element.add("overall", text: department.overallGoal)
+        for (number, category) in department.categories.enumerated() {
+            let categoryElement = element.add("category", [("n", String(number + 1)), ("title", category.title)])
+            for (subNumber, subgoal) in category.subgoals.enumerated() {
+                var attributes = [("n", String(subNumber + 1))]
+                if let name = subgoal.name { attributes.append(("name", name)) }
+                let subgoalElement = categoryElement.add("subgoal", attributes)
+                subgoalElement.add("content", text: subgoal.content)
+                subgoalElement.add("rating", text: subgoal.rating)
+                for measure in subgoal.measures {
+                    subgoalElement.add("measure", [
+                        ("indicator", measure.indicator),
+                        ("excellent", measure.excellentText.value), ("poor", measure.poorText.value),
+                        ("excellent-label", measure.labels.excellent), ("pass-label", measure.labels.pass),
+                        ("poor-label", measure.labels.poor),
+                    ])
+                }
+            }
+        }
+        for (number, safeguard) in department.safeguards.enumerated() {
+            element.add("safeguard", [("n", String(number + 1)), ("title", safeguard.title)], text: safeguard.content)
+        }
+    }
+}

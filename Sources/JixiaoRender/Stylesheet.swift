@@ -1,0 +1,80 @@
+import Foundation
+internal import CLibXML
+internal import CSupport
+
+/// A compiled XSLT stylesheet, reused for every document. Transforms run with security
+/// preferences that forbid writing files, creating directories and any network access.
+public final class Stylesheet: @unchecked Sendable {
+    private let stylesheet: xsltStylesheetPtr
+    private let security: xsltSecurityPrefsPtr
+
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    public init(path: String) throws {
+        LibXML.initialize()
+        var messages = jx_messages()
+        defer { jx_messages_clear(&messages) }
+        jx_capture_generic_messages(&messages)
+        defer { jx_capture_generic_messages(nil) }
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw Failure(description: "找不到模板文件 \(path)")
+        }
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue)
+        guard let document = xmlReadFile(path, nil, options) else {
+            throw Failure(description: "模板 \(path) 不是格式正确的 XML：\(Stylesheet.text(messages))")
+        }
+        guard let compiled = xsltParseStylesheetDoc(document) else {
+            xmlFreeDoc(document)
+            throw Failure(description: "模板 \(path) 无法编译：\(Stylesheet.text(messages))")
+        }
+        stylesheet = compiled
+        security = xsltNewSecurityPrefs()
+        for option in [XSLT_SECPREF_WRITE_FILE, XSLT_SECPREF_CREATE_DIRECTORY,
+                       XSLT_SECPREF_READ_NETWORK, XSLT_SECPREF_WRITE_NETWORK] {
+            xsltSetSecurityPrefs(security, option, xsltSecurityForbid)
+        }
+    }
+
+    deinit {
+        xsltFreeStylesheet(stylesheet)
+        xsltFreeSecurityPrefs(security)
+    }
+
+    /// Applies the stylesheet; `parameters` are passed as strings (like `--stringparam`).
+    /// Returns the serialised result as `xsl:output` describes it.
+    public func transform(_ tree: XMLTree, parameters: [(String, String)] = []) throws -> [UInt8] {
+        guard let context = xsltNewTransformContext(stylesheet, tree.document) else {
+            throw Failure(description: "无法创建 XSLT 转换上下文")
+        }
+        defer { xsltFreeTransformContext(context) }
+        var messages = jx_messages()
+        defer { jx_messages_clear(&messages) }
+        jx_capture_transform_messages(UnsafeMutableRawPointer(context), &messages)
+        xsltSetCtxtSecurityPrefs(security, context)
+
+        let cStrings = parameters.flatMap { [strdup($0.0), strdup($0.1)] } + [nil]
+        defer { cStrings.forEach { free($0) } }
+        var pointers = cStrings.map { UnsafePointer<CChar>($0) }
+        xsltQuoteUserParams(context, &pointers)
+
+        let result = xsltApplyStylesheetUser(stylesheet, tree.document, nil, nil, nil, context)
+        defer { if let result { xmlFreeDoc(result) } }
+        guard let result, context.pointee.state == XSLT_STATE_OK else {
+            throw Failure(description: "模板执行失败：\(Stylesheet.text(messages))")
+        }
+        var buffer: UnsafeMutablePointer<xmlChar>?
+        var length: Int32 = 0
+        guard xsltSaveResultToString(&buffer, &length, result, stylesheet) == 0, let buffer else {
+            throw Failure(description: "无法序列化模板输出")
+        }
+        defer { xmlFree(buffer) }
+        return Array(UnsafeBufferPointer(start: buffer, count: Int(length)))
+    }
+
+    private static func text(_ messages: jx_messages) -> String {
+        guard let text = messages.text else { return "（没有更多信息）" }
+        return String(cString: text).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}

@@ -1,0 +1,139 @@
+import ArgumentParser
+import Foundation
+import JixiaoDiagnostics
+import JixiaoModel
+import JixiaoParser
+import JixiaoPublish
+
+@main
+struct Jixiao: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "jixiao",
+        abstract: "绩效：预算绩效目标表的检查与发布工具",
+        discussion: "数据目录的结构：<数据目录>/<年度>/部门整体绩效目标.yaml 与 <数据目录>/<年度>/项目/<项目名称>.yaml。格式说明见 docs/数据格式.md。",
+        subcommands: [Publish.self, Check.self, Dump.self],
+        defaultSubcommand: Publish.self
+    )
+}
+
+/// Exit status when the data has errors (usage errors exit with 64).
+let dataErrorExit = ExitCode(1)
+
+struct DataDirectory: ParsableArguments {
+    @Argument(help: "数据目录（包含年度子目录，或就是某个年度目录）")
+    var dataDirectory: String = "data"
+}
+
+extension Jixiao {
+    struct Publish: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "检查数据并发布全部页面（XHTML）",
+            discussion: "先做与 check 相同的检查，有错误时不发布，原输出目录保持不变。")
+
+        @OptionGroup var data: DataDirectory
+        @Option(name: .long, help: "输出目录") var out: String = "output"
+        @Option(name: .long, help: "模板目录（jixiao.xsl 与 jixiao.css 所在处）") var templates: String = "templates"
+        @Option(name: .customLong("emit-xml"), help: "同时把送入模板的 XML 写到这个目录") var emitXML: String?
+        @Flag(name: .shortAndLong, help: "不打印进度") var quiet = false
+
+        func run() throws {
+            let options = PublishOptions(dataDirectory: data.dataDirectory, outputDirectory: out,
+                                         templatesDirectory: templates, emitXMLDirectory: emitXML)
+            do {
+                let report = try Publisher.publish(options) { if !quiet { print($0) } }
+                let warnings = report.dataSet.diagnostics.filter { $0.severity == .warning }
+                DiagnosticPrinter.printText(warnings, sources: report.dataSet.sources)
+                if !quiet {
+                    print("已发布 \(report.pages.count) 个页面到 \(out)/（\(report.dataSet.fileCount) 个数据文件，\(warnings.count) 个警告）")
+                    for year in report.dataSet.years { print("  打开 \(out)/\(year.year)/index.html") }
+                }
+            } catch let failure as PublishFailure {
+                let sources = DataSetLoader.load(directory: data.dataDirectory).sources
+                DiagnosticPrinter.printText(failure.diagnostics, sources: sources)
+                let errors = failure.diagnostics.filter { $0.severity == .error }.count
+                printError("发布失败：\(errors) 个错误。输出目录 \(out)/ 未作改动。")
+                throw dataErrorExit
+            }
+        }
+    }
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "检查数据文件，像编译器一样报告每一处问题",
+            discussion: "没有错误时退出码为 0，有错误时为 1。")
+
+        enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+        @OptionGroup var data: DataDirectory
+        @Flag(name: .long, help: "把警告也当作错误") var strict = false
+        @Option(name: .long, help: "输出格式：text 或 json") var format: Format = .text
+
+        func run() throws {
+            let dataSet = DataSetLoader.load(directory: data.dataDirectory)
+            let failing = dataSet.errorCount + (strict ? dataSet.warningCount : 0)
+            switch format {
+            case .text:
+                DiagnosticPrinter.printText(dataSet.diagnostics, sources: dataSet.sources)
+                print("检查了 \(dataSet.fileCount) 个文件：\(dataSet.errorCount) 个错误，\(dataSet.warningCount) 个警告")
+            case .json:
+                print(JSONValue.object([
+                    ("files", .number(String(dataSet.fileCount))),
+                    ("errors", .number(String(dataSet.errorCount))),
+                    ("warnings", .number(String(dataSet.warningCount))),
+                    ("diagnostics", .array(dataSet.diagnostics.map(\.json))),
+                ]).rendered())
+            }
+            if failing > 0 { throw dataErrorExit }
+        }
+    }
+
+    struct Dump: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "以 JSON 打印一个数据文件解析后的树（或 --model：解读后的模型）")
+
+        @Argument(help: "数据文件（.yaml）") var file: String
+        @Flag(name: .long, help: "打印解读后的模型（含每个指标值的解析结果）") var model = false
+
+        func run() throws {
+            guard let contents = FileManager.default.contents(atPath: file) else {
+                printError("\(file): 错误 \(DiagnosticCode.fileUnreadable.rawValue): 无法读取文件")
+                throw dataErrorExit
+            }
+            let source = SourceFile(path: file, bytes: [UInt8](contents))
+            let (json, diagnostics) = model ? decodeModel(source) : parseTree(source)
+            DiagnosticPrinter.printText(diagnostics, sources: [file: source])
+            if let json { print(json.rendered()) }
+            if json == nil || diagnostics.contains(where: { $0.severity == .error }) { throw dataErrorExit }
+        }
+
+        private func parseTree(_ source: SourceFile) -> (JSONValue?, [Diagnostic]) {
+            let (node, diagnostics) = DocumentLoader.parse(source)
+            return (node?.json, diagnostics)
+        }
+
+        private func decodeModel(_ source: SourceFile) -> (JSONValue?, [Diagnostic]) {
+            if (file as NSString).lastPathComponent == DataLayout.departmentFile {
+                let decoded = DepartmentDecoder.decode(source)
+                return (decoded.value?.json, decoded.diagnostics)
+            }
+            let decoded = ProjectDecoder.decode(source)
+            return (decoded.value?.json, decoded.diagnostics)
+        }
+    }
+}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Compiler-style diagnostics on standard error, sorted by file and position.
+enum DiagnosticPrinter {
+    static func printText(_ diagnostics: [Diagnostic], sources: [String: SourceFile]) {
+        let sorted = diagnostics.sorted {
+            ($0.path, $0.mark?.line ?? 0, $0.mark?.column ?? 0) < ($1.path, $1.mark?.line ?? 0, $1.mark?.column ?? 0)
+        }
+        for diagnostic in sorted {
+            printError(diagnostic.formatted(source: sources[diagnostic.path]))
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import JixiaoDiagnostics
+import Testing
+@testable import JixiaoModel
+
+private let validProject = """
+项目编码: ""
+项目名称: 村级组织经费
+资金用途: >-
+  预算数71万元。
+预算:
+  合计: 71万元
+  来源:
+    财政资金: 71万元
+  明细:
+    - 名称: 服务群众专项经费
+      金额: 45万元
+      计算: 5万元/村 × 9村
+资金支出计划: [25%, 50%, 75%, 100%]
+绩效目标:
+  - 村级组织运转经费拨付及时
+绩效指标:
+  产出指标:
+    数量指标:
+      - 名称: 基层党组织活动覆盖村庄数量
+        描述: 基层党组织活动覆盖村庄数量
+        指标值: 9
+        依据: 年度计划、工作经验
+  效果指标:
+    社会效益指标:
+      - 名称: 到会率
+        描述: 到会率
+        指标值: 80%
+        依据: 工作经验
+
+"""
+
+private func decode(_ text: String) -> Decoded<Project> {
+    ProjectDecoder.decode(SourceFile(path: "p.yaml", text: text))
+}
+
+@Suite("Project decoding")
+struct DecoderTests {
+    @Test func decodesEveryField() throws {
+        let decoded = decode(validProject)
+        #expect(decoded.diagnostics.isEmpty)
+        let project = try #require(decoded.value)
+        #expect(project.name.value == "村级组织经费")
+        #expect(project.name.mark.line == 2)
+        #expect(project.purpose == "预算数71万元。")
+        #expect(project.budget.total.value == Amount(71, .wanYuan))
+        #expect(project.budget.sources.map(\.name) == ["财政资金"])
+        #expect(project.budget.breakdown.first?.formula?.value == "5万元/村 × 9村")
+        #expect(project.plan.map(\.value.text) == ["25%", "50%", "75%", "100%"])
+        #expect(project.indicators.map(\.name.value) == ["产出指标", "效果指标"])
+        #expect(project.indicators[1].level1 == .benefit)
+        #expect(project.indicators[0].indicators[0].value == .comparison(Comparison(.equal, 9, unit: "")))
+    }
+
+    @Test func unknownKeyGetsDidYouMean() {
+        let decoded = decode(validProject.replacingOccurrences(of: "资金用途:", with: "资金用處:"))
+        let headlines = decoded.diagnostics.map(\.headline)
+        #expect(headlines.contains("p.yaml:3:1: 错误 JX202: “项目文件”中没有字段“资金用處”"))
+        #expect(decoded.diagnostics.first { $0.code == .unknownField }?.hint == "是不是想写“资金用途”？")
+        #expect(headlines.contains("p.yaml:1:1: 错误 JX201: “项目文件”缺少必填字段“资金用途”"))
+    }
+
+    @Test func wrongTypeAndBadAmountPointAtTheValue() {
+        let decoded = decode(validProject.replacingOccurrences(of: "合计: 71万元", with: "合计: 七十一万元")
+            .replacingOccurrences(of: "绩效目标:\n  - 村级组织运转经费拨付及时", with: "绩效目标: 村级组织运转经费拨付及时"))
+        #expect(decoded.diagnostics.map(\.headline) == [
+            "p.yaml:6:7: 错误 JX206: “合计”的金额“七十一万元”无法识别",
+            "p.yaml:14:7: 错误 JX203: “绩效目标”应当是列表（每项以“- ”开头），这里却是文本",
+        ])
+    }
+
+    @Test func taxonomyIsChecked() {
+        let decoded = decode(validProject.replacingOccurrences(of: "    社会效益指标:", with: "    时效指标:")
+            .replacingOccurrences(of: "  产出指标:", with: "  产出指示:"))
+        #expect(decoded.diagnostics.map(\.headline) == [
+            "p.yaml:17:3: 错误 JX207: “产出指示”不是一级指标",
+            "p.yaml:24:5: 错误 JX208: 二级指标“时效指标”不属于一级指标“效果指标”",
+        ])
+    }
+
+    @Test func planMustHaveFourQuarters() {
+        let decoded = decode(validProject.replacingOccurrences(of: "[25%, 50%, 75%, 100%]", with: "[50%, 100%]"))
+        #expect(decoded.diagnostics.map(\.headline) == ["p.yaml:13:9: 错误 JX203: 资金支出计划应当有四个季度的累计比例，这里有 2 个"])
+    }
+}

@@ -1,0 +1,197 @@
+import JixiaoDiagnostics
+import Testing
+@testable import JixiaoParser
+
+/// Parses `text` and returns the tree as compact JSON-like text, for whole-value comparisons.
+private func tree(_ text: String) throws -> String {
+    let node = try YAMLSubset.parse(SourceFile(path: "t.yaml", text: text))
+    return node.map { compact($0.json) } ?? "null"
+}
+
+private func compact(_ value: JSONValue) -> String {
+    switch value {
+    case .string(let text): return JSONValue.quote(text)
+    case .array(let items): return "[" + items.map(compact).joined(separator: ",") + "]"
+    case .object(let members): return "{" + members.map { JSONValue.quote($0.0) + ":" + compact($0.1) }.joined(separator: ",") + "}"
+    default: return value.rendered()
+    }
+}
+
+/// The headline of the error `text` produces.
+private func failure(_ text: String) -> String {
+    do {
+        _ = try YAMLSubset.parse(SourceFile(path: "t.yaml", text: text))
+        return "accepted"
+    } catch {
+        return error.headline
+    }
+}
+
+@Suite("Parser: constructs")
+struct ParserConstructTests {
+    @Test func blockMappingsWithChineseKeys() throws {
+        #expect(try tree("项目名称: 村级组织经费\n预算:\n  合计: 71万元\n") == #"{"项目名称":"村级组织经费","预算":{"合计":"71万元"}}"#)
+    }
+
+    @Test func sequencesIndentedOrFlushUnderTheirKey() throws {
+        #expect(try tree("a:\n  - x\n  - y\nb: z") == #"{"a":["x","y"],"b":"z"}"#)
+        #expect(try tree("a:\n- x\n- y\nb: z") == #"{"a":["x","y"],"b":"z"}"#)
+    }
+
+    @Test func sequenceOfMappingsAndNestedSequences() throws {
+        #expect(try tree("- 名称: a\n  金额: 1万元\n- - x\n  - y\n-\n  k: v\n") ==
+                #"[{"名称":"a","金额":"1万元"},["x","y"],{"k":"v"}]"#)
+    }
+
+    @Test func plainScalarsKeepInnerSpacesAndStopAtComments() throws {
+        #expect(try tree("a: x y  # note\nb: x#y\nc: 85%以上\nd: -5\ne: :x") ==
+                #"{"a":"x y","b":"x#y","c":"85%以上","d":"-5","e":":x"}"#)
+    }
+
+    @Test func emptyValuesAreEmptyStrings() throws {
+        #expect(try tree("a:\nb: \"\"\nc: ''") == #"{"a":"","b":"","c":""}"#)
+    }
+
+    @Test func singleQuotedDoublesItsQuote() throws {
+        #expect(try tree("a: 'it''s: #1'") == #"{"a":"it's: #1"}"#)
+    }
+
+    @Test func doubleQuotedEscapes() throws {
+        #expect(try tree(#"a: "\t\n\\\"\/\x41\u00e9\U0001F600\_\ \0""#) == "{\"a\":\"\\t\\n\\\\\\\"/Aé😀\u{A0} \\u0000\"}")
+    }
+
+    @Test func quotedKeys() throws {
+        #expect(try tree("'a b': 1\n\"c:d\": 2") == #"{"a b":"1","c:d":"2"}"#)
+    }
+
+    @Test func literalBlockScalarWithChomping() throws {
+        #expect(try tree("a: |\n  x\n  y\n\nb: 1") == #"{"a":"x\ny\n","b":"1"}"#)
+        #expect(try tree("a: |-\n  x\n\n") == #"{"a":"x"}"#)
+        #expect(try tree("a: |+\n  x\n\n\n") == #"{"a":"x\n\n\n"}"#)
+    }
+
+    @Test func foldedBlockScalar() throws {
+        #expect(try tree("a: >\n  a\n  b\n\n  c\n   d\n  e\n") == #"{"a":"a b\nc\n d\ne\n"}"#)
+        #expect(try tree("a: >-\n  预算数71万元。\n") == #"{"a":"预算数71万元。"}"#)
+    }
+
+    @Test func blockScalarIndentationIndicator() throws {
+        #expect(try tree("a: |2\n   x\n  y\n") == #"{"a":" x\ny\n"}"#)
+    }
+
+    @Test func flowSequenceOfScalars() throws {
+        #expect(try tree("资金支出计划: [25%, 50%, 75%, 100%]  # 累计") == #"{"资金支出计划":["25%","50%","75%","100%"]}"#)
+        #expect(try tree("a: [ 'x' , \"y\", z w,]\nb: []") == #"{"a":["x","y","z w"],"b":[]}"#)
+    }
+
+    @Test func byteOrderMarkAndCRLF() throws {
+        #expect(try tree("\u{FEFF}a: b\r\nc:\r\n  - d\r\n") == #"{"a":"b","c":["d"]}"#)
+    }
+
+    @Test func commentsAndDocumentStart() throws {
+        #expect(try tree("# 说明\n---\n# x\na: 1 # y\n") == #"{"a":"1"}"#)
+        #expect(try tree("# 只有注释\n") == "null")
+    }
+
+    @Test func marksAreOneBasedCharacterColumns() throws {
+        let node = try #require(try YAMLSubset.parse(SourceFile(path: "t.yaml", text: "预算:\n  合计: 71万元\n")))
+        let budget = try #require(node.mapping?.first?.value)
+        let total = try #require(budget.mapping?.first)
+        #expect(total.keyMark == SourceMark(line: 2, column: 3))
+        #expect(total.value.mark == SourceMark(line: 2, column: 7))
+    }
+}
+
+@Suite("Parser: errors name file:line:col and the construct")
+struct ParserErrorTests {
+    @Test func missingColon() {
+        #expect(failure("a: 1\n指标值 85%") == "t.yaml:2:1: 错误 JX104: 这一行缺少“键: 值”中的冒号")
+    }
+
+    @Test func fullWidthColon() {
+        #expect(failure("a: 1\n项目名称：村级组织经费") == "t.yaml:2:5: 错误 JX114: 键后面用了全角冒号“：”")
+    }
+
+    @Test func duplicateKey() {
+        #expect(failure("a: 1\nb: 2\na: 3") == "t.yaml:3:1: 错误 JX106: 键“a”重复出现（第一次在第 1 行）")
+    }
+
+    @Test func tabsAndFullWidthSpacesInIndentation() {
+        #expect(failure("a:\n\t- x") == "t.yaml:2:1: 错误 JX103: 缩进中使用了制表符（Tab）")
+        #expect(failure("a:\n　　b: x") == "t.yaml:2:1: 错误 JX103: 缩进中使用了全角空格")
+        #expect(failure("a: x\ty") == "t.yaml:1:5: 错误 JX103: 这里不能使用制表符（Tab）")
+    }
+
+    @Test func unsupportedConstructsAreNamed() {
+        #expect(failure("a: &x y") == "t.yaml:1:4: 错误 JX107: 不支持锚点（&）")
+        #expect(failure("a: *y") == "t.yaml:1:4: 错误 JX107: 不支持别名（*）")
+        #expect(failure("a: !t y") == "t.yaml:1:4: 错误 JX107: 不支持类型标签（!）")
+        #expect(failure("a: {b: c}") == "t.yaml:1:4: 错误 JX107: 不支持花括号写法的键值表（{ }）")
+        #expect(failure("? a") == "t.yaml:1:1: 错误 JX107: 不支持复杂键（? ）")
+        #expect(failure("%YAML 1.2\n---\na: 1") == "t.yaml:1:1: 错误 JX107: 不支持 YAML 指令（以 % 开头的行）")
+        #expect(failure("a: 1\n---\nb: 2") == "t.yaml:2:1: 错误 JX107: 一个文件只能包含一个文档（不支持 --- 或 ... 分隔的多个文档）")
+    }
+
+    @Test func multiLinePlainScalarIsRejected() {
+        #expect(failure("a: b\n  c") == "t.yaml:2:3: 错误 JX105: 这一行的缩进比上面的键“a”更深，但“a”已经有值了")
+    }
+
+    @Test func listItemAtTheWrongDepth() {
+        #expect(failure("a:\n  - x\n  y: z") == "t.yaml:3:3: 错误 JX113: 这一行与上面的列表项对齐，但没有以“- ”开头")
+        #expect(failure("a: 1\n- x") == "t.yaml:2:1: 错误 JX113: 列表项“- ”与键对齐，但前面的键“a”已经有值了")
+        #expect(failure("a: - x") == "t.yaml:1:4: 错误 JX113: 列表项“- ”不能写在键的同一行")
+    }
+
+    @Test func quotesAndEscapes() {
+        #expect(failure("a: 'x") == "t.yaml:1:4: 错误 JX108: 引号没有闭合")
+        #expect(failure("a: \"x\" y") == "t.yaml:1:8: 错误 JX110: 引号内的文本之后还有多余的内容")
+        #expect(failure(#"a: "\q""#) == #"t.yaml:1:5: 错误 JX109: 无效的转义“\q”"#)
+        #expect(failure(#"a: "\ud800""#) == #"t.yaml:1:5: 错误 JX109: 转义 \uD800 是代理项（surrogate），不是有效字符"#)
+    }
+
+    @Test func valuesThatNeedQuoting() {
+        #expect(failure("a: x: y") == "t.yaml:1:5: 错误 JX110: 值中含有“: ”，会被当成新的键")
+        #expect(failure("a: %x") == "t.yaml:1:4: 错误 JX110: 这个值以 YAML 的特殊符号开头或含有特殊符号，需要加引号")
+        #expect(failure("a: @x") == "t.yaml:1:4: 错误 JX110: 这个值以 YAML 的特殊符号开头或含有特殊符号，需要加引号")
+    }
+
+    @Test func flowSequenceErrors() {
+        #expect(failure("a: [x") == "t.yaml:1:4: 错误 JX112: 方括号列表没有在同一行内闭合")
+        #expect(failure("a: [x, [y]]") == "t.yaml:1:8: 错误 JX112: 方括号列表中不能嵌套列表或复杂键")
+        #expect(failure("a: [x, , y]") == "t.yaml:1:8: 错误 JX112: 方括号列表中有空项（连续的逗号）")
+        #expect(failure("a: [x: y]") == "t.yaml:1:6: 错误 JX112: 方括号列表中不能写“键: 值”")
+    }
+
+    @Test func encodingAndControlCharacters() {
+        let gbk: [UInt8] = Array("a: ".utf8) + [0xB4, 0xE5]  // "村" in GBK
+        do {
+            _ = try YAMLSubset.parse(SourceFile(path: "t.yaml", bytes: gbk))
+            Issue.record("GBK bytes were accepted")
+        } catch {
+            #expect(error.headline == "t.yaml:1:4: 错误 JX101: 文件不是有效的 UTF-8 编码（第 4 个字节 0xB4）")
+            #expect(error.hint?.contains("--encoding gb18030") == true)
+        }
+        #expect(failure("a: x\u{7}") == "t.yaml:1:5: 错误 JX102: 文件中有不可见的控制字符 U+0007")
+        #expect(failure("a: x\u{2028}y") == "t.yaml:1:5: 错误 JX102: 文件中有不允许的字符 U+2028")
+    }
+
+    @Test func nestingDepthIsLimited() {
+        let deep = (0..<200).map { String(repeating: " ", count: $0) + "k:" }.joined(separator: "\n")
+        #expect(failure(deep) == "t.yaml:65:65: 错误 JX115: 嵌套层数超过上限 64 层")
+    }
+
+    @Test func formattedDiagnosticShowsLineAndCaretUnderWideCharacters() {
+        let source = SourceFile(path: "t.yaml", text: "项目名称: x\n指标值 85%\n")
+        do {
+            _ = try YAMLSubset.parse(source)
+            Issue.record("accepted")
+        } catch {
+            #expect(error.formatted(source: source) == """
+                t.yaml:2:1: 错误 JX104: 这一行缺少“键: 值”中的冒号
+                  2 | 指标值 85%
+                    | ^
+                  提示：在键名后加半角冒号和一个空格，例如“指标值: 85%”
+                """)
+        }
+    }
+}
