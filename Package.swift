@@ -26,10 +26,12 @@ let package = Package(
         .target(name: "JixiaoParser", dependencies: ["JixiaoDiagnostics"]),
         // Stage 2: the typed model, indicator values and the decoder (tree → model).
         .target(name: "JixiaoModel", dependencies: ["JixiaoParser", "JixiaoDiagnostics"]),
-        // Stage 3: model → XML → libxslt → XHTML.
+        // Stage 3: the checks of `jixiao check` (REFERENCE §2, §3, §5, §6).
+        .target(name: "JixiaoCheck", dependencies: ["JixiaoModel", "JixiaoDiagnostics"]),
+        // Stage 4: model → XML → libxslt → XHTML.
         .target(name: "JixiaoRender", dependencies: ["JixiaoModel", "CLibXML", "CSupport"]),
         // The pipeline: read a data directory, decode, render, write output atomically.
-        .target(name: "JixiaoPublish", dependencies: ["JixiaoModel", "JixiaoRender", "JixiaoParser", "JixiaoDiagnostics", "CSupport"]),
+        .target(name: "JixiaoPublish", dependencies: ["JixiaoModel", "JixiaoCheck", "JixiaoRender", "JixiaoParser", "JixiaoDiagnostics", "CSupport"]),
         .executableTarget(
             name: "jixiao",
             dependencies: [
@@ -39,6 +41,7 @@ let package = Package(
         ),
         .testTarget(name: "JixiaoParserTests", dependencies: ["JixiaoParser"]),
         .testTarget(name: "JixiaoModelTests", dependencies: ["JixiaoModel"]),
+        .testTarget(name: "JixiaoCheckTests", dependencies: ["JixiaoCheck", "JixiaoModel"]),
         .testTarget(
             name: "JixiaoPublishTests",
             dependencies: ["JixiaoPublish", "CLibXML"],

@@ -52,6 +52,32 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, CustomString
     public static let yearMismatch = DiagnosticCode("JX209", "年度与目录不符")
     public static let emptyDocument = DiagnosticCode("JX210", "文件为空")
 
+    public static let duplicateCode = DiagnosticCode("JX211", "项目编码重复")
+
+    // JX3xx — money (REFERENCE §6)
+    public static let breakdownMismatch = DiagnosticCode("JX301", "明细合计与预算合计不符")
+    public static let sourcesMismatch = DiagnosticCode("JX302", "资金来源合计与预算合计不符")
+    public static let formulaMismatch = DiagnosticCode("JX303", "计算式的结果与金额不符")
+    public static let unitContradictsFormula = DiagnosticCode("JX304", "金额单位与计算式矛盾")
+    public static let badFormula = DiagnosticCode("JX305", "计算式无法读懂")
+    public static let unitCostMismatch = DiagnosticCode("JX306", "单位成本指标与明细单价不符")
+
+    // JX4xx — indicators and the spending plan
+    public static let unreadableValue = DiagnosticCode("JX401", "指标值无法识别")
+    public static let percentOutOfRange = DiagnosticCode("JX402", "比率超出 0–100%")
+    public static let unitMismatch = DiagnosticCode("JX403", "指标名称中的单位与指标值不符")
+    public static let deadlineOutsideYear = DiagnosticCode("JX404", "完成时限不在预算年度内")
+    public static let satisfactionNotPercent = DiagnosticCode("JX405", "满意度指标不是百分比")
+    public static let missingLevel1 = DiagnosticCode("JX406", "缺少产出、效益或满意度指标")
+    public static let duplicateIndicator = DiagnosticCode("JX407", "三级指标重复")
+    public static let badPlan = DiagnosticCode("JX408", "资金支出计划不合理")
+    public static let fullWidthCharacters = DiagnosticCode("JX409", "数值中使用了全角字符")
+
+    // JX5xx — the department's grading criteria (REFERENCE §5)
+    public static let unreadableCondition = DiagnosticCode("JX501", "评定条件无法比较")
+    public static let overlappingConditions = DiagnosticCode("JX502", "优秀与差的条件重叠")
+    public static let misplacedOtherwise = DiagnosticCode("JX503", "“否则”用错了位置")
+
     // JX9xx — the data set as a whole
     public static let noData = DiagnosticCode("JX901", "没有找到数据文件")
     public static let duplicateProject = DiagnosticCode("JX902", "项目名称重复")
@@ -65,7 +91,11 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, CustomString
         duplicateKey, unsupportedSyntax, unterminatedQuote, invalidEscape, needsQuoting,
         badBlockScalar, badFlowSequence, misplacedListItem, fullWidthColon, limitExceeded, fileUnreadable,
         missingField, unknownField, wrongType, emptyValue, badNumber, badAmount, unknownLevel1,
-        unknownLevel2, yearMismatch, emptyDocument,
+        unknownLevel2, yearMismatch, emptyDocument, duplicateCode,
+        breakdownMismatch, sourcesMismatch, formulaMismatch, unitContradictsFormula, badFormula, unitCostMismatch,
+        unreadableValue, percentOutOfRange, unitMismatch, deadlineOutsideYear, satisfactionNotPercent,
+        missingLevel1, duplicateIndicator, badPlan, fullWidthCharacters,
+        unreadableCondition, overlappingConditions, misplacedOtherwise,
         noData, duplicateProject, fileNameMismatch, outputFailed, templateFailed,
     ]
 }

@@ -2,6 +2,8 @@ import JixiaoDiagnostics
 
 /// 部门整体绩效目标 (第一部分 of the annual document).
 public struct Department: Sendable {
+    /// The data file it was read from, as diagnostics name it.
+    public var path: String
     public var unit: String
     public var year: Located<Int>
     public var overallGoal: String

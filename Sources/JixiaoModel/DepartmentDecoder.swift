@@ -32,7 +32,7 @@ public enum DepartmentDecoder {
             return Safeguard(title: title.value, content: content.value)
         }
         guard let unit, let year, let overall else { return nil }
-        return Department(unit: unit.value, year: year, overallGoal: overall.value,
+        return Department(path: context.path, unit: unit.value, year: year, overallGoal: overall.value,
                           categories: categories, safeguards: safeguards)
     }
 

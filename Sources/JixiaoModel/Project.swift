@@ -16,6 +16,8 @@ extension Located: Equatable where Value: Equatable {}
 
 /// One 项目绩效目标表.
 public struct Project: Sendable {
+    /// The data file it was read from, as diagnostics name it.
+    public var path: String
     /// Position in the annual document; tables without one follow, by name.
     public var order: Int?
     public var code: String

@@ -30,7 +30,7 @@ public enum ProjectDecoder {
         let goals = fields.list("绩效目标").map { decodeGoals($0, context: context) }
         let indicators = fields.required("绩效指标").flatMap { decodeIndicators($0.value, context: context) }
         guard let name, let purpose, let budget, let plan, let goals, let indicators else { return nil }
-        return Project(order: order?.value, code: code?.value ?? "", name: name, purpose: purpose.value,
+        return Project(path: context.path, order: order?.value, code: code?.value ?? "", name: name, purpose: purpose.value,
                        budget: budget, plan: plan, goals: goals, indicators: indicators, year: year)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoCheck
 import JixiaoDiagnostics
 import JixiaoModel
 
@@ -78,6 +79,7 @@ public enum DataSetLoader {
                         "文件中的年度 \(department.year.value) 与所在目录 \(year)/ 不符",
                         hint: "把文件移到 \(department.year.value)/ 目录，或改正年度"))
                 }
+                dataSet.diagnostics += Checker.check(department)
                 data.department = department
             }
         }
@@ -86,6 +88,7 @@ public enum DataSetLoader {
             .filter { $0.hasSuffix("." + DataLayout.fileExtension) && !$0.hasPrefix(".") }
             .sorted()
         var seenNames: [String: String] = [:]
+        var seenCodes: [String: String] = [:]
         for file in files {
             let filePath = join(projectsPath, file)
             guard let source = read(filePath, into: &dataSet) else { continue }
@@ -100,6 +103,16 @@ public enum DataSetLoader {
                 continue
             }
             seenNames[name] = filePath
+            let code = project.code.trimmingCharacters(in: .whitespaces)
+            if !code.isEmpty {
+                if let other = seenCodes[code] {
+                    dataSet.diagnostics.append(Diagnostic(
+                        .duplicateCode, path: filePath, at: project.name.mark,
+                        "项目编码“\(code)”与 \(other) 重复", hint: "每个项目的编码应唯一"))
+                }
+                seenCodes[code] = filePath
+            }
+            dataSet.diagnostics += Checker.check(project, year: year)
             let stem = String(file.dropLast(DataLayout.fileExtension.count + 1))
             if stem != name {
                 dataSet.diagnostics.append(Diagnostic(

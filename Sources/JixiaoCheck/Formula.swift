@@ -1,0 +1,99 @@
+import Foundation
+import JixiaoModel
+
+/// A breakdown formula as the text states it: `10000元/人 × 3人 + 7000元/人 × 6人`,
+/// `10 × 3 × 1000元`, `427.8万元 + 183万元 - 400万元`. Each product holds exactly one money
+/// factor (`元`, `万元`, `元/人/月` …); the others are counts (`3人`, `12月`, `9村`, `10`).
+struct Formula {
+    struct Factor {
+        let number: Decimal
+        /// The money unit when this factor is a price or an amount.
+        let money: MoneyUnit?
+        let text: String
+    }
+
+    /// Products joined by + and −.
+    let terms: [(sign: Decimal, factors: [Factor])]
+
+    static let multiplySigns: Set<Character> = ["×", "*", "x", "X", "✕", "·"]
+    static let plusSigns: Set<Character> = ["+", "＋"]
+    static let minusSigns: Set<Character> = ["-", "−", "－"]
+
+    enum ParseError: Error {
+        case badFactor(String)
+        case noMoneyFactor(String)
+        case severalMoneyFactors(String)
+    }
+
+    init(parsing text: String) throws(ParseError) {
+        var terms: [(Decimal, [Factor])] = []
+        var sign: Decimal = 1
+        var product: [Factor] = []
+        var current = ""
+
+        func endFactor() throws(ParseError) {
+            let trimmed = current.trimmingCharacters(in: .whitespaces)
+            current = ""
+            guard !trimmed.isEmpty else { throw .badFactor(text) }
+            product.append(try Formula.factor(trimmed))
+        }
+        func endTerm() throws(ParseError) {
+            try endFactor()
+            let money = product.filter { $0.money != nil }
+            if money.isEmpty { throw .noMoneyFactor(product.map(\.text).joined(separator: " × ")) }
+            if money.count > 1 { throw .severalMoneyFactors(product.map(\.text).joined(separator: " × ")) }
+            terms.append((sign, product))
+            product = []
+        }
+
+        for character in text {
+            if Formula.multiplySigns.contains(character) {
+                try endFactor()
+            } else if Formula.plusSigns.contains(character) || Formula.minusSigns.contains(character) {
+                try endTerm()
+                sign = Formula.plusSigns.contains(character) ? 1 : -1
+            } else {
+                current.append(character)
+            }
+        }
+        try endTerm()
+        self.terms = terms
+    }
+
+    /// `10000元/人` → 10000, 元; `3人` → 3; `0.36元/年` → 0.36, 元; `12月` → 12.
+    private static func factor(_ text: String) throws(ParseError) -> Factor {
+        let numberEnd = text.firstIndex { !("0"..."9").contains($0) && $0 != "." } ?? text.endIndex
+        guard let number = Decimal(exactly: text[..<numberEnd]) else { throw .badFactor(text) }
+        let unit = text[numberEnd...].trimmingCharacters(in: .whitespaces)
+        let money: MoneyUnit?
+        if unit.hasPrefix(MoneyUnit.wanYuan.rawValue) {
+            money = .wanYuan
+        } else if unit.hasPrefix(MoneyUnit.yuan.rawValue) {
+            money = .yuan
+        } else {
+            money = nil
+        }
+        return Factor(number: number, money: money, text: text)
+    }
+
+    /// The value in 元, each money factor read in its own unit.
+    var yuan: Decimal { value(moneyAs: nil) }
+
+    /// The value in 元 when every money factor is read as `unit` instead of what it says —
+    /// to tell "元 written where 万元 is meant" from a plain miscount.
+    func value(moneyAs unit: MoneyUnit?) -> Decimal {
+        terms.reduce(Decimal(0)) { total, term in
+            let product = term.factors.reduce(Decimal(1)) { result, factor in
+                guard let money = factor.money else { return result * factor.number }
+                return result * factor.number * (unit ?? money).yuanPerUnit
+            }
+            return total + term.sign * product
+        }
+    }
+
+    /// The money unit the formula states, when all its money factors agree.
+    var statedMoneyUnit: MoneyUnit? {
+        let units = Set(terms.flatMap { $0.factors.compactMap(\.money) })
+        return units.count == 1 ? units.first : nil
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import JixiaoDiagnostics
+import JixiaoModel
+
+/// REFERENCE §2 and §3 on the indicator grid: the three kinds of indicator are present,
+/// names are unique, and every 指标值 reads as what its row says it measures.
+struct IndicatorChecks {
+    let project: Project
+    let year: Int
+    let report: Reporter
+
+    func run() {
+        checkHeadingsPresent()
+        var seen: [String: Int] = [:]
+        for group in project.indicators {
+            for indicator in group.indicators {
+                if let line = seen[indicator.name.value] {
+                    report(.duplicateIndicator, at: indicator.name.mark,
+                           "三级指标“\(indicator.name.value)”在本表中出现了两次（第一次在第 \(line) 行）",
+                           hint: "同一张表中三级指标名称不能重复；自评时按名称对应实际完成值")
+                } else {
+                    seen[indicator.name.value] = indicator.name.mark.line
+                }
+                checkValue(indicator, in: group)
+            }
+        }
+    }
+
+    private func checkHeadingsPresent() {
+        let present = Set(project.indicators.filter { !$0.indicators.isEmpty }.compactMap(\.level1))
+        let required: [(IndicatorTaxonomy.Level1, String)] = [(.output, "产出指标"), (.benefit, "效益指标（或效果指标）"),
+                                                              (.satisfaction, "满意度指标")]
+        let missing = required.filter { !present.contains($0.0) }.map(\.1)
+        guard !missing.isEmpty else { return }
+        report(.missingLevel1, .warning, at: project.indicators.first?.name.mark ?? project.name.mark,
+               "绩效指标缺少\(missing.joined(separator: "、"))", hint: "项目绩效目标表通常应包含产出、效益和满意度三类指标")
+    }
+
+    private func checkValue(_ indicator: Indicator, in group: IndicatorGroup) {
+        let text = indicator.valueText
+        if let fullWidth = text.value.first(where: { FullWidth.isFullWidthDigitOrSign($0) }) {
+            report(.fullWidthCharacters, at: text.mark, "指标值“\(text.value)”中有全角字符“\(fullWidth)”",
+                   hint: "改为半角：\(FullWidth.halfWidth(text.value))")
+            return
+        }
+        switch indicator.value {
+        case .comparison(let comparison):
+            if comparison.isPercentage, comparison.number > 100 {
+                report(.percentOutOfRange, at: text.mark, "比率“\(text.value)”超过 100%",
+                       hint: "比率应在 0% 到 100% 之间")
+            }
+            if let nameUnit = FullWidth.unitInName(indicator.name.value), !comparison.unit.isEmpty,
+               comparison.unit != nameUnit, !(MoneyUnit(rawValue: nameUnit) != nil && comparison.moneyUnit != nil) {
+                report(.unitMismatch, at: text.mark,
+                       "指标名称注明单位“\(nameUnit)”，指标值却是“\(text.value)”",
+                       hint: "指标值只写数字（单位见名称），或与名称中的单位一致")
+            }
+            if group.level1 == .satisfaction, !comparison.isPercentage {
+                report(.satisfactionNotPercent, at: text.mark, "满意度指标的指标值应为百分比，这里是“\(text.value)”",
+                       hint: "例如 85%以上")
+            }
+        case .deadline(let deadline):
+            if deadline.year != year {
+                report(.deadlineOutsideYear, at: text.mark,
+                       "完成时限“\(text.value)”不在预算年度 \(year) 年内", hint: "时限应落在 \(year) 年")
+            }
+            if group.level1 == .satisfaction {
+                report(.satisfactionNotPercent, at: text.mark, "满意度指标的指标值应为百分比，这里是时限“\(text.value)”")
+            }
+        case .qualitative(let words):
+            if group.level1 == .satisfaction {
+                report(.satisfactionNotPercent, at: text.mark, "满意度指标的指标值应为百分比，这里是“\(words)”",
+                       hint: "例如 85%以上")
+            } else if words.contains(where: \.isASCIIDigit) {
+                report(.unreadableValue, .warning, at: text.mark,
+                       "指标值“\(words)”含有数字，却不是可识别的比较值或时限，将按定性指标处理",
+                       hint: "可写成 85%以上、低于10%、不超过3个工作日、2021年12月底前 等形式")
+            }
+        }
+    }
+}
+
+/// Full-width forms that Chinese input methods produce where half-width ones are meant.
+enum FullWidth {
+    static func isFullWidthDigitOrSign(_ character: Character) -> Bool {
+        guard let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1 else { return false }
+        return (0xFF10...0xFF19).contains(scalar.value) || "％．＜＞＝".unicodeScalars.contains(scalar)
+    }
+
+    static func halfWidth(_ text: String) -> String {
+        String(text.map { character -> Character in
+            guard isFullWidthDigitOrSign(character), let scalar = character.unicodeScalars.first,
+                  let half = Unicode.Scalar(scalar.value - 0xFEE0) else { return character }
+            return Character(half)
+        })
+    }
+
+    /// `平均每亩地投入的清场费（元）` → `元`.
+    static func unitInName(_ name: String) -> String? {
+        for (open, close) in [("（", "）"), ("(", ")")] where name.hasSuffix(close) {
+            guard let start = name.range(of: open, options: .backwards) else { continue }
+            let unit = String(name[start.upperBound..<name.index(name.endIndex, offsetBy: -close.count)])
+            return unit.isEmpty || unit.count > 4 ? nil : unit
+        }
+        return nil
+    }
+}
+
+private extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}
+
+/// 资金支出计划: four cumulative percentages, never decreasing, the last 100%.
+struct PlanChecks {
+    let project: Project
+    let report: Reporter
+
+    func run() {
+        var previous: Decimal = 0
+        for (number, share) in project.plan.enumerated() {
+            guard let percent = share.value.percent else {
+                report(.badPlan, at: share.mark, "第\(number + 1)季度的累计支出比例“\(share.value.text)”不是百分比",
+                       hint: "写成 25% 这样的形式")
+                return
+            }
+            if percent < previous {
+                report(.badPlan, at: share.mark,
+                       "资金支出计划是累计比例，第\(number + 1)季度 \(share.value.text) 小于上一季度 \(previous.plain)%",
+                       hint: "每季度填写截至该季度末的累计比例，不能减少")
+            }
+            if percent > 100 {
+                report(.badPlan, at: share.mark, "累计支出比例 \(share.value.text) 超过 100%")
+            }
+            previous = percent
+        }
+        if let last = project.plan.last, let percent = last.value.percent, project.plan.count == 4, percent != 100 {
+            report(.badPlan, at: last.mark, "第四季度的累计支出比例应为 100%，这里是 \(last.value.text)",
+                   hint: "年末应支出全部预算")
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import JixiaoPublish
+import Testing
+
+/// The published tables must say exactly what the source document says, cell by cell. The
+/// expected cells come from the copy of the seed in Fixtures/, never retyped.
+@Suite("Fidelity to the 2021 source document")
+struct FidelityTests {
+    static let tables = SeedDocument.shared.tables
+
+    @Test func seedHasFourteenTables() {
+        #expect(Self.tables.count == 14)
+    }
+
+    @Test(arguments: 0..<14)
+    func projectTableMatchesTheSeedRowByRow(index: Int) throws {
+        let table = Self.tables[index]
+        let name = String(table.title.dropLast("项目绩效目标表".count))
+        let page = try Published.page("2021/项目/\(name).html")
+        #expect(squeezed(page.elements("h1").map(XHTMLPage.content).joined()) == squeezed(table.title))
+
+        let rendered = page.grid(ofTableWithClass: "goal-table").filter { $0.contains { !squeezed($0).isEmpty } }
+        #expect(rendered.count == table.rows.count, "\(name): \(rendered.count) rows rendered, \(table.rows.count) in the seed")
+        for (number, (got, expected)) in zip(rendered, table.rows).enumerated() {
+            #expect(got.map(squeezed) == expected.map(squeezed), "\(name), row \(number + 1)")
+        }
+    }
+
+    @Test func annualDocumentHoldsEveryTableInTheSeedsOrder() throws {
+        let text = squeezed(try Published.page("2021/年度绩效目标.html").text)
+        var position = text.startIndex
+        for table in Self.tables {
+            let title = squeezed(table.title)
+            let found = try #require(text.range(of: title, range: position..<text.endIndex), "\(title) missing or out of order")
+            position = found.upperBound
+        }
+    }
+
+    @Test func departmentPageHoldsEveryParagraphOfPartOne() throws {
+        for relativePath in ["2021/部门整体绩效目标.html", "2021/年度绩效目标.html"] {
+            let text = squeezed(try Published.page(relativePath).text)
+            for line in SeedDocument.shared.departmentLines {
+                #expect(text.contains(squeezed(line)), "\(relativePath) lacks: \(line.prefix(40))…")
+            }
+        }
+    }
+}
+
+@Suite("Published output")
+struct OutputTests {
+    @Test func everyPageIsWellFormedXHTML() throws {
+        let (directory, report) = try Published.output.get()
+        #expect(report.pages.count == 14 + 3)
+        for relativePath in report.pages {
+            let page = try XHTMLPage(path: directory.appendingPathComponent(relativePath).path)
+            #expect(XHTMLPage.name(page.root) == "html")
+            #expect(String(cString: page.root.pointee.ns.pointee.href) == "http://www.w3.org/1999/xhtml", "\(relativePath)")
+        }
+    }
+
+    @Test func indexListsFourteenProjectsAndTheTotal() throws {
+        let page = try Published.page("2021/index.html")
+        let rows = page.grid(ofTableWithClass: "projects")
+        let projectRows = rows.filter { $0.count >= 3 && Int($0[0]) != nil }
+        #expect(projectRows.count == 14)
+        #expect(projectRows.map { squeezed($0[1]) } == FidelityTests.tables.map { squeezed(String($0.title.dropLast("项目绩效目标表".count))) })
+        #expect(projectRows.first.map { squeezed($0[2]) } == "154万元")
+        // 154 + 43.3 + 71 + 43.7 + 30 + 20 + 5.2 + 50 + 2045.1 + 42 + 210 + 3 + 281 + 2100 = 5098.3
+        let totalRow = try #require(rows.last)
+        #expect(squeezed(totalRow.last ?? "") == "5098.3万元")
+        let links = page.elements("a").compactMap { page.attribute($0, "href") }
+        #expect(links.filter { $0.hasPrefix("项目/") }.count == 14)
+        for link in links where !link.hasPrefix("http") {
+            let target = try Published.output.get().directory.appendingPathComponent("2021").appendingPathComponent(link.removingPercentEncoding ?? link)
+            #expect(FileManager.default.fileExists(atPath: target.path), "broken link \(link)")
+        }
+    }
+
+    @Test func pagesAreStandaloneWithEmbeddedStyle() throws {
+        let page = try Published.page("2021/项目/村级组织经费.html")
+        #expect(page.elements("style").count == 1)
+        #expect(page.elements("link").isEmpty)
+        #expect(page.elements("script").isEmpty)
+        #expect(page.elements("img").isEmpty)
+    }
+}

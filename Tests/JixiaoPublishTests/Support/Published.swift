@@ -1,0 +1,23 @@
+import Foundation
+import JixiaoPublish
+
+/// The repository's own data and templates published once into a temporary directory,
+/// shared by the tests that read the pages.
+enum Published {
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static let output: Result<(directory: URL, report: PublishReport), Error> = Result {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("jixiao-tests-\(getpid())-\(UUID().uuidString)")
+        let report = try Publisher.publish(PublishOptions(
+            dataDirectory: repository.appendingPathComponent("data").path,
+            outputDirectory: directory.appendingPathComponent("output").path,
+            templatesDirectory: repository.appendingPathComponent("templates").path))
+        return (directory.appendingPathComponent("output"), report)
+    }
+
+    static func page(_ relativePath: String) throws -> XHTMLPage {
+        try XHTMLPage(path: try output.get().directory.appendingPathComponent(relativePath).path)
+    }
+}
