@@ -79,7 +79,7 @@ public enum DataSetLoader {
                         "文件中的年度 \(department.year.value) 与所在目录 \(year)/ 不符",
                         hint: "把文件移到 \(department.year.value)/ 目录，或改正年度"))
                 }
-                dataSet.diagnostics += Checker.check(department)
+                dataSet.diagnostics += Acknowledgement.apply(Checker.check(department), source: source)
                 data.department = department
             }
         }
@@ -112,7 +112,7 @@ public enum DataSetLoader {
                 }
                 seenCodes[code] = filePath
             }
-            dataSet.diagnostics += Checker.check(project, year: year)
+            dataSet.diagnostics += Acknowledgement.apply(Checker.check(project, year: year), source: source)
             let stem = String(file.dropLast(DataLayout.fileExtension.count + 1))
             if stem != name {
                 dataSet.diagnostics.append(Diagnostic(

@@ -73,7 +73,7 @@ extension Jixiao {
             let failing = dataSet.errorCount + (strict ? dataSet.warningCount : 0)
             switch format {
             case .text:
-                DiagnosticPrinter.printText(dataSet.diagnostics, sources: dataSet.sources)
+                DiagnosticPrinter.printText(dataSet.diagnostics, sources: dataSet.sources, to: .standardOutput)
                 print("检查了 \(dataSet.fileCount) 个文件：\(dataSet.errorCount) 个错误，\(dataSet.warningCount) 个警告")
             case .json:
                 print(JSONValue.object([
@@ -128,12 +128,15 @@ func printError(_ text: String) {
 
 /// Compiler-style diagnostics on standard error, sorted by file and position.
 enum DiagnosticPrinter {
-    static func printText(_ diagnostics: [Diagnostic], sources: [String: SourceFile]) {
+    enum Destination { case standardOutput, standardError }
+
+    static func printText(_ diagnostics: [Diagnostic], sources: [String: SourceFile], to destination: Destination = .standardError) {
         let sorted = diagnostics.sorted {
             ($0.path, $0.mark?.line ?? 0, $0.mark?.column ?? 0) < ($1.path, $1.mark?.line ?? 0, $1.mark?.column ?? 0)
         }
         for diagnostic in sorted {
-            printError(diagnostic.formatted(source: sources[diagnostic.path]))
+            let text = diagnostic.formatted(source: sources[diagnostic.path])
+            if destination == .standardOutput { print(text) } else { printError(text) }
         }
     }
 }

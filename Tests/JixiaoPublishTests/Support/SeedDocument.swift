@@ -24,16 +24,17 @@ struct SeedDocument {
             .map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && $0 != "第一部分" }
 
+        // A row is a run of lines between blank lines; each line opening with a tab starts
+        // a cell, and a line without one continues the cell before it.
         var tables: [Table] = []
         var title: String?
         var rows: [[String]] = []
-        var rowText: [String] = []
+        var cells: [String]?
         func endRow() {
-            let joined = rowText.joined(separator: "\n")
-            rowText = []
-            guard joined.hasPrefix("\t") else { return }
-            let cells = joined.components(separatedBy: "\t").dropFirst().map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-            if cells.contains(where: { !$0.isEmpty }) { rows.append(Array(cells)) }
+            if let row = cells?.map({ $0.trimmingCharacters(in: .whitespacesAndNewlines) }), row.contains(where: { !$0.isEmpty }) {
+                rows.append(row)
+            }
+            cells = nil
         }
         func endTable() {
             endRow()
@@ -45,13 +46,12 @@ struct SeedDocument {
             if !line.hasPrefix("\t"), trimmed.hasSuffix("项目绩效目标表") {
                 endTable()
                 title = trimmed
-            } else if trimmed.isEmpty && !line.contains("\t") {
-                endRow()
             } else if line.hasPrefix("\t") {
+                cells = (cells ?? []) + [String(line.dropFirst())]
+            } else if trimmed.isEmpty {
                 endRow()
-                rowText = [line]
-            } else {
-                rowText.append(line)   // a cell that goes on over several lines
+            } else if cells != nil {
+                cells![cells!.count - 1] += "\n" + line
             }
         }
         endTable()
