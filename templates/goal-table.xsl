@@ -26,7 +26,7 @@
         <tbody>
           <tr>
             <th>项目编码</th>
-            <td colspan="2"><xsl:value-of select="code"/></td>
+            <td colspan="2"><xsl:call-template name="text"><xsl:with-param name="value" select="code"/></xsl:call-template></td>
             <th>项目名称</th>
             <td colspan="2"><xsl:value-of select="name"/></td>
           </tr>

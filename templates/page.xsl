@@ -16,7 +16,7 @@
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <meta name="generator" content="Jixiao"/>
         <title><xsl:value-of select="$title"/></title>
-        <style><xsl:value-of select="$page.css"/></style>
+        <style><xsl:call-template name="text"><xsl:with-param name="value" select="$page.css"/></xsl:call-template></style>
       </head>
       <body>
         <xsl:if test="/*/@index-href">
@@ -27,6 +27,14 @@
         </div>
       </body>
     </html>
+  </xsl:template>
+
+  <!-- Text that may be empty. XML serialisation writes an empty element as <td/>, which HTML
+       parsers read as an unclosed start tag; an empty comment keeps the end tag. -->
+  <xsl:template name="text">
+    <xsl:param name="value"/>
+    <xsl:value-of select="$value"/>
+    <xsl:if test="not(string($value))"><xsl:comment/></xsl:if>
   </xsl:template>
 
   <!-- 1 → 一, 11 → 十一, 21 → 二十一: the numbering of （一） headings. XSLT 1.0's

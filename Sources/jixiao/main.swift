@@ -41,10 +41,10 @@ extension Jixiao {
                                          templatesDirectory: templates, emitXMLDirectory: emitXML)
             do {
                 let report = try Publisher.publish(options) { if !quiet { print($0) } }
-                let warnings = report.dataSet.diagnostics.filter { $0.severity == .warning }
-                DiagnosticPrinter.printText(warnings, sources: report.dataSet.sources)
+                let warnings = report.dataSet.warningCount
                 if !quiet {
-                    print("已发布 \(report.pages.count) 个页面到 \(out)/（\(report.dataSet.fileCount) 个数据文件，\(warnings.count) 个警告）")
+                    let advice = warnings > 0 ? "，运行 jixiao check 查看" : ""
+                    print("已发布 \(report.pages.count) 个页面到 \(out)/（\(report.dataSet.fileCount) 个数据文件，\(warnings) 个警告\(advice)）")
                     for year in report.dataSet.years { print("  打开 \(out)/\(year.year)/index.html") }
                 }
             } catch let failure as PublishFailure {
