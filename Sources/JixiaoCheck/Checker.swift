@@ -4,7 +4,8 @@ import JixiaoModel
 /// The rules of `jixiao check` beyond what decoding already enforces (REFERENCE §2, §3,
 /// §5, §6). Every rule reports; none changes the data.
 public enum Checker {
-    public static func check(_ project: Project, year: Int) -> [Diagnostic] {
+    /// `year` is the budget year the project belongs to; nil when unknown (deadlines unchecked).
+    public static func check(_ project: Project, year: Int?) -> [Diagnostic] {
         let report = Reporter(path: project.path)
         MoneyChecks(project: project, report: report).run()
         IndicatorChecks(project: project, year: year, report: report).run()

@@ -6,7 +6,7 @@ import JixiaoModel
 /// names are unique, and every 指标值 reads as what its row says it measures.
 struct IndicatorChecks {
     let project: Project
-    let year: Int
+    let year: Int?
     let report: Reporter
 
     func run() {
@@ -27,7 +27,7 @@ struct IndicatorChecks {
     }
 
     private func checkHeadingsPresent() {
-        let present = Set(project.indicators.filter { !$0.indicators.isEmpty }.compactMap(\.level1))
+        let present = Set(project.indicators.compactMap(\.level1))
         let required: [(IndicatorTaxonomy.Level1, String)] = [(.output, "产出指标"), (.benefit, "效益指标（或效果指标）"),
                                                               (.satisfaction, "满意度指标")]
         let missing = required.filter { !present.contains($0.0) }.map(\.1)
@@ -60,9 +60,9 @@ struct IndicatorChecks {
                        hint: "例如 85%以上")
             }
         case .deadline(let deadline):
-            if deadline.year != year {
+            if let year, deadline.year != year {
                 report(.deadlineOutsideYear, at: text.mark,
-                       "完成时限“\(text.value)”不在预算年度 \(year) 年内", hint: "时限应落在 \(year) 年")
+                       "完成时限“\(text.value)”不在预算年度 \(year) 年内", hint: "时限应落在 \(year) 年内")
             }
             if group.level1 == .satisfaction {
                 report(.satisfactionNotPercent, at: text.mark, "满意度指标的指标值应为百分比，这里是时限“\(text.value)”")

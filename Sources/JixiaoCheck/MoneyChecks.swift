@@ -13,6 +13,23 @@ struct MoneyChecks {
         checkSources(total)
         let amounts = project.budget.breakdown.map(checkItem)
         checkBreakdownSum(amounts, total)
+        checkUnitCosts()
+    }
+
+    /// REFERENCE §6: a per-unit cost indicator agrees with the breakdown's unit rate where
+    /// both state one. An item belongs to an indicator whose name contains the item's name.
+    private func checkUnitCosts() {
+        for indicator in project.indicators.flatMap(\.indicators) {
+            guard case .comparison(let target) = indicator.value,
+                  let unit = target.moneyUnit ?? FullWidth.unitInName(indicator.name.value).flatMap(MoneyUnit.init) else { continue }
+            let stated = Amount(target.number, unit)
+            for item in project.budget.breakdown where indicator.name.value.contains(item.name) {
+                guard let rate = item.rate, let price = Money.leadingAmount(rate.value), price.inYuan != stated.inYuan else { continue }
+                report(.unitCostMismatch, at: indicator.valueText.mark,
+                       "指标“\(indicator.name.value)”为 \(stated)，但明细“\(item.name)”的单价为 \(rate.value)（差 \(Money.difference(price.inYuan, stated.inYuan, like: stated))）",
+                       hint: "单位成本指标应与资金用途中的单价一致")
+            }
+        }
     }
 
     private func checkSources(_ total: Amount) {
@@ -93,6 +110,12 @@ enum Money {
     static func difference(_ a: Decimal, _ b: Decimal, like reference: Amount) -> String {
         let gap = a > b ? a - b : b - a
         return text(gap, like: reference)
+    }
+
+    /// `200元/党员` → 200元; `5万元/村` → 5万元.
+    static func leadingAmount(_ rate: String) -> Amount? {
+        let head = rate.split(separator: "/", maxSplits: 1).first.map(String.init) ?? rate
+        return Amount(parsing: head)
     }
 
     /// Within a factor of ten of each other: a plausible reading, not a 10,000× slip.

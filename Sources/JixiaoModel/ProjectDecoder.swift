@@ -54,15 +54,17 @@ public enum ProjectDecoder {
         for itemNode in fields.list("明细", required: false) ?? [] {
             guard let item = Fields(itemNode, what: "明细项", context: context) else { continue }
             item.rejectUnknown(allowed: itemKeys)
-            guard let name = item.text("名称") else { continue }
+            // An item without its name is reported but kept, so that its amount still counts
+            // and no second, misleading "does not add up" follows.
+            let name = item.text("名称")?.value ?? ""
             let amount = item.amount("金额", required: false)
             let formula = item.text("计算", required: false)
             let rate = item.text("单价", required: false)
             if item.entry("金额") == nil, formula == nil {
-                context.report(.missingField, at: itemNode.mark, "明细项“\(name.value)”既没有“金额”也没有“计算”",
+                context.report(.missingField, at: itemNode.mark, "明细项“\(name)”既没有“金额”也没有“计算”",
                                hint: "至少写出其中之一")
             }
-            breakdown.append(BreakdownItem(name: name.value, amount: amount, formula: formula, rate: rate))
+            breakdown.append(BreakdownItem(name: name, amount: amount, formula: formula, rate: rate))
         }
         guard let total else { return nil }
         return Budget(total: total, sources: sources, breakdown: breakdown)

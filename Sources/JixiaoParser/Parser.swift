@@ -166,6 +166,7 @@ struct Parser {
         while true {
             let line = lines[index]
             guard let colonAt = try keyEnd(at: position, in: line) else {
+                try checkPlainStart(index, position, flow: false)
                 throw missingColon(index, position)
             }
             let keyMark = mark(index, position)

@@ -36,8 +36,12 @@ public enum DataLayout {
 public enum DataSetLoader {
     /// Reads `directory`: either a data root holding year directories (`data/`) or one year
     /// directory (`data/2021`). Never throws: unreadable files become diagnostics.
-    public static func load(directory: String) -> DataSet {
+    public static func load(directory: String, encoding: SourceEncoding = .utf8) -> DataSet {
         var dataSet = DataSet(years: [], diagnostics: [], sources: [:], fileCount: 0)
+        if FileManager.default.fileExists(atPath: directory), !isDirectory(directory) {
+            dataSet.years.append(loadSingleFile(directory, encoding: encoding, into: &dataSet))
+            return dataSet
+        }
         let yearDirectories = findYearDirectories(directory)
         if yearDirectories.isEmpty {
             dataSet.diagnostics.append(Diagnostic(
@@ -46,9 +50,32 @@ public enum DataSetLoader {
             return dataSet
         }
         for (year, path) in yearDirectories {
-            dataSet.years.append(loadYear(year, at: path, into: &dataSet))
+            dataSet.years.append(loadYear(year, at: path, encoding: encoding, into: &dataSet))
         }
         return dataSet
+    }
+
+    /// One file checked on its own (an editor checking the file being edited): a project file,
+    /// or the department file by its name; the year comes from the nearest year directory.
+    private static func loadSingleFile(_ path: String, encoding: SourceEncoding, into dataSet: inout DataSet) -> YearData {
+        let components = (path as NSString).pathComponents
+        let year = components.dropLast().reversed().compactMap(yearName).first
+        var data = YearData(year: year ?? 0, department: nil, projects: [])
+        guard let source = read(path, encoding: encoding, into: &dataSet) else { return data }
+        if isDepartmentFile(source) {
+            data.department = loadDepartment(source, year: year, into: &dataSet)
+        } else if let project = loadProject(source, year: year, into: &dataSet) {
+            data.projects = [project]
+        }
+        return data
+    }
+
+    /// The department file by its name — or, checked on its own under another name, by
+    /// holding the department's own key.
+    private static func isDepartmentFile(_ source: SourceFile) -> Bool {
+        if (source.path as NSString).lastPathComponent == DataLayout.departmentFile { return true }
+        guard case (let tree?, _) = DocumentLoader.parse(source) else { return false }
+        return tree.mapping?.contains { $0.key == "分项绩效目标" } ?? false
     }
 
     private static func findYearDirectories(_ directory: String) -> [(Int, String)] {
@@ -66,22 +93,11 @@ public enum DataSetLoader {
         name.count == 4 && name.allSatisfy(\.isASCII) ? Int(name) : nil
     }
 
-    private static func loadYear(_ year: Int, at path: String, into dataSet: inout DataSet) -> YearData {
+    private static func loadYear(_ year: Int, at path: String, encoding: SourceEncoding, into dataSet: inout DataSet) -> YearData {
         var data = YearData(year: year, department: nil, projects: [])
         let departmentPath = join(path, DataLayout.departmentFile)
-        if FileManager.default.fileExists(atPath: departmentPath), let source = read(departmentPath, into: &dataSet) {
-            let decoded = DepartmentDecoder.decode(source)
-            dataSet.diagnostics += decoded.diagnostics
-            if let department = decoded.value {
-                if department.year.value != year {
-                    dataSet.diagnostics.append(Diagnostic(
-                        .yearMismatch, path: departmentPath, at: department.year.mark,
-                        "文件中的年度 \(department.year.value) 与所在目录 \(year)/ 不符",
-                        hint: "把文件移到 \(department.year.value)/ 目录，或改正年度"))
-                }
-                dataSet.diagnostics += Acknowledgement.apply(Checker.check(department), source: source)
-                data.department = department
-            }
+        if FileManager.default.fileExists(atPath: departmentPath), let source = read(departmentPath, encoding: encoding, into: &dataSet) {
+            data.department = loadDepartment(source, year: year, into: &dataSet)
         }
         let projectsPath = join(path, DataLayout.projectDirectory)
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: projectsPath)) ?? [])
@@ -91,10 +107,8 @@ public enum DataSetLoader {
         var seenCodes: [String: String] = [:]
         for file in files {
             let filePath = join(projectsPath, file)
-            guard let source = read(filePath, into: &dataSet) else { continue }
-            let decoded = ProjectDecoder.decode(source)
-            dataSet.diagnostics += decoded.diagnostics
-            guard let project = decoded.value else { continue }
+            guard let source = read(filePath, encoding: encoding, into: &dataSet),
+                  let project = loadProject(source, year: year, into: &dataSet) else { continue }
             let name = project.name.value
             if let other = seenNames[name] {
                 dataSet.diagnostics.append(Diagnostic(
@@ -112,34 +126,59 @@ public enum DataSetLoader {
                 }
                 seenCodes[code] = filePath
             }
-            dataSet.diagnostics += Acknowledgement.apply(Checker.check(project, year: year), source: source)
-            let stem = String(file.dropLast(DataLayout.fileExtension.count + 1))
-            if stem != name {
-                dataSet.diagnostics.append(Diagnostic(
-                    .fileNameMismatch, .warning, path: filePath, at: project.name.mark,
-                    "文件名“\(stem)”与项目名称“\(name)”不一致", hint: "把文件改名为“\(name).yaml”，便于查找"))
-            }
-            if let stated = project.year, stated.value != year {
-                dataSet.diagnostics.append(Diagnostic(
-                    .yearMismatch, path: filePath, at: stated.mark,
-                    "文件中的年度 \(stated.value) 与所在目录 \(year)/ 不符", hint: "把文件移到 \(stated.value)/\(DataLayout.projectDirectory)/ 目录，或改正年度"))
-            }
             data.projects.append(project)
         }
         data.projects.sort { ($0.order ?? Int.max, $0.name.value) < ($1.order ?? Int.max, $1.name.value) }
         return data
     }
 
-    private static func read(_ path: String, into dataSet: inout DataSet) -> SourceFile? {
+    /// Decodes and checks one department file; `year` is the directory's, when known.
+    private static func loadDepartment(_ source: SourceFile, year: Int?, into dataSet: inout DataSet) -> Department? {
+        let decoded = DepartmentDecoder.decode(source)
+        dataSet.diagnostics += decoded.diagnostics
+        guard let department = decoded.value else { return nil }
+        if let year, department.year.value != year {
+            dataSet.diagnostics.append(Diagnostic(
+                .yearMismatch, path: source.path, at: department.year.mark,
+                "文件中的年度 \(department.year.value) 与所在目录 \(year)/ 不符",
+                hint: "把文件移到 \(department.year.value)/ 目录，或改正年度"))
+        }
+        dataSet.diagnostics += Acknowledgement.apply(Checker.check(department), source: source)
+        return department
+    }
+
+    /// Decodes and checks one project file; `year` is the directory's, when known.
+    private static func loadProject(_ source: SourceFile, year: Int?, into dataSet: inout DataSet) -> Project? {
+        let decoded = ProjectDecoder.decode(source)
+        dataSet.diagnostics += decoded.diagnostics
+        guard let project = decoded.value else { return nil }
+        let stem = ((source.path as NSString).lastPathComponent as NSString).deletingPathExtension
+        if stem != project.name.value {
+            dataSet.diagnostics.append(Diagnostic(
+                .fileNameMismatch, .warning, path: source.path, at: project.name.mark,
+                "文件名“\(stem)”与项目名称“\(project.name.value)”不一致", hint: "把文件改名为“\(project.name.value).yaml”，便于查找"))
+        }
+        if let year, let stated = project.year, stated.value != year {
+            dataSet.diagnostics.append(Diagnostic(
+                .yearMismatch, path: source.path, at: stated.mark,
+                "文件中的年度 \(stated.value) 与所在目录 \(year)/ 不符",
+                hint: "把文件移到 \(stated.value)/\(DataLayout.projectDirectory)/ 目录，或改正年度"))
+        }
+        let budgetYear = year ?? project.year?.value
+        dataSet.diagnostics += Acknowledgement.apply(Checker.check(project, year: budgetYear), source: source)
+        return project
+    }
+
+    private static func read(_ path: String, encoding: SourceEncoding, into dataSet: inout DataSet) -> SourceFile? {
         dataSet.fileCount += 1
-        guard let data = FileManager.default.contents(atPath: path) else {
-            dataSet.diagnostics.append(Diagnostic(.fileUnreadable, path: path, at: nil, "无法读取文件",
-                                                  hint: "检查文件是否存在以及读取权限"))
+        switch SourceReader.read(path, encoding: encoding) {
+        case .success(let source):
+            dataSet.sources[path] = source
+            return source
+        case .failure(let diagnostic):
+            dataSet.diagnostics.append(diagnostic)
             return nil
         }
-        let source = SourceFile(path: path, bytes: [UInt8](data))
-        dataSet.sources[path] = source
-        return source
     }
 
     private static func isDirectory(_ path: String) -> Bool {

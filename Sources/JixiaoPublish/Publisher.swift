@@ -26,13 +26,15 @@ public struct PublishOptions: Sendable {
     public var templatesDirectory: String
     /// Also write the XML fed to libxslt here (for xsltproc comparisons).
     public var emitXMLDirectory: String?
+    public var encoding: SourceEncoding
 
     public init(dataDirectory: String, outputDirectory: String, templatesDirectory: String,
-                emitXMLDirectory: String? = nil) {
+                emitXMLDirectory: String? = nil, encoding: SourceEncoding = .utf8) {
         self.dataDirectory = dataDirectory
         self.outputDirectory = outputDirectory
         self.templatesDirectory = templatesDirectory
         self.emitXMLDirectory = emitXMLDirectory
+        self.encoding = encoding
     }
 }
 
@@ -49,7 +51,7 @@ public struct PublishReport: Sendable {
 public enum Publisher {
     public static func publish(_ options: PublishOptions, progress: (String) -> Void = { _ in }) throws -> PublishReport {
         progress("[1/4] 读取并检查数据 \(options.dataDirectory)")
-        let dataSet = DataSetLoader.load(directory: options.dataDirectory)
+        let dataSet = DataSetLoader.load(directory: options.dataDirectory, encoding: options.encoding)
         if dataSet.errorCount > 0 { throw PublishFailure(diagnostics: dataSet.diagnostics) }
 
         progress("[2/4] 编译模板 \(options.templatesDirectory)")

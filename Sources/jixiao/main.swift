@@ -22,7 +22,12 @@ let dataErrorExit = ExitCode(1)
 struct DataDirectory: ParsableArguments {
     @Argument(help: "数据目录（包含年度子目录，或就是某个年度目录）")
     var dataDirectory: String = "data"
+
+    @Option(name: .long, help: "数据文件的编码：utf-8（默认）或 gb18030（记事本“ANSI”保存的文件）")
+    var encoding: SourceEncoding = .utf8
 }
+
+extension SourceEncoding: ExpressibleByArgument {}
 
 extension Jixiao {
     struct Publish: ParsableCommand {
@@ -38,7 +43,8 @@ extension Jixiao {
 
         func run() throws {
             let options = PublishOptions(dataDirectory: data.dataDirectory, outputDirectory: out,
-                                         templatesDirectory: templates, emitXMLDirectory: emitXML)
+                                         templatesDirectory: templates, emitXMLDirectory: emitXML,
+                                         encoding: data.encoding)
             do {
                 let report = try Publisher.publish(options) { if !quiet { print($0) } }
                 let warnings = report.dataSet.warningCount
@@ -48,7 +54,7 @@ extension Jixiao {
                     for year in report.dataSet.years { print("  打开 \(out)/\(year.year)/index.html") }
                 }
             } catch let failure as PublishFailure {
-                let sources = DataSetLoader.load(directory: data.dataDirectory).sources
+                let sources = DataSetLoader.load(directory: data.dataDirectory, encoding: data.encoding).sources
                 DiagnosticPrinter.printText(failure.diagnostics, sources: sources)
                 let errors = failure.diagnostics.filter { $0.severity == .error }.count
                 printError("发布失败：\(errors) 个错误。输出目录 \(out)/ 未作改动。")
@@ -69,7 +75,7 @@ extension Jixiao {
         @Option(name: .long, help: "输出格式：text 或 json") var format: Format = .text
 
         func run() throws {
-            let dataSet = DataSetLoader.load(directory: data.dataDirectory)
+            let dataSet = DataSetLoader.load(directory: data.dataDirectory, encoding: data.encoding)
             let failing = dataSet.errorCount + (strict ? dataSet.warningCount : 0)
             switch format {
             case .text:
@@ -93,13 +99,16 @@ extension Jixiao {
 
         @Argument(help: "数据文件（.yaml）") var file: String
         @Flag(name: .long, help: "打印解读后的模型（含每个指标值的解析结果）") var model = false
+        @Option(name: .long, help: "文件的编码：utf-8（默认）或 gb18030") var encoding: SourceEncoding = .utf8
 
         func run() throws {
-            guard let contents = FileManager.default.contents(atPath: file) else {
-                printError("\(file): 错误 \(DiagnosticCode.fileUnreadable.rawValue): 无法读取文件")
+            let source: SourceFile
+            switch SourceReader.read(file, encoding: encoding) {
+            case .success(let read): source = read
+            case .failure(let diagnostic):
+                printError(diagnostic.formatted(source: nil))
                 throw dataErrorExit
             }
-            let source = SourceFile(path: file, bytes: [UInt8](contents))
             let (json, diagnostics) = model ? decodeModel(source) : parseTree(source)
             DiagnosticPrinter.printText(diagnostics, sources: [file: source])
             if let json { print(json.rendered()) }
