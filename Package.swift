@@ -28,10 +28,12 @@ let package = Package(
         .target(name: "JixiaoModel", dependencies: ["JixiaoParser", "JixiaoDiagnostics"]),
         // Stage 3: the checks of `jixiao check` (REFERENCE §2, §3, §5, §6).
         .target(name: "JixiaoCheck", dependencies: ["JixiaoModel", "JixiaoDiagnostics"]),
-        // Stage 4: model → XML → libxslt → XHTML.
-        .target(name: "JixiaoRender", dependencies: ["JixiaoModel", "CLibXML", "CSupport"]),
+        // Stage 4: year-end self-assessment scores and grades (REFERENCE §4, §5).
+        .target(name: "JixiaoScore", dependencies: ["JixiaoModel", "JixiaoDiagnostics"]),
+        // Stage 5: model → XML → libxslt → XHTML.
+        .target(name: "JixiaoRender", dependencies: ["JixiaoModel", "JixiaoScore", "CLibXML", "CSupport"]),
         // The pipeline: read a data directory, decode, render, write output atomically.
-        .target(name: "JixiaoPublish", dependencies: ["JixiaoModel", "JixiaoCheck", "JixiaoRender", "JixiaoParser", "JixiaoDiagnostics", "CSupport"]),
+        .target(name: "JixiaoPublish", dependencies: ["JixiaoModel", "JixiaoCheck", "JixiaoScore", "JixiaoRender", "JixiaoParser", "JixiaoDiagnostics", "CSupport"]),
         .executableTarget(
             name: "jixiao",
             dependencies: [
@@ -42,6 +44,7 @@ let package = Package(
         .testTarget(name: "JixiaoParserTests", dependencies: ["JixiaoParser"]),
         .testTarget(name: "JixiaoModelTests", dependencies: ["JixiaoModel"]),
         .testTarget(name: "JixiaoCheckTests", dependencies: ["JixiaoCheck", "JixiaoModel"]),
+        .testTarget(name: "JixiaoScoreTests", dependencies: ["JixiaoScore", "JixiaoModel"]),
         .testTarget(
             name: "JixiaoPublishTests",
             dependencies: ["JixiaoPublish", "CLibXML"],

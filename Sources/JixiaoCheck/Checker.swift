@@ -6,7 +6,7 @@ import JixiaoModel
 public enum Checker {
     /// `year` is the budget year the project belongs to; nil when unknown (deadlines unchecked).
     public static func check(_ project: Project, year: Int?) -> [Diagnostic] {
-        let report = Reporter(path: project.path)
+        let report = DiagnosticCollector(path: project.path)
         MoneyChecks(project: project, report: report).run()
         IndicatorChecks(project: project, year: year, report: report).run()
         PlanChecks(project: project, report: report).run()
@@ -14,22 +14,9 @@ public enum Checker {
     }
 
     public static func check(_ department: Department) -> [Diagnostic] {
-        let report = Reporter(path: department.path)
+        let report = DiagnosticCollector(path: department.path)
         CriteriaChecks(department: department, report: report).run()
         return report.diagnostics
-    }
-}
-
-/// Collects the findings for one file.
-final class Reporter {
-    let path: String
-    private(set) var diagnostics: [Diagnostic] = []
-
-    init(path: String) { self.path = path }
-
-    func callAsFunction(_ code: DiagnosticCode, _ severity: Diagnostic.Severity = .error, at mark: SourceMark?,
-                        _ message: String, hint: String? = nil) {
-        diagnostics.append(Diagnostic(code, severity, path: path, at: mark, message, hint: hint))
     }
 }
 

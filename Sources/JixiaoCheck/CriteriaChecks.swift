@@ -6,7 +6,7 @@ import JixiaoModel
 /// and 否则 stands only for 差.
 struct CriteriaChecks {
     let department: Department
-    let report: Reporter
+    let report: DiagnosticCollector
 
     func run() {
         for category in department.categories {

@@ -7,7 +7,7 @@ import JixiaoModel
 struct IndicatorChecks {
     let project: Project
     let year: Int?
-    let report: Reporter
+    let report: DiagnosticCollector
 
     func run() {
         checkHeadingsPresent()
@@ -49,7 +49,7 @@ struct IndicatorChecks {
                 report(.percentOutOfRange, at: text.mark, "比率“\(text.value)”超过 100%",
                        hint: "比率应在 0% 到 100% 之间")
             }
-            if let nameUnit = FullWidth.unitInName(indicator.name.value), !comparison.unit.isEmpty,
+            if let nameUnit = indicator.unitInName, !comparison.unit.isEmpty,
                comparison.unit != nameUnit, !(MoneyUnit(rawValue: nameUnit) != nil && comparison.moneyUnit != nil) {
                 report(.unitMismatch, at: text.mark,
                        "指标名称注明单位“\(nameUnit)”，指标值却是“\(text.value)”",
@@ -95,15 +95,6 @@ enum FullWidth {
         })
     }
 
-    /// `平均每亩地投入的清场费（元）` → `元`.
-    static func unitInName(_ name: String) -> String? {
-        for (open, close) in [("（", "）"), ("(", ")")] where name.hasSuffix(close) {
-            guard let start = name.range(of: open, options: .backwards) else { continue }
-            let unit = String(name[start.upperBound..<name.index(name.endIndex, offsetBy: -close.count)])
-            return unit.isEmpty || unit.count > 4 ? nil : unit
-        }
-        return nil
-    }
 }
 
 private extension Character {
@@ -113,7 +104,7 @@ private extension Character {
 /// 资金支出计划: four cumulative percentages, never decreasing, the last 100%.
 struct PlanChecks {
     let project: Project
-    let report: Reporter
+    let report: DiagnosticCollector
 
     func run() {
         var previous: Decimal = 0

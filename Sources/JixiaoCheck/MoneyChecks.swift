@@ -6,7 +6,7 @@ import JixiaoModel
 /// amount beside it, and units agree with the formulas. Checks, never corrections.
 struct MoneyChecks {
     let project: Project
-    let report: Reporter
+    let report: DiagnosticCollector
 
     func run() {
         let total = project.budget.total.value
@@ -21,7 +21,7 @@ struct MoneyChecks {
     private func checkUnitCosts() {
         for indicator in project.indicators.flatMap(\.indicators) {
             guard case .comparison(let target) = indicator.value,
-                  let unit = target.moneyUnit ?? FullWidth.unitInName(indicator.name.value).flatMap(MoneyUnit.init) else { continue }
+                  let unit = target.moneyUnit ?? indicator.unitInName.flatMap(MoneyUnit.init) else { continue }
             let stated = Amount(target.number, unit)
             for item in project.budget.breakdown where indicator.name.value.contains(item.name) {
                 guard let rate = item.rate, let price = Money.leadingAmount(rate.value), price.inYuan != stated.inYuan else { continue }

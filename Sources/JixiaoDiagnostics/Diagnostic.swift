@@ -74,3 +74,16 @@ public enum DisplayWidth {
         text.unicodeScalars.reduce(0) { $0 + of($1) }
     }
 }
+
+/// Collects the findings about one file, in the order they are made.
+public final class DiagnosticCollector {
+    public let path: String
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    public init(path: String) { self.path = path }
+
+    public func callAsFunction(_ code: DiagnosticCode, _ severity: Diagnostic.Severity = .error, at mark: SourceMark?,
+                               _ message: String, hint: String? = nil) {
+        diagnostics.append(Diagnostic(code, severity, path: path, at: mark, message, hint: hint))
+    }
+}

@@ -78,6 +78,24 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, CustomString
     public static let overlappingConditions = DiagnosticCode("JX502", "优秀与差的条件重叠")
     public static let misplacedOtherwise = DiagnosticCode("JX503", "“否则”用错了位置")
 
+    // JX6xx — year-end results and scoring (REFERENCE §4, §5)
+    public static let resultsWithoutProject = DiagnosticCode("JX601", "自评文件找不到对应的项目")
+    public static let unknownIndicatorResult = DiagnosticCode("JX602", "自评中的指标不在目标表中")
+    public static let missingIndicatorResult = DiagnosticCode("JX603", "指标缺少实际完成值")
+    public static let actualUnitMismatch = DiagnosticCode("JX604", "实际完成值的单位与指标值不符")
+    public static let weightsNot100 = DiagnosticCode("JX605", "权重之和不是 100")
+    public static let indicatorWeightsMismatch = DiagnosticCode("JX606", "三级指标分值之和与一级权重不符")
+    public static let scoreOutOfBand = DiagnosticCode("JX607", "评价得分超出所在档次")
+    public static let missingEvaluatorScore = DiagnosticCode("JX608", "缺少评价得分")
+    public static let missingReason = DiagnosticCode("JX609", "缺少偏差原因")
+    public static let overshoot = DiagnosticCode("JX610", "实际完成值超出目标 30% 以上")
+    public static let unreadableActual = DiagnosticCode("JX611", "实际完成值无法识别")
+    public static let unknownMeasureResult = DiagnosticCode("JX612", "部门自评中的目标或标准不存在")
+    public static let ungradableMeasure = DiagnosticCode("JX613", "无法评定等级")
+    public static let ambiguousIndicatorName = DiagnosticCode("JX614", "三级指标名称不唯一，无法对应")
+    public static let notAssessed = DiagnosticCode("JX615", "项目未自评")
+    public static let missingMeasureResult = DiagnosticCode("JX616", "部门评定标准缺少实际值")
+
     // JX9xx — the data set as a whole
     public static let noData = DiagnosticCode("JX901", "没有找到数据文件")
     public static let duplicateProject = DiagnosticCode("JX902", "项目名称重复")
@@ -96,6 +114,9 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, CustomString
         unreadableValue, percentOutOfRange, unitMismatch, deadlineOutsideYear, satisfactionNotPercent,
         missingLevel1, duplicateIndicator, badPlan, fullWidthCharacters,
         unreadableCondition, overlappingConditions, misplacedOtherwise,
+        resultsWithoutProject, unknownIndicatorResult, missingIndicatorResult, actualUnitMismatch, weightsNot100,
+        indicatorWeightsMismatch, scoreOutOfBand, missingEvaluatorScore, missingReason, overshoot, unreadableActual,
+        unknownMeasureResult, ungradableMeasure, ambiguousIndicatorName, notAssessed, missingMeasureResult,
         noData, duplicateProject, fileNameMismatch, outputFailed, templateFailed,
     ]
 }

@@ -135,7 +135,7 @@ public enum IndicatorValue: Sendable, Equatable {
             month = value
             if let value = number(before: "日") { day = value }
         }
-        let allowedEndings: Set<String> = ["底前", "末前", "底", "末", "前", "之前", "以前", "底之前", "底以前", "完成", "前完成", "底前完成"]
+        let allowedEndings: Set<String> = ["", "底前", "末前", "底", "末", "前", "之前", "以前", "底之前", "底以前", "完成", "前完成", "底前完成", "底完成"]
         guard allowedEndings.contains(String(scanner)) else { return nil }
         let last = Deadline.lastDay(year: year, month: month)
         guard let resolvedDay = day ?? Optional(last), (1...last).contains(resolvedDay) else { return nil }

@@ -79,4 +79,21 @@ public struct Indicator: Sendable {
     public let valueText: Located<String>
     public let value: IndicatorValue
     public let basis: String
+
+    /// The unit a name states in brackets: `平均每亩地投入的清场费（元）` → `元`.
+    public var unitInName: String? {
+        let name = self.name.value
+        for (open, close) in [("（", "）"), ("(", ")")] where name.hasSuffix(close) {
+            guard let start = name.range(of: open, options: .backwards) else { continue }
+            let unit = String(name[start.upperBound..<name.index(name.endIndex, offsetBy: -close.count)])
+            return unit.isEmpty || unit.count > 4 ? nil : unit
+        }
+        return nil
+    }
+
+    /// The unit the target is measured in: its own, or the one its name states.
+    public var targetUnit: String {
+        if case .comparison(let comparison) = value, !comparison.unit.isEmpty { return comparison.unit }
+        return unitInName ?? ""
+    }
 }

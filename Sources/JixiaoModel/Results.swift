@@ -1,0 +1,82 @@
+import Foundation
+import JixiaoDiagnostics
+
+/// The year-end results of one project (`data/<年度>/自评/<项目名称>.yaml`), kept apart from
+/// the approved goal table, which stays untouched.
+public struct ProjectResults: Sendable {
+    public var path: String
+    /// Sample data written to demonstrate the rules, not a real year's results.
+    public var isSample: Bool
+    public var projectName: Located<String>
+    public var supervisor: String?
+    public var implementer: String?
+    /// 年初预算数; nil means the goal table's 预算.合计.
+    public var initialBudget: Located<Amount>?
+    public var annualBudget: Located<Amount>
+    public var spent: Located<Amount>
+    /// The 其中 rows: 当年财政拨款, 上年结转资金, 其他资金, each optional.
+    public var fundingRows: [FundingRow]
+    public var summary: String
+    /// 一级 weights by heading name (and 预算执行率), when the project sets its own.
+    public var weights: [Located<WeightEntry>]
+    public var indicators: [IndicatorResult]
+    public var problems: String
+    public var improvements: String
+}
+
+public struct WeightEntry: Sendable {
+    public let heading: String
+    public let weight: Decimal
+}
+
+public struct FundingRow: Sendable {
+    public static let names = ["当年财政拨款", "上年结转资金", "其他资金"]
+    public let name: String
+    public let initial: Amount?
+    public let annual: Amount?
+    public let spent: Amount?
+}
+
+/// How far a qualitative indicator was achieved (REFERENCE §4's three bands).
+public enum Achievement: String, Sendable, CaseIterable {
+    case achieved = "达成"
+    case partial = "部分达成"
+    case missed = "未达成"
+}
+
+/// The result of one 三级指标, keyed by its name.
+public struct IndicatorResult: Sendable {
+    public let name: Located<String>
+    public let actualText: Located<String>
+    public let deviationReason: String?
+    /// The weight the data sets for this indicator, overriding the equal split.
+    public let weight: Located<Decimal>?
+    /// The evaluator's score, where REFERENCE §4 leaves it to the evaluator.
+    public let evaluatorScore: Located<Decimal>?
+    /// For qualitative indicators: 达成 (default), 部分达成, 未达成.
+    public let achievement: Located<Achievement>?
+}
+
+/// The year-end results of the department (`data/<年度>/自评/部门整体.yaml`).
+public struct DepartmentResults: Sendable {
+    public var path: String
+    public var isSample: Bool
+    public var sections: [ReportSection]
+    /// Actual values by sub-goal (its name, or its category's title) and measure.
+    public var measures: [MeasureResult]
+}
+
+public struct ReportSection: Sendable {
+    public static let keys = ["部门基本情况", "自评工作开展情况", "存在问题及原因", "改进措施与建议", "结果应用"]
+    public let key: String
+    public let text: String
+}
+
+public struct MeasureResult: Sendable {
+    public let subgoal: Located<String>
+    public let measure: Located<String>
+    public let actualText: Located<String>?
+    /// A grade stated outright, where the condition is text a program cannot evaluate.
+    public let grade: Located<String>?
+    public let note: String?
+}

@@ -1,0 +1,286 @@
+import Foundation
+import JixiaoDiagnostics
+import JixiaoModel
+
+/// One scored row of the 自评表.
+public struct IndicatorScore: Sendable {
+    public let level1: String
+    public let level2: String
+    public let indicator: Indicator
+    public let result: IndicatorResult?
+    public let weight: Decimal
+    public let score: Decimal
+    public let met: Bool
+    /// How the score came about, in the user's words (`8 ÷ 9 × 12.5 = 11.11`).
+    public let working: String
+}
+
+/// The 预算执行率 row.
+public struct BudgetExecution: Sendable {
+    public let initial: Amount
+    public let annual: Amount
+    public let spent: Amount
+    public let weight: Decimal
+    /// 全年执行数 ÷ 全年预算数 as a percentage, to 0.01 %.
+    public let ratePercent: Decimal
+    public let score: Decimal
+}
+
+/// A project scored against its goal table (REFERENCE §4).
+public struct ProjectScore: Sendable {
+    public let project: Project
+    public let results: ProjectResults
+    public let budget: BudgetExecution
+    public let indicators: [IndicatorScore]
+    /// The sum of the printed scores, so the printed figures always add up.
+    public let total: Decimal
+    public let grade: Grade
+}
+
+public enum ProjectScorer {
+    public static func score(_ project: Project, _ results: ProjectResults) -> (ProjectScore?, [Diagnostic]) {
+        let report = DiagnosticCollector(path: results.path)
+        let byName = matchResults(project, results, report: report)
+        let (headingWeights, budgetWeight) = weights(project, results, report: report)
+
+        var scores: [IndicatorScore] = []
+        for (level1, groups) in headings(project) {
+            let indicators = groups.flatMap { group in group.subgroups.flatMap { sub in sub.indicators.map { (group, sub, $0) } } }
+            let weights = indicatorWeights(indicators.map(\.2), heading: level1, total: headingWeights[level1] ?? 0,
+                                           byName: byName, results: results, report: report)
+            for ((group, subgroup, indicator), weight) in zip(indicators, weights) {
+                let result = byName[indicator.name.value]
+                let (score, met, working) = result.map { scoreIndicator(indicator, $0, weight: weight, report: report) }
+                    ?? (0, false, "无实际完成值")
+                scores.append(IndicatorScore(level1: group.name.value, level2: subgroup.name.value, indicator: indicator,
+                                             result: result, weight: weight, score: score, met: met, working: working))
+            }
+        }
+        let budget = budgetExecution(project, results, weight: budgetWeight, report: report)
+        let total = scores.reduce(budget.score) { $0 + $1.score }
+        let score = ProjectScore(project: project, results: results, budget: budget, indicators: scores,
+                                 total: total, grade: Grade(total: total))
+        return (score, report.diagnostics)
+    }
+
+    // MARK: - Matching results to indicators
+
+    private static func matchResults(_ project: Project, _ results: ProjectResults,
+                                     report: DiagnosticCollector) -> [String: IndicatorResult] {
+        let all = project.indicators.flatMap(\.indicators)
+        let names = all.map(\.name.value)
+        var byName: [String: IndicatorResult] = [:]
+        for result in results.indicators {
+            let name = result.name.value
+            guard names.contains(name) else {
+                let suggestion = Suggestion.closest(to: name, among: names)
+                report(.unknownIndicatorResult, at: result.name.mark, "目标表中没有三级指标“\(name)”",
+                       hint: suggestion.map { "是不是想写“\($0)”？" } ?? "指标名称须与目标表中的三级指标完全一致")
+                continue
+            }
+            if names.filter({ $0 == name }).count > 1 {
+                report(.ambiguousIndicatorName, at: result.name.mark, "目标表中有多个三级指标叫“\(name)”，无法对应",
+                       hint: "先在目标表中把重名的指标区分开")
+            }
+            byName[name] = result
+        }
+        for indicator in all where byName[indicator.name.value] == nil {
+            report(.missingIndicatorResult, at: results.projectName.mark,
+                   "三级指标“\(indicator.name.value)”没有实际完成值",
+                   hint: "在“指标”下添加“\(indicator.name.value):”及其“实际完成值”；尚未自评的项目不要建自评文件")
+        }
+        return byName
+    }
+
+    // MARK: - Weights
+
+    /// The 一级 headings present, each with its groups, in document order.
+    private static func headings(_ project: Project) -> [(IndicatorTaxonomy.Level1, [IndicatorGroup])] {
+        var order: [IndicatorTaxonomy.Level1] = []
+        var groups: [IndicatorTaxonomy.Level1: [IndicatorGroup]] = [:]
+        for group in project.indicators {
+            guard let level1 = group.level1 else { continue }
+            if groups[level1] == nil { order.append(level1) }
+            groups[level1, default: []].append(group)
+        }
+        return order.map { ($0, groups[$0]!) }
+    }
+
+    private static func weights(_ project: Project, _ results: ProjectResults,
+                                report: DiagnosticCollector) -> ([IndicatorTaxonomy.Level1: Decimal], Decimal) {
+        let present = headings(project).map(\.0)
+        var weights = ScoringRules.defaultWeights.filter { present.contains($0.key) }
+        var budgetWeight = ScoringRules.defaultBudgetWeight
+        for entry in results.weights {
+            if entry.value.heading == ScoringRules.budgetHeading {
+                budgetWeight = entry.value.weight
+            } else if let level1 = IndicatorTaxonomy.level1(named: entry.value.heading) {
+                weights[level1] = entry.value.weight
+            } else {
+                report(.weightsNot100, at: entry.mark, "权重中的“\(entry.value.heading)”不是一级指标",
+                       hint: "可用：\(IndicatorTaxonomy.level1Names.joined(separator: "、"))、\(ScoringRules.budgetHeading)")
+            }
+        }
+        if present.contains(.cost), weights[.cost] == nil {
+            report(.weightsNot100, at: results.projectName.mark, "成本指标作为一级指标时，须在“权重”中给出它的分值",
+                   hint: "例如 权重: {产出指标: 40, 成本指标: 10, …}（多行写法）")
+        }
+        let sum = present.reduce(budgetWeight) { $0 + (weights[$1] ?? 0) }
+        if sum != ScoringRules.totalWeight {
+            let parts = present.map { "\($0.rawValue) \((weights[$0] ?? 0).plain)" } + ["\(ScoringRules.budgetHeading) \(budgetWeight.plain)"]
+            report(.weightsNot100, at: results.weights.first?.mark ?? results.projectName.mark,
+                   "权重之和为 \(sum.plain)，应为 100（\(parts.joined(separator: " + "))）",
+                   hint: "默认权重为产出 50、效益 30、满意度 10、预算执行率 10；缺少某类指标或另设成本指标时，请在“权重”中写明各项")
+        }
+        return (weights, budgetWeight)
+    }
+
+    /// Given 分值 stand; the rest of the heading's weight is split equally (largest remainder).
+    private static func indicatorWeights(_ indicators: [Indicator], heading: IndicatorTaxonomy.Level1, total: Decimal,
+                                         byName: [String: IndicatorResult], results: ProjectResults,
+                                         report: DiagnosticCollector) -> [Decimal] {
+        let given = indicators.map { byName[$0.name.value]?.weight?.value }
+        let givenSum = given.compactMap { $0 }.reduce(0, +)
+        let openCount = given.filter { $0 == nil }.count
+        let rest = total - givenSum
+        if rest < 0 || (openCount == 0 && rest != 0) {
+            let mark = indicators.compactMap { byName[$0.name.value]?.weight?.mark }.first ?? results.projectName.mark
+            report(.indicatorWeightsMismatch, at: mark,
+                   "“\(heading.rawValue)”下各三级指标的分值合计 \(givenSum.plain)，与该一级指标的权重 \(total.plain) 不符",
+                   hint: "分值之和须等于一级权重；不写分值的指标平分剩余权重")
+        }
+        var shares = splitWeight(max(rest, 0), into: openCount).makeIterator()
+        return given.map { $0 ?? shares.next()! }
+    }
+
+    // MARK: - One indicator
+
+    private static func scoreIndicator(_ indicator: Indicator, _ result: IndicatorResult, weight: Decimal,
+                                       report: DiagnosticCollector) -> (Decimal, Bool, String) {
+        switch indicator.value {
+        case .comparison(let target):
+            return scoreComparison(indicator, target, result, weight: weight, report: report)
+        case .deadline(let deadline):
+            return scoreDeadline(deadline, result, weight: weight, report: report)
+        case .qualitative:
+            return scoreQualitative(result, weight: weight, report: report)
+        }
+    }
+
+    private static func scoreComparison(_ indicator: Indicator, _ target: Comparison, _ result: IndicatorResult,
+                                        weight: Decimal, report: DiagnosticCollector) -> (Decimal, Bool, String) {
+        guard let actual = actualNumber(indicator, result, report: report) else { return (0, false, "实际完成值无法比较") }
+        let goal = target.number
+        let unit = indicator.targetUnit
+        // A bare number is a target to reach (REFERENCE §3): scored as ≥.
+        let op: ComparisonOperator = target.op == .equal ? .atLeast : target.op
+        if op.holds(actual, goal) {
+            if op.isPositive, goal > 0, actual >= goal * ScoringRules.overshootRatio, result.deviationReason == nil {
+                report(.overshoot, .warning, at: result.actualText.mark,
+                       "实际完成值 \(actual.plain)\(unit) 超出目标 \(goal.plain)\(unit) 30% 以上",
+                       hint: "照样得满分；请在“偏差原因”中说明，并检讨目标是否定得过低（财预〔2020〕10号）")
+            }
+            return (weight, true, "达成（\(actual.plain)\(unit) \(op.rawValue) \(goal.plain)\(unit)），得满分 \(weight.plain)")
+        }
+        let ratio: Decimal
+        let formula: String
+        if op.isPositive {
+            ratio = goal > 0 ? actual / goal : 0
+            formula = "\(actual.plain) ÷ \(goal.plain) × \(weight.plain)"
+        } else {
+            ratio = goal > 0 && actual > 0 ? goal / actual : 0
+            formula = goal > 0 ? "\(goal.plain) ÷ \(actual.plain) × \(weight.plain)" : "目标为 0，未达成得 0"
+        }
+        let raw = ScoringRules.printed(max(ratio, 0) * weight)
+        // Our rule: a missed target never prints full marks.
+        let score = min(raw, max(weight - ScoringRules.step, 0))
+        let capped = score < raw ? "，未达成最多得 \(score.plain)" : ""
+        return (score, false, "未达成：\(formula) = \(raw.plain)\(capped)")
+    }
+
+    /// The actual value in the target's unit, or nil (and a diagnostic).
+    private static func actualNumber(_ indicator: Indicator, _ result: IndicatorResult, report: DiagnosticCollector) -> Decimal? {
+        guard case .comparison(let actual) = IndicatorValue(parsing: result.actualText.value) else {
+            report(.unreadableActual, at: result.actualText.mark, "实际完成值“\(result.actualText.value)”不是数值",
+                   hint: "写成数字，单位与指标值一致，例如 \(indicator.valueText.value)")
+            return nil
+        }
+        let unit = indicator.targetUnit
+        if actual.unit == unit || actual.unit.isEmpty { return actual.number }
+        if let from = actual.moneyUnit, let to = MoneyUnit(rawValue: unit) {
+            return Amount(actual.number, from).converted(to: to).value
+        }
+        report(.actualUnitMismatch, at: result.actualText.mark,
+               "实际完成值“\(result.actualText.value)”的单位与指标值“\(indicator.valueText.value)”不一致",
+               hint: unit.isEmpty ? "指标值没有单位，实际完成值也只写数字" : "用“\(unit)”表示实际完成值")
+        return nil
+    }
+
+    static let onTimeWords: Set<String> = ["按时完成", "按期完成", "如期完成"]
+
+    private static func scoreDeadline(_ deadline: Deadline, _ result: IndicatorResult, weight: Decimal,
+                                      report: DiagnosticCollector) -> (Decimal, Bool, String) {
+        let text = result.actualText.value.trimmingCharacters(in: .whitespaces)
+        var met = onTimeWords.contains(text)
+        if !met {
+            guard case .deadline(let done) = IndicatorValue(parsing: text) else {
+                report(.unreadableActual, at: result.actualText.mark, "完成时间“\(text)”无法识别",
+                       hint: "写成“2021年11月30日”或“按时完成”")
+                return (0, false, "完成时间无法识别")
+            }
+            met = (done.year, done.month, done.day) <= (deadline.year, deadline.month, deadline.day)
+        }
+        if met { return (weight, true, "按时完成，得满分 \(weight.plain)") }
+        let cap = ScoringRules.printed(weight * ScoringRules.missedDeadlineCap)
+        if result.deviationReason == nil {
+            report(.missingReason, at: result.actualText.mark, "未按时完成，须写明“偏差原因”")
+        }
+        guard let given = result.evaluatorScore else {
+            report(.missingEvaluatorScore, at: result.actualText.mark,
+                   "未按时完成，须由评价人给出“得分”（不超过分值的 80%，即 \(cap.plain)）")
+            return (0, false, "未按时完成，缺少评价得分")
+        }
+        if given.value < 0 || given.value > cap {
+            report(.scoreOutOfBand, at: given.mark, "未按时完成的得分 \(given.value.plain) 超出范围 0–\(cap.plain)（分值的 80%）")
+        }
+        return (ScoringRules.printed(given.value), false, "未按时完成，评价得分 \(given.value.plain)（上限 \(cap.plain)）")
+    }
+
+    private static func scoreQualitative(_ result: IndicatorResult, weight: Decimal,
+                                         report: DiagnosticCollector) -> (Decimal, Bool, String) {
+        let achievement = result.achievement?.value ?? .achieved
+        let band = ScoringRules.band(achievement)
+        let low = ScoringRules.printed(weight * band.lower)
+        let high = ScoringRules.printed(weight * band.upper)
+        guard let given = result.evaluatorScore else {
+            if achievement == .achieved { return (weight, true, "达成年度指标，得满分 \(weight.plain)") }
+            report(.missingEvaluatorScore, at: result.achievement?.mark ?? result.actualText.mark,
+                   "“\(achievement.rawValue)”的定性指标须由评价人给出“得分”（\(low.plain)–\(high.plain)）")
+            return (0, false, "\(achievement.rawValue)，缺少评价得分")
+        }
+        let inBand = given.value >= low && (band.upperIncluded ? given.value <= high : given.value < high)
+        if !inBand {
+            let range = band.upperIncluded ? "\(low.plain)–\(high.plain)" : "\(low.plain) 至不足 \(high.plain)"
+            report(.scoreOutOfBand, at: given.mark,
+                   "“\(achievement.rawValue)”的得分应在 \(range) 之间（分值 \(weight.plain) 的 \(band.lower * 100)%–\(band.upper * 100)%），这里是 \(given.value.plain)")
+        }
+        return (ScoringRules.printed(given.value), achievement == .achieved, "\(achievement.rawValue)，评价得分 \(given.value.plain)")
+    }
+
+    // MARK: - 预算执行率
+
+    private static func budgetExecution(_ project: Project, _ results: ProjectResults, weight: Decimal,
+                                        report: DiagnosticCollector) -> BudgetExecution {
+        let annual = results.annualBudget.value
+        let spent = results.spent.value
+        let initial = results.initialBudget?.value ?? project.budget.total.value
+        guard annual.inYuan > 0 else {
+            report(.badAmount, at: results.annualBudget.mark, "全年预算数为 0，无法计算预算执行率")
+            return BudgetExecution(initial: initial, annual: annual, spent: spent, weight: weight, ratePercent: 0, score: 0)
+        }
+        let rate = spent.inYuan / annual.inYuan
+        let score = ScoringRules.printed(min(rate, 1) * weight)
+        return BudgetExecution(initial: initial, annual: annual, spent: spent, weight: weight,
+                               ratePercent: ScoringRules.printed(rate * 100), score: score)
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import JixiaoModel
+
+/// Every number of the scoring rules (REFERENCE §4, §5), in one place. Those marked "our
+/// rule" are choices the official texts leave open; docs/评分规则.md explains each.
+public enum ScoringRules {
+    /// Default weights of the 一级 indicators (财预〔2020〕10号 practice).
+    public static let defaultWeights: [IndicatorTaxonomy.Level1: Decimal] = [.output: 50, .benefit: 30, .satisfaction: 10]
+    /// The weight of 预算执行率 unless the project sets another.
+    public static let defaultBudgetWeight: Decimal = 10
+    /// The name under which a project's 权重 sets the 预算执行率 weight.
+    public static let budgetHeading = "预算执行率"
+    /// Weights must add up to this.
+    public static let totalWeight: Decimal = 100
+    /// Printed scores and split weights are rounded to this many decimals, half up.
+    public static let places = 2
+    /// The smallest printable step: a missed target scores at most weight − this (our rule).
+    public static let step = Decimal(string: "0.01")!
+    /// An actual this far beyond a positive target earns full score but needs a reason (our rule).
+    public static let overshootRatio = Decimal(string: "1.3")!
+    /// A missed deadline scores at most this share of the weight.
+    public static let missedDeadlineCap = Decimal(string: "0.8")!
+
+    /// Qualitative bands as shares of the weight: lower bound included, upper excluded
+    /// except for 达成, which reaches the full weight.
+    public static func band(_ achievement: Achievement) -> (lower: Decimal, upper: Decimal, upperIncluded: Bool) {
+        switch achievement {
+        case .achieved: return (Decimal(string: "0.8")!, 1, true)
+        case .partial: return (Decimal(string: "0.6")!, Decimal(string: "0.8")!, false)
+        case .missed: return (0, Decimal(string: "0.6")!, false)
+        }
+    }
+
+    /// Rounds a score for printing: 0.01, half up (四舍五入).
+    public static func printed(_ value: Decimal) -> Decimal { value.rounded(places: places) }
+}
+
+/// The project grade (REFERENCE §4): 90 (含)–100 优, 80 (含)–90 良, 60 (含)–80 中, below 60 差.
+public enum Grade: String, Sendable, CaseIterable, Comparable {
+    case excellent = "优"
+    case good = "良"
+    case fair = "中"
+    case poor = "差"
+
+    /// Lower bounds, best first.
+    public static let bands: [(Grade, Decimal)] = [(.excellent, 90), (.good, 80), (.fair, 60), (.poor, 0)]
+
+    public init(total: Decimal) {
+        self = Grade.bands.first { total >= $0.1 }?.0 ?? .poor
+    }
+
+    public static func < (a: Grade, b: Grade) -> Bool {
+        let order = Grade.allCases
+        return order.firstIndex(of: a)! > order.firstIndex(of: b)!
+    }
+}
+
+/// Splits `total` into `count` shares of 0.01 that add up exactly: every share gets the
+/// equal part rounded down, and the cents left over go one each to the first shares —
+/// the largest-remainder method, where all remainders are equal and document order breaks
+/// the tie (our rule).
+public func splitWeight(_ total: Decimal, into count: Int) -> [Decimal] {
+    guard count > 0 else { return [] }
+    let cents = NSDecimalNumber(decimal: (total * 100).rounded(places: 0)).intValue
+    let base = cents / count
+    let extra = cents - base * count
+    return (0..<count).map { Decimal(base + ($0 < extra ? 1 : 0)) / 100 }
+}
