@@ -38,6 +38,7 @@ let package = Package(
             name: "jixiao",
             dependencies: [
                 "JixiaoPublish",
+                "JixiaoScore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -28,6 +28,15 @@ extension Decimal {
         return output
     }
 
+    /// Exactly `places` decimals, rounded half up: `9.65`, `100.00`, `85.00`.
+    public func fixed(_ places: Int) -> String {
+        let text = rounded(places: places).plain
+        let parts = text.split(separator: ".", maxSplits: 1)
+        let fraction = parts.count > 1 ? String(parts[1]) : ""
+        guard places > 0 else { return String(parts[0]) }
+        return String(parts[0]) + "." + fraction + String(repeating: "0", count: max(0, places - fraction.count))
+    }
+
     /// Plain notation without exponent or trailing zeros: `52.15`, `71`, `0.09`.
     public var plain: String {
         let text = NSDecimalNumber(decimal: self).stringValue

@@ -2,6 +2,7 @@ import Foundation
 import JixiaoCheck
 import JixiaoDiagnostics
 import JixiaoModel
+import JixiaoScore
 
 /// Everything read from a data directory: the documents of each year, every finding, and
 /// the sources (so diagnostics can quote their lines).
@@ -21,15 +22,30 @@ public struct YearData: Sendable {
     public var department: Department?
     /// In the order of the annual document: by 序号, then by name.
     public var projects: [Project]
+    /// The year-end self-assessment, once `自评/` exists: one entry per project, in order.
+    public var assessment: SelfAssessment?
 
     /// The unit named on every page; a directory of project files alone has none.
     public var unit: String { department?.unit ?? "" }
+}
+
+/// The year-end results of a year, scored.
+public struct SelfAssessment: Sendable {
+    /// Every project in document order; nil where it has no results file (未自评).
+    public var projects: [(project: Project, score: ProjectScore?)]
+    public var department: DepartmentAssessment?
+    /// Any results file says it holds sample data.
+    public var isSample: Bool
+
+    public var scored: [ProjectScore] { projects.compactMap(\.score) }
 }
 
 /// The layout of a data directory, in one place.
 public enum DataLayout {
     public static let departmentFile = "部门整体绩效目标.yaml"
     public static let projectDirectory = "项目"
+    public static let resultsDirectory = "自评"
+    public static let departmentResultsFile = "部门整体.yaml"
     public static let fileExtension = "yaml"
 }
 
@@ -129,7 +145,63 @@ public enum DataSetLoader {
             data.projects.append(project)
         }
         data.projects.sort { ($0.order ?? Int.max, $0.name.value) < ($1.order ?? Int.max, $1.name.value) }
+        let resultsPath = join(path, DataLayout.resultsDirectory)
+        if isDirectory(resultsPath) {
+            data.assessment = loadAssessment(resultsPath, data, encoding: encoding, into: &dataSet)
+        }
         return data
+    }
+
+    /// Reads `自评/`, matches each results file to its project by name and scores it.
+    private static func loadAssessment(_ path: String, _ data: YearData, encoding: SourceEncoding,
+                                       into dataSet: inout DataSet) -> SelfAssessment {
+        var assessment = SelfAssessment(projects: [], department: nil, isSample: false)
+        var results: [String: ProjectResults] = [:]
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [])
+            .filter { $0.hasSuffix("." + DataLayout.fileExtension) && !$0.hasPrefix(".") }
+            .sorted()
+        let names = data.projects.map(\.name.value)
+        for file in files {
+            guard let source = read(join(path, file), encoding: encoding, into: &dataSet) else { continue }
+            if file == DataLayout.departmentResultsFile {
+                let decoded = ResultsDecoder.decodeDepartment(source)
+                dataSet.diagnostics += decoded.diagnostics
+                guard let departmentResults = decoded.value else { continue }
+                assessment.isSample = assessment.isSample || departmentResults.isSample
+                if let department = data.department {
+                    let (graded, diagnostics) = DepartmentGrader.grade(department, departmentResults)
+                    dataSet.diagnostics += diagnostics
+                    assessment.department = graded
+                }
+                continue
+            }
+            let decoded = ResultsDecoder.decodeProject(source)
+            dataSet.diagnostics += decoded.diagnostics
+            guard let projectResults = decoded.value else { continue }
+            assessment.isSample = assessment.isSample || projectResults.isSample
+            let name = projectResults.projectName.value
+            guard names.contains(name) else {
+                dataSet.diagnostics.append(Diagnostic(
+                    .resultsWithoutProject, path: source.path, at: projectResults.projectName.mark,
+                    "没有名为“\(name)”的项目", hint: Suggestion.closest(to: name, among: names).map { "是不是想写“\($0)”？" }))
+                continue
+            }
+            results[name] = projectResults
+        }
+        for project in data.projects {
+            guard let projectResults = results[project.name.value] else {
+                dataSet.diagnostics.append(Diagnostic(
+                    .notAssessed, .warning, path: project.path, at: project.name.mark,
+                    "项目“\(project.name.value)”没有自评结果，列为“未自评”，不计入平均分",
+                    hint: "在 \(DataLayout.resultsDirectory)/\(project.name.value).yaml 中填写年末实际完成情况"))
+                assessment.projects.append((project, nil))
+                continue
+            }
+            let (score, diagnostics) = ProjectScorer.score(project, projectResults)
+            dataSet.diagnostics += diagnostics
+            assessment.projects.append((project, score))
+        }
+        return assessment
     }
 
     /// Decodes and checks one department file; `year` is the directory's, when known.

@@ -4,6 +4,7 @@ import JixiaoDiagnostics
 import JixiaoModel
 import JixiaoParser
 import JixiaoPublish
+import JixiaoScore
 
 @main
 struct Jixiao: ParsableCommand {
@@ -11,7 +12,7 @@ struct Jixiao: ParsableCommand {
         commandName: "jixiao",
         abstract: "绩效：预算绩效目标表的检查与发布工具",
         discussion: "数据目录的结构：<数据目录>/<年度>/部门整体绩效目标.yaml 与 <数据目录>/<年度>/项目/<项目名称>.yaml。格式说明见 docs/数据格式.md。",
-        subcommands: [Publish.self, Check.self, Dump.self],
+        subcommands: [Publish.self, Check.self, Score.self, Dump.self],
         defaultSubcommand: Publish.self
     )
 }
@@ -90,6 +91,36 @@ extension Jixiao {
                 ]).rendered())
             }
             if failing > 0 { throw dataErrorExit }
+        }
+    }
+
+    struct Score: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "打印年度自评汇总表：每个项目的预算、执行、执行率、得分与等级",
+            discussion: "读取 <年度>/自评/ 中的实际完成情况，按评分规则（docs/评分规则.md）计算。数据有错误时只打印诊断信息。")
+
+        enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
+
+        @OptionGroup var data: DataDirectory
+        @Option(name: .long, help: "输出格式：text、json 或 csv") var format: Format = .text
+
+        func run() throws {
+            let dataSet = DataSetLoader.load(directory: data.dataDirectory, encoding: data.encoding)
+            if dataSet.errorCount > 0 {
+                DiagnosticPrinter.printText(dataSet.diagnostics.filter { $0.severity == .error }, sources: dataSet.sources)
+                printError("数据有 \(dataSet.errorCount) 个错误，无法评分。")
+                throw dataErrorExit
+            }
+            let years = dataSet.years.compactMap { year in year.assessment.map { (year.year, AssessmentSummary($0.projects), $0.isSample) } }
+            if years.isEmpty {
+                printError("没有找到自评数据（\(DataLayout.resultsDirectory)/ 目录）。")
+                throw dataErrorExit
+            }
+            switch format {
+            case .text: print(years.map { SummaryText.table(year: $0.0, $0.1, isSample: $0.2) }.joined(separator: "\n\n"))
+            case .csv: print(SummaryText.csv(years.map { ($0.0, $0.1) }), terminator: "")
+            case .json: print(JSONValue.array(years.map { SummaryText.json(year: $0.0, $0.1) }).rendered())
+            }
         }
     }
 

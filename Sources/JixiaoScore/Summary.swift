@@ -1,0 +1,46 @@
+import Foundation
+import JixiaoModel
+
+/// The summary table of the annual report and of `jixiao score`: one row per project,
+/// then the totals. Projects without results (未自评) are listed but excluded from totals.
+public struct AssessmentSummary: Sendable {
+    public struct Row: Sendable {
+        public let number: Int
+        public let name: String
+        /// nil for a project not yet assessed (未自评).
+        public let score: ProjectScore?
+
+        public var budget: Amount? { score?.budget.annual }
+        public var spent: Amount? { score?.budget.spent }
+    }
+
+    public let rows: [Row]
+
+    public init(_ projects: [(project: Project, score: ProjectScore?)]) {
+        rows = projects.enumerated().map { Row(number: $0.offset + 1, name: $0.element.project.name.value, score: $0.element.score) }
+    }
+
+    public var scored: [ProjectScore] { rows.compactMap(\.score) }
+
+    /// 全年预算数 of the assessed projects, in 万元.
+    public var totalBudget: Amount { Amount(scored.reduce(Decimal(0)) { $0 + $1.budget.annual.inWanYuan }, .wanYuan) }
+    public var totalSpent: Amount { Amount(scored.reduce(Decimal(0)) { $0 + $1.budget.spent.inWanYuan }, .wanYuan) }
+
+    /// Overall execution rate in percent, to 0.01 %.
+    public var ratePercent: Decimal? {
+        guard totalBudget.value > 0 else { return nil }
+        return ScoringRules.printed(totalSpent.inYuan / totalBudget.inYuan * 100)
+    }
+
+    /// The mean of the assessed projects' printed totals, to 0.01.
+    public var averageScore: Decimal? {
+        guard !scored.isEmpty else { return nil }
+        return ScoringRules.printed(scored.reduce(Decimal(0)) { $0 + $1.total } / Decimal(scored.count))
+    }
+
+    public func count(_ grade: Grade) -> Int { scored.filter { $0.grade == grade }.count }
+    public var notAssessedCount: Int { rows.filter { $0.score == nil }.count }
+}
+
+/// Money in 万元 without the unit, as the summary table prints it: `154`, `68.5`.
+public func wan(_ amount: Amount) -> String { amount.converted(to: .wanYuan).value.plain }
