@@ -20,7 +20,10 @@
         <h2>项目绩效目标表</h2>
         <table class="projects">
           <thead>
-            <tr><th>序号</th><th>项目名称</th><th>预算</th></tr>
+            <tr>
+              <th>序号</th><th>项目名称</th><th>预算</th>
+              <xsl:if test="@assessed"><th>自评得分</th><th>等级</th></xsl:if>
+            </tr>
           </thead>
           <tbody>
             <xsl:for-each select="project">
@@ -28,6 +31,15 @@
                 <td class="number"><xsl:value-of select="@n"/></td>
                 <td><a href="{@href}"><xsl:value-of select="@name"/></a></td>
                 <td class="number"><xsl:value-of select="@budget"/></td>
+                <xsl:if test="/index/@assessed">
+                  <xsl:choose>
+                    <xsl:when test="@assessment-href">
+                      <td class="number"><a href="{@assessment-href}"><xsl:value-of select="@score"/></a></td>
+                      <td class="number"><xsl:value-of select="@grade"/></td>
+                    </xsl:when>
+                    <xsl:otherwise><td class="number">—</td><td class="number">未自评</td></xsl:otherwise>
+                  </xsl:choose>
+                </xsl:if>
               </tr>
             </xsl:for-each>
           </tbody>
@@ -36,6 +48,7 @@
               <th>合计</th>
               <th><xsl:value-of select="@project-count"/>个项目</th>
               <th class="number"><xsl:value-of select="@total"/></th>
+              <xsl:if test="@assessed"><th colspan="2"><xsl:comment/></th></xsl:if>
             </tr>
           </tfoot>
         </table>

@@ -19,8 +19,29 @@
       </subgoal>*</category>*
       <safeguard n title>…</safeguard>*
     <annual year unit index-href>        the whole annual document: <department/>? <project/>*
-    <index year unit total project-count>
-      <document href title/>* <project n href name budget/>*
+    <index year unit total project-count assessed? sample?>
+      <document href title/>* <project n href name budget assessment-href? score? grade?/>*
+    <self-assessment year unit index-href sample?>   one 项目支出绩效自评表
+      <name/> <supervisor/> <implementer/>
+      <funds><row name initial annual spent weight? rate? score? part?/>×4</funds>
+      <goals><goal n/>*</goals> <summary-text/>
+      <indicators><level1 name><level2 name><indicator met>
+        <name/> <target/> <actual/> <weight/> <score/> <reason/> <working/>
+      </indicator>*</level2>*</level1>*</indicators>
+      <total weight score grade/> <problems/> <improvements/>
+    <department-assessment year unit index-href sample?>
+      <category n title><subgoal key grade? grade-label?>
+        <measure indicator excellent poor excellent-label poor-label actual working grade? grade-label?>note</measure>*
+      </subgoal>*</category>* <grade-count excellent pass poor/>
+    <report year unit index-href sample?>   年度绩效自评报告
+      <section key>prose</section>*
+      <summary total-budget total-spent rate average assessed not-assessed count-优 count-良 count-中 count-差>
+        <row n name href? budget? spent? budget-value? spent-value? rate? rate-value? score? score-value? grade?/>*
+        <grade-bands><band grade from/>*</grade-bands></summary>
+      <department-grades excellent pass poor><poor-measure subgoal measure actual condition label>reason</poor-measure>*</department-grades>?
+      <shortfalls><shortfall project indicator level1 target actual weight score>reason</shortfall>*</shortfalls>
+      <problems><project name grade><problem/><improvement/></project>*</problems>
+      <annexes><self-assessment/>* <department-assessment/>?</annexes>
 
   Output: polyglot XHTML (XML serialisation, XHTML namespace, UTF-8, no XML declaration so
   the W3C checker reads the .html files as HTML too).
@@ -42,6 +63,8 @@
   <xsl:include href="department.xsl"/>
   <xsl:include href="annual.xsl"/>
   <xsl:include href="index.xsl"/>
+  <xsl:include href="self-assessment.xsl"/>
+  <xsl:include href="report.xsl"/>
 
   <!-- Anything no template handles is a contract break: stop rather than drop data. -->
   <xsl:template match="*">

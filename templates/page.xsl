@@ -23,6 +23,9 @@
           <p class="nav"><a href="{/*/@index-href}">返回目录</a></p>
         </xsl:if>
         <div class="sheet {$class}">
+          <xsl:if test="/*/@sample = '1'">
+            <p class="sample-banner">示例数据：本页的年末实际完成情况是为演示评分规则而编写的，不是真实的自评结果。</p>
+          </xsl:if>
           <xsl:copy-of select="$body"/>
         </div>
       </body>

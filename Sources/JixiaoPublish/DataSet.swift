@@ -29,17 +29,6 @@ public struct YearData: Sendable {
     public var unit: String { department?.unit ?? "" }
 }
 
-/// The year-end results of a year, scored.
-public struct SelfAssessment: Sendable {
-    /// Every project in document order; nil where it has no results file (未自评).
-    public var projects: [(project: Project, score: ProjectScore?)]
-    public var department: DepartmentAssessment?
-    /// Any results file says it holds sample data.
-    public var isSample: Bool
-
-    public var scored: [ProjectScore] { projects.compactMap(\.score) }
-}
-
 /// The layout of a data directory, in one place.
 public enum DataLayout {
     public static let departmentFile = "部门整体绩效目标.yaml"

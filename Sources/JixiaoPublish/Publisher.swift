@@ -2,6 +2,7 @@ import Foundation
 import JixiaoDiagnostics
 import JixiaoModel
 import JixiaoRender
+import JixiaoScore
 import CSupport
 
 /// The names of the published files, in one place (README and tests rely on them).
@@ -10,6 +11,9 @@ public enum OutputLayout {
     public static let annualDocument = "年度绩效目标.html"
     public static let departmentPage = "部门整体绩效目标.html"
     public static let projectDirectory = "项目"
+    public static let assessmentDirectory = "自评"
+    public static let departmentAssessment = "部门整体.html"
+    public static let report = "绩效自评报告.html"
     public static let driverStylesheet = "jixiao.xsl"
     public static let styleSheet = "jixiao.css"
 }
@@ -95,29 +99,55 @@ public enum Publisher {
     static func pageJobs(_ year: YearData) -> [PageJob] {
         let folder = String(year.year)
         let names = OutputNames(year.projects.map(\.name.value))
+        let inFolder = DocumentXML.PageContext(year: year.year, unit: year.unit, indexHref: "../" + OutputLayout.index)
+        let atTop = DocumentXML.PageContext(year: year.year, unit: year.unit, indexHref: OutputLayout.index)
         var jobs: [PageJob] = []
-        var entries: [DocumentXML.IndexEntry] = []
         var documents: [(href: String, title: String)] = []
 
         for project in year.projects {
-            let fileName = names.fileName(for: project.name.value)
-            let context = DocumentXML.PageContext(year: year.year, unit: year.unit, indexHref: "../" + OutputLayout.index)
-            jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.projectDirectory)/\(fileName)",
-                                tree: DocumentXML.projectPage(project, context: context)))
-            entries.append(DocumentXML.IndexEntry(href: OutputNames.href(OutputLayout.projectDirectory, fileName), project: project))
+            jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.projectDirectory)/\(names.fileName(for: project.name.value))",
+                                tree: DocumentXML.projectPage(project, context: inFolder)))
         }
-        let context = DocumentXML.PageContext(year: year.year, unit: year.unit, indexHref: OutputLayout.index)
         jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.annualDocument)",
-                            tree: DocumentXML.annualDocument(department: year.department, projects: year.projects, context: context)))
+                            tree: DocumentXML.annualDocument(department: year.department, projects: year.projects, context: atTop)))
         documents.append((OutputNames.href(OutputLayout.annualDocument), "\(year.year)年度绩效目标（全文）"))
         if let department = year.department {
             jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.departmentPage)",
-                                tree: DocumentXML.departmentPage(department, context: context)))
+                                tree: DocumentXML.departmentPage(department, context: atTop)))
             documents.append((OutputNames.href(OutputLayout.departmentPage), "\(year.year)年部门整体绩效目标"))
+        }
+
+        var assessmentHrefs: [String: String] = [:]
+        if let assessment = year.assessment {
+            for score in assessment.scored {
+                let fileName = names.fileName(for: score.project.name.value)
+                assessmentHrefs[score.project.name.value] = OutputNames.href(OutputLayout.assessmentDirectory, fileName)
+                jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.assessmentDirectory)/\(fileName)",
+                                    tree: AssessmentXML.projectPage(score, context: inFolder, isSample: assessment.isSample)))
+            }
+            if let department = assessment.department {
+                jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.assessmentDirectory)/\(OutputLayout.departmentAssessment)",
+                                    tree: AssessmentXML.departmentPage(department, context: inFolder, isSample: assessment.isSample)))
+                documents.append((OutputNames.href(OutputLayout.assessmentDirectory, OutputLayout.departmentAssessment),
+                                  "\(year.year)年部门整体绩效自评"))
+            }
+            jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.report)",
+                                tree: AssessmentXML.report(assessment, hrefs: assessmentHrefs, context: atTop)))
+            documents.insert((OutputNames.href(OutputLayout.report), "\(year.year)年度绩效自评报告"), at: 1)
+        }
+
+        let entries = year.projects.map { project in
+            DocumentXML.IndexEntry(href: OutputNames.href(OutputLayout.projectDirectory, names.fileName(for: project.name.value)),
+                                   project: project,
+                                   assessment: year.assessment.map { assessment in
+                                       let score = assessment.scored.first { $0.project.name.value == project.name.value }
+                                       return (assessmentHrefs[project.name.value], score?.total.fixed(2), score?.grade.rawValue)
+                                   })
         }
         jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.index)",
                             tree: DocumentXML.indexPage(documents: documents, projects: entries,
-                                                        context: DocumentXML.PageContext(year: year.year, unit: year.unit, indexHref: nil))))
+                                                        context: DocumentXML.PageContext(year: year.year, unit: year.unit, indexHref: nil),
+                                                        isSample: year.assessment?.isSample ?? false)))
         return jobs
     }
 }

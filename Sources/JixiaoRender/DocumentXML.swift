@@ -53,29 +53,40 @@ public enum DocumentXML {
     public struct IndexEntry {
         public let href: String
         public let project: Project
+        /// Once self-assessment has begun: the 自评表 link and printed score and grade, all
+        /// nil for a project not yet assessed (未自评).
+        public let assessment: (href: String?, score: String?, grade: String?)?
 
-        public init(href: String, project: Project) {
+        public init(href: String, project: Project, assessment: (href: String?, score: String?, grade: String?)? = nil) {
             self.href = href
             self.project = project
+            self.assessment = assessment
         }
     }
 
     /// The year's index: documents, then every project with its budget and the total.
     public static func indexPage(documents: [(href: String, title: String)], projects: [IndexEntry],
-                                 context: PageContext) -> XMLTree {
+                                 context: PageContext, isSample: Bool = false) -> XMLTree {
         let total = projects.reduce(Decimal(0)) { $0 + $1.project.budget.total.value.inWanYuan }
+        let assessed = projects.contains { $0.assessment != nil }
         let tree = XMLTree(root: "index", attributes: context.attributes + [
             ("total", Amount(total, .wanYuan).description), ("project-count", String(projects.count)),
-        ])
+        ] + (assessed ? [("assessed", "1")] : []) + (isSample ? [("sample", "1")] : []))
         let root = tree.rootElement
         for document in documents {
             root.add("document", [("href", document.href), ("title", document.title)])
         }
         for (number, entry) in projects.enumerated() {
-            root.add("project", [
+            var attributes = [
                 ("n", String(number + 1)), ("href", entry.href), ("name", entry.project.name.value),
                 ("budget", entry.project.budget.total.value.converted(to: .wanYuan).description),
-            ])
+            ]
+            if let assessment = entry.assessment {
+                if let href = assessment.href { attributes.append(("assessment-href", href)) }
+                if let score = assessment.score { attributes.append(("score", score)) }
+                if let grade = assessment.grade { attributes.append(("grade", grade)) }
+            }
+            root.add("project", attributes)
         }
         return tree
     }

@@ -99,13 +99,18 @@ public enum DepartmentGrader {
                    hint: "条件是文字时，请直接写“等级”")
             return (nil, actualText.value)
         }
+        let thresholds = [measure.excellent, measure.poor].compactMap { condition -> Comparison? in
+            if case .value(.comparison(let threshold)) = condition { return threshold }
+            return nil
+        }
+        if let other = thresholds.first(where: { !($0.unit == actual.unit || $0.unit.isEmpty || actual.unit.isEmpty) }) {
+            report(.ungradableMeasure, at: actualText.mark,
+                   "实际值“\(actualText.value)”与条件“\(other.number.plain)\(other.unit)”的单位不同",
+                   hint: "实际值用条件的单位表示")
+            return (nil, actualText.value)
+        }
         func holds(_ condition: GradeCondition) -> Bool? {
             guard case .value(.comparison(let threshold)) = condition else { return nil }
-            guard threshold.unit == actual.unit || threshold.unit.isEmpty || actual.unit.isEmpty else {
-                report(.ungradableMeasure, at: actualText.mark,
-                       "实际值“\(actualText.value)”与条件“\(threshold.number.plain)\(threshold.unit)”的单位不同")
-                return false
-            }
             return threshold.op.holds(actual.number, threshold.number)
         }
         guard let excellent = holds(measure.excellent) else {

@@ -1,6 +1,23 @@
 import Foundation
 import JixiaoModel
 
+/// The year-end results of a year, scored.
+public struct SelfAssessment: Sendable {
+    public init(projects: [(project: Project, score: ProjectScore?)], department: DepartmentAssessment?, isSample: Bool) {
+        self.projects = projects
+        self.department = department
+        self.isSample = isSample
+    }
+
+    /// Every project in document order; nil where it has no results file (未自评).
+    public var projects: [(project: Project, score: ProjectScore?)]
+    public var department: DepartmentAssessment?
+    /// Any results file says it holds sample data.
+    public var isSample: Bool
+
+    public var scored: [ProjectScore] { projects.compactMap(\.score) }
+}
+
 /// The summary table of the annual report and of `jixiao score`: one row per project,
 /// then the totals. Projects without results (未自评) are listed but excluded from totals.
 public struct AssessmentSummary: Sendable {

@@ -1,0 +1,181 @@
+import Foundation
+import JixiaoModel
+import JixiaoScore
+
+/// Scores → the XML of the self-assessment pages and the annual report. Numbers are given
+/// both as printed text and, where a figure needs them, as plain numbers (`*-value`).
+public enum AssessmentXML {
+    /// One 项目支出绩效自评表.
+    public static func projectPage(_ score: ProjectScore, context: DocumentXML.PageContext, isSample: Bool) -> XMLTree {
+        let tree = XMLTree(root: "self-assessment", attributes: context.attributes + sampleAttribute(isSample))
+        fillProject(tree.rootElement, score)
+        return tree
+    }
+
+    /// The 部门整体绩效自评 page.
+    public static func departmentPage(_ assessment: DepartmentAssessment, context: DocumentXML.PageContext,
+                                      isSample: Bool) -> XMLTree {
+        let tree = XMLTree(root: "department-assessment", attributes: context.attributes + sampleAttribute(isSample))
+        fillDepartment(tree.rootElement, assessment)
+        return tree
+    }
+
+    /// The 年度绩效自评报告: prose from data, everything else computed, the tables as annexes.
+    public static func report(_ assessment: SelfAssessment, hrefs: [String: String], context: DocumentXML.PageContext) -> XMLTree {
+        let tree = XMLTree(root: "report", attributes: context.attributes + sampleAttribute(assessment.isSample))
+        let root = tree.rootElement
+        for section in assessment.department?.results.sections ?? [] {
+            root.add("section", [("key", section.key)], text: section.text)
+        }
+        fillSummary(root, AssessmentSummary(assessment.projects), hrefs: hrefs)
+        if let department = assessment.department {
+            let grades = root.add("department-grades", [
+                ("excellent", String(department.count(.excellent))), ("pass", String(department.count(.pass))),
+                ("poor", String(department.count(.poor))),
+            ])
+            for subgoal in department.subgoals {
+                for measure in subgoal.measures where measure.grade == .poor {
+                    grades.add("poor-measure", [("subgoal", subgoal.key), ("measure", measure.measure.indicator),
+                                                ("actual", measure.result?.actualText?.value ?? measure.result?.grade?.value ?? ""),
+                                                ("condition", measure.measure.poorText.value),
+                                                ("label", measure.measure.labels.poor)],
+                                text: measure.result?.note ?? "")
+                }
+            }
+        }
+        let shortfalls = root.add("shortfalls")
+        for score in assessment.scored {
+            for row in score.indicators where !row.met {
+                shortfalls.add("shortfall", [("project", score.project.name.value), ("indicator", row.indicator.name.value),
+                                             ("level1", row.level1), ("target", row.indicator.valueText.value),
+                                             ("actual", row.result?.actualText.value ?? ""),
+                                             ("weight", row.weight.fixed(2)), ("score", row.score.fixed(2))],
+                               text: row.result?.deviationReason ?? "")
+            }
+        }
+        let problems = root.add("problems")
+        for score in assessment.scored where !(score.results.problems.isEmpty && score.results.improvements.isEmpty) {
+            let project = problems.add("project", [("name", score.project.name.value), ("grade", score.grade.rawValue)])
+            project.add("problem", text: score.results.problems)
+            project.add("improvement", text: score.results.improvements)
+        }
+        let annexes = root.add("annexes")
+        for score in assessment.scored {
+            fillProject(annexes.add("self-assessment", context.attributes), score)
+        }
+        if let department = assessment.department {
+            fillDepartment(annexes.add("department-assessment", context.attributes), department)
+        }
+        return tree
+    }
+
+    /// The summary rows, also used by the index.
+    static func fillSummary(_ parent: XMLTree.Element, _ summary: AssessmentSummary, hrefs: [String: String]) {
+        let element = parent.add("summary", [
+            ("total-budget", wan(summary.totalBudget)), ("total-spent", wan(summary.totalSpent)),
+            ("rate", summary.ratePercent.map { $0.fixed(2) + "%" } ?? ""),
+            ("average", summary.averageScore?.fixed(2) ?? ""), ("assessed", String(summary.scored.count)),
+            ("not-assessed", String(summary.notAssessedCount)),
+        ] + Grade.allCases.map { ("count-\($0.rawValue)", String(summary.count($0))) })
+        for row in summary.rows {
+            var attributes = [("n", String(row.number)), ("name", row.name)]
+            if let href = hrefs[row.name] { attributes.append(("href", href)) }
+            if let score = row.score {
+                attributes += [
+                    ("budget", wan(score.budget.annual)), ("spent", wan(score.budget.spent)),
+                    ("budget-value", score.budget.annual.inWanYuan.plain), ("spent-value", score.budget.spent.inWanYuan.plain),
+                    ("rate", score.budget.ratePercent.fixed(2) + "%"), ("rate-value", score.budget.ratePercent.plain),
+                    ("score", score.total.fixed(2)), ("score-value", score.total.plain), ("grade", score.grade.rawValue),
+                ]
+            }
+            element.add("row", attributes)
+        }
+        let bands = element.add("grade-bands")
+        for (grade, lower) in Grade.bands {
+            bands.add("band", [("grade", grade.rawValue), ("from", lower.plain)])
+        }
+    }
+
+    static func fillProject(_ element: XMLTree.Element, _ score: ProjectScore) {
+        let results = score.results
+        element.add("name", text: score.project.name.value)
+        element.add("supervisor", text: results.supervisor ?? "")
+        element.add("implementer", text: results.implementer ?? "")
+        let funds = element.add("funds")
+        let budget = score.budget
+        funds.add("row", [("name", "年度资金总额"), ("initial", wan(budget.initial)), ("annual", wan(budget.annual)),
+                          ("spent", wan(budget.spent)), ("weight", budget.weight.fixed(2)),
+                          ("rate", budget.ratePercent.fixed(2) + "%"), ("score", budget.score.fixed(2))])
+        for name in FundingRow.names {
+            let row = results.fundingRows.first { $0.name == name }
+            funds.add("row", [("name", name), ("initial", row?.initial.map(wan) ?? ""), ("annual", row?.annual.map(wan) ?? ""),
+                              ("spent", row?.spent.map(wan) ?? ""), ("part", "1")])
+        }
+        let goals = element.add("goals")
+        for (number, goal) in score.project.goals.enumerated() {
+            goals.add("goal", [("n", String(number + 1))], text: goal)
+        }
+        element.add("summary-text", text: results.summary)
+        let indicators = element.add("indicators")
+        var level1: XMLTree.Element?
+        var level2: XMLTree.Element?
+        var lastLevel1 = ""
+        var lastLevel2 = ""
+        for row in score.indicators {
+            if level1 == nil || row.level1 != lastLevel1 {
+                level1 = indicators.add("level1", [("name", row.level1)])
+                lastLevel1 = row.level1
+                level2 = nil
+            }
+            if level2 == nil || row.level2 != lastLevel2 {
+                level2 = level1!.add("level2", [("name", row.level2)])
+                lastLevel2 = row.level2
+            }
+            let indicator = level2!.add("indicator", [("met", row.met ? "1" : "0")])
+            indicator.add("name", text: row.indicator.name.value)
+            indicator.add("target", text: row.indicator.valueText.value)
+            indicator.add("actual", text: row.result?.actualText.value ?? "")
+            indicator.add("weight", text: row.weight.fixed(2))
+            indicator.add("score", text: row.score.fixed(2))
+            indicator.add("reason", text: row.result?.deviationReason ?? "")
+            indicator.add("working", text: row.working)
+        }
+        element.add("total", [("weight", ScoringRules.totalWeight.fixed(2)), ("score", score.total.fixed(2)),
+                              ("grade", score.grade.rawValue)])
+        element.add("problems", text: results.problems)
+        element.add("improvements", text: results.improvements)
+    }
+
+    static func fillDepartment(_ element: XMLTree.Element, _ assessment: DepartmentAssessment) {
+        for (number, category) in assessment.department.categories.enumerated() {
+            let categoryElement = element.add("category", [("n", String(number + 1)), ("title", category.title)])
+            for subgoal in assessment.subgoals where subgoal.category.title == category.title {
+                let labels = subgoal.subgoal.measures.first?.labels ?? GradeLabels()
+                var attributes = [("key", subgoal.key)]
+                if let grade = subgoal.grade {
+                    let worst = subgoal.measures.first { $0.grade == grade }?.measure.labels ?? labels
+                    attributes += [("grade", String(grade.rawValue)), ("grade-label", grade.label(worst))]
+                }
+                let subgoalElement = categoryElement.add("subgoal", attributes)
+                for measure in subgoal.measures {
+                    var measureAttributes = [
+                        ("indicator", measure.measure.indicator),
+                        ("excellent", measure.measure.excellentText.value), ("poor", measure.measure.poorText.value),
+                        ("excellent-label", measure.measure.labels.excellent), ("poor-label", measure.measure.labels.poor),
+                        ("actual", measure.result?.actualText?.value ?? ""), ("working", measure.working),
+                    ]
+                    if let grade = measure.grade {
+                        measureAttributes += [("grade", String(grade.rawValue)), ("grade-label", grade.label(measure.measure.labels))]
+                    }
+                    subgoalElement.add("measure", measureAttributes, text: measure.result?.note ?? "")
+                }
+            }
+        }
+        element.add("grade-count", [("excellent", String(assessment.count(.excellent))),
+                                    ("pass", String(assessment.count(.pass))), ("poor", String(assessment.count(.poor)))])
+    }
+
+    private static func sampleAttribute(_ isSample: Bool) -> [(String, String)] {
+        isSample ? [("sample", "1")] : []
+    }
+}

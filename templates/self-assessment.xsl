@@ -1,0 +1,186 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- 项目支出绩效自评表 (layout of 财预〔2020〕10号 附件1, REFERENCE §1) and the
+     部门整体绩效自评 (our layout). Eight columns; 一级/二级 merged down like the goal table. -->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns="http://www.w3.org/1999/xhtml">
+
+  <xsl:template match="/self-assessment">
+    <xsl:call-template name="page.frame">
+      <xsl:with-param name="title" select="concat(name, '项目支出绩效自评表')"/>
+      <xsl:with-param name="class" select="'landscape'"/>
+      <xsl:with-param name="body">
+        <xsl:apply-templates select="." mode="content"/>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="self-assessment" mode="content">
+    <section class="assessment-page">
+      <h1>项目支出绩效自评表</h1>
+      <p class="unit">（<xsl:value-of select="/*/@year"/>年度）</p>
+      <table class="assessment-table">
+        <colgroup>
+          <col class="a-level1"/><col class="a-level2"/><col class="a-level3"/><col class="a-target"/>
+          <col class="a-actual"/><col class="a-weight"/><col class="a-score"/><col class="a-reason"/>
+        </colgroup>
+        <tbody>
+          <tr>
+            <th>项目名称</th>
+            <td colspan="7"><xsl:value-of select="name"/></td>
+          </tr>
+          <tr>
+            <th>主管部门</th>
+            <td colspan="3"><xsl:call-template name="text"><xsl:with-param name="value" select="supervisor"/></xsl:call-template></td>
+            <th>实施单位</th>
+            <td colspan="3"><xsl:call-template name="text"><xsl:with-param name="value" select="implementer"/></xsl:call-template></td>
+          </tr>
+          <tr>
+            <th rowspan="{count(funds/row) + 1}">项目资金（万元）</th>
+            <th><xsl:comment/></th>
+            <th>年初预算数</th><th>全年预算数</th><th>全年执行数</th><th>分值</th><th>执行率</th><th>得分</th>
+          </tr>
+          <xsl:apply-templates select="funds/row"/>
+          <tr>
+            <th rowspan="2">年度总体目标</th>
+            <th colspan="4">预期目标</th>
+            <th colspan="3">实际完成情况</th>
+          </tr>
+          <tr>
+            <td colspan="4" class="prose">
+              <xsl:for-each select="goals/goal">
+                <p class="goal">目标<xsl:value-of select="@n"/><xsl:value-of select="."/></p>
+              </xsl:for-each>
+            </td>
+            <td colspan="3" class="prose"><xsl:call-template name="text"><xsl:with-param name="value" select="summary-text"/></xsl:call-template></td>
+          </tr>
+          <tr class="indicator-header">
+            <th>一级指标</th><th>二级指标</th><th>三级指标</th><th>年度指标值</th>
+            <th>实际完成值</th><th>分值</th><th>得分</th><th>偏差原因分析及改进措施</th>
+          </tr>
+          <xsl:apply-templates select="indicators/level1/level2/indicator" mode="assessment"/>
+          <tr class="total">
+            <th colspan="5">总分</th>
+            <td class="number"><xsl:value-of select="total/@weight"/></td>
+            <td class="number strong"><xsl:value-of select="total/@score"/></td>
+            <td class="grade-cell">等级：<xsl:value-of select="total/@grade"/></td>
+          </tr>
+        </tbody>
+      </table>
+      <xsl:if test="string(problems) or string(improvements)">
+        <table class="assessment-notes">
+          <tbody>
+            <tr><th>存在问题</th><td class="prose"><xsl:call-template name="text"><xsl:with-param name="value" select="problems"/></xsl:call-template></td></tr>
+            <tr><th>改进措施</th><td class="prose"><xsl:call-template name="text"><xsl:with-param name="value" select="improvements"/></xsl:call-template></td></tr>
+          </tbody>
+        </table>
+      </xsl:if>
+    </section>
+  </xsl:template>
+
+  <!-- 年度资金总额 carries 分值 and 得分; the 其中 rows show "—" there. -->
+  <xsl:template match="funds/row">
+    <tr>
+      <td>
+        <xsl:if test="@part and not(preceding-sibling::row[@part])">其中：</xsl:if>
+        <xsl:value-of select="@name"/>
+      </td>
+      <xsl:for-each select="@initial | @annual | @spent">
+        <td class="number"><xsl:call-template name="dash"><xsl:with-param name="value" select="."/></xsl:call-template></td>
+      </xsl:for-each>
+      <td class="number"><xsl:call-template name="dash"><xsl:with-param name="value" select="@weight"/></xsl:call-template></td>
+      <td class="number"><xsl:call-template name="dash"><xsl:with-param name="value" select="@rate"/></xsl:call-template></td>
+      <td class="number"><xsl:call-template name="dash"><xsl:with-param name="value" select="@score"/></xsl:call-template></td>
+    </tr>
+  </xsl:template>
+
+  <!-- A figure the form leaves empty is printed as "—". -->
+  <xsl:template name="dash">
+    <xsl:param name="value"/>
+    <xsl:choose>
+      <xsl:when test="string($value)"><xsl:value-of select="$value"/></xsl:when>
+      <xsl:otherwise>—</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="indicator" mode="assessment">
+    <tr>
+      <xsl:if test="@met = '0'"><xsl:attribute name="class">missed</xsl:attribute></xsl:if>
+      <xsl:if test="not(preceding-sibling::indicator) and not(../preceding-sibling::level2)">
+        <th class="level1" rowspan="{count(../../level2/indicator)}"><xsl:value-of select="../../@name"/></th>
+      </xsl:if>
+      <xsl:if test="not(preceding-sibling::indicator)">
+        <th class="level2" rowspan="{count(../indicator)}"><xsl:value-of select="../@name"/></th>
+      </xsl:if>
+      <td><xsl:value-of select="name"/></td>
+      <td class="value"><xsl:value-of select="target"/></td>
+      <td class="value"><xsl:call-template name="text"><xsl:with-param name="value" select="actual"/></xsl:call-template></td>
+      <td class="number"><xsl:value-of select="weight"/></td>
+      <td class="number" title="{working}"><xsl:value-of select="score"/></td>
+      <td><xsl:call-template name="text"><xsl:with-param name="value" select="reason"/></xsl:call-template></td>
+    </tr>
+  </xsl:template>
+
+  <!-- 部门整体绩效自评 -->
+  <xsl:template match="/department-assessment">
+    <xsl:call-template name="page.frame">
+      <xsl:with-param name="title" select="concat(@year, '年部门整体绩效自评')"/>
+      <xsl:with-param name="class" select="'landscape'"/>
+      <xsl:with-param name="body">
+        <xsl:apply-templates select="." mode="content"/>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="department-assessment" mode="content">
+    <section class="department-assessment">
+      <h1><xsl:value-of select="/*/@year"/>年部门整体绩效自评</h1>
+      <p class="unit"><xsl:value-of select="/*/@unit"/></p>
+      <p class="grade-summary">
+        <xsl:text>评定标准共 </xsl:text><xsl:value-of select="grade-count/@excellent + grade-count/@pass + grade-count/@poor"/>
+        <xsl:text> 项：优秀 </xsl:text><xsl:value-of select="grade-count/@excellent"/>
+        <xsl:text> 项，合格 </xsl:text><xsl:value-of select="grade-count/@pass"/>
+        <xsl:text> 项，差 </xsl:text><xsl:value-of select="grade-count/@poor"/><xsl:text> 项。</xsl:text>
+        <xsl:text>分项目标的等级取其各项标准中最低的等级。</xsl:text>
+      </p>
+      <xsl:for-each select="category">
+        <h3>
+          <xsl:text>（</xsl:text>
+          <xsl:call-template name="chinese.numeral"><xsl:with-param name="n" select="@n"/></xsl:call-template>
+          <xsl:text>）</xsl:text>
+          <xsl:value-of select="@title"/>
+        </h3>
+        <xsl:for-each select="subgoal">
+          <table class="grading">
+            <thead>
+              <tr>
+                <th colspan="5" class="subgoal-title">
+                  <xsl:value-of select="@key"/>
+                  <xsl:text>　分项评定：</xsl:text>
+                  <span class="grade grade-{@grade}"><xsl:value-of select="@grade-label"/></span>
+                </th>
+              </tr>
+              <tr><th>评定指标</th><th>优秀条件</th><th>差的条件</th><th>实际</th><th>等级及说明</th></tr>
+            </thead>
+            <tbody>
+              <xsl:for-each select="measure">
+                <tr>
+                  <td><xsl:value-of select="@indicator"/></td>
+                  <td><xsl:value-of select="@excellent-label"/>：<xsl:value-of select="@excellent"/></td>
+                  <td><xsl:value-of select="@poor-label"/>：<xsl:value-of select="@poor"/></td>
+                  <td class="value"><xsl:call-template name="dash"><xsl:with-param name="value" select="@actual"/></xsl:call-template></td>
+                  <td>
+                    <span class="grade grade-{@grade}"><xsl:value-of select="@grade-label"/></span>
+                    <xsl:if test="string(.)"><xsl:text>　</xsl:text><xsl:value-of select="."/></xsl:if>
+                  </td>
+                </tr>
+              </xsl:for-each>
+            </tbody>
+          </table>
+        </xsl:for-each>
+      </xsl:for-each>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="grade-count"/>
+</xsl:stylesheet>
