@@ -196,13 +196,19 @@
         <rect x="{$left + 80 * $scale}" y="20" width="{10 * $scale}" height="{$height - 36}" class="band-good"/>
         <rect x="{$left + 90 * $scale}" y="20" width="{10 * $scale}" height="{$height - 36}" class="band-excellent"/>
         <xsl:for-each select="summary/grade-bands/band">
-          <text x="{$left + (@from + 1) * $scale}" y="14" class="axis"><xsl:value-of select="@grade"/>（<xsl:value-of select="@from"/>）</text>
+          <xsl:variable name="to">
+            <xsl:choose>
+              <xsl:when test="preceding-sibling::band"><xsl:value-of select="preceding-sibling::band[1]/@from"/></xsl:when>
+              <xsl:otherwise>100</xsl:otherwise>
+            </xsl:choose>
+          </xsl:variable>
+          <text x="{$left + (@from + $to) div 2 * $scale}" y="14" text-anchor="middle" class="axis"><xsl:value-of select="@grade"/></text>
         </xsl:for-each>
         <xsl:for-each select="$rows">
           <xsl:variable name="y" select="24 + (position() - 1) * 24"/>
           <text x="{$left - 8}" y="{$y + 13}" text-anchor="end" class="label"><xsl:value-of select="@name"/></text>
           <rect x="{$left}" y="{$y + 3}" width="{@score-value * $scale}" height="14" class="bar grade-{@grade}"/>
-          <text x="{$left + @score-value * $scale + 6}" y="{$y + 14}" class="value"><xsl:value-of select="@score"/> <xsl:value-of select="@grade"/></text>
+          <text x="{$left + @score-value * $scale + 6}" y="{$y + 14}" class="value"><xsl:value-of select="@score"/><xsl:text> </xsl:text><xsl:value-of select="@grade"/></text>
         </xsl:for-each>
       </svg>
       <figcaption>图2　各项目自评得分（底色为等级区间）</figcaption>
@@ -216,7 +222,7 @@
     <xsl:variable name="height" select="count($rows) * 24 + 24"/>
     <xsl:variable name="left" select="$figure.label.width"/>
     <figure class="chart">
-      <svg xmlns="http://www.w3.org/2000/svg" width="{$left + $figure.bar.width + 150}" height="{$height}" viewBox="0 0 {$left + $figure.bar.width + 150} {$height}" role="img">
+      <svg xmlns="http://www.w3.org/2000/svg" width="{$left + $figure.bar.width + 175}" height="{$height}" viewBox="0 0 {$left + $figure.bar.width + 175} {$height}" role="img">
         <title>各项目全年预算数与执行数</title>
         <xsl:for-each select="$rows">
           <xsl:variable name="y" select="8 + (position() - 1) * 24"/>

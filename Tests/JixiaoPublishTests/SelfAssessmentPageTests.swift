@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+/// The rendered 自评表 of three sample projects, every score checked against arithmetic done
+/// by hand (written out below), and the report's summary rows for the same projects.
+/// Default weights: 产出 50 over four indicators = 12.5 each, 效益 30 over one, 满意度 10,
+/// 预算执行率 10. Missed positive: actual ÷ target × weight; missed negative: target ÷ actual ×
+/// weight; each printed to 0.01 half up; the total is the sum of the printed scores.
+@Suite("Self-assessment pages")
+struct SelfAssessmentPageTests {
+    struct Expected {
+        let project: String
+        /// 三级指标 → (分值, 得分) as printed.
+        let scores: [String: (String, String)]
+        /// 年度资金总额 row: 年初, 全年, 执行, 分值, 执行率, 得分.
+        let funds: [String]
+        let total: String
+        let grade: String
+    }
+
+    static let expectations = [
+        Expected(project: "马家屯遮荫款", scores: [
+            "马家屯遮荫款的发放户数": ("12.50", "7.50"),          // 6 ÷ 10 × 12.5 = 7.5
+            "马家屯遮荫款发放完成率": ("12.50", "7.50"),          // 60 ÷ 100 × 12.5 = 7.5
+            "项目完成时限": ("12.50", "5.00"),                    // missed: evaluator 5 (≤ 80% × 12.5 = 10)
+            "该项目预算资金的完成率": ("12.50", "7.45"),          // 59.62 ÷ 100 × 12.5 = 7.4525 → 7.45
+            "马家屯遮荫群体信访人次": ("30.00", "7.50"),          // 低于1人次, actual 4: 1 ÷ 4 × 30 = 7.5
+            "马家屯遮荫群体满意度": ("10.00", "5.88"),            // 50 ÷ 85 × 10 = 5.882… → 5.88
+        ], funds: ["年度资金总额", "5.2", "5.2", "3.1", "10.00", "59.62%", "5.96"],  // 3.1 ÷ 5.2 = 59.615…% → 5.96
+           total: "46.79", grade: "差"),  // 7.5 + 7.5 + 5 + 7.45 + 7.5 + 5.88 + 5.96 = 46.79
+        Expected(project: "信访维稳专项资金", scores: [
+            "维护和谐稳定的村居数量（个）": ("12.50", "9.62"),    // 20 ÷ 26 × 12.5 = 9.615… → 9.62
+            "群众对信访政策的知晓率": ("12.50", "10.94"),         // 70 ÷ 80 × 12.5 = 10.9375 → 10.94
+            "项目完成时限": ("12.50", "8.00"),                    // missed: evaluator 8
+            "该项目预算资金的完成率": ("12.50", "11.18"),         // 85 ÷ 95 × 12.5 = 11.184… → 11.18
+            "突发事件和重大事件的发生率": ("30.00", "15.00"),     // 低于10%, actual 20%: 10 ÷ 20 × 30 = 15
+            "辖区群众满意度": ("10.00", "7.06"),                  // 60 ÷ 85 × 10 = 7.0588… → 7.06
+        ], funds: ["年度资金总额", "30", "30", "25.5", "10.00", "85.00%", "8.50"],   // 25.5 ÷ 30 = 85% → 8.5
+           total: "70.30", grade: "中"),  // 9.62 + 10.94 + 8 + 11.18 + 15 + 7.06 + 8.5 = 70.30
+        Expected(project: "社区目标考核奖", scores: [
+            "社区目标考核奖发放人数": ("12.50", "12.50"),         // 135 ≥ 102: met (30 % over, reason given)
+            "社区目标考核奖发放完成率": ("12.50", "12.50"),
+            "项目完成时限": ("12.50", "12.50"),                   // 2021-12-20 ≤ 2021-12-31
+            "该项目预算资金的完成率": ("12.50", "12.50"),         // 95% ≥ 95%
+            "社区工作者在岗率": ("30.00", "26.67"),               // 80 ÷ 90 × 30 = 26.666… → 26.67
+            "社区工作者群体满意度": ("10.00", "9.18"),            // 78 ÷ 85 × 10 = 9.176… → 9.18
+        ], funds: ["年度资金总额", "43.7", "43.7", "43.7", "10.00", "100.00%", "10.00"],
+           total: "95.85", grade: "优"),  // 12.5 × 4 + 26.67 + 9.18 + 10 = 95.85
+    ]
+
+    @Test(arguments: 0..<3)
+    func renderedTableMatchesHandComputation(index: Int) throws {
+        let expected = Self.expectations[index]
+        let page = try Published.page("2021/自评/\(expected.project).html")
+        #expect(page.text.contains("示例数据"), "sample pages say so")
+        let grid = page.grid(ofTableWithClass: "assessment-table").map { $0.map(squeezed) }
+        for (name, (weight, score)) in expected.scores {
+            let row = try #require(grid.first { $0.count == 8 && $0[2] == name }, "\(expected.project): no row \(name)")
+            #expect([row[5], row[6]] == [weight, score], "\(expected.project) / \(name)")
+        }
+        let indicatorRows = grid.filter { $0.count == 8 && expected.scores[$0[2]] != nil }
+        #expect(indicatorRows.count == expected.scores.count, "\(expected.project): every indicator appears once")
+        #expect(grid.contains([""] + expected.funds), "\(expected.project): 年度资金总额 row")  // "" under 项目资金（万元）
+        let total = try #require(grid.first { $0.first == "总分" })
+        #expect(total == ["总分", "100.00", expected.total, "等级：\(expected.grade)"])
+    }
+
+    @Test func reportSummaryRowsForTheSameProjects() throws {
+        let page = try Published.page("2021/绩效自评报告.html")
+        #expect(page.text.contains("示例数据"))
+        let grid = page.grid(ofTableWithClass: "summary").map { $0.map(squeezed) }
+        #expect(grid.contains(["7", "马家屯遮荫款", "5.2", "3.1", "59.62%", "46.79", "差"]))
+        #expect(grid.contains(["5", "信访维稳专项资金", "30", "25.5", "85.00%", "70.30", "中"]))
+        #expect(grid.contains(["4", "社区目标考核奖", "43.7", "43.7", "100.00%", "95.85", "优"]))
+        // Budget total of the 14 goal tables, all assessed: 5098.3万元.
+        #expect(grid.last?.first == "合计（14个已自评项目）")
+        #expect(grid.last?[1] == "5098.3")
+        #expect(page.elements("svg").count == 2, "two figures, drawn inline")
+    }
+
+    @Test func everyGradeAppearsInTheSample() throws {
+        let grades = try Published.page("2021/绩效自评报告.html").grid(ofTableWithClass: "summary").compactMap { $0.count == 7 ? $0[6] : nil }
+        for grade in ["优", "良", "中", "差"] {
+            #expect(grades.contains(grade), "no project graded \(grade)")
+        }
+    }
+}
