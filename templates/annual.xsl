@@ -12,7 +12,7 @@
       <xsl:with-param name="body">
         <header class="cover">
           <h1 class="document-title"><xsl:value-of select="@year"/>年度绩效目标</h1>
-          <p class="unit"><xsl:value-of select="@unit"/></p>
+          <xsl:if test="string(@unit)"><p class="unit"><xsl:value-of select="@unit"/></p></xsl:if>
         </header>
         <xsl:if test="department">
           <section class="part">

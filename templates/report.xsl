@@ -17,7 +17,7 @@
       <xsl:with-param name="class" select="'portrait'"/>
       <xsl:with-param name="body">
         <h1 class="document-title"><xsl:value-of select="@year"/>年度绩效自评报告</h1>
-        <p class="unit"><xsl:value-of select="@unit"/></p>
+        <xsl:if test="string(@unit)"><p class="unit"><xsl:value-of select="@unit"/></p></xsl:if>
 
         <h2 id="section-1">一、部门基本情况</h2>
         <xsl:call-template name="report.section"><xsl:with-param name="key" select="'部门基本情况'"/></xsl:call-template>

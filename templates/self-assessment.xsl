@@ -135,7 +135,7 @@
   <xsl:template match="department-assessment" mode="content">
     <section class="department-assessment">
       <h1><xsl:value-of select="/*/@year"/>年部门整体绩效自评</h1>
-      <p class="unit"><xsl:value-of select="/*/@unit"/></p>
+      <xsl:if test="string(/*/@unit)"><p class="unit"><xsl:value-of select="/*/@unit"/></p></xsl:if>
       <p class="grade-summary">
         <xsl:text>评定标准共 </xsl:text><xsl:value-of select="grade-count/@excellent + grade-count/@pass + grade-count/@poor"/>
         <xsl:text> 项：优秀 </xsl:text><xsl:value-of select="grade-count/@excellent"/>

@@ -22,6 +22,27 @@ final class DecodeContext {
                 _ message: String, hint: String? = nil) {
         diagnostics.append(Diagnostic(code, severity, path: path, at: mark, message, hint: hint))
     }
+
+    /// Text that came through escapes (`"\x01"`) may hold characters no page can show:
+    /// control characters are errors; bidirectional overrides, which can make a cell read
+    /// differently from what it holds, are warnings.
+    func checkCharacters(_ text: String, at mark: SourceMark) {
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if (value < 0x20 && value != 0x09 && value != 0x0A) || value == 0x7F || (0x80...0x9F).contains(value)
+                || value == 0xFFFE || value == 0xFFFF {
+                report(.forbiddenCharacter, at: mark, "值中含有控制字符 U+\(String(format: "%04X", value))",
+                       hint: "删除这个字符；它通常来自转义序列或复制的文本")
+                return
+            }
+            if (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) {
+                report(.forbiddenCharacter, .warning, at: mark,
+                       "值中含有双向文本控制字符 U+\(String(format: "%04X", value))，文字的显示顺序可能与实际内容不同",
+                       hint: "除非确有需要，请删除这个字符")
+                return
+            }
+        }
+    }
 }
 
 /// The keys of one mapping node, read by name; remembers which keys were used so that the
@@ -65,6 +86,7 @@ struct Fields {
             context.report(.wrongType, at: found.value.mark, "“\(key)”应当是文本，这里却是\(found.value.kindName)")
             return nil
         }
+        context.checkCharacters(text, at: found.value.mark)
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, !allowEmpty {
             context.report(.emptyValue, at: found.value.mark, "“\(key)”的值是空的", hint: "填写“\(key)”，或删除这一行")
             return nil

@@ -92,6 +92,7 @@ public enum ProjectDecoder {
                 context.report(.wrongType, at: item.mark, "每条绩效目标应当是一段文本，这里却是\(item.kindName)")
                 return nil
             }
+            context.checkCharacters(text, at: item.mark)
             return text
         }
     }

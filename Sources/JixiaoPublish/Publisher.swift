@@ -220,6 +220,7 @@ enum OutputWriter {
         let targetURL = URL(fileURLWithPath: target).standardizedFileURL
         let parent = targetURL.deletingLastPathComponent()
         try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+        removeAbandonedStaging(beside: targetURL)
         let staging = parent.appendingPathComponent(".\(targetURL.lastPathComponent).new-\(getpid())")
         try? manager.removeItem(at: staging)
         try manager.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -237,6 +238,17 @@ enum OutputWriter {
         } catch {
             try? manager.removeItem(at: staging)
             throw error
+        }
+    }
+
+    /// A publish that was killed leaves its staging directory behind; remove those whose
+    /// process is gone (never another running publish's).
+    private static func removeAbandonedStaging(beside target: URL) {
+        let parent = target.deletingLastPathComponent()
+        let prefix = ".\(target.lastPathComponent)."
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {
+            guard let pid = name.split(separator: "-").last.flatMap({ Int32($0) }), kill(pid, 0) != 0 else { continue }
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
         }
     }
 

@@ -61,7 +61,9 @@ public final class Stylesheet: @unchecked Sendable {
 
         let result = xsltApplyStylesheetUser(stylesheet, tree.document, nil, nil, nil, context)
         defer { if let result { xmlFreeDoc(result) } }
-        guard let result, context.pointee.state == XSLT_STATE_OK else {
+        // Any message is a failure: our templates emit none, so one means a refused file or
+        // network access, a runtime error, or an unhandled element (xsl:message).
+        guard let result, context.pointee.state == XSLT_STATE_OK, messages.length == 0 else {
             throw Failure(description: "模板执行失败：\(Stylesheet.text(messages))")
         }
         var buffer: UnsafeMutablePointer<xmlChar>?

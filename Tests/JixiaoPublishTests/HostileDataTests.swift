@@ -1,0 +1,127 @@
+import Foundation
+import JixiaoDiagnostics
+import JixiaoPublish
+import Testing
+
+/// Data never becomes markup, templates cannot reach the network or write files, and a
+/// project name cannot place a file outside the output directory.
+@Suite("Hostile data and templates")
+struct HostileDataTests {
+    static let base = try! String(contentsOf: Published.repository.appendingPathComponent("data/2021/项目/村委会办公场所租赁费.yaml"),
+                                  encoding: .utf8)
+
+    /// A data root with the given project files (name → text) under 2021/项目/.
+    static func dataRoot(_ files: [String: String]) throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-hostile-\(UUID().uuidString)")
+        let folder = root.appendingPathComponent("data/2021/项目")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (name, text) in files {
+            try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        return root
+    }
+
+    static func publish(_ root: URL, templates: URL? = nil) throws -> URL {
+        let out = root.appendingPathComponent("output")
+        _ = try Publisher.publish(PublishOptions(
+            dataDirectory: root.appendingPathComponent("data").path, outputDirectory: out.path,
+            templatesDirectory: (templates ?? Published.repository.appendingPathComponent("templates")).path))
+        return out
+    }
+
+    static func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    @Test(arguments: [
+        "<script>alert(1)</script>", "]]>", "&amp; &lt;", "\"双引号\" '单引号'", "<![CDATA[x]]>", "<!-- 注释 -->",
+        "\u{202E}右到左覆盖", String(repeating: "长", count: 350_000),
+    ])
+    func markupInACellIsText(_ text: String) throws {
+        let project = Self.base.replacingOccurrences(of: "描述: 村委会办公场所租赁费使用村庄数", with: "描述: \(Self.quoted(text))")
+        let out = try Self.publish(try Self.dataRoot(["村委会办公场所租赁费.yaml": project]))
+        let page = try XHTMLPage(path: out.appendingPathComponent("2021/项目/村委会办公场所租赁费.html").path)
+        #expect(page.elements("script").isEmpty)
+        let cells = page.grid(ofTableWithClass: "goal-table").flatMap { $0 }
+        #expect(cells.contains(text), "the cell holds exactly the data")
+    }
+
+    @Test func controlCharactersAreReportedNotPublished() throws {
+        let project = Self.base.replacingOccurrences(of: "描述: 村委会办公场所租赁费使用村庄数", with: "描述: \"a\\x01b\"")
+        let root = try Self.dataRoot(["村委会办公场所租赁费.yaml": project])
+        #expect(throws: PublishFailure.self) { try Self.publish(root) }
+        let dataSet = DataSetLoader.load(directory: root.appendingPathComponent("data").path)
+        #expect(dataSet.diagnostics.map(\.message) == ["值中含有控制字符 U+0001"])
+    }
+
+    @Test func projectNamesCannotEscapeOrCollide() throws {
+        let names = ["../../etc/x", "a/b", "a_b", "CON", ".hidden", "名称?#%"]
+        var files: [String: String] = [:]
+        for (index, name) in names.enumerated() {
+            files["p\(index).yaml"] = Self.base.replacingOccurrences(of: "项目名称: 村委会办公场所租赁费", with: "项目名称: \(Self.quoted(name))")
+        }
+        let root = try Self.dataRoot(files)
+        let out = try Self.publish(root)
+        let folder = out.appendingPathComponent("2021/项目")
+        let written = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(written.count == names.count, "\(written)")
+        #expect(written.allSatisfy { !$0.hasPrefix(".") && !$0.contains("/") })
+        #expect(Set(written.map { $0.lowercased() }).count == names.count, "no two names share a file")
+        #expect(written.contains("CON_.html"))
+        let everything = FileManager.default.enumerator(atPath: root.path)!.compactMap { $0 as? String }
+        #expect(everything.filter { $0.hasSuffix(".html") }.allSatisfy { $0.hasPrefix("output/") })
+        // Every link on the index leads to a page that exists.
+        let index = try XHTMLPage(path: out.appendingPathComponent("2021/index.html").path)
+        for href in index.elements("a").compactMap({ index.attribute($0, "href") }) {
+            let target = out.appendingPathComponent("2021").appendingPathComponent(href.removingPercentEncoding ?? href)
+            #expect(FileManager.default.fileExists(atPath: target.path), "broken link \(href)")
+        }
+    }
+
+    /// A copy of the templates whose driver adds `extra` inside the project page template.
+    static func templates(withInjected extra: String) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-tpl-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: Published.repository.appendingPathComponent("templates"), to: folder)
+        let goalTable = folder.appendingPathComponent("goal-table.xsl")
+        let text = try String(contentsOf: goalTable, encoding: .utf8)
+            .replacingOccurrences(of: "<section class=\"goal-table-page\">", with: "<section class=\"goal-table-page\">" + extra)
+            .replacingOccurrences(of: "<xsl:stylesheet version=\"1.0\"", with: "<xsl:stylesheet version=\"1.0\" xmlns:exsl=\"http://exslt.org/common\" extension-element-prefixes=\"exsl\"")
+        try text.write(to: goalTable, atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    @Test func templatesCannotReadTheNetwork() throws {
+        let root = try Self.dataRoot(["村委会办公场所租赁费.yaml": Self.base])
+        let evil = try Self.templates(withInjected: "<xsl:value-of select=\"document('http://127.0.0.1:9/x.xml')\"/>")
+        do {
+            _ = try Self.publish(root, templates: evil)
+            Issue.record("a template read from the network")
+        } catch let failure as PublishFailure {
+            #expect(failure.diagnostics.first?.code == .templateFailed)
+            #expect(failure.diagnostics.first?.message.contains("read for http://127.0.0.1:9/x.xml refused") == true,
+                    "\(failure.diagnostics.first?.message ?? "")")
+        }
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("output").path), "nothing published")
+    }
+
+    @Test func templatesCannotWriteFiles() throws {
+        let root = try Self.dataRoot(["村委会办公场所租赁费.yaml": Self.base])
+        let target = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-written-\(UUID().uuidString).txt")
+        let evil = try Self.templates(withInjected: "<exsl:document href=\"\(target.path)\" method=\"text\">x</exsl:document>")
+        #expect(throws: PublishFailure.self) { try Self.publish(root, templates: evil) }
+        #expect(!FileManager.default.fileExists(atPath: target.path), "the template wrote a file")
+    }
+
+    @Test func failedPublishLeavesThePreviousOutputAlone() throws {
+        let root = try Self.dataRoot(["村委会办公场所租赁费.yaml": Self.base])
+        let out = try Self.publish(root)
+        let page = out.appendingPathComponent("2021/项目/村委会办公场所租赁费.html")
+        let before = try Data(contentsOf: page)
+        let broken = Self.base.replacingOccurrences(of: "合计: 20万元", with: "合计: 二十万元")
+        try broken.write(to: root.appendingPathComponent("data/2021/项目/村委会办公场所租赁费.yaml"), atomically: true, encoding: .utf8)
+        #expect(throws: PublishFailure.self) { try Self.publish(root) }
+        #expect(try Data(contentsOf: page) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty, "no staging directory left behind: \(leftovers)")
+    }
+}
