@@ -195,3 +195,52 @@ struct ParserErrorTests {
         }
     }
 }
+
+@Suite("Parser: limits on hostile input")
+struct ParserLimitTests {
+    private func headline(_ bytes: [UInt8], limits: ParserLimits = .standard) -> String {
+        do {
+            _ = try YAMLSubset.parse(SourceFile(path: "t.yaml", bytes: bytes), limits: limits)
+            return "accepted"
+        } catch {
+            return error.headline
+        }
+    }
+
+    @Test func hundredThousandDeepNestingIsAnErrorNotAStackOverflow() {
+        let deep = Array(String(repeating: "- ", count: 100_000).utf8) + Array("x\n".utf8)
+        #expect(headline(deep) == "t.yaml:1:129: 错误 JX115: 嵌套层数超过上限 64 层")
+    }
+
+    @Test func fiftyMegabyteFileIsRefusedBeforeReading() {
+        let big = [UInt8](repeating: UInt8(ascii: "a"), count: 50 << 20)
+        #expect(headline(big) == "t.yaml: 错误 JX115: 文件大小 52428800 字节，超过上限 33554432 字节")
+    }
+
+    @Test func tenMegabyteLineIsRefused() {
+        let line = Array("a: ".utf8) + [UInt8](repeating: UInt8(ascii: "x"), count: 10 << 20) + [UInt8(ascii: "\n")]
+        #expect(headline(line) == "t.yaml:1:1: 错误 JX115: 这一行超过 4194304 字节的上限")
+    }
+
+    @Test func nulByteIsNamed() {
+        #expect(headline(Array("a: x".utf8) + [0] + Array("y\n".utf8)) == "t.yaml:1:5: 错误 JX102: 文件中有不可见的控制字符 U+0000")
+    }
+
+    @Test func invalidUTF8Sequences() {
+        for bytes: [UInt8] in [[0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE4, 0xB8]] {
+            #expect(headline(Array("a: ".utf8) + bytes).contains("错误 JX101: 文件不是有效的 UTF-8 编码"), "\(bytes)")
+        }
+    }
+
+    @Test func loneSurrogatesInEscapes() {
+        #expect(headline(Array(#"a: "\udfff""#.utf8)) == #"t.yaml:1:5: 错误 JX109: 转义 \uDFFF 是代理项（surrogate），不是有效字符"#)
+        #expect(headline(Array(#"a: "\U0000D800""#.utf8)) == #"t.yaml:1:5: 错误 JX109: 转义 \U0000D800 是代理项（surrogate），不是有效字符"#)
+    }
+
+    @Test func nodeCountIsLimited() {
+        let many = Array((0..<50).map { "k\($0): v" }.joined(separator: "\n").utf8)
+        var limits = ParserLimits.standard
+        limits.maxNodes = 20
+        #expect(headline(many, limits: limits) == "t.yaml: 错误 JX115: 文件中的条目数超过上限 20")
+    }
+}
