@@ -110,8 +110,9 @@ struct Fields {
 
     static func amount(_ text: Located<String>, key: String, context: DecodeContext) -> Located<Amount>? {
         guard let amount = Amount(parsing: text.value) else {
+            let fullWidth = text.value.unicodeScalars.contains { (0xFF10...0xFF19).contains($0.value) || $0 == "．" }
             context.report(.badAmount, at: text.mark, "“\(key)”的金额“\(text.value)”无法识别",
-                           hint: "写成数字加单位，例如 71万元 或 3500元")
+                           hint: fullWidth ? "数字用了全角字符，请改为半角数字，例如 71万元" : "写成数字加单位，例如 71万元 或 3500元")
             return nil
         }
         return Located(amount, at: text.mark)

@@ -18,10 +18,21 @@ public enum OutputLayout {
     public static let styleSheet = "jixiao.css"
 }
 
-/// One page to write: where, and the XML the templates turn into it.
+/// Failures collected from the rendering workers.
+final class FailureList: @unchecked Sendable {
+    private let lock = NSLock()
+    private var diagnostics: [Diagnostic] = []
+
+    var isEmpty: Bool { lock.withLock { diagnostics.isEmpty } }
+    var all: [Diagnostic] { lock.withLock { diagnostics } }
+    func append(_ diagnostic: Diagnostic) { lock.withLock { diagnostics.append(diagnostic) } }
+}
+
+/// One page to write: where, and how to build the XML the templates turn into it. The
+/// tree is built by the worker that renders it, so pages stream through memory one by one.
 struct PageJob {
     let relativePath: String
-    let tree: XMLTree
+    let build: () -> XMLTree
 }
 
 public struct PublishOptions: Sendable {
@@ -31,14 +42,18 @@ public struct PublishOptions: Sendable {
     /// Also write the XML fed to libxslt here (for xsltproc comparisons).
     public var emitXMLDirectory: String?
     public var encoding: SourceEncoding
+    /// How many pages are rendered at once; the output is byte-identical for any value.
+    public var workers: Int
 
     public init(dataDirectory: String, outputDirectory: String, templatesDirectory: String,
-                emitXMLDirectory: String? = nil, encoding: SourceEncoding = .utf8) {
+                emitXMLDirectory: String? = nil, encoding: SourceEncoding = .utf8,
+                workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.dataDirectory = dataDirectory
         self.outputDirectory = outputDirectory
         self.templatesDirectory = templatesDirectory
         self.emitXMLDirectory = emitXMLDirectory
         self.encoding = encoding
+        self.workers = max(1, workers)
     }
 }
 
@@ -71,28 +86,48 @@ public enum Publisher {
 
         progress("[3/4] 生成页面")
         let jobs = dataSet.years.flatMap(pageJobs)
-        var rendered: [(String, [UInt8])] = []
-        for job in jobs {
+        let output: StagedDirectory
+        let xmlOutput: StagedDirectory?
+        do {
+            output = try StagedDirectory(replacing: options.outputDirectory, folders: jobs.map(\.relativePath))
+            xmlOutput = try options.emitXMLDirectory.map { try StagedDirectory(replacing: $0, folders: jobs.map(\.relativePath)) }
+        } catch {
+            throw PublishFailure(diagnostics: [Diagnostic(.outputFailed, path: options.outputDirectory, at: nil,
+                                                          "无法创建输出目录：\(error)")])
+        }
+        let failures = FailureList()
+        let render = { (job: PageJob) in
+            guard failures.isEmpty else { return }
+            let tree = job.build()
             do {
-                rendered.append((job.relativePath, try stylesheet.transform(job.tree, parameters: [("page.css", css)])))
+                try output.write(job.relativePath, try stylesheet.transform(tree, parameters: [("page.css", css)]))
+                try xmlOutput?.write((job.relativePath as NSString).deletingPathExtension + ".xml", Array(tree.serialized().utf8))
+            } catch let failure as Stylesheet.Failure {
+                failures.append(Diagnostic(.templateFailed, path: job.relativePath, at: nil, failure.description))
             } catch {
-                throw PublishFailure(diagnostics: [Diagnostic(.templateFailed, path: job.relativePath, at: nil, "\(error)")])
+                failures.append(Diagnostic(.outputFailed, path: job.relativePath, at: nil, "写出失败：\(error)"))
             }
+        }
+        if options.workers == 1 {
+            jobs.forEach(render)
+        } else {
+            DispatchQueue.concurrentPerform(iterations: jobs.count) { render(jobs[$0]) }
+        }
+        if !failures.isEmpty {
+            output.discard()
+            xmlOutput?.discard()
+            throw PublishFailure(diagnostics: failures.all)
         }
 
         progress("[4/4] 写出到 \(options.outputDirectory)")
         do {
-            try OutputWriter.replace(options.outputDirectory, with: rendered)
-            if let xmlDirectory = options.emitXMLDirectory {
-                try OutputWriter.replace(xmlDirectory, with: jobs.map {
-                    (($0.relativePath as NSString).deletingPathExtension + ".xml", Array($0.tree.serialized().utf8))
-                })
-            }
+            try output.commit()
+            try xmlOutput?.commit()
         } catch {
             throw PublishFailure(diagnostics: [Diagnostic(.outputFailed, path: options.outputDirectory, at: nil,
                                                           "写出失败：\(error)", hint: "原有的输出目录保持不变")])
         }
-        return PublishReport(pages: rendered.map(\.0), dataSet: dataSet)
+        return PublishReport(pages: jobs.map(\.relativePath), dataSet: dataSet)
     }
 
     /// The pages of one year, paths relative to the output directory.
@@ -106,14 +141,14 @@ public enum Publisher {
 
         for project in year.projects {
             jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.projectDirectory)/\(names.fileName(for: project.name.value))",
-                                tree: DocumentXML.projectPage(project, context: inFolder)))
+                                build: { DocumentXML.projectPage(project, context: inFolder) }))
         }
         jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.annualDocument)",
-                            tree: DocumentXML.annualDocument(department: year.department, projects: year.projects, context: atTop)))
+                            build: { DocumentXML.annualDocument(department: year.department, projects: year.projects, context: atTop) }))
         documents.append((OutputNames.href(OutputLayout.annualDocument), "\(year.year)年度绩效目标（全文）"))
         if let department = year.department {
             jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.departmentPage)",
-                                tree: DocumentXML.departmentPage(department, context: atTop)))
+                                build: { DocumentXML.departmentPage(department, context: atTop) }))
             documents.append((OutputNames.href(OutputLayout.departmentPage), "\(year.year)年部门整体绩效目标"))
         }
 
@@ -123,16 +158,16 @@ public enum Publisher {
                 let fileName = names.fileName(for: score.project.name.value)
                 assessmentHrefs[score.project.name.value] = OutputNames.href(OutputLayout.assessmentDirectory, fileName)
                 jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.assessmentDirectory)/\(fileName)",
-                                    tree: AssessmentXML.projectPage(score, context: inFolder, isSample: assessment.isSample)))
+                                    build: { AssessmentXML.projectPage(score, context: inFolder, isSample: assessment.isSample) }))
             }
             if let department = assessment.department {
                 jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.assessmentDirectory)/\(OutputLayout.departmentAssessment)",
-                                    tree: AssessmentXML.departmentPage(department, context: inFolder, isSample: assessment.isSample)))
+                                    build: { AssessmentXML.departmentPage(department, context: inFolder, isSample: assessment.isSample) }))
                 documents.append((OutputNames.href(OutputLayout.assessmentDirectory, OutputLayout.departmentAssessment),
                                   "\(year.year)年部门整体绩效自评"))
             }
             jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.report)",
-                                tree: AssessmentXML.report(assessment, hrefs: assessmentHrefs, context: atTop)))
+                                build: { AssessmentXML.report(assessment, hrefs: assessmentHrefs, context: atTop) }))
             documents.insert((OutputNames.href(OutputLayout.report), "\(year.year)年度绩效自评报告"), at: 1)
         }
 
@@ -145,9 +180,9 @@ public enum Publisher {
                                    })
         }
         jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.index)",
-                            tree: DocumentXML.indexPage(documents: documents, projects: entries,
-                                                        context: DocumentXML.PageContext(year: year.year, unit: year.unit, indexHref: nil),
-                                                        isSample: year.assessment?.isSample ?? false)))
+                            build: { DocumentXML.indexPage(documents: documents, projects: entries,
+                                                           context: DocumentXML.PageContext(year: year.year, unit: year.unit, indexHref: nil),
+                                                           isSample: year.assessment?.isSample ?? false) }))
         return jobs
     }
 }
@@ -212,38 +247,51 @@ struct OutputNames {
     }
 }
 
-/// Writes a complete directory beside the target and swaps it in, so that a failed or
-/// interrupted publish leaves the previous output exactly as it was.
-enum OutputWriter {
-    static func replace(_ target: String, with files: [(String, [UInt8])]) throws {
+/// A complete directory written beside its target and swapped in at the end, so that a
+/// failed or interrupted publish leaves the previous output exactly as it was. Pages may be
+/// written from several threads at once: every folder is created up front.
+final class StagedDirectory: @unchecked Sendable {
+    let target: URL
+    let staging: URL
+
+    init(replacing target: String, folders relativePaths: [String]) throws {
         let manager = FileManager.default
-        let targetURL = URL(fileURLWithPath: target).standardizedFileURL
-        let parent = targetURL.deletingLastPathComponent()
+        self.target = URL(fileURLWithPath: target).standardizedFileURL
+        let parent = self.target.deletingLastPathComponent()
         try manager.createDirectory(at: parent, withIntermediateDirectories: true)
-        removeAbandonedStaging(beside: targetURL)
-        let staging = parent.appendingPathComponent(".\(targetURL.lastPathComponent).new-\(getpid())")
+        StagedDirectory.removeAbandonedStaging(beside: self.target)
+        staging = parent.appendingPathComponent(".\(self.target.lastPathComponent).new-\(getpid())")
         try? manager.removeItem(at: staging)
+        for folder in Set(relativePaths.map { ($0 as NSString).deletingLastPathComponent }) {
+            try manager.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
         try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+    }
+
+    func write(_ relativePath: String, _ bytes: [UInt8]) throws {
+        let url = staging.appendingPathComponent(relativePath)
+        guard url.standardizedFileURL.path.hasPrefix(staging.path + "/") else {
+            throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: relativePath])
+        }
+        try Data(bytes).write(to: url)
+    }
+
+    func commit() throws {
         do {
-            for (relativePath, bytes) in files {
-                let url = staging.appendingPathComponent(relativePath)
-                guard url.standardizedFileURL.path.hasPrefix(staging.path + "/") else {
-                    throw PublishFailure(diagnostics: [Diagnostic(.outputFailed, path: relativePath, at: nil,
-                                                                  "输出路径越出了输出目录")])
-                }
-                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(bytes).write(to: url)
-            }
-            try swapIn(staging, targetURL)
+            try StagedDirectory.swapIn(staging, target)
         } catch {
-            try? manager.removeItem(at: staging)
+            discard()
             throw error
         }
     }
 
+    func discard() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+
     /// A publish that was killed leaves its staging directory behind; remove those whose
     /// process is gone (never another running publish's).
-    private static func removeAbandonedStaging(beside target: URL) {
+    static func removeAbandonedStaging(beside target: URL) {
         let parent = target.deletingLastPathComponent()
         let prefix = ".\(target.lastPathComponent)."
         for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {

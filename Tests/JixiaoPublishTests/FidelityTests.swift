@@ -86,3 +86,33 @@ struct OutputTests {
         #expect(page.elements("img").isEmpty)
     }
 }
+
+@Suite("Parallel publishing")
+struct ParallelPublishingTests {
+    private func publish(workers: Int, xml: Bool = false) throws -> [String: Data] {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-par-\(UUID().uuidString)")
+        _ = try Publisher.publish(PublishOptions(
+            dataDirectory: Published.repository.appendingPathComponent("data").path,
+            outputDirectory: out.appendingPathComponent("html").path,
+            templatesDirectory: Published.repository.appendingPathComponent("templates").path,
+            emitXMLDirectory: xml ? out.appendingPathComponent("xml").path : nil, workers: workers))
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: out.path)!
+        while let path = enumerator.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            let url = out.appendingPathComponent(path)
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files[path] = try Data(contentsOf: url)
+            }
+        }
+        return files
+    }
+
+    @Test func serialAndParallelOutputAreByteIdentical() throws {
+        let serial = try publish(workers: 1, xml: true)
+        let parallel = try publish(workers: 8, xml: true)
+        #expect(serial.count == 33 * 2)
+        #expect(serial == parallel)
+        #expect(try publish(workers: 8, xml: true) == parallel, "and identical from one run to the next")
+    }
+}
