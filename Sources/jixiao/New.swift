@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import JixiaoModel
+import JixiaoPublish
+
+extension Jixiao {
+    struct New: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "从模板新建数据文件：jixiao new 项目 <项目名称>，或 jixiao new 自评 <项目名称>",
+            discussion: """
+            “项目”写出一张带全部字段和标准指标框架的项目绩效目标表；“自评”按该项目的目标表写出年末自评文件，\
+            每个三级指标都已列出。需要填写的地方写着“待填写”，jixiao check 会一直报告，直到全部填好。已有的文件不会被覆盖，除非加 --force。
+            """)
+
+        enum Kind: String, ExpressibleByArgument, CaseIterable {
+            case project = "项目"
+            case results = "自评"
+        }
+
+        @Argument(help: "要新建的文件：项目 或 自评") var kind: Kind
+        @Argument(help: "项目名称") var name: String
+        @Option(name: .long, help: "预算年度（默认为数据目录中最新的年度，没有则为今年）") var year: Int?
+        @Option(name: .long, help: "数据目录") var data: String = "data"
+        @Flag(name: .long, help: "覆盖已有的文件") var force = false
+
+        func validate() throws {
+            if name.trimmingCharacters(in: .whitespaces).isEmpty || name.contains("/") {
+                throw ValidationError("项目名称不能为空，也不能含有“/”")
+            }
+        }
+
+        func run() throws {
+            let budgetYear = year ?? latestYear() ?? Calendar.current.component(.year, from: Date())
+            let folder = "\(data)/\(budgetYear)"
+            let path: String
+            let text: String
+            switch kind {
+            case .project:
+                path = "\(folder)/\(DataLayout.projectDirectory)/\(name).yaml"
+                text = Scaffold.project(name: name, year: budgetYear)
+            case .results:
+                let goalPath = "\(folder)/\(DataLayout.projectDirectory)/\(name).yaml"
+                guard case .success(let source) = SourceReader.read(goalPath) else {
+                    printError("找不到项目“\(name)”的目标表 \(goalPath)。先用 jixiao new 项目 \(name) 新建并填写目标表。")
+                    throw dataErrorExit
+                }
+                guard let project = ProjectDecoder.decode(source).value else {
+                    printError("\(goalPath) 有错误，无法列出它的指标。先运行 jixiao check \(goalPath)。")
+                    throw dataErrorExit
+                }
+                path = "\(folder)/\(DataLayout.resultsDirectory)/\(name).yaml"
+                text = Scaffold.results(for: project)
+            }
+            if FileManager.default.fileExists(atPath: path), !force {
+                printError("\(path) 已经存在，没有覆盖。要重新生成请加 --force。")
+                throw dataErrorExit
+            }
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
+                                                    withIntermediateDirectories: true)
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            print("已写出 \(path)。填写其中的“待填写”，然后运行 jixiao check \(kind == .project ? path : folder)。")
+        }
+
+        private func latestYear() -> Int? {
+            ((try? FileManager.default.contentsOfDirectory(atPath: data)) ?? [])
+                .compactMap { $0.count == 4 ? Int($0) : nil }.max()
+        }
+    }
+}
