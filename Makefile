@@ -6,7 +6,7 @@ OUT       ?= output
 RELEASE    = .build/release/jixiao
 APT_PACKAGES = pkg-config libxml2-dev libxslt1-dev
 
-.PHONY: all publish check test validate fuzz build deps clean
+.PHONY: all publish check preview test validate fuzz build deps clean
 
 all: publish
 
@@ -17,6 +17,10 @@ publish: build
 ## 检查 data/ 中的全部数据文件
 check: build
 	$(RELEASE) check $(DATA)
+
+## 在浏览器中实时预览 data/（http://127.0.0.1:8421/，Ctrl-C 停止）
+preview: build
+	$(RELEASE) preview $(DATA)
 
 ## 运行全部测试：单元与发布测试，然后与 PyYAML 逐棵比对解析结果（10,000 个随机文档）
 test: deps

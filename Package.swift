@@ -13,6 +13,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // libxml2 + libxslt + libexslt, found through pkg-config.
@@ -37,10 +38,16 @@ let package = Package(
         .target(name: "JixiaoRender", dependencies: ["JixiaoModel", "JixiaoScore", "CLibXML", "CSupport"]),
         // The pipeline: read a data directory, decode, render, write output atomically.
         .target(name: "JixiaoPublish", dependencies: ["JixiaoModel", "JixiaoCheck", "JixiaoScore", "JixiaoRender", "JixiaoParser", "JixiaoDiagnostics", "CSupport"]),
+        // `jixiao preview`: publish, serve on 127.0.0.1, republish on every change.
+        .target(name: "JixiaoPreview", dependencies: [
+            "JixiaoPublish", "JixiaoRender", "JixiaoDiagnostics",
+            .product(name: "FlyingFox", package: "FlyingFox"),
+        ]),
         .executableTarget(
             name: "jixiao",
             dependencies: [
                 "JixiaoPublish",
+                "JixiaoPreview",
                 "JixiaoScore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -49,6 +56,7 @@ let package = Package(
         .testTarget(name: "JixiaoModelTests", dependencies: ["JixiaoModel"]),
         .testTarget(name: "JixiaoCheckTests", dependencies: ["JixiaoCheck", "JixiaoModel"]),
         .testTarget(name: "JixiaoScoreTests", dependencies: ["JixiaoScore", "JixiaoModel"]),
+        .testTarget(name: "JixiaoPreviewTests", dependencies: ["JixiaoPreview", "JixiaoPublish"]),
         .testTarget(
             name: "JixiaoPublishTests",
             dependencies: ["JixiaoPublish", "CLibXML"],
