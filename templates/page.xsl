@@ -22,7 +22,7 @@
         <xsl:if test="/*/@index-href">
           <p class="nav"><a href="{/*/@index-href}">返回目录</a></p>
         </xsl:if>
-        <div class="sheet {$class}">
+        <div class="sheet {$class}" data-footer="{/*/@unit} {/*/@year}年">
           <xsl:if test="/*/@sample = '1'">
             <p class="sample-banner">示例数据：本页的年末实际完成情况是为演示评分规则而编写的，不是真实的自评结果。</p>
           </xsl:if>

@@ -44,6 +44,8 @@ public struct PublishOptions: Sendable {
     public var encoding: SourceEncoding
     /// How many pages are rendered at once; the output is byte-identical for any value.
     public var workers: Int
+    /// Also write a PDF beside every page (WeasyPrint).
+    public var pdf = false
 
     public init(dataDirectory: String, outputDirectory: String, templatesDirectory: String,
                 emitXMLDirectory: String? = nil, encoding: SourceEncoding = .utf8,
@@ -72,6 +74,14 @@ public enum Publisher {
         progress("[1/4] 读取并检查数据 \(options.dataDirectory)")
         let dataSet = DataSetLoader.load(directory: options.dataDirectory, encoding: options.encoding)
         if dataSet.errorCount > 0 { throw PublishFailure(diagnostics: dataSet.diagnostics) }
+
+        if options.pdf {
+            do {
+                try PDFRenderer.checkAvailable()
+            } catch {
+                throw PublishFailure(diagnostics: [Diagnostic(.outputFailed, path: options.outputDirectory, at: nil, "\(error)")])
+            }
+        }
 
         progress("[2/4] 编译模板 \(options.templatesDirectory)")
         let stylesheet: Stylesheet
@@ -117,6 +127,18 @@ public enum Publisher {
             output.discard()
             xmlOutput?.discard()
             throw PublishFailure(diagnostics: failures.all)
+        }
+
+        if options.pdf {
+            progress("[3/4] 生成 PDF（WeasyPrint）")
+            do {
+                try PDFRenderer.render(jobs.map(\.relativePath).filter { !$0.hasSuffix("/" + OutputLayout.index) },
+                                       in: output.staging, workers: options.workers)
+            } catch {
+                output.discard()
+                xmlOutput?.discard()
+                throw PublishFailure(diagnostics: [Diagnostic(.outputFailed, path: options.outputDirectory, at: nil, "\(error)")])
+            }
         }
 
         progress("[4/4] 写出到 \(options.outputDirectory)")

@@ -41,6 +41,7 @@ extension Jixiao {
         @Option(name: .long, help: "模板目录（jixiao.xsl 与 jixiao.css 所在处）") var templates: String = "templates"
         @Option(name: .customLong("emit-xml"), help: "同时把送入模板的 XML 写到这个目录") var emitXML: String?
         @Flag(name: .shortAndLong, help: "不打印进度") var quiet = false
+        @Flag(name: .long, help: "同时为每个页面生成 PDF（需要 WeasyPrint 与 fonts-arphic-uming）") var pdf = false
         @Option(name: .long, help: "同时生成页面的线程数（默认为处理器核数）；结果与单线程逐字节相同")
         var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -49,9 +50,10 @@ extension Jixiao {
         }
 
         func run() throws {
-            let options = PublishOptions(dataDirectory: data.dataDirectory, outputDirectory: out,
+            var options = PublishOptions(dataDirectory: data.dataDirectory, outputDirectory: out,
                                          templatesDirectory: templates, emitXMLDirectory: emitXML,
                                          encoding: data.encoding, workers: jobs)
+            options.pdf = pdf
             do {
                 let report = try Publisher.publish(options) { if !quiet { print($0) } }
                 let warnings = report.dataSet.warningCount
