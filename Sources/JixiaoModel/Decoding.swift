@@ -177,6 +177,17 @@ public enum Suggestion {
     }
 }
 
+extension Decoded {
+    /// Parses `source` and hands the tree to `body`, collecting every finding of both steps.
+    static func decoding(_ source: SourceFile, _ body: (Node, DecodeContext) -> Value?) -> Decoded<Value> {
+        let (tree, parseDiagnostics) = DocumentLoader.parse(source)
+        guard let tree else { return Decoded(value: nil, diagnostics: parseDiagnostics) }
+        let context = DecodeContext(path: source.path)
+        let value = body(tree, context)
+        return Decoded(value: value, diagnostics: context.diagnostics)
+    }
+}
+
 /// Reads a file from disk into a tree, or reports why it cannot.
 public enum DocumentLoader {
     public static func parse(_ source: SourceFile) -> (Node?, [Diagnostic]) {

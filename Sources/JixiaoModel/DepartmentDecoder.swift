@@ -11,11 +11,7 @@ public enum DepartmentDecoder {
     static let safeguardKeys = ["标题", "内容"]
 
     public static func decode(_ source: SourceFile) -> Decoded<Department> {
-        let (tree, parseDiagnostics) = DocumentLoader.parse(source)
-        guard let tree else { return Decoded(value: nil, diagnostics: parseDiagnostics) }
-        let context = DecodeContext(path: source.path)
-        let department = decode(tree, context: context)
-        return Decoded(value: department, diagnostics: context.diagnostics)
+        .decoding(source) { tree, context in decode(tree, context: context) }
     }
 
     static func decode(_ tree: Node, context: DecodeContext) -> Department? {

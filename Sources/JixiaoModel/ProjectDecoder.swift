@@ -10,11 +10,7 @@ public enum ProjectDecoder {
     static let indicatorKeys = ["名称", "描述", "指标值", "依据"]
 
     public static func decode(_ source: SourceFile) -> Decoded<Project> {
-        let (tree, parseDiagnostics) = DocumentLoader.parse(source)
-        guard let tree else { return Decoded(value: nil, diagnostics: parseDiagnostics) }
-        let context = DecodeContext(path: source.path)
-        let project = decode(tree, context: context)
-        return Decoded(value: project, diagnostics: context.diagnostics)
+        .decoding(source) { tree, context in decode(tree, context: context) }
     }
 
     static func decode(_ tree: Node, context: DecodeContext) -> Project? {

@@ -12,20 +12,11 @@ public enum ResultsDecoder {
     static let measureKeys = ["实际", "等级", "说明"]
 
     public static func decodeProject(_ source: SourceFile) -> Decoded<ProjectResults> {
-        decode(source) { tree, context in decodeProject(tree, context: context) }
+        .decoding(source) { tree, context in decodeProject(tree, context: context) }
     }
 
     public static func decodeDepartment(_ source: SourceFile) -> Decoded<DepartmentResults> {
-        decode(source) { tree, context in decodeDepartment(tree, context: context) }
-    }
-
-    private static func decode<Value>(_ source: SourceFile,
-                                      _ body: (Node, DecodeContext) -> Value?) -> Decoded<Value> {
-        let (tree, parseDiagnostics) = DocumentLoader.parse(source)
-        guard let tree else { return Decoded(value: nil, diagnostics: parseDiagnostics) }
-        let context = DecodeContext(path: source.path)
-        let value = body(tree, context)
-        return Decoded(value: value, diagnostics: context.diagnostics)
+        .decoding(source) { tree, context in decodeDepartment(tree, context: context) }
     }
 
     static func decodeProject(_ tree: Node, context: DecodeContext) -> ProjectResults? {

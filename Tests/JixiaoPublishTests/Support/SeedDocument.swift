@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoPublish
 
 /// The source document (a copy kept in the fixtures), read the way a person reads it: the
 /// 第一部分 paragraphs, and the 第二部分 tables as rows of tab-separated cells, where merged
@@ -24,37 +25,8 @@ struct SeedDocument {
             .map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && $0 != "第一部分" }
 
-        // A row is a run of lines between blank lines; each line opening with a tab starts
-        // a cell, and a line without one continues the cell before it.
-        var tables: [Table] = []
-        var title: String?
-        var rows: [[String]] = []
-        var cells: [String]?
-        func endRow() {
-            if let row = cells?.map({ $0.trimmingCharacters(in: .whitespacesAndNewlines) }), row.contains(where: { !$0.isEmpty }) {
-                rows.append(row)
-            }
-            cells = nil
-        }
-        func endTable() {
-            endRow()
-            if let title { tables.append(Table(title: title, rows: rows)) }
-            rows = []
-        }
-        for line in parts[1].components(separatedBy: "\n") {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if !line.hasPrefix("\t"), trimmed.hasSuffix("项目绩效目标表") {
-                endTable()
-                title = trimmed
-            } else if line.hasPrefix("\t") {
-                cells = (cells ?? []) + [String(line.dropFirst())]
-            } else if trimmed.isEmpty {
-                endRow()
-            } else if cells != nil {
-                cells![cells!.count - 1] += "\n" + line
-            }
-        }
-        endTable()
+        // The same reading of tab-separated cells that `jixiao import` uses.
+        let tables = TableTextImporter.tables(in: parts[1]).map { Table(title: $0.title, rows: $0.rows) }
         self.tables = tables
     }
 }
