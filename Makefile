@@ -6,7 +6,7 @@ OUT       ?= output
 RELEASE    = .build/release/jixiao
 APT_PACKAGES = pkg-config libxml2-dev libxslt1-dev
 
-.PHONY: all publish pdf check preview test test-pdf validate fuzz build deps clean
+.PHONY: all publish pdf check preview test test-pdf validate fuzz bench build deps clean
 
 all: publish
 
@@ -59,6 +59,13 @@ fuzz: deps
 	$(FUZZ)/.build/debug/FuzzParser $(FUZZ)/corpus/parser $(FUZZ)/corpus-seed -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -artifact_prefix=$(FUZZ)/crashes/ -print_final_stats=1
 	$(FUZZ)/.build/debug/FuzzCheck $(FUZZ)/corpus/check $(FUZZ)/corpus-seed -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -artifact_prefix=$(FUZZ)/crashes/ -print_final_stats=1
 
+## 性能基准：与 Yams、PyYAML、xsltproc、Python 流水线对比，结果写入 BENCHMARKS.md（BENCH_SIZES 可改规模）
+BENCH_SIZES ?= 100,1000,10000
+bench: build
+	cd Tests/Benchmarks && $(SWIFT) build -c release
+	@python3 -c 'import lxml' 2>/dev/null || python3 -m pip install --quiet lxml
+	python3 Tests/Benchmarks/bench.py --sizes $(BENCH_SIZES)
+
 build: deps
 	$(SWIFT) build -c release --product jixiao
 
@@ -76,4 +83,4 @@ deps:
 	fi
 
 clean:
-	rm -rf .build $(OUT) Tests/Fuzz/.build
+	rm -rf .build $(OUT) Tests/Fuzz/.build Tests/Benchmarks/.build

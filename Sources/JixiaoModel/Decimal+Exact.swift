@@ -11,7 +11,7 @@ extension Decimal {
             switch character {
             case "0"..."9": digits += 1
             case ".": dots += 1
-            case "-", "+" where offset == 0: continue
+            case "-" where offset == 0, "+" where offset == 0: continue
             default: return nil
             }
         }
