@@ -55,7 +55,8 @@
 
   <!-- page.css: the text of templates/jixiao.css, embedded in every page so that each file
        stands alone as an attachment. Jixiao passes it; with xsltproc use
-       stringparam page.css "$(cat templates/jixiao.css)". -->
+       stringparam page.css "$(cat templates/jixiao.css)" (xsltproc refuses a string holding both
+       kinds of quote, so jixiao.css uses double quotes only). -->
   <xsl:param name="page.css" select="''"/>
 
   <xsl:include href="page.xsl"/>

@@ -116,3 +116,13 @@ struct ParallelPublishingTests {
         #expect(try publish(workers: 8, xml: true) == parallel, "and identical from one run to the next")
     }
 }
+
+@Suite("Templates")
+struct TemplateTests {
+    /// xsltproc (the benchmark baseline, and what a user may run by hand) cannot pass a
+    /// string parameter holding both kinds of quote, so the CSS uses double quotes only.
+    @Test func styleSheetPassesAsAnXsltprocStringParameter() throws {
+        let css = try String(contentsOf: Published.repository.appendingPathComponent("templates/jixiao.css"), encoding: .utf8)
+        #expect(!css.contains("'"))
+    }
+}
