@@ -1,14 +1,15 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- The annual document as submitted: 第一部分 (the department) then 第二部分 (every project
-     table, each starting a new printed page), reusing the content modes of the two pages. -->
+     table in order, each starting a new printed page), reusing the content modes of the
+     department and project pages. -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns="http://www.w3.org/1999/xhtml">
 
   <xsl:template match="/annual">
+    <xsl:apply-templates select="." mode="contract"/>
     <xsl:call-template name="page.frame">
       <xsl:with-param name="title" select="concat(@year, '年度绩效目标')"/>
-      <xsl:with-param name="class" select="'portrait'"/>
       <xsl:with-param name="body">
         <header class="cover">
           <h1 class="document-title"><xsl:value-of select="@year"/>年度绩效目标</h1>
@@ -16,14 +17,14 @@
         </header>
         <xsl:if test="department">
           <section class="part">
-            <p class="part-title">第一部分</p>
+            <h1 class="part-title">第一部分</h1>
             <xsl:apply-templates select="department" mode="content"/>
           </section>
         </xsl:if>
         <xsl:if test="project">
           <section class="part">
-            <p class="part-title">第二部分</p>
-            <h1>预算项目绩效目标</h1>
+            <!-- The seed sets the two on separate lines; the span keeps one heading. -->
+            <h1 class="part-title"><span class="part-number">第二部分</span><xsl:text> </xsl:text>预算项目绩效目标</h1>
             <xsl:apply-templates select="project" mode="content"/>
           </section>
         </xsl:if>

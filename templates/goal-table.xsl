@@ -1,20 +1,23 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- 项目绩效目标表: the six-column official layout (REFERENCE §1). The 一级 and 二级 cells
-     are merged down over their rows; the nested input makes each rowspan a count. -->
+     are merged down over their rows; the nested input makes each rowspan a count.
+     Every cell holds exactly the data text: the fidelity tests compare cells with the seed. -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns="http://www.w3.org/1999/xhtml">
 
   <xsl:template match="/project">
+    <xsl:apply-templates select="." mode="contract"/>
     <xsl:call-template name="page.frame">
       <xsl:with-param name="title" select="concat(name, '项目绩效目标表')"/>
-      <xsl:with-param name="class" select="'portrait'"/>
       <xsl:with-param name="body">
         <xsl:apply-templates select="." mode="content"/>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
+  <!-- The table without the page frame; the annual document reuses it. <budget> is not shown:
+       项目资金主要用途 already states it in the document's own words. -->
   <xsl:template match="project" mode="content">
     <section class="goal-table-page">
       <h1><xsl:value-of select="name"/>项目绩效目标表</h1>
@@ -28,37 +31,20 @@
             <th>项目编码</th>
             <td colspan="2"><xsl:call-template name="text"><xsl:with-param name="value" select="code"/></xsl:call-template></td>
             <th>项目名称</th>
-            <td colspan="2"><xsl:value-of select="name"/></td>
+            <td colspan="2"><xsl:call-template name="text"><xsl:with-param name="value" select="name"/></xsl:call-template></td>
           </tr>
           <tr>
-            <th>项目资金主要用途</th>
-            <td colspan="5" class="prose"><xsl:value-of select="purpose"/></td>
+            <th><xsl:call-template name="keep.tail">
+              <xsl:with-param name="text" select="'项目资金主要用途'"/><xsl:with-param name="tail" select="'主要用途'"/>
+            </xsl:call-template></th>
+            <td colspan="5" class="prose"><xsl:call-template name="text"><xsl:with-param name="value" select="purpose"/></xsl:call-template></td>
           </tr>
-          <tr>
-            <th rowspan="2">资金支出计划</th>
-            <xsl:for-each select="plan/quarter">
-              <th>
-                <xsl:if test="position() = last()"><xsl:attribute name="colspan">2</xsl:attribute></xsl:if>
-                <xsl:text>第</xsl:text>
-                <xsl:call-template name="chinese.numeral"><xsl:with-param name="n" select="@n"/></xsl:call-template>
-                <xsl:text>季度</xsl:text>
-              </th>
-            </xsl:for-each>
-          </tr>
-          <tr>
-            <xsl:for-each select="plan/quarter">
-              <td class="number">
-                <xsl:if test="position() = last()"><xsl:attribute name="colspan">2</xsl:attribute></xsl:if>
-                <xsl:value-of select="."/>
-              </td>
-            </xsl:for-each>
-          </tr>
+          <xsl:apply-templates select="plan"/>
           <tr>
             <th>绩效目标</th>
             <td colspan="5" class="prose">
-              <xsl:for-each select="goals/goal">
-                <p class="goal">目标<xsl:value-of select="@n"/><xsl:value-of select="."/></p>
-              </xsl:for-each>
+              <xsl:apply-templates select="goals/goal"/>
+              <xsl:if test="not(goals/goal)"><xsl:comment/></xsl:if>
             </td>
           </tr>
           <tr class="indicator-header">
@@ -71,19 +57,77 @@
     </section>
   </xsl:template>
 
+  <!-- 资金支出计划: the quarters across, the cumulative share under each. Four quarters fill
+       five columns, so the last one spans two. -->
+  <xsl:template match="project/plan">
+    <tr>
+      <th rowspan="2"><xsl:call-template name="keep.tail">
+        <xsl:with-param name="text" select="'资金支出计划'"/><xsl:with-param name="tail" select="'计划'"/>
+      </xsl:call-template></th>
+      <xsl:for-each select="quarter">
+        <th>
+          <xsl:call-template name="plan.span"/>
+          <xsl:text>第</xsl:text>
+          <xsl:call-template name="chinese.numeral"><xsl:with-param name="n" select="@n"/></xsl:call-template>
+          <xsl:text>季度</xsl:text>
+        </th>
+      </xsl:for-each>
+    </tr>
+    <tr class="plan-values">
+      <xsl:for-each select="quarter">
+        <td class="number">
+          <xsl:call-template name="plan.span"/>
+          <xsl:call-template name="text"><xsl:with-param name="value" select="."/></xsl:call-template>
+        </td>
+      </xsl:for-each>
+    </tr>
+  </xsl:template>
+
+  <xsl:template name="plan.span">
+    <xsl:if test="position() = last()">
+      <xsl:attribute name="colspan"><xsl:value-of select="6 - last()"/></xsl:attribute>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Text for a narrow column whose last word must not be split: 项目资金 / 主要用途,
+       社会效益 / 指标 rather than 社会效益指 / 标. The tail goes in an unbreakable span; the
+       text stays the same. -->
+  <xsl:template name="keep.tail">
+    <xsl:param name="text"/>
+    <xsl:param name="tail" select="'指标'"/>
+    <xsl:variable name="head" select="substring($text, 1, string-length($text) - string-length($tail))"/>
+    <xsl:choose>
+      <xsl:when test="string($head) and concat($head, $tail) = $text">
+        <xsl:value-of select="$head"/><span class="nowrap"><xsl:value-of select="$tail"/></span>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="text"><xsl:with-param name="value" select="$text"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- "目标1村级组织运转经费拨付及时": number and text run together, as the form prints them. -->
+  <xsl:template match="project/goals/goal">
+    <p class="goal">目标<xsl:value-of select="@n"/><xsl:value-of select="."/></p>
+  </xsl:template>
+
   <!-- One row per 三级指标; the first row of a 一级 / 二级 group carries its merged cell. -->
   <xsl:template match="indicator">
     <tr>
       <xsl:if test="not(preceding-sibling::indicator) and not(../preceding-sibling::level2)">
-        <th class="level1" rowspan="{count(../../level2/indicator)}"><xsl:value-of select="../../@name"/></th>
+        <th class="level1" rowspan="{count(../../level2/indicator)}">
+          <xsl:call-template name="keep.tail"><xsl:with-param name="text" select="string(../../@name)"/></xsl:call-template>
+        </th>
       </xsl:if>
       <xsl:if test="not(preceding-sibling::indicator)">
-        <th class="level2" rowspan="{count(../indicator)}"><xsl:value-of select="../@name"/></th>
+        <th class="level2" rowspan="{count(../indicator)}">
+          <xsl:call-template name="keep.tail"><xsl:with-param name="text" select="string(../@name)"/></xsl:call-template>
+        </th>
       </xsl:if>
-      <td><xsl:value-of select="name"/></td>
-      <td><xsl:value-of select="description"/></td>
-      <td class="value {value/@kind}"><xsl:value-of select="value"/></td>
-      <td><xsl:value-of select="basis"/></td>
+      <td><xsl:call-template name="text"><xsl:with-param name="value" select="name"/></xsl:call-template></td>
+      <td><xsl:call-template name="text"><xsl:with-param name="value" select="description"/></xsl:call-template></td>
+      <td class="value {value/@kind}"><xsl:call-template name="text"><xsl:with-param name="value" select="value"/></xsl:call-template></td>
+      <td><xsl:call-template name="text"><xsl:with-param name="value" select="basis"/></xsl:call-template></td>
     </tr>
   </xsl:template>
 </xsl:stylesheet>

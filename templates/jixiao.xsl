@@ -3,24 +3,31 @@
   Jixiao driver stylesheet: one compiled stylesheet renders every page, dispatching on the
   root element of the data XML that Swift builds from the model (Sources/JixiaoRender/DocumentXML.swift).
 
-  Input contract (no namespace; every text is data and is output as text only):
-    <project year unit index-href?>      one 项目绩效目标表
-      <code/> <name/> <purpose/>
-      <budget total><source name amount/>* <item name amount? formula? rate?/>*</budget>
-      <plan><quarter n>25%</quarter>×4</plan>
-      <goals><goal n>…</goal>*</goals>
+  Input contract (no namespace; every text is data and is output as text only, never with
+  disable-output-escaping). contract.xsl enforces the first four kinds element by element.
+    <project year unit index-href?>      one 项目绩效目标表 (goal-table.xsl)
+      <code/>                            项目编码, may be empty
+      <name/>                            项目名称
+      <purpose/>                         项目资金主要用途, prose as written
+      <budget total>                     not shown (the purpose states it); kept for checks
+        <source name amount/>* <item name amount? formula? rate?/>*
+      </budget>
+      <plan><quarter n>25%</quarter>×4</plan>          cumulative share by quarter end
+      <goals><goal n>…</goal>*</goals>                  shown as "目标{n}{text}"
       <indicators><level1 name><level2 name><indicator>
         <name/> <description/> <value kind="comparison|deadline|qualitative"/> <basis/>
       </indicator>*</level2>*</level1>*</indicators>
-    <department year unit index-href?>   部门整体绩效目标
-      <overall/>
+    <department year unit index-href?>   部门整体绩效目标 (department.xsl)
+      <overall/>                         总体绩效目标 prose
       <category n title><subgoal n name?><content/><rating/>
         <measure indicator excellent poor excellent-label pass-label poor-label/>*
       </subgoal>*</category>*
-      <safeguard n title>…</safeguard>*
-    <annual year unit index-href>        the whole annual document: <department/>? <project/>*
-    <index year unit total project-count assessed? sample?>
+      <safeguard n title>…</safeguard>*  工作保障措施
+    <annual year unit index-href>        the whole annual document (annual.xsl):
+      <department year unit/>? <project year unit/>*   as above, without index-href, in order
+    <index year unit total project-count assessed? sample?>   the year's index (index.xsl)
       <document href title/>* <project n href name budget assessment-href? score? grade?/>*
+                                         budget and total carry their unit: "154万元"
     <self-assessment year unit index-href sample?>   one 项目支出绩效自评表
       <name/> <supervisor/> <implementer/>
       <funds><row name initial annual spent weight? rate? score? part?/>×4</funds>
@@ -53,13 +60,17 @@
   <xsl:output method="xml" encoding="UTF-8" omit-xml-declaration="yes" indent="no"
               doctype-system="about:legacy-compat"/>
 
-  <!-- page.css: the text of templates/jixiao.css, embedded in every page so that each file
-       stands alone as an attachment. Jixiao passes it; with xsltproc use
-       stringparam page.css "$(cat templates/jixiao.css)" (xsltproc refuses a string holding both
-       kinds of quote, so jixiao.css uses double quotes only). -->
+  <!-- page.css (string, default empty): the text of templates/jixiao.css, embedded in a
+       <style> element of every page so that each file stands alone as an attachment (no
+       external requests). Jixiao passes it; with xsltproc use
+         stringparam page.css "$(cat templates/jixiao.css)"
+       xsltproc refuses a string holding both kinds of quote, so jixiao.css uses double quotes
+       only; and it must not contain < > or & (page.xsl stops if it does), because an HTML
+       parser reads <style> raw while an XML parser would decode the escapes. -->
   <xsl:param name="page.css" select="''"/>
 
   <xsl:include href="page.xsl"/>
+  <xsl:include href="contract.xsl"/>
   <xsl:include href="goal-table.xsl"/>
   <xsl:include href="department.xsl"/>
   <xsl:include href="annual.xsl"/>
@@ -67,14 +78,17 @@
   <xsl:include href="self-assessment.xsl"/>
   <xsl:include href="report.xsl"/>
 
-  <!-- Anything no template handles is a contract break: stop rather than drop data. -->
+  <!-- Anything no template handles is a contract break: stop rather than drop data. (The
+       pages pull most fields by name; contract.xsl catches unknown fields before that.) -->
   <xsl:template match="*">
     <xsl:message terminate="yes">
       <xsl:text>jixiao.xsl: no template for element &lt;</xsl:text>
       <xsl:value-of select="name()"/>
-      <xsl:text>&gt; inside &lt;</xsl:text>
-      <xsl:value-of select="name(..)"/>
-      <xsl:text>&gt;</xsl:text>
+      <xsl:text>&gt; at </xsl:text>
+      <xsl:for-each select="ancestor-or-self::*">
+        <xsl:text>/</xsl:text>
+        <xsl:value-of select="name()"/>
+      </xsl:for-each>
     </xsl:message>
   </xsl:template>
 </xsl:stylesheet>

@@ -1,28 +1,42 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- The page frame shared by every document, and small shared pieces. -->
+<!-- The page frame shared by every document, and small shared pieces (empty-safe text,
+     Chinese numerals, CSS strings). -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns="http://www.w3.org/1999/xhtml">
 
-  <!-- A complete page: head with the embedded CSS, a navigation line back to the index
-       (hidden in print), then the body content passed in. -->
+  <!-- A complete standalone page: head with the embedded CSS, a navigation line back to the
+       index (hidden in print), then the body content passed in, on a white A4 sheet.
+       title: the <title> text; body: the content (a result tree fragment);
+       class: extra class of the sheet, "portrait" or "landscape" (the printed page shape). -->
   <xsl:template name="page.frame">
     <xsl:param name="title"/>
     <xsl:param name="body"/>
-    <xsl:param name="class" select="''"/>
+    <xsl:param name="class" select="'portrait'"/>
+    <xsl:call-template name="page.css.check"/>
     <html lang="zh-CN">
       <head>
         <meta charset="UTF-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <meta name="generator" content="Jixiao"/>
         <title><xsl:value-of select="$title"/></title>
-        <style><xsl:call-template name="text"><xsl:with-param name="value" select="$page.css"/></xsl:call-template></style>
+        <!-- One <style> element (pages are checked to have exactly one): the shared CSS, then
+             this page's footer, which names the unit and year and so cannot live in jixiao.css.
+             The footer rule is never empty, so <style> never serialises as <style/>. -->
+        <style>
+          <xsl:value-of select="$page.css"/>
+          <xsl:text>&#10;@page { @bottom-left { content: </xsl:text>
+          <xsl:call-template name="css.string">
+            <xsl:with-param name="text" select="concat(/*/@unit, ' ', /*/@year, '年')"/>
+          </xsl:call-template>
+          <xsl:text>; } }&#10;</xsl:text>
+        </style>
       </head>
       <body>
-        <xsl:if test="/*/@index-href">
+        <xsl:if test="string(/*/@index-href)">
           <p class="nav"><a href="{/*/@index-href}">返回目录</a></p>
         </xsl:if>
-        <div class="sheet {$class}" data-footer="{/*/@unit} {/*/@year}年">
+        <div class="sheet {$class}">
           <xsl:if test="/*/@sample = '1'">
             <p class="sample-banner">示例数据：本页的年末实际完成情况是为演示评分规则而编写的，不是真实的自评结果。</p>
           </xsl:if>
@@ -30,6 +44,15 @@
         </div>
       </body>
     </html>
+  </xsl:template>
+
+  <!-- An HTML parser reads <style> as raw text while an XML parser decodes &lt; &gt; &amp;, and
+       the XML serialiser writes those three characters escaped: CSS holding any of them would
+       read differently in the two. jixiao.css must avoid them (it never needs them). -->
+  <xsl:template name="page.css.check">
+    <xsl:if test="contains($page.css, '&lt;') or contains($page.css, '&gt;') or contains($page.css, '&amp;')">
+      <xsl:message terminate="yes">jixiao.xsl: page.css must not contain &lt; &gt; or &amp; (a polyglot &lt;style&gt; would read differently as HTML and as XML)</xsl:message>
+    </xsl:if>
   </xsl:template>
 
   <!-- Text that may be empty. XML serialisation writes an empty element as <td/>, which HTML
@@ -40,8 +63,8 @@
     <xsl:if test="not(string($value))"><xsl:comment/></xsl:if>
   </xsl:template>
 
-  <!-- 1 → 一, 11 → 十一, 21 → 二十一: the numbering of （一） headings. XSLT 1.0's
-       xsl:number has no Chinese numerals in libxslt. -->
+  <!-- 1 → 一, 11 → 十一, 21 → 二十一: the numbering of （一） headings and 第一季度. XSLT 1.0's
+       xsl:number has no Chinese numerals in libxslt. Beyond 99, Arabic digits. -->
   <xsl:template name="chinese.numeral">
     <xsl:param name="n"/>
     <xsl:variable name="digits" select="'一二三四五六七八九'"/>
@@ -59,6 +82,41 @@
         </xsl:if>
       </xsl:when>
       <xsl:otherwise><xsl:value-of select="$n"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Data text as a quoted CSS string. Backslash, quote and line breaks must be escaped for
+       CSS; < > & are escaped too (as CSS hex escapes), so that nothing in the <style> element
+       needs XML escaping — see page.css.check. One recursion per escaped character. -->
+  <xsl:template name="css.string">
+    <xsl:param name="text"/>
+    <xsl:text>"</xsl:text>
+    <xsl:call-template name="css.escape">
+      <xsl:with-param name="text" select="$text"/>
+    </xsl:call-template>
+    <xsl:text>"</xsl:text>
+  </xsl:template>
+
+  <xsl:template name="css.escape">
+    <xsl:param name="text"/>
+    <!-- The special characters and, at the same position (two hex digits each), their codes. -->
+    <xsl:variable name="special" select="'\&quot;&lt;&gt;&amp;&#10;&#13;'"/>
+    <xsl:variable name="codes" select="'5c223c3e260a0d'"/>
+    <!-- Every special character turned into a backslash marks where the first one is. -->
+    <xsl:variable name="marked" select="translate($text, $special, '\\\\\\\')"/>
+    <xsl:choose>
+      <xsl:when test="contains($marked, '\')">
+        <xsl:variable name="before" select="string-length(substring-before($marked, '\'))"/>
+        <xsl:variable name="char" select="substring($text, $before + 1, 1)"/>
+        <xsl:value-of select="substring($text, 1, $before)"/>
+        <xsl:text>\</xsl:text>
+        <xsl:value-of select="substring($codes, 2 * string-length(substring-before($special, $char)) + 1, 2)"/>
+        <xsl:text> </xsl:text>
+        <xsl:call-template name="css.escape">
+          <xsl:with-param name="text" select="substring($text, $before + 2)"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 </xsl:stylesheet>
