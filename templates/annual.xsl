@@ -21,11 +21,11 @@
             <xsl:apply-templates select="department" mode="content"/>
           </section>
         </xsl:if>
-        <xsl:if test="project">
+        <xsl:if test="project | slot">
           <section class="part">
             <!-- The seed sets the two on separate lines; the span keeps one heading. -->
             <h1 class="part-title"><span class="part-number">第二部分</span><xsl:text> </xsl:text>预算项目绩效目标</h1>
-            <xsl:apply-templates select="project" mode="content"/>
+            <xsl:apply-templates select="project | slot" mode="content"/>
           </section>
         </xsl:if>
       </xsl:with-param>

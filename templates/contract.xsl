@@ -15,7 +15,7 @@
     | indicator/name | indicator/description | indicator/value | indicator/basis
     | department | department/overall | department/category | category/subgoal
     | subgoal/content | subgoal/rating | subgoal/measure | department/safeguard
-    | annual
+    | annual | annual/slot
     | index | index/document">
     <xsl:apply-templates select="*" mode="contract"/>
   </xsl:template>

@@ -25,6 +25,8 @@
       <safeguard n title>…</safeguard>*  工作保障措施
     <annual year unit index-href>        the whole annual document (annual.xsl):
       <department year unit/>? <project year unit/>*   as above, without index-href, in order
+                                         or <slot/> in place of the projects (streamed, below)
+    <part year unit index-href? sample?> one part of a streamed page: <project/> or <self-assessment/>
     <index year unit total project-count assessed? sample?>   the year's index (index.xsl)
       <document href title/>* <project n href name budget assessment-href? score? grade?/>*
                                          budget and total carry their unit: "154万元"
@@ -48,7 +50,7 @@
       <department-grades excellent pass poor><poor-measure subgoal measure actual condition label>reason</poor-measure>*</department-grades>?
       <shortfalls><shortfall project indicator level1 target actual weight score>reason</shortfall>*</shortfalls>
       <problems><project name grade><problem/><improvement/></project>*</problems>
-      <annexes><self-assessment/>* <department-assessment/>?</annexes>
+      <annexes><self-assessment/>* or <slot/>, <department-assessment/>?</annexes>
 
   Output: polyglot XHTML (XML serialisation, XHTML namespace, UTF-8, no XML declaration so
   the W3C checker reads the .html files as HTML too).
@@ -77,6 +79,19 @@
   <xsl:include href="index.xsl"/>
   <xsl:include href="self-assessment.xsl"/>
   <xsl:include href="report.xsl"/>
+
+  <!-- Streamed pages (the annual document, the report): Swift renders the page with a <slot/>
+     where its long run of tables goes, then each table on its own as <part>, and writes the
+     parts into the page at the slot's comment, one after another. The bytes are those of the
+     page rendered whole; only the memory differs. -->
+  <xsl:template match="slot" mode="content">
+    <xsl:comment>jixiao:slot</xsl:comment>
+  </xsl:template>
+
+  <xsl:template match="/part">
+    <xsl:apply-templates select="project" mode="contract"/>
+    <xsl:apply-templates select="*" mode="content"/>
+  </xsl:template>
 
   <!-- Anything no template handles is a contract break: stop rather than drop data. (The
        pages pull most fields by name; contract.xsl catches unknown fields before that.) -->

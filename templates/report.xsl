@@ -90,7 +90,7 @@
 
         <section class="part annexes">
           <h2 id="annexes">附件：自评表</h2>
-          <xsl:apply-templates select="annexes/self-assessment | annexes/department-assessment" mode="content"/>
+          <xsl:apply-templates select="annexes/self-assessment | annexes/slot | annexes/department-assessment" mode="content"/>
         </section>
       </xsl:with-param>
     </xsl:call-template>

@@ -19,3 +19,7 @@ int jx_exchange_paths(const char *first, const char *second) {
     return ENOSYS;
 #endif
 }
+
+int jx_sync_file_system(int descriptor) {
+    return syncfs(descriptor) == 0 ? 0 : errno;
+}

@@ -150,6 +150,7 @@ public enum DataSetLoader {
             .filter { $0.hasSuffix("." + DataLayout.fileExtension) && !$0.hasPrefix(".") }
             .sorted()
         let names = data.projects.map(\.name.value)
+        let known = Set(names)
         for file in files {
             guard let source = read(join(path, file), encoding: encoding, into: &dataSet) else { continue }
             if file == DataLayout.departmentResultsFile {
@@ -169,7 +170,7 @@ public enum DataSetLoader {
             guard let projectResults = decoded.value else { continue }
             assessment.isSample = assessment.isSample || projectResults.isSample
             let name = projectResults.projectName.value
-            guard names.contains(name) else {
+            guard known.contains(name) else {
                 dataSet.diagnostics.append(Diagnostic(
                     .resultsWithoutProject, path: source.path, at: projectResults.projectName.mark,
                     "没有名为“\(name)”的项目", hint: Suggestion.closest(to: name, among: names).map { "是不是想写“\($0)”？" }))
@@ -177,19 +178,21 @@ public enum DataSetLoader {
             }
             results[name] = projectResults
         }
+        var scored: [(project: Project, score: ProjectScore?)] = []
         for project in data.projects {
             guard let projectResults = results[project.name.value] else {
                 dataSet.diagnostics.append(Diagnostic(
                     .notAssessed, .warning, path: project.path, at: project.name.mark,
                     "项目“\(project.name.value)”没有自评结果，列为“未自评”，不计入平均分",
                     hint: "在 \(DataLayout.resultsDirectory)/\(project.name.value).yaml 中填写年末实际完成情况"))
-                assessment.projects.append((project, nil))
+                scored.append((project, nil))
                 continue
             }
             let (score, diagnostics) = ProjectScorer.score(project, projectResults)
             dataSet.diagnostics += diagnostics
-            assessment.projects.append((project, score))
+            scored.append((project, score))
         }
+        assessment.projects = scored  // once: each assignment recomputes the list of scores
         return assessment
     }
 

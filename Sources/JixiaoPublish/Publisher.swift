@@ -30,9 +30,35 @@ final class FailureList: @unchecked Sendable {
 
 /// One page to write: where, and how to build the XML the templates turn into it. The
 /// tree is built by the worker that renders it, so pages stream through memory one by one.
+/// A long document (the annual document, the report) is built as a frame with a slot and a
+/// list of parts, each rendered and written in turn: it is never held whole.
 struct PageJob {
     let relativePath: String
     let build: () -> XMLTree
+    var parts: [() -> XMLTree] = []
+
+    /// The comment the `slot` template writes where the parts go.
+    static let slotMarker = Array("<!--jixiao:slot-->".utf8)
+
+    func render(with stylesheet: Stylesheet, parameters: [(String, String)],
+                into output: StagedDirectory, xml: StagedDirectory?) throws {
+        let stem = (relativePath as NSString).deletingPathExtension
+        let tree = build()
+        try xml?.write(stem + ".xml", Array(tree.serialized().utf8))
+        let page = try stylesheet.transform(tree, parameters: parameters)
+        guard !parts.isEmpty else { return try output.write(relativePath, page) }
+        guard let slot = page.firstRange(of: PageJob.slotMarker) else {
+            throw Stylesheet.Failure(description: "模板没有输出插入位置 <!--jixiao:slot-->")
+        }
+        let file = try output.create(relativePath)
+        try file.write(page[..<slot.lowerBound])
+        for (number, part) in parts.enumerated() {
+            let tree = part()
+            try xml?.write(stem + ".part-\(number + 1).xml", Array(tree.serialized().utf8))
+            try file.write(try stylesheet.transformPart(tree, parameters: parameters))
+        }
+        try file.write(page[slot.upperBound...])
+    }
 }
 
 public struct PublishOptions: Sendable {
@@ -108,10 +134,8 @@ public enum Publisher {
         let failures = FailureList()
         let render = { (job: PageJob) in
             guard failures.isEmpty else { return }
-            let tree = job.build()
             do {
-                try output.write(job.relativePath, try stylesheet.transform(tree, parameters: [("page.css", css)]))
-                try xmlOutput?.write((job.relativePath as NSString).deletingPathExtension + ".xml", Array(tree.serialized().utf8))
+                try job.render(with: stylesheet, parameters: [("page.css", css)], into: output, xml: xmlOutput)
             } catch let failure as Stylesheet.Failure {
                 failures.append(Diagnostic(.templateFailed, path: job.relativePath, at: nil, failure.description))
             } catch {
@@ -166,7 +190,9 @@ public enum Publisher {
                                 build: { DocumentXML.projectPage(project, context: inFolder) }))
         }
         jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.annualDocument)",
-                            build: { DocumentXML.annualDocument(department: year.department, projects: year.projects, context: atTop) }))
+                            build: { DocumentXML.annualDocument(department: year.department, hasProjects: !year.projects.isEmpty,
+                                                                context: atTop) },
+                            parts: year.projects.map { project in { DocumentXML.annualPart(project, context: atTop) } }))
         documents.append((OutputNames.href(OutputLayout.annualDocument), "\(year.year)年度绩效目标（全文）"))
         if let department = year.department {
             jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.departmentPage)",
@@ -189,15 +215,19 @@ public enum Publisher {
                                   "\(year.year)年部门整体绩效自评"))
             }
             jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.report)",
-                                build: { AssessmentXML.report(assessment, hrefs: assessmentHrefs, context: atTop) }))
+                                build: { AssessmentXML.report(assessment, hrefs: assessmentHrefs, context: atTop) },
+                                parts: assessment.scored.map { score in
+                                    { AssessmentXML.reportAnnex(score, context: atTop, isSample: assessment.isSample) }
+                                }))
             documents.insert((OutputNames.href(OutputLayout.report), "\(year.year)年度绩效自评报告"), at: 1)
         }
 
+        let scores = Dictionary(year.assessment?.scored.map { ($0.project.name.value, $0) } ?? [], uniquingKeysWith: { first, _ in first })
         let entries = year.projects.map { project in
             DocumentXML.IndexEntry(href: OutputNames.href(OutputLayout.projectDirectory, names.fileName(for: project.name.value)),
                                    project: project,
-                                   assessment: year.assessment.map { assessment in
-                                       let score = assessment.scored.first { $0.project.name.value == project.name.value }
+                                   assessment: year.assessment.map { _ in
+                                       let score = scores[project.name.value]
                                        return (assessmentHrefs[project.name.value], score?.total.fixed(2), score?.grade.rawValue)
                                    })
         }
@@ -291,15 +321,22 @@ final class StagedDirectory: @unchecked Sendable {
     }
 
     func write(_ relativePath: String, _ bytes: [UInt8]) throws {
+        try create(relativePath).write(bytes)
+    }
+
+    /// A new file to be written in pieces.
+    func create(_ relativePath: String) throws -> OutputFile {
         let url = staging.appendingPathComponent(relativePath)
         guard url.standardizedFileURL.path.hasPrefix(staging.path + "/") else {
             throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: relativePath])
         }
-        try Data(bytes).write(to: url)
+        return try OutputFile(creating: url.path)
     }
 
     func commit() throws {
         do {
+            // On disk before it becomes the output: a power cut must not leave empty pages.
+            try OutputFile.syncFileSystem(holding: staging.path)
             try StagedDirectory.swapIn(staging, target)
         } catch {
             discard()

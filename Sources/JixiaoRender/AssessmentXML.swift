@@ -20,7 +20,8 @@ public enum AssessmentXML {
         return tree
     }
 
-    /// The 年度绩效自评报告: prose from data, everything else computed, the tables as annexes.
+    /// The 年度绩效自评报告: prose from data, everything else computed, the tables as annexes —
+    /// streamed: the project 自评表 are rendered on their own from `reportAnnex` into the slot.
     public static func report(_ assessment: SelfAssessment, hrefs: [String: String], context: DocumentXML.PageContext) -> XMLTree {
         let tree = XMLTree(root: "report", attributes: context.attributes + sampleAttribute(assessment.isSample))
         let root = tree.rootElement
@@ -60,12 +61,17 @@ public enum AssessmentXML {
             project.add("improvement", text: score.results.improvements)
         }
         let annexes = root.add("annexes")
-        for score in assessment.scored {
-            fillProject(annexes.add("self-assessment", context.attributes), score)
-        }
+        if !assessment.scored.isEmpty { annexes.add("slot") }
         if let department = assessment.department {
             fillDepartment(annexes.add("department-assessment", context.attributes), department)
         }
+        return tree
+    }
+
+    /// One project 自评表 among the report's annexes.
+    public static func reportAnnex(_ score: ProjectScore, context: DocumentXML.PageContext, isSample: Bool) -> XMLTree {
+        let tree = XMLTree(root: "part", attributes: context.attributes + sampleAttribute(isSample))
+        fillProject(tree.rootElement.add("self-assessment", context.attributes), score)
         return tree
     }
 

@@ -36,16 +36,22 @@ public enum DocumentXML {
         return tree
     }
 
-    /// The whole annual document: 第一部分 then 第二部分.
-    public static func annualDocument(department: Department?, projects: [Project], context: PageContext) -> XMLTree {
+    /// The annual document, 第一部分 then 第二部分, streamed: the page holds a slot where the
+    /// project tables go, each rendered on its own from `annualPart`.
+    public static func annualDocument(department: Department?, hasProjects: Bool, context: PageContext) -> XMLTree {
         let tree = XMLTree(root: "annual", attributes: context.attributes)
         if let department {
             fillDepartment(tree.rootElement.add("department", [("year", String(context.year)), ("unit", context.unit)]),
                            department)
         }
-        for project in projects {
-            fillProject(tree.rootElement.add("project", [("year", String(context.year)), ("unit", context.unit)]), project)
-        }
+        if hasProjects { tree.rootElement.add("slot") }
+        return tree
+    }
+
+    /// One project table of the annual document.
+    public static func annualPart(_ project: Project, context: PageContext) -> XMLTree {
+        let tree = XMLTree(root: "part", attributes: context.attributes)
+        fillProject(tree.rootElement.add("project", [("year", String(context.year)), ("unit", context.unit)]), project)
         return tree
     }
 

@@ -10,6 +10,8 @@ public final class Stylesheet: @unchecked Sendable {
 
     public struct Failure: Error, CustomStringConvertible {
         public let description: String
+
+        public init(description: String) { self.description = description }
     }
 
     public init(path: String) throws {
@@ -45,6 +47,57 @@ public final class Stylesheet: @unchecked Sendable {
     /// Applies the stylesheet; `parameters` are passed as strings (like `--stringparam`).
     /// Returns the serialised result as `xsl:output` describes it.
     public func transform(_ tree: XMLTree, parameters: [(String, String)] = []) throws -> [UInt8] {
+        try apply(to: tree, parameters: parameters) { result in
+            var buffer: UnsafeMutablePointer<xmlChar>?
+            var length: Int32 = 0
+            guard xsltSaveResultToString(&buffer, &length, result, stylesheet) == 0, let buffer else {
+                throw Failure(description: "无法序列化模板输出")
+            }
+            defer { xmlFree(buffer) }
+            return Array(UnsafeBufferPointer(start: buffer, count: Int(length)))
+        }
+    }
+
+    /// Applies the stylesheet to one part of a streamed page (see `StreamedPage`) and returns
+    /// its nodes as they read inside the page: no doctype, and no namespace declaration of
+    /// their own, since the page's `<html>` element declares the XHTML namespace.
+    public func transformPart(_ tree: XMLTree, parameters: [(String, String)] = []) throws -> [UInt8] {
+        try apply(to: tree, parameters: parameters) { result in
+            guard let output = xmlAllocOutputBuffer(nil) else { // UTF-8 already: no converter
+                throw Failure(description: "无法序列化模板输出")
+            }
+            defer { xmlOutputBufferClose(output) }
+            var node = result.pointee.children
+            while let current = node {
+                switch current.pointee.type {
+                case XML_DTD_NODE: break  // the page's doctype, from xsl:output
+                case XML_ELEMENT_NODE:
+                    Stylesheet.moveNamespaceDeclarations(of: current, to: result)
+                    xmlNodeDumpOutput(output, result, current, 0, 0, "UTF-8")
+                default: xmlNodeDumpOutput(output, result, current, 0, 0, "UTF-8")
+                }
+                node = current.pointee.next
+            }
+            xmlOutputBufferFlush(output)
+            let length = Int(xmlOutputBufferGetSize(output))
+            guard let content = xmlOutputBufferGetContent(output) else { return [] }
+            return Array(UnsafeBufferPointer(start: content, count: length))
+        }
+    }
+
+    /// The declarations move to the document's list of namespaces, which is freed with the
+    /// document but never serialised: the nodes keep pointing at valid namespaces.
+    private static func moveNamespaceDeclarations(of node: xmlNodePtr, to document: xmlDocPtr) {
+        guard let declarations = node.pointee.nsDef else { return }
+        var last = declarations
+        while let next = last.pointee.next { last = next }
+        last.pointee.next = document.pointee.oldNs
+        document.pointee.oldNs = declarations
+        node.pointee.nsDef = nil
+    }
+
+    private func apply(to tree: XMLTree, parameters: [(String, String)],
+                       serialize: (xmlDocPtr) throws -> [UInt8]) throws -> [UInt8] {
         guard let context = xsltNewTransformContext(stylesheet, tree.document) else {
             throw Failure(description: "无法创建 XSLT 转换上下文")
         }
@@ -66,13 +119,7 @@ public final class Stylesheet: @unchecked Sendable {
         guard let result, context.pointee.state == XSLT_STATE_OK, messages.length == 0 else {
             throw Failure(description: "模板执行失败：\(Stylesheet.text(messages))")
         }
-        var buffer: UnsafeMutablePointer<xmlChar>?
-        var length: Int32 = 0
-        guard xsltSaveResultToString(&buffer, &length, result, stylesheet) == 0, let buffer else {
-            throw Failure(description: "无法序列化模板输出")
-        }
-        defer { xmlFree(buffer) }
-        return Array(UnsafeBufferPointer(start: buffer, count: Int(length)))
+        return try serialize(result)
     }
 
     private static func text(_ messages: jx_messages) -> String {

@@ -5,17 +5,22 @@ import JixiaoModel
 public struct SelfAssessment: Sendable {
     public init(projects: [(project: Project, score: ProjectScore?)], department: DepartmentAssessment?, isSample: Bool) {
         self.projects = projects
+        self.scored = projects.compactMap(\.score)
         self.department = department
         self.isSample = isSample
     }
 
     /// Every project in document order; nil where it has no results file (未自评).
-    public var projects: [(project: Project, score: ProjectScore?)]
+    public var projects: [(project: Project, score: ProjectScore?)] {
+        didSet { scored = projects.compactMap(\.score) }
+    }
     public var department: DepartmentAssessment?
     /// Any results file says it holds sample data.
     public var isSample: Bool
 
-    public var scored: [ProjectScore] { projects.compactMap(\.score) }
+    /// The assessed projects, in order. Stored, not computed: pages and the report walk it
+    /// once per project, and copying thousands of scores each time made publishing quadratic.
+    public private(set) var scored: [ProjectScore]
 }
 
 /// The summary table of the annual report and of `jixiao score`: one row per project,
@@ -35,9 +40,10 @@ public struct AssessmentSummary: Sendable {
 
     public init(_ projects: [(project: Project, score: ProjectScore?)]) {
         rows = projects.enumerated().map { Row(number: $0.offset + 1, name: $0.element.project.name.value, score: $0.element.score) }
+        scored = rows.compactMap(\.score)
     }
 
-    public var scored: [ProjectScore] { rows.compactMap(\.score) }
+    public let scored: [ProjectScore]
 
     /// 全年预算数 of the assessed projects, in 万元.
     public var totalBudget: Amount { Amount(scored.reduce(Decimal(0)) { $0 + $1.budget.annual.inWanYuan }, .wanYuan) }

@@ -25,4 +25,7 @@ void jx_capture_generic_messages(jx_messages *messages);
 /// sees either the old or the new output directory, never neither. Returns 0 or an errno.
 int jx_exchange_paths(const char *first, const char *second);
 
+/// syncfs(2): flushes the file system holding an open file. 0 or an errno value.
+int jx_sync_file_system(int descriptor);
+
 #endif
