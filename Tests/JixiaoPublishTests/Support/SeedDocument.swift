@@ -26,7 +26,7 @@ struct SeedDocument {
             .filter { !$0.isEmpty && $0 != "第一部分" }
 
         // The same reading of tab-separated cells that `jixiao import` uses.
-        let tables = TableTextImporter.tables(in: parts[1]).map { Table(title: $0.title, rows: $0.rows) }
+        let tables = try! TableTextReader.read(parts[1]).tables.map { Table(title: $0.title, rows: $0.rows) }
         self.tables = tables
     }
 }

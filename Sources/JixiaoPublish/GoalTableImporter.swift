@@ -1,79 +1,27 @@
 import Foundation
 import JixiaoModel
 
-/// Reads the plain text that copying goal tables out of Word produces — each cell on a line
-/// of its own after a tab, rows separated by blank lines, merged cells as empty cells — and
-/// writes one data file per 项目绩效目标表. What the prose states is filled in (the total
-/// and its sources from 资金用途); what it does not is left as `待填写` for `jixiao check` to
-/// report. No number is ever invented.
-public enum TableTextImporter {
-    public struct Table: Sendable {
-        public let title: String
-        public let rows: [[String]]
-
-        public var projectName: String { String(title.dropLast(suffix.count)) }
-    }
-
-    static let suffix = "项目绩效目标表"
-
-    public enum Failure: Error, CustomStringConvertible {
-        case noTables
-        case unexpectedRow(table: String, expected: String, found: [String])
-
-        public var description: String {
-            switch self {
-            case .noTables:
-                return "没有找到项目绩效目标表（标题以“\(suffix)”结尾的行，其后是以制表符分隔的单元格）"
-            case .unexpectedRow(let table, let expected, let found):
-                return "“\(table)”中应为“\(expected)”的一行，却是：\(found.prefix(3).joined(separator: " | "))"
+/// Turns one 项目绩效目标表 — from table text or from a Word document — into a data file.
+/// What the prose states is filled in (the total and its sources from 资金用途); what it does
+/// not is left as `待填写` for `jixiao check` to report. No number is ever invented.
+public enum GoalTableImporter {
+    /// One data file per table, numbered in the document's order.
+    public static func dataFiles(for document: ImportedDocument) throws(ImportFailure) -> [(fileName: String, contents: String)] {
+        var files: [(fileName: String, contents: String)] = []
+        for (number, table) in document.tables.enumerated() {
+            // Case-insensitive, as on the file systems of Windows and macOS.
+            guard !files.contains(where: { $0.fileName.lowercased() == table.fileName.lowercased() }) else {
+                throw .duplicateProject(table.projectName)
             }
+            files.append((table.fileName, try dataFile(for: table, order: number + 1)))
         }
-    }
-
-    /// The tables of a text, in order.
-    public static func tables(in text: String) -> [Table] {
-        var tables: [Table] = []
-        var title: String?
-        var rows: [[String]] = []
-        var cells: [String]?
-        func endRow() {
-            if let row = cells?.map({ $0.trimmingCharacters(in: .whitespacesAndNewlines) }), row.contains(where: { !$0.isEmpty }) {
-                rows.append(row)
-            }
-            cells = nil
-        }
-        func endTable() {
-            endRow()
-            if let title { tables.append(Table(title: title, rows: rows)) }
-            rows = []
-        }
-        for line in text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n") {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if !line.hasPrefix("\t"), trimmed.hasSuffix(suffix) {
-                endTable()
-                title = trimmed
-            } else if line.hasPrefix("\t") {
-                cells = (cells ?? []) + [String(line.dropFirst())]
-            } else if trimmed.isEmpty {
-                endRow()
-            } else if cells != nil {
-                cells![cells!.count - 1] += "\n" + line  // a cell that goes on over several lines
-            }
-        }
-        endTable()
-        return tables
-    }
-
-    /// The budget year the document names ("2021年部门整体绩效目标", "2021年度"), if any.
-    public static func year(in text: String) -> Int? {
-        guard let range = text.range(of: #"(19|20)[0-9]{2}年"#, options: .regularExpression) else { return nil }
-        return Int(text[range].prefix(4))
+        return files
     }
 
     /// One data file for one table.
-    public static func dataFile(for table: Table, order: Int) throws(Failure) -> String {
+    public static func dataFile(for table: GoalTable, order: Int) throws(ImportFailure) -> String {
         var rows = table.rows.makeIterator()
-        func next(_ label: String) throws(Failure) -> [String] {
+        func next(_ label: String) throws(ImportFailure) -> [String] {
             guard let row = rows.next() else { throw .unexpectedRow(table: table.title, expected: label, found: []) }
             guard row.first == label || label.isEmpty else { throw .unexpectedRow(table: table.title, expected: label, found: row) }
             return row
@@ -86,7 +34,7 @@ public enum TableTextImporter {
         _ = try next("一级指标")
 
         var lines = [
-            "# \(table.title)：由 jixiao import 从表格文本导入。“\(Placeholder.text)”处是原文没有写明、需要补充的内容。",
+            "# \(table.title)：由 jixiao import 导入。“\(Placeholder.text)”处是原文没有写明、需要补充的内容。",
             "序号: \(order)",
             "项目编码: \(Scaffold.quoted(codeRow.count > 1 ? codeRow[1] : ""))",
             "项目名称: \(Scaffold.quoted(table.projectName))",

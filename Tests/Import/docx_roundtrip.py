@@ -1,0 +1,186 @@
+#!/usr/bin/env python3
+"""Round trip through Word: publish data/2021, convert the published pages to .docx with
+LibreOffice headless, `jixiao import` each document, and compare every imported table
+with the data it was published from.
+
+Converted: each of the 14 project pages (one table per document) and the whole annual
+document 年度绩效目标.html (the department part's criteria tables, which must be passed
+over, and all 14 goal tables). Compared through `jixiao dump --model`: everything the
+goal table prints — 项目编码, 项目名称, 资金用途, the budget total and sources read from it,
+资金支出计划, 绩效目标, and the indicator tree with each indicator's name, description,
+value (and how it was understood) and basis; the annual document's 序号 too. Not compared:
+预算.明细, which the data transcribes from the prose by hand and the importer never fills.
+
+Then the command line on documents it cannot read (not a zip, no word/document.xml,
+malformed XML, no goal table, an old .doc): exit status 1 and a message, never a crash; and
+an existing file is not overwritten without --force.
+
+Usage: docx_roundtrip.py JIXIAO_BINARY   — needs LibreOffice Writer (libreoffice-writer).
+Prints 'N passed, N failed'; exit status 1 on any failure.
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+PROJECTS = os.path.join(ROOT, "data", "2021", "项目")
+ANNUAL = "年度绩效目标"
+
+
+def run(command, **options):
+    result = subprocess.run(command, capture_output=True, text=True, **options)
+    if result.returncode != 0:
+        sys.exit(f"failed ({result.returncode}): {' '.join(command)}\n{result.stdout}{result.stderr}")
+    return result.stdout
+
+
+def models(binary, paths):
+    """File name → (decoded model, first diagnostic) through `jixiao dump --model --lines`."""
+    result = subprocess.run([binary, "dump", "--model", "--lines", *paths], capture_output=True, text=True)
+    found = {}
+    for line in result.stdout.splitlines():
+        entry = json.loads(line)
+        found[os.path.basename(entry["file"])] = (entry["tree"], entry["error"])
+    return found
+
+
+def table_view(model, with_order):
+    """What the printed goal table shows, plus the budget read from its prose."""
+    budget = dict(model["预算"])
+    budget.pop("明细", None)
+    view = {key: model[key] for key in ("项目编码", "项目名称", "资金用途", "资金支出计划", "绩效目标", "绩效指标")}
+    view["预算"] = budget
+    if with_order:
+        view["序号"] = model["序号"]
+    return view
+
+
+def differences(expected, got, path=""):
+    """Leaf paths where two JSON values differ, with both sides."""
+    if isinstance(expected, dict) and isinstance(got, dict):
+        return [d for key in sorted(set(expected) | set(got))
+                for d in differences(expected.get(key), got.get(key), f"{path}.{key}" if path else key)]
+    if isinstance(expected, list) and isinstance(got, list) and len(expected) == len(got):
+        return [d for i, (e, g) in enumerate(zip(expected, got)) for d in differences(e, g, f"{path}[{i}]")]
+    return [] if expected == got else [f"{path}: expected {json.dumps(expected, ensure_ascii=False)}, "
+                                       f"imported {json.dumps(got, ensure_ascii=False)}"]
+
+
+def command_line_failures(binary, scratch, document, check):
+    def package(name, entries):
+        path = os.path.join(scratch, name)
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+            for entry, contents in entries.items():
+                archive.writestr(entry, contents)
+        return path
+
+    word = '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{}</w:body></w:document>'
+    text_file = os.path.join(scratch, "not-a-zip.docx")
+    with open(text_file, "w", encoding="utf-8") as f:
+        f.write("这不是 Word 文档\n")
+    old_word = os.path.join(scratch, "old.doc")
+    with open(old_word, "wb") as f:
+        f.write(bytes.fromhex("d0cf11e0a1b11ae1"))
+    cases = [
+        (text_file, "不是 Word 文档"),
+        (package("workbook.docx", {"xl/workbook.xml": "<workbook/>"}), "没有 word/document.xml"),
+        (package("broken.docx", {"word/document.xml": word.format("<w:p>")}), "不是格式正确的 XML"),
+        (package("prose.docx", {"word/document.xml": word.format("<w:p><w:r><w:t>2021年</w:t></w:r></w:p>")}),
+         "没有找到项目绩效目标表"),
+        (old_word, "另存为 .docx"),
+        (os.path.join(scratch, "missing.docx"), "文件不存在"),
+    ]
+    for path, expected in cases:
+        result = subprocess.run([binary, "import", path, "--out", os.path.join(scratch, "refused")],
+                                capture_output=True, text=True)
+        check(result.returncode == 1 and expected in result.stderr and result.stderr.startswith(path),
+              f"import {os.path.basename(path)}: exit {result.returncode}, stderr {result.stderr.strip()!r}, expected {expected!r}")
+        check(not os.path.exists(os.path.join(scratch, "refused")), f"import {os.path.basename(path)} wrote files")
+
+    folder = os.path.join(scratch, "twice")
+    run([binary, "import", document, "--out", folder])
+    written = os.path.join(folder, os.listdir(folder)[0])
+    with open(written, "a", encoding="utf-8") as f:
+        f.write("# 手工修改\n")
+    again = subprocess.run([binary, "import", document, "--out", folder], capture_output=True, text=True)
+    check(again.returncode == 1 and "--force" in again.stderr and open(written, encoding="utf-8").read().endswith("# 手工修改\n"),
+          f"an existing file is kept without --force: exit {again.returncode}, {again.stderr.strip()!r}")
+    run([binary, "import", document, "--out", folder, "--force"])
+    check(not open(written, encoding="utf-8").read().endswith("# 手工修改\n"), "--force overwrites")
+
+
+def main():
+    binary = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build", "debug", "jixiao"))
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice:
+        sys.exit("LibreOffice is missing: apt-get install -y --no-install-recommends libreoffice-writer")
+    passed = failed = 0
+
+    def check(ok, message):
+        nonlocal passed, failed
+        if ok:
+            passed += 1
+        else:
+            failed += 1
+            print("FAILED:", message)
+
+    originals = models(binary, sorted(os.path.join(PROJECTS, f) for f in os.listdir(PROJECTS) if f.endswith(".yaml")))
+    names = [name[:-len(".yaml")] for name in originals]
+    check(len(names) == 14, f"14 projects in data/2021, found {len(names)}")
+
+    with tempfile.TemporaryDirectory() as scratch:
+        published = os.path.join(scratch, "output")
+        run([binary, "publish", os.path.join(ROOT, "data"), "--out", published,
+             "--templates", os.path.join(ROOT, "templates"), "-q"])
+        pages = [os.path.join(published, "2021", "项目", f"{name}.html") for name in names]
+        pages.append(os.path.join(published, "2021", f"{ANNUAL}.html"))
+
+        # One LibreOffice run for all 15 pages, with a profile of its own so that neither a
+        # user's profile nor another test's running instance gets in the way.
+        documents = os.path.join(scratch, "docx")
+        profile = "file://" + os.path.join(scratch, "lo-profile")
+        run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "docx:MS Word 2007 XML",
+             "--outdir", documents, *pages], timeout=600)
+
+        def import_document(name):
+            folder = os.path.join(scratch, "imported", name)
+            run([binary, "import", os.path.join(documents, f"{name}.docx"), "--out", folder])
+            return models(binary, sorted(os.path.join(folder, f) for f in os.listdir(folder)))
+
+        def compare(source, imported, with_order):
+            for file, (original, _) in originals.items():
+                if source != ANNUAL and file != f"{source}.yaml":
+                    continue
+                label = f"{source}.docx → {file}"
+                if file not in imported:
+                    check(False, f"{label}: not imported")
+                    continue
+                model, error = imported[file]
+                check(error is None and model is not None, f"{label}: imported file does not decode cleanly: {error}")
+                if model is None:
+                    continue
+                found = differences(table_view(original, with_order), table_view(model, with_order))
+                check(not found, f"{label}:\n  " + "\n  ".join(found))
+                if not found:
+                    print(f"ok: {label}")
+
+        for name in names:
+            imported = import_document(name)
+            check(list(imported) == [f"{name}.yaml"], f"{name}.docx gives one table, got {list(imported)}")
+            compare(name, imported, with_order=False)
+        annual = import_document(ANNUAL)
+        check(sorted(annual) == sorted(originals), f"{ANNUAL}.docx gives the 14 goal tables, got {sorted(annual)}")
+        compare(ANNUAL, annual, with_order=True)
+
+        command_line_failures(binary, scratch, os.path.join(documents, f"{names[0]}.docx"), check)
+
+    print(f"{passed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
