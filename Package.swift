@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libxml2 + libxslt + libexslt, found through pkg-config.
@@ -37,7 +38,10 @@ let package = Package(
         // Stage 5: model → XML → libxslt → XHTML.
         .target(name: "JixiaoRender", dependencies: ["JixiaoModel", "JixiaoScore", "CLibXML", "CSupport"]),
         // The pipeline: read a data directory, decode, render, write output atomically.
-        .target(name: "JixiaoPublish", dependencies: ["JixiaoModel", "JixiaoCheck", "JixiaoScore", "JixiaoRender", "JixiaoParser", "JixiaoDiagnostics", "CSupport"]),
+        .target(name: "JixiaoPublish", dependencies: [
+            "JixiaoModel", "JixiaoCheck", "JixiaoScore", "JixiaoRender", "JixiaoParser", "JixiaoDiagnostics", "CSupport",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // `jixiao preview`: publish, serve on 127.0.0.1, republish on every change.
         .target(name: "JixiaoPreview", dependencies: [
             "JixiaoPublish", "JixiaoRender", "JixiaoDiagnostics",
@@ -59,7 +63,7 @@ let package = Package(
         .testTarget(name: "JixiaoPreviewTests", dependencies: ["JixiaoPreview", "JixiaoPublish"]),
         .testTarget(
             name: "JixiaoPublishTests",
-            dependencies: ["JixiaoPublish", "CLibXML"],
+            dependencies: ["JixiaoPublish", "CLibXML", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Fixtures")]
         ),
     ],
