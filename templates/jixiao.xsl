@@ -72,6 +72,7 @@
   <xsl:param name="page.css" select="''"/>
 
   <xsl:include href="page.xsl"/>
+  <xsl:include href="numerals.xsl"/>
   <xsl:include href="contract.xsl"/>
   <xsl:include href="goal-table.xsl"/>
   <xsl:include href="department.xsl"/>

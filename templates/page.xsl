@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- The page frame shared by every document, and small shared pieces (empty-safe text,
-     Chinese numerals, CSS strings). -->
+     CSS strings). -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns="http://www.w3.org/1999/xhtml">
@@ -61,28 +61,6 @@
     <xsl:param name="value"/>
     <xsl:value-of select="$value"/>
     <xsl:if test="not(string($value))"><xsl:comment/></xsl:if>
-  </xsl:template>
-
-  <!-- 1 → 一, 11 → 十一, 21 → 二十一: the numbering of （一） headings and 第一季度. XSLT 1.0's
-       xsl:number has no Chinese numerals in libxslt. Beyond 99, Arabic digits. -->
-  <xsl:template name="chinese.numeral">
-    <xsl:param name="n"/>
-    <xsl:variable name="digits" select="'一二三四五六七八九'"/>
-    <xsl:choose>
-      <xsl:when test="$n &lt; 10">
-        <xsl:value-of select="substring($digits, $n, 1)"/>
-      </xsl:when>
-      <xsl:when test="$n &lt; 100">
-        <xsl:if test="floor($n div 10) &gt; 1">
-          <xsl:value-of select="substring($digits, floor($n div 10), 1)"/>
-        </xsl:if>
-        <xsl:text>十</xsl:text>
-        <xsl:if test="$n mod 10 &gt; 0">
-          <xsl:value-of select="substring($digits, $n mod 10, 1)"/>
-        </xsl:if>
-      </xsl:when>
-      <xsl:otherwise><xsl:value-of select="$n"/></xsl:otherwise>
-    </xsl:choose>
   </xsl:template>
 
   <!-- Data text as a quoted CSS string. Backslash, quote and line breaks must be escaped for

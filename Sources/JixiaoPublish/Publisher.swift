@@ -16,6 +16,11 @@ public enum OutputLayout {
     public static let report = "绩效自评报告.html"
     public static let driverStylesheet = "jixiao.xsl"
     public static let styleSheet = "jixiao.css"
+
+    /// The spreadsheet beside a 目标表 or 自评表 page: 项目/<名>.html → 项目/<名>.xlsx.
+    public static func spreadsheet(forPage page: String) -> String {
+        (page as NSString).deletingPathExtension + ".xlsx"
+    }
 }
 
 /// Failures collected from the rendering workers.
@@ -34,6 +39,8 @@ final class FailureList: @unchecked Sendable {
 /// list of parts, each rendered and written in turn: it is never held whole.
 struct PageJob {
     let relativePath: String
+    /// The page is a form (目标表, 自评表) that `--xlsx` also writes as a spreadsheet.
+    var isForm = false
     let build: () -> XMLTree
     var parts: [() -> XMLTree] = []
 
@@ -41,11 +48,15 @@ struct PageJob {
     static let slotMarker = Array("<!--jixiao:slot-->".utf8)
 
     func render(with stylesheet: Stylesheet, parameters: [(String, String)],
-                into output: StagedDirectory, xml: StagedDirectory?) throws {
+                into output: StagedDirectory, xml: StagedDirectory?, spreadsheets: SpreadsheetRenderer?) throws {
         let stem = (relativePath as NSString).deletingPathExtension
         let tree = build()
         try xml?.write(stem + ".xml", Array(tree.serialized().utf8))
         let page = try stylesheet.transform(tree, parameters: parameters)
+        if isForm, let spreadsheets {
+            // The same tree as the page: the spreadsheet can never say something else.
+            try output.write(OutputLayout.spreadsheet(forPage: relativePath), try spreadsheets.spreadsheet(tree))
+        }
         guard !parts.isEmpty else { return try output.write(relativePath, page) }
         guard let slot = page.firstRange(of: PageJob.slotMarker) else {
             throw Stylesheet.Failure(description: "模板没有输出插入位置 <!--jixiao:slot-->")
@@ -72,6 +83,8 @@ public struct PublishOptions: Sendable {
     public var workers: Int
     /// Also write a PDF beside every page (WeasyPrint).
     public var pdf = false
+    /// Also write an .xlsx beside every 目标表 and 自评表 page.
+    public var xlsx = false
 
     public init(dataDirectory: String, outputDirectory: String, templatesDirectory: String,
                 emitXMLDirectory: String? = nil, encoding: SourceEncoding = .utf8,
@@ -91,6 +104,8 @@ public struct PublishFailure: Error {
 
 public struct PublishReport: Sendable {
     public let pages: [String]
+    /// The .xlsx files written (`--xlsx`), paths relative to the output directory.
+    public let spreadsheets: [String]
     public let dataSet: DataSet
 }
 
@@ -112,16 +127,19 @@ public enum Publisher {
         progress("[2/4] 编译模板 \(options.templatesDirectory)")
         let stylesheet: Stylesheet
         let css: String
+        let spreadsheets: SpreadsheetRenderer?
         do {
             stylesheet = try Stylesheet(path: join(options.templatesDirectory, OutputLayout.driverStylesheet))
             css = try String(contentsOfFile: join(options.templatesDirectory, OutputLayout.styleSheet), encoding: .utf8)
+            spreadsheets = options.xlsx ? try SpreadsheetRenderer(templatesDirectory: options.templatesDirectory) : nil
         } catch {
             throw PublishFailure(diagnostics: [Diagnostic(.templateFailed, path: options.templatesDirectory, at: nil,
                                                           "\(error)")])
         }
 
-        progress("[3/4] 生成页面")
+        progress(options.xlsx ? "[3/4] 生成页面与电子表格" : "[3/4] 生成页面")
         let jobs = dataSet.years.flatMap(pageJobs)
+        let spreadsheetPaths = spreadsheets == nil ? [] : jobs.filter(\.isForm).map { OutputLayout.spreadsheet(forPage: $0.relativePath) }
         let output: StagedDirectory
         let xmlOutput: StagedDirectory?
         do {
@@ -135,7 +153,8 @@ public enum Publisher {
         let render = { (job: PageJob) in
             guard failures.isEmpty else { return }
             do {
-                try job.render(with: stylesheet, parameters: [("page.css", css)], into: output, xml: xmlOutput)
+                try job.render(with: stylesheet, parameters: [("page.css", css)], into: output, xml: xmlOutput,
+                               spreadsheets: spreadsheets)
             } catch let failure as Stylesheet.Failure {
                 failures.append(Diagnostic(.templateFailed, path: job.relativePath, at: nil, failure.description))
             } catch {
@@ -173,7 +192,7 @@ public enum Publisher {
             throw PublishFailure(diagnostics: [Diagnostic(.outputFailed, path: options.outputDirectory, at: nil,
                                                           "写出失败：\(error)", hint: "原有的输出目录保持不变")])
         }
-        return PublishReport(pages: jobs.map(\.relativePath), dataSet: dataSet)
+        return PublishReport(pages: jobs.map(\.relativePath), spreadsheets: spreadsheetPaths, dataSet: dataSet)
     }
 
     /// The pages of one year, paths relative to the output directory.
@@ -187,7 +206,7 @@ public enum Publisher {
 
         for project in year.projects {
             jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.projectDirectory)/\(names.fileName(for: project.name.value))",
-                                build: { DocumentXML.projectPage(project, context: inFolder) }))
+                                isForm: true, build: { DocumentXML.projectPage(project, context: inFolder) }))
         }
         jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.annualDocument)",
                             build: { DocumentXML.annualDocument(department: year.department, hasProjects: !year.projects.isEmpty,
@@ -206,6 +225,7 @@ public enum Publisher {
                 let fileName = names.fileName(for: score.project.name.value)
                 assessmentHrefs[score.project.name.value] = OutputNames.href(OutputLayout.assessmentDirectory, fileName)
                 jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.assessmentDirectory)/\(fileName)",
+                                    isForm: true,
                                     build: { AssessmentXML.projectPage(score, context: inFolder, isSample: assessment.isSample) }))
             }
             if let department = assessment.department {

@@ -33,7 +33,7 @@ extension SourceEncoding: ExpressibleByArgument {}
 extension Jixiao {
     struct Publish: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "检查数据并发布全部页面（XHTML）",
+            abstract: "检查数据并发布全部页面（XHTML，可加 PDF 与 Excel 电子表格）",
             discussion: "先做与 check 相同的检查，有错误时不发布，原输出目录保持不变。")
 
         @OptionGroup var data: DataDirectory
@@ -42,6 +42,8 @@ extension Jixiao {
         @Option(name: .customLong("emit-xml"), help: "同时把送入模板的 XML 写到这个目录") var emitXML: String?
         @Flag(name: .shortAndLong, help: "不打印进度") var quiet = false
         @Flag(name: .long, help: "同时为每个页面生成 PDF（需要 WeasyPrint 与 fonts-arphic-uming）") var pdf = false
+        @Flag(name: .long, help: "同时把每张项目绩效目标表和项目支出绩效自评表写成 Excel 电子表格（.xlsx，Excel、WPS、LibreOffice 均可直接打开）")
+        var xlsx = false
         @Option(name: .long, help: "同时生成页面的线程数（默认为处理器核数）；结果与单线程逐字节相同")
         var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -54,12 +56,14 @@ extension Jixiao {
                                          templatesDirectory: templates, emitXMLDirectory: emitXML,
                                          encoding: data.encoding, workers: jobs)
             options.pdf = pdf
+            options.xlsx = xlsx
             do {
                 let report = try Publisher.publish(options) { if !quiet { print($0) } }
                 let warnings = report.dataSet.warningCount
                 if !quiet {
                     let advice = warnings > 0 ? "，运行 jixiao check 查看" : ""
-                    print("已发布 \(report.pages.count) 个页面到 \(out)/（\(report.dataSet.fileCount) 个数据文件，\(warnings) 个警告\(advice)）")
+                    let spreadsheets = report.spreadsheets.isEmpty ? "" : "、\(report.spreadsheets.count) 个电子表格"
+                    print("已发布 \(report.pages.count) 个页面\(spreadsheets)到 \(out)/（\(report.dataSet.fileCount) 个数据文件，\(warnings) 个警告\(advice)）")
                     for year in report.dataSet.years { print("  打开 \(out)/\(year.year)/index.html") }
                 }
             } catch let failure as PublishFailure {

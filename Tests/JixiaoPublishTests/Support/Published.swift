@@ -10,14 +10,20 @@ enum Published {
     static let output: Result<(directory: URL, report: PublishReport), Error> = Result {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("jixiao-tests-\(getpid())-\(UUID().uuidString)")
-        let report = try Publisher.publish(PublishOptions(
+        var options = PublishOptions(
             dataDirectory: repository.appendingPathComponent("data").path,
             outputDirectory: directory.appendingPathComponent("output").path,
-            templatesDirectory: repository.appendingPathComponent("templates").path))
+            templatesDirectory: repository.appendingPathComponent("templates").path)
+        options.xlsx = true
+        let report = try Publisher.publish(options)
         return (directory.appendingPathComponent("output"), report)
     }
 
     static func page(_ relativePath: String) throws -> XHTMLPage {
         try XHTMLPage(path: try output.get().directory.appendingPathComponent(relativePath).path)
+    }
+
+    static func spreadsheet(_ relativePath: String) throws -> Spreadsheet {
+        try Spreadsheet(path: try output.get().directory.appendingPathComponent(relativePath).path)
     }
 }
