@@ -65,7 +65,8 @@ validate: publish
 FUZZ_SECONDS ?= 60
 FUZZ = Tests/Fuzz
 fuzz: deps
-	cd $(FUZZ) && $(SWIFT) build -c debug --sanitize=fuzzer --sanitize=address
+	# Coverage named explicitly: swiftc 6.3 given -sanitize=fuzzer then -sanitize=address drops the fuzzer's coverage.
+	cd $(FUZZ) && $(SWIFT) build -c debug --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp
 	rm -rf $(FUZZ)/corpus-seed && mkdir -p $(FUZZ)/corpus-seed $(FUZZ)/corpus/parser $(FUZZ)/corpus/check $(FUZZ)/crashes
 	find data Tests -name '*.yaml' | while read -r f; do cp "$$f" "$(FUZZ)/corpus-seed/$$(echo "$$f" | md5sum | cut -c1-16).yaml"; done
 	cp $(FUZZ)/regressions/* $(FUZZ)/corpus-seed/ 2>/dev/null || true

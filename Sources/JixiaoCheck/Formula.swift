@@ -32,7 +32,7 @@ struct Formula {
         var current = ""
 
         func endFactor() throws(ParseError) {
-            let trimmed = current.trimmingCharacters(in: .whitespaces)
+            let trimmed = current.trimmingSpaces()
             current = ""
             guard !trimmed.isEmpty else { throw .badFactor(text) }
             product.append(try Formula.factor(trimmed))
@@ -64,7 +64,7 @@ struct Formula {
     private static func factor(_ text: String) throws(ParseError) -> Factor {
         let numberEnd = text.firstIndex { !("0"..."9").contains($0) && $0 != "." } ?? text.endIndex
         guard let number = Decimal(exactly: text[..<numberEnd]) else { throw .badFactor(text) }
-        let unit = text[numberEnd...].trimmingCharacters(in: .whitespaces)
+        let unit = text[numberEnd...].trimmingSpaces()
         let money: MoneyUnit?
         if unit.hasPrefix(MoneyUnit.wanYuan.rawValue) {
             money = .wanYuan

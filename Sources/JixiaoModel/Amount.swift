@@ -21,9 +21,9 @@ public struct Amount: Sendable, Equatable, Codable, CustomStringConvertible {
 
     /// Reads `71万元`, `0.7万元`, `25.55元`, `200元`. nil when the text is not an amount.
     public init?(parsing text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces()
         for unit in [MoneyUnit.wanYuan, .yuan] where trimmed.hasSuffix(unit.rawValue) {
-            let number = trimmed.dropLast(unit.rawValue.count).trimmingCharacters(in: .whitespaces)
+            let number = trimmed.dropLast(unit.rawValue.count).trimmingSpaces()
             guard let value = Decimal(exactly: Substring(number)) else { return nil }
             self.init(value, unit)
             return

@@ -91,7 +91,7 @@ struct Fields {
             context.report(.placeholder, at: found.value.mark, "“\(key)”尚未填写", hint: "把“\(Placeholder.text)”换成实际内容")
             return required ? Located(text, at: found.value.mark) : nil
         }
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, !allowEmpty {
+        if text.trimmingWhitespace().isEmpty, !allowEmpty {
             context.report(.emptyValue, at: found.value.mark, "“\(key)”的值是空的", hint: "填写“\(key)”，或删除这一行")
             return nil
         }
@@ -100,7 +100,7 @@ struct Fields {
 
     func integer(_ key: String, required: Bool) -> Located<Int>? {
         guard let text = self.text(key, required: required) else { return nil }
-        guard let value = Int(text.value.trimmingCharacters(in: .whitespaces)) else {
+        guard let value = Int(text.value.trimmingSpaces()) else {
             context.report(.badNumber, at: text.mark, "“\(key)”应当是整数，这里是“\(text.value)”")
             return nil
         }
@@ -149,7 +149,7 @@ public enum Placeholder {
     public static let text = "待填写"
 
     public static func isPlaceholder(_ value: String) -> Bool {
-        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = value.trimmingWhitespace()
         return trimmed == text || trimmed.hasPrefix(text + "：") || trimmed.hasPrefix("TODO")
     }
 }

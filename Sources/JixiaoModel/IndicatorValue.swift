@@ -73,7 +73,7 @@ public enum IndicatorValue: Sendable, Equatable {
     }
 
     public init(parsing raw: String) {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimmingSpaces()
         if let deadline = IndicatorValue.deadline(text) {
             self = .deadline(deadline)
         } else if let comparison = IndicatorValue.comparison(text) {
@@ -159,7 +159,7 @@ public enum GradeCondition: Sendable, Equatable {
     case otherwise
 
     public init(parsing text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces()
         self = ["否则", "否则为差"].contains(trimmed) ? .otherwise : .value(IndicatorValue(parsing: trimmed))
     }
 }

@@ -76,7 +76,7 @@ public enum ProjectDecoder {
                 context.report(.wrongType, at: item.mark, "季度比例应当是文本，例如 25%，这里却是\(item.kindName)")
                 return nil
             }
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let trimmed = text.trimmingSpaces()
             let percent = trimmed.hasSuffix("%") ? Decimal(exactly: Substring(trimmed.dropLast())) : nil
             return Located(PlanShare(text: trimmed, percent: percent), at: item.mark)
         }

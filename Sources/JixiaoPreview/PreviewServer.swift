@@ -119,7 +119,7 @@ public final class PreviewServer: @unchecked Sendable {
                                      templatesDirectory: options.templatesDirectory)
         do {
             let report = try Publisher.publish(publish)
-            await state.published(years: report.dataSet.years.map(\.year))
+            await state.published(years: report.years)
             log("已发布 \(report.pages.count) 个页面")
         } catch let failure as PublishFailure {
             let sources = DataSetLoader.load(directory: options.dataDirectory).sources

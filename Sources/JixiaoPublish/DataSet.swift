@@ -41,8 +41,11 @@ public enum DataLayout {
 public enum DataSetLoader {
     /// Reads `directory`: either a data root holding year directories (`data/`) or one year
     /// directory (`data/2021`). Never throws: unreadable files become diagnostics.
-    public static func load(directory: String, encoding: SourceEncoding = .utf8) -> DataSet {
+    /// `keepSources: false` (publishing) drops each file's text once it is decoded; the
+    /// diagnostics then cannot quote their lines, but a large data set takes far less memory.
+    public static func load(directory: String, encoding: SourceEncoding = .utf8, keepSources: Bool = true) -> DataSet {
         var dataSet = DataSet(years: [], diagnostics: [], sources: [:], fileCount: 0)
+        defer { if !keepSources { dataSet.sources = [:] } }
         if FileManager.default.fileExists(atPath: directory), !isDirectory(directory) {
             dataSet.years.append(loadSingleFile(directory, encoding: encoding, into: &dataSet))
             return dataSet
@@ -68,8 +71,8 @@ public enum DataSetLoader {
         var data = YearData(year: year ?? 0, department: nil, projects: [])
         guard let source = read(path, encoding: encoding, into: &dataSet) else { return data }
         if isDepartmentFile(source) {
-            data.department = loadDepartment(source, year: year, into: &dataSet)
-        } else if let project = loadProject(source, year: year, into: &dataSet) {
+            data.department = loadDepartment(source, year: year, diagnostics: &dataSet.diagnostics)
+        } else if let project = loadProject(source, year: year, diagnostics: &dataSet.diagnostics) {
             data.projects = [project]
         }
         return data
@@ -102,18 +105,26 @@ public enum DataSetLoader {
         var data = YearData(year: year, department: nil, projects: [])
         let departmentPath = join(path, DataLayout.departmentFile)
         if FileManager.default.fileExists(atPath: departmentPath), let source = read(departmentPath, encoding: encoding, into: &dataSet) {
-            data.department = loadDepartment(source, year: year, into: &dataSet)
+            data.department = loadDepartment(source, year: year, diagnostics: &dataSet.diagnostics)
         }
         let projectsPath = join(path, DataLayout.projectDirectory)
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: projectsPath)) ?? [])
             .filter { $0.hasSuffix("." + DataLayout.fileExtension) && !$0.hasPrefix(".") }
             .sorted()
+        // Each file on its own, on every core; then, in file order, what spans files.
+        let loaded = concurrentMap(files) { file -> (read: Result<SourceFile, Diagnostic>, project: Project?, diagnostics: [Diagnostic]) in
+            let read = SourceReader.read(join(projectsPath, file), encoding: encoding)
+            var diagnostics: [Diagnostic] = []
+            guard case .success(let source) = read else { return (read, nil, []) }
+            return (read, loadProject(source, year: year, diagnostics: &diagnostics), diagnostics)
+        }
         var seenNames: [String: String] = [:]
         var seenCodes: [String: String] = [:]
-        for file in files {
+        for (file, result) in zip(files, loaded) {
             let filePath = join(projectsPath, file)
-            guard let source = read(filePath, encoding: encoding, into: &dataSet),
-                  let project = loadProject(source, year: year, into: &dataSet) else { continue }
+            record(result.read, into: &dataSet)
+            dataSet.diagnostics += result.diagnostics
+            guard let project = result.project else { continue }
             let name = project.name.value
             if let other = seenNames[name] {
                 dataSet.diagnostics.append(Diagnostic(
@@ -122,7 +133,7 @@ public enum DataSetLoader {
                 continue
             }
             seenNames[name] = filePath
-            let code = project.code.trimmingCharacters(in: .whitespaces)
+            let code = project.code.trimmingSpaces()
             if !code.isEmpty {
                 if let other = seenCodes[code] {
                     dataSet.diagnostics.append(Diagnostic(
@@ -151,21 +162,13 @@ public enum DataSetLoader {
             .sorted()
         let names = data.projects.map(\.name.value)
         let known = Set(names)
-        for file in files {
-            guard let source = read(join(path, file), encoding: encoding, into: &dataSet) else { continue }
-            if file == DataLayout.departmentResultsFile {
-                let decoded = ResultsDecoder.decodeDepartment(source)
-                dataSet.diagnostics += decoded.diagnostics
-                guard let departmentResults = decoded.value else { continue }
-                assessment.isSample = assessment.isSample || departmentResults.isSample
-                if let department = data.department {
-                    let (graded, diagnostics) = DepartmentGrader.grade(department, departmentResults)
-                    dataSet.diagnostics += diagnostics
-                    assessment.department = graded
-                }
-                continue
-            }
-            let decoded = ResultsDecoder.decodeProject(source)
+        let projectFiles = files.filter { $0 != DataLayout.departmentResultsFile }
+        let decodedFiles = concurrentMap(projectFiles) { file in
+            SourceReader.read(join(path, file), encoding: encoding).map { ($0, ResultsDecoder.decodeProject($0)) }
+        }
+        for result in decodedFiles {
+            record(result.map(\.0), into: &dataSet)
+            guard case .success((let source, let decoded)) = result else { continue }
             dataSet.diagnostics += decoded.diagnostics
             guard let projectResults = decoded.value else { continue }
             assessment.isSample = assessment.isSample || projectResults.isSample
@@ -178,9 +181,25 @@ public enum DataSetLoader {
             }
             results[name] = projectResults
         }
+        if files.contains(DataLayout.departmentResultsFile),
+           let source = read(join(path, DataLayout.departmentResultsFile), encoding: encoding, into: &dataSet) {
+            let decoded = ResultsDecoder.decodeDepartment(source)
+            dataSet.diagnostics += decoded.diagnostics
+            if let departmentResults = decoded.value {
+                assessment.isSample = assessment.isSample || departmentResults.isSample
+                if let department = data.department {
+                    let (graded, diagnostics) = DepartmentGrader.grade(department, departmentResults)
+                    dataSet.diagnostics += diagnostics
+                    assessment.department = graded
+                }
+            }
+        }
+        let scores = concurrentMap(data.projects) { project in
+            results[project.name.value].map { ProjectScorer.score(project, $0) }
+        }
         var scored: [(project: Project, score: ProjectScore?)] = []
-        for project in data.projects {
-            guard let projectResults = results[project.name.value] else {
+        for (project, score) in zip(data.projects, scores) {
+            guard let (score, diagnostics) = score else {
                 dataSet.diagnostics.append(Diagnostic(
                     .notAssessed, .warning, path: project.path, at: project.name.mark,
                     "项目“\(project.name.value)”没有自评结果，列为“未自评”，不计入平均分",
@@ -188,7 +207,6 @@ public enum DataSetLoader {
                 scored.append((project, nil))
                 continue
             }
-            let (score, diagnostics) = ProjectScorer.score(project, projectResults)
             dataSet.diagnostics += diagnostics
             scored.append((project, score))
         }
@@ -197,52 +215,65 @@ public enum DataSetLoader {
     }
 
     /// Decodes and checks one department file; `year` is the directory's, when known.
-    private static func loadDepartment(_ source: SourceFile, year: Int?, into dataSet: inout DataSet) -> Department? {
+    private static func loadDepartment(_ source: SourceFile, year: Int?, diagnostics: inout [Diagnostic]) -> Department? {
         let decoded = DepartmentDecoder.decode(source)
-        dataSet.diagnostics += decoded.diagnostics
+        diagnostics += decoded.diagnostics
         guard let department = decoded.value else { return nil }
         if let year, department.year.value != year {
-            dataSet.diagnostics.append(Diagnostic(
+            diagnostics.append(Diagnostic(
                 .yearMismatch, path: source.path, at: department.year.mark,
                 "文件中的年度 \(department.year.value) 与所在目录 \(year)/ 不符",
                 hint: "把文件移到 \(department.year.value)/ 目录，或改正年度"))
         }
-        dataSet.diagnostics += Acknowledgement.apply(Checker.check(department), source: source)
+        diagnostics += Acknowledgement.apply(Checker.check(department), source: source)
         return department
     }
 
     /// Decodes and checks one project file; `year` is the directory's, when known.
-    private static func loadProject(_ source: SourceFile, year: Int?, into dataSet: inout DataSet) -> Project? {
+    private static func loadProject(_ source: SourceFile, year: Int?, diagnostics: inout [Diagnostic]) -> Project? {
         let decoded = ProjectDecoder.decode(source)
-        dataSet.diagnostics += decoded.diagnostics
+        diagnostics += decoded.diagnostics
         guard let project = decoded.value else { return nil }
         let stem = ((source.path as NSString).lastPathComponent as NSString).deletingPathExtension
         if stem != project.name.value {
-            dataSet.diagnostics.append(Diagnostic(
+            diagnostics.append(Diagnostic(
                 .fileNameMismatch, .warning, path: source.path, at: project.name.mark,
                 "文件名“\(stem)”与项目名称“\(project.name.value)”不一致", hint: "把文件改名为“\(project.name.value).yaml”，便于查找"))
         }
         if let year, let stated = project.year, stated.value != year {
-            dataSet.diagnostics.append(Diagnostic(
+            diagnostics.append(Diagnostic(
                 .yearMismatch, path: source.path, at: stated.mark,
                 "文件中的年度 \(stated.value) 与所在目录 \(year)/ 不符",
                 hint: "把文件移到 \(stated.value)/\(DataLayout.projectDirectory)/ 目录，或改正年度"))
         }
         let budgetYear = year ?? project.year?.value
-        dataSet.diagnostics += Acknowledgement.apply(Checker.check(project, year: budgetYear), source: source)
+        diagnostics += Acknowledgement.apply(Checker.check(project, year: budgetYear), source: source)
         return project
     }
 
     private static func read(_ path: String, encoding: SourceEncoding, into dataSet: inout DataSet) -> SourceFile? {
+        let result = SourceReader.read(path, encoding: encoding)
+        record(result, into: &dataSet)
+        return try? result.get()
+    }
+
+    /// Counts a file read and keeps its text, or its failure to read.
+    private static func record(_ result: Result<SourceFile, Diagnostic>, into dataSet: inout DataSet) {
         dataSet.fileCount += 1
-        switch SourceReader.read(path, encoding: encoding) {
-        case .success(let source):
-            dataSet.sources[path] = source
-            return source
-        case .failure(let diagnostic):
-            dataSet.diagnostics.append(diagnostic)
-            return nil
+        switch result {
+        case .success(let source): dataSet.sources[source.path] = source
+        case .failure(let diagnostic): dataSet.diagnostics.append(diagnostic)
         }
+    }
+
+    /// `transform` applied to every element on every core, results in order.
+    private static func concurrentMap<Element, Mapped>(_ elements: [Element], _ transform: (Element) -> Mapped) -> [Mapped] {
+        let results = Locked([Mapped?](repeating: nil, count: elements.count))
+        DispatchQueue.concurrentPerform(iterations: elements.count) { index in
+            let mapped = transform(elements[index])
+            results.withLock { $0[index] = mapped }
+        }
+        return results.withLock { $0.map { $0! } }
     }
 
     private static func isDirectory(_ path: String) -> Bool {

@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoModel
 
 /// One 项目绩效目标表 as a reader of the document sees it: the title, and the rows of cell
 /// text in the shape that copying the table out of Word gives — each cell once however many
@@ -14,9 +15,9 @@ public struct GoalTable: Sendable, Equatable {
     /// Cells are trimmed and rows with no text dropped: the blank rows that Word tables and
     /// their text copies carry mean nothing.
     public init(title: String, rows: [[String]]) {
-        self.title = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        self.title = title.trimmingWhitespace()
         self.rows = rows
-            .map { $0.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } }
+            .map { $0.map { $0.trimmingWhitespace() } }
             .filter { $0.contains { !$0.isEmpty } }
     }
 

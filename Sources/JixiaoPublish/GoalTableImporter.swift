@@ -74,7 +74,7 @@ public enum GoalTableImporter {
         let parts = text.components(separatedBy: .newlines).joined(separator: " ")
             .replacingOccurrences(of: #"目标[0-9]+"#, with: "\u{1F}", options: .regularExpression)
             .components(separatedBy: "\u{1F}")
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { $0.trimmingSpaces() }
             .filter { !$0.isEmpty }
         return parts.isEmpty ? [Placeholder.text] : parts
     }
@@ -84,7 +84,7 @@ public enum GoalTableImporter {
     /// "项目安排154万元，本级安排70万元，转移支付安排84万元。"
     static func budget(from purpose: String) -> [String] {
         let amountPattern = #"([0-9]+(\.[0-9]+)?)(万元|元)"#
-        let sentences = purpose.trimmingCharacters(in: .whitespaces).components(separatedBy: "。")
+        let sentences = purpose.trimmingSpaces().components(separatedBy: "。")
         guard let first = sentences.first, let totalRange = first.range(of: amountPattern, options: .regularExpression),
               first[..<totalRange.lowerBound].hasSuffix("预算数") || first[..<totalRange.lowerBound].hasSuffix("安排") else {
             return ["预算:", "  合计: \(Placeholder.text)              # 资金用途中没有写明预算总额"]
@@ -97,7 +97,7 @@ public enum GoalTableImporter {
         }
         let sources = clause.split(whereSeparator: { "，,；：:".contains($0) }).compactMap { part -> String? in
             guard let range = part.range(of: amountPattern, options: .regularExpression) else { return nil }
-            var name = String(part[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
+            var name = String(part[..<range.lowerBound]).trimmingSpaces()
             if name.hasSuffix("安排") { name.removeLast(2) }
             guard !name.isEmpty, range.upperBound == part.endIndex else { return nil }
             return "    \(Scaffold.quoted(name)): \(part[range])"

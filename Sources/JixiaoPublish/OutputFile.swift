@@ -10,7 +10,10 @@ final class OutputFile {
 
     init(creating path: String) throws {
         self.path = path
-        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        // A new file, never through an existing name: in the staging directory a name may be
+        // a hard link to the previous output (a reused page), which must stay as it was.
+        unlink(path)
+        descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw OutputFile.error(path) }
     }
 

@@ -23,14 +23,23 @@ public enum OutputLayout {
     }
 }
 
+/// A value shared by the rendering workers.
+final class Locked<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+
+    init(_ value: Value) { self.value = value }
+
+    func withLock<Result>(_ body: (inout Value) -> Result) -> Result { lock.withLock { body(&value) } }
+}
+
 /// Failures collected from the rendering workers.
 final class FailureList: @unchecked Sendable {
-    private let lock = NSLock()
-    private var diagnostics: [Diagnostic] = []
+    private let diagnostics = Locked([Diagnostic]())
 
-    var isEmpty: Bool { lock.withLock { diagnostics.isEmpty } }
-    var all: [Diagnostic] { lock.withLock { diagnostics } }
-    func append(_ diagnostic: Diagnostic) { lock.withLock { diagnostics.append(diagnostic) } }
+    var isEmpty: Bool { diagnostics.withLock { $0.isEmpty } }
+    var all: [Diagnostic] { diagnostics.withLock { $0 } }
+    func append(_ diagnostic: Diagnostic) { diagnostics.withLock { $0.append(diagnostic) } }
 }
 
 /// One page to write: where, and how to build the XML the templates turn into it. The
@@ -47,17 +56,34 @@ struct PageJob {
     /// The comment the `slot` template writes where the parts go.
     static let slotMarker = Array("<!--jixiao:slot-->".utf8)
 
-    func render(with stylesheet: Stylesheet, parameters: [(String, String)],
-                into output: StagedDirectory, xml: StagedDirectory?, spreadsheets: SpreadsheetRenderer?) throws {
+    /// Renders the page, or takes it from the previous output when everything it is made
+    /// from is unchanged. Returns the digest of all that (`rendering`, then the XML), and
+    /// whether the page was reused.
+    func render(with stylesheet: Stylesheet, parameters: [(String, String)], rendering: Digest,
+                into output: StagedDirectory, xml: StagedDirectory?, spreadsheets: SpreadsheetRenderer?,
+                previous: PreviousOutput?) throws -> (digest: String, reused: Bool) {
         let stem = (relativePath as NSString).deletingPathExtension
         let tree = build()
-        try xml?.write(stem + ".xml", Array(tree.serialized().utf8))
+        let treeXML = Array(tree.serialized().utf8)
+        try xml?.write(stem + ".xml", treeXML)
+        var digest = rendering
+        digest.add(field: treeXML)
+        let files = [relativePath] + (isForm && spreadsheets != nil ? [OutputLayout.spreadsheet(forPage: relativePath)] : [])
+        if let previous, let before = previous.manifest.pages[relativePath] {
+            var whole = digest
+            for part in parts { whole.add(field: Array(part().serialized().utf8)) }
+            if whole.hex == before, previous.reuse(files, into: output) { return (before, true) }
+        }
+
         let page = try stylesheet.transform(tree, parameters: parameters)
         if isForm, let spreadsheets {
             // The same tree as the page: the spreadsheet can never say something else.
-            try output.write(OutputLayout.spreadsheet(forPage: relativePath), try spreadsheets.spreadsheet(tree))
+            try output.write(files[1], try spreadsheets.spreadsheet(tree))
         }
-        guard !parts.isEmpty else { return try output.write(relativePath, page) }
+        guard !parts.isEmpty else {
+            try output.write(relativePath, page)
+            return (digest.hex, false)
+        }
         guard let slot = page.firstRange(of: PageJob.slotMarker) else {
             throw Stylesheet.Failure(description: "模板没有输出插入位置 <!--jixiao:slot-->")
         }
@@ -65,10 +91,31 @@ struct PageJob {
         try file.write(page[..<slot.lowerBound])
         for (number, part) in parts.enumerated() {
             let tree = part()
-            try xml?.write(stem + ".part-\(number + 1).xml", Array(tree.serialized().utf8))
+            let partXML = Array(tree.serialized().utf8)
+            digest.add(field: partXML)
+            try xml?.write(stem + ".part-\(number + 1).xml", partXML)
             try file.write(try stylesheet.transformPart(tree, parameters: parameters))
         }
         try file.write(page[slot.upperBound...])
+        return (digest.hex, false)
+    }
+}
+
+/// The output of the last publish, where unchanged pages are taken from.
+struct PreviousOutput {
+    let directory: String
+    let manifest: PublishManifest
+
+    /// Hard-links `files` from the previous output into the staging directory; false when
+    /// any is missing or not the size it was written with (then the page is rendered anew).
+    func reuse(_ files: [String], into output: StagedDirectory) -> Bool {
+        files.allSatisfy { file in
+            let source = join(directory, file)
+            let target = output.staging.appendingPathComponent(file).path
+            guard let size = manifest.files[file], PublishManifest.size(of: source) == size else { return false }
+            unlink(target)
+            return link(source, target) == 0 || (try? FileManager.default.copyItem(atPath: source, toPath: target)) != nil
+        }
     }
 }
 
@@ -85,6 +132,10 @@ public struct PublishOptions: Sendable {
     public var pdf = false
     /// Also write an .xlsx beside every 目标表 and 自评表 page.
     public var xlsx = false
+    /// Reuse what the previous publish into the same directory wrote, where its inputs are
+    /// unchanged (see `PublishManifest`). Never with `pdf` or `emitXMLDirectory`, which
+    /// always write everything.
+    public var incremental = true
 
     public init(dataDirectory: String, outputDirectory: String, templatesDirectory: String,
                 emitXMLDirectory: String? = nil, encoding: SourceEncoding = .utf8,
@@ -106,14 +157,40 @@ public struct PublishReport: Sendable {
     public let pages: [String]
     /// The .xlsx files written (`--xlsx`), paths relative to the output directory.
     public let spreadsheets: [String]
-    public let dataSet: DataSet
+    public let years: [Int]
+    public let dataFileCount: Int
+    public let warningCount: Int
+    /// Pages taken unchanged from the previous output rather than rendered again.
+    public let reusedPages: Int
+    /// No input changed since the previous publish: the output was left as it was.
+    public let upToDate: Bool
+
+    init(_ manifest: PublishManifest, reusedPages: Int, upToDate: Bool) {
+        pages = manifest.pages.keys.sorted()
+        spreadsheets = manifest.files.keys.filter { $0.hasSuffix(".xlsx") }.sorted()
+        years = manifest.years
+        dataFileCount = manifest.fileCount
+        warningCount = manifest.warningCount
+        self.reusedPages = reusedPages
+        self.upToDate = upToDate
+    }
 }
 
 /// read → decode and check → build XML → apply templates → write, all or nothing.
 public enum Publisher {
     public static func publish(_ options: PublishOptions, progress: (String) -> Void = { _ in }) throws -> PublishReport {
+        let rendering = PublishManifest.renderingDigest(options)
+        let inputs = PublishManifest.inputsDigest(options, rendering: rendering)
+        let previous = options.incremental && !options.pdf && options.emitXMLDirectory == nil
+            ? PublishManifest.read(from: options.outputDirectory).map { PreviousOutput(directory: options.outputDirectory, manifest: $0) }
+            : nil
+        if let previous, previous.manifest.inputs == inputs, previous.manifest.isIntact(in: options.outputDirectory) {
+            progress("数据、模板与程序都没有改动，不必重新生成")
+            return PublishReport(previous.manifest, reusedPages: previous.manifest.pages.count, upToDate: true)
+        }
+
         progress("[1/4] 读取并检查数据 \(options.dataDirectory)")
-        let dataSet = DataSetLoader.load(directory: options.dataDirectory, encoding: options.encoding)
+        let dataSet = DataSetLoader.load(directory: options.dataDirectory, encoding: options.encoding, keepSources: false)
         if dataSet.errorCount > 0 { throw PublishFailure(diagnostics: dataSet.diagnostics) }
 
         if options.pdf {
@@ -139,7 +216,6 @@ public enum Publisher {
 
         progress(options.xlsx ? "[3/4] 生成页面与电子表格" : "[3/4] 生成页面")
         let jobs = dataSet.years.flatMap(pageJobs)
-        let spreadsheetPaths = spreadsheets == nil ? [] : jobs.filter(\.isForm).map { OutputLayout.spreadsheet(forPage: $0.relativePath) }
         let output: StagedDirectory
         let xmlOutput: StagedDirectory?
         do {
@@ -150,11 +226,14 @@ public enum Publisher {
                                                           "无法创建输出目录：\(error)")])
         }
         let failures = FailureList()
-        let render = { (job: PageJob) in
+        let digests = Locked([(digest: String, reused: Bool)?](repeating: nil, count: jobs.count))
+        let render = { (index: Int) in
             guard failures.isEmpty else { return }
+            let job = jobs[index]
             do {
-                try job.render(with: stylesheet, parameters: [("page.css", css)], into: output, xml: xmlOutput,
-                               spreadsheets: spreadsheets)
+                let rendered = try job.render(with: stylesheet, parameters: [("page.css", css)], rendering: rendering,
+                                            into: output, xml: xmlOutput, spreadsheets: spreadsheets, previous: previous)
+                digests.withLock { $0[index] = rendered }
             } catch let failure as Stylesheet.Failure {
                 failures.append(Diagnostic(.templateFailed, path: job.relativePath, at: nil, failure.description))
             } catch {
@@ -162,9 +241,9 @@ public enum Publisher {
             }
         }
         if options.workers == 1 {
-            jobs.forEach(render)
+            jobs.indices.forEach(render)
         } else {
-            DispatchQueue.concurrentPerform(iterations: jobs.count) { render(jobs[$0]) }
+            DispatchQueue.concurrentPerform(iterations: jobs.count, execute: render)
         }
         if !failures.isEmpty {
             output.discard()
@@ -185,14 +264,21 @@ public enum Publisher {
         }
 
         progress("[4/4] 写出到 \(options.outputDirectory)")
+        let rendered = digests.withLock { $0 }
+        var manifest = PublishManifest(inputs: inputs, fileCount: dataSet.fileCount, warningCount: dataSet.warningCount,
+                                       years: dataSet.years.map(\.year))
+        for (job, page) in zip(jobs, rendered) { manifest.pages[job.relativePath] = page?.digest }
+        manifest.files = PublishManifest.listFiles(in: output.staging)
+        let reused = rendered.filter { $0?.reused == true }.count
         do {
+            try output.write(PublishManifest.fileName, manifest.serialized())
             try output.commit()
             try xmlOutput?.commit()
         } catch {
             throw PublishFailure(diagnostics: [Diagnostic(.outputFailed, path: options.outputDirectory, at: nil,
                                                           "写出失败：\(error)", hint: "原有的输出目录保持不变")])
         }
-        return PublishReport(pages: jobs.map(\.relativePath), spreadsheets: spreadsheetPaths, dataSet: dataSet)
+        return PublishReport(manifest, reusedPages: reused, upToDate: false)
     }
 
     /// The pages of one year, paths relative to the output directory.
@@ -292,7 +378,7 @@ struct OutputNames {
             default: return Character(scalar)
             }
         })
-        stem = stem.trimmingCharacters(in: .whitespaces)
+        stem = stem.trimmingSpaces()
         while stem.hasPrefix(".") { stem = "_" + stem.dropFirst() }
         if stem.isEmpty { stem = "_" }
         if reservedStems.contains(stem.lowercased()) { stem += "_" }

@@ -80,7 +80,7 @@ public enum Scaffold {
     static func quoted(_ text: String) -> String {
         let indicators = "-?:,[]{}#&*!|>'\"%@`"
         let needs = text.isEmpty || indicators.contains(text.first!) || text.contains(": ") || text.contains(" #")
-            || text.hasSuffix(":") || text.contains("\t") || text != text.trimmingCharacters(in: .whitespaces)
+            || text.hasSuffix(":") || text.contains("\t") || text != text.trimmingSpaces()
         guard needs else { return text }
         return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
             .replacingOccurrences(of: "\t", with: "\\t") + "\""

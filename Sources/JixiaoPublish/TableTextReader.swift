@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoModel
 
 /// Reads the plain text that copying goal tables out of Word produces: a title line ending
 /// in 项目绩效目标表, then each cell on a line of its own after a tab, rows separated by
@@ -19,7 +20,7 @@ public enum TableTextReader {
             rows = []
         }
         for line in text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n") {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmingSpaces()
             if !line.hasPrefix("\t"), trimmed.hasSuffix(GoalTable.titleSuffix) {
                 endTable()
                 title = trimmed

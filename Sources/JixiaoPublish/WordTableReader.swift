@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoModel
 import JixiaoRender
 internal import CLibXML
 
@@ -18,7 +19,7 @@ public enum WordTableReader {
             switch block {
             case .paragraph(let paragraph):
                 text.append(paragraph)
-                let trimmed = paragraph.trimmingCharacters(in: .whitespacesAndNewlines)
+                let trimmed = paragraph.trimmingWhitespace()
                 if trimmed.hasSuffix(GoalTable.titleSuffix) { title = trimmed }
             case .table(let rows):
                 text += rows.flatMap { $0 }
@@ -32,7 +33,7 @@ public enum WordTableReader {
 
     private static func goalTable(_ rows: [[String]], title: String?) -> GoalTable? {
         if let title { return GoalTable(title: title, rows: rows) }
-        let firstRow = rows.first?.joined().trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let firstRow = rows.first?.joined().trimmingWhitespace() ?? ""
         guard firstRow.hasSuffix(GoalTable.titleSuffix) else { return nil }
         return GoalTable(title: firstRow, rows: Array(rows.dropFirst()))
     }
@@ -63,7 +64,7 @@ final class WordXML {
             let first = Unmanaged<FirstError>.fromOpaque(context).takeUnretainedValue()
             guard first.message == nil else { return }
             first.line = Int(error.pointee.line)
-            first.message = error.pointee.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
+            first.message = error.pointee.message.map { String(cString: $0).trimmingWhitespace() } ?? ""
         }
         defer { xmlSetStructuredErrorFunc(nil, nil) }
         // No network access and no entity substitution.

@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoModel
 internal import CLibXML
 internal import CSupport
 
@@ -124,6 +125,6 @@ public final class Stylesheet: @unchecked Sendable {
 
     private static func text(_ messages: jx_messages) -> String {
         guard let text = messages.text else { return "（没有更多信息）" }
-        return String(cString: text).trimmingCharacters(in: .whitespacesAndNewlines)
+        return String(cString: text).trimmingWhitespace()
     }
 }

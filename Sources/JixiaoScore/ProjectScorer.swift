@@ -220,7 +220,7 @@ public enum ProjectScorer {
 
     private static func scoreDeadline(_ deadline: Deadline, _ result: IndicatorResult, weight: Decimal,
                                       report: DiagnosticCollector) -> (Decimal, Bool, String) {
-        let text = result.actualText.value.trimmingCharacters(in: .whitespaces)
+        let text = result.actualText.value.trimmingSpaces()
         var met = onTimeWords.contains(text)
         if !met {
             guard case .deadline(let done) = IndicatorValue(parsing: text) else {

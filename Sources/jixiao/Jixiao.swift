@@ -44,6 +44,8 @@ extension Jixiao {
         @Flag(name: .long, help: "同时为每个页面生成 PDF（需要 WeasyPrint 与 fonts-arphic-uming）") var pdf = false
         @Flag(name: .long, help: "同时把每张项目绩效目标表和项目支出绩效自评表写成 Excel 电子表格（.xlsx，Excel、WPS、LibreOffice 均可直接打开）")
         var xlsx = false
+        @Flag(name: .long, help: "完整地重新发布：不沿用上次发布中输入未改动的页面（默认会沿用，结果与完整发布逐字节相同）")
+        var full = false
         @Option(name: .long, help: "同时生成页面的线程数（默认为处理器核数）；结果与单线程逐字节相同")
         var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -57,14 +59,18 @@ extension Jixiao {
                                          encoding: data.encoding, workers: jobs)
             options.pdf = pdf
             options.xlsx = xlsx
+            options.incremental = !full
             do {
                 let report = try Publisher.publish(options) { if !quiet { print($0) } }
-                let warnings = report.dataSet.warningCount
                 if !quiet {
+                    let warnings = report.warningCount
                     let advice = warnings > 0 ? "，运行 jixiao check 查看" : ""
                     let spreadsheets = report.spreadsheets.isEmpty ? "" : "、\(report.spreadsheets.count) 个电子表格"
-                    print("已发布 \(report.pages.count) 个页面\(spreadsheets)到 \(out)/（\(report.dataSet.fileCount) 个数据文件，\(warnings) 个警告\(advice)）")
-                    for year in report.dataSet.years { print("  打开 \(out)/\(year.year)/index.html") }
+                    let reused = report.upToDate || report.reusedPages == 0 ? "" : "，其中 \(report.reusedPages) 个未改动的页面沿用上次的结果"
+                    let published = report.upToDate ? "\(out)/ 已是最新：\(report.pages.count) 个页面\(spreadsheets)"
+                        : "已发布 \(report.pages.count) 个页面\(spreadsheets)到 \(out)/"
+                    print("\(published)（\(report.dataFileCount) 个数据文件，\(warnings) 个警告\(advice)\(reused)）")
+                    for year in report.years { print("  打开 \(out)/\(year)/index.html") }
                 }
             } catch let failure as PublishFailure {
                 let sources = DataSetLoader.load(directory: data.dataDirectory, encoding: data.encoding).sources

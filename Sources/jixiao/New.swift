@@ -24,7 +24,7 @@ extension Jixiao {
         @Flag(name: .long, help: "覆盖已有的文件") var force = false
 
         func validate() throws {
-            if name.trimmingCharacters(in: .whitespaces).isEmpty || name.contains("/") {
+            if name.trimmingSpaces().isEmpty || name.contains("/") {
                 throw ValidationError("项目名称不能为空，也不能含有“/”")
             }
         }

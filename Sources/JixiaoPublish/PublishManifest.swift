@@ -1,0 +1,104 @@
+import Foundation
+
+/// What the last publish wrote, kept in the output as `.jixiao-manifest`, so that the next
+/// publish redoes only what changed: nothing at all when no input changed, and otherwise
+/// only the pages whose XML changed. Unchanged pages are taken from the previous output by
+/// hard link, so the result is byte-identical to a publish from scratch.
+struct PublishManifest: Equatable {
+    static let fileName = ".jixiao-manifest"
+    private static let header = "jixiao-manifest 1"
+
+    /// Digest of every input: data files, templates, the program itself and the options.
+    var inputs = ""
+    var fileCount = 0
+    var warningCount = 0
+    var years: [Int] = []
+    /// Each page and the digest of everything it was rendered from.
+    var pages: [String: String] = [:]
+    /// Every file of the output and its size, to notice an output changed by hand.
+    var files: [String: Int] = [:]
+
+    func serialized() -> [UInt8] {
+        var lines = [PublishManifest.header, "inputs\t\(inputs)", "data-files\t\(fileCount)", "warnings\t\(warningCount)"]
+        lines += years.map { "year\t\($0)" }
+        lines += pages.keys.sorted().map { "page\t\(pages[$0]!)\t\($0)" }
+        lines += files.keys.sorted().map { "file\t\(files[$0]!)\t\($0)" }
+        return Array((lines.joined(separator: "\n") + "\n").utf8)
+    }
+
+    /// The manifest of the output in `directory`, if it has a readable one.
+    static func read(from directory: String) -> PublishManifest? {
+        guard let text = try? String(contentsOfFile: join(directory, fileName), encoding: .utf8) else { return nil }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: true).makeIterator()
+        guard lines.next() == Substring(header) else { return nil }
+        var manifest = PublishManifest()
+        while let line = lines.next() {
+            let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+            switch (fields.first, fields.count) {
+            case ("inputs", 2): manifest.inputs = fields[1]
+            case ("data-files", 2): manifest.fileCount = Int(fields[1]) ?? 0
+            case ("warnings", 2): manifest.warningCount = Int(fields[1]) ?? 0
+            case ("year", 2): manifest.years.append(Int(fields[1]) ?? 0)
+            case ("page", 3): manifest.pages[fields[2]] = fields[1]
+            case ("file", 3): manifest.files[fields[2]] = Int(fields[1]) ?? -1
+            default: return nil
+            }
+        }
+        return manifest
+    }
+
+    /// Every file it lists is in `directory` with the size it had.
+    func isIntact(in directory: String) -> Bool {
+        files.allSatisfy { path, size in PublishManifest.size(of: join(directory, path)) == size }
+    }
+
+    /// The files under `directory` and their sizes, paths relative to it.
+    static func listFiles(in directory: URL) -> [String: Int] {
+        var files: [String: Int] = [:]
+        guard let enumerator = FileManager.default.enumerator(atPath: directory.path) else { return files }
+        while let path = enumerator.nextObject() as? String {
+            guard path != fileName, let size = size(of: directory.appendingPathComponent(path).path) else { continue }
+            files[path] = size
+        }
+        return files
+    }
+
+    /// The size of a regular file; nil for anything else.
+    static func size(of path: String) -> Int? {
+        var status = stat()
+        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(status.st_size)
+    }
+
+    /// Everything a page depends on besides its own XML: the templates, the program that
+    /// builds the XML, and the options that decide which files a page makes.
+    static func renderingDigest(_ options: PublishOptions) -> Digest {
+        var digest = Digest()
+        digest.add(field: "xlsx=\(options.xlsx) pdf=\(options.pdf) encoding=\(options.encoding.rawValue)")
+        let program = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        if let attributes = try? FileManager.default.attributesOfItem(atPath: program) {
+            digest.add(field: "\(program) \(attributes[.size] ?? 0) \(attributes[.modificationDate] ?? "")")
+        }
+        addFiles(under: options.templatesDirectory, to: &digest)
+        return digest
+    }
+
+    /// The rendering digest and every data file.
+    static func inputsDigest(_ options: PublishOptions, rendering: Digest) -> String {
+        var digest = rendering
+        addFiles(under: options.dataDirectory, to: &digest)
+        return digest.hex
+    }
+
+    private static func addFiles(under path: String, to digest: inout Digest) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return }
+        let files = isDirectory.boolValue
+            ? ((FileManager.default.enumerator(atPath: path)?.allObjects as? [String]) ?? []).sorted().map { (join(path, $0), $0) }
+            : [(path, "")]
+        for (file, name) in files where size(of: file) != nil {
+            digest.add(field: name)
+            digest.add(field: (try? Data(contentsOf: URL(fileURLWithPath: file))) ?? Data())
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import JixiaoPublish
+import Testing
+
+/// Publishing again into the same output reuses what did not change, and the result is
+/// always byte for byte what a publish from scratch gives.
+@Suite("Incremental publishing")
+struct IncrementalPublishTests {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-inc-\(UUID().uuidString)")
+    var data: URL { root.appendingPathComponent("data") }
+    var templates: URL { root.appendingPathComponent("templates") }
+    var project: URL { data.appendingPathComponent("2021/项目/村级组织经费.yaml") }
+
+    init() throws {
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Published.repository.appendingPathComponent("data"), to: data)
+        try FileManager.default.copyItem(at: Published.repository.appendingPathComponent("templates"), to: templates)
+    }
+
+    func publish(into output: String, incremental: Bool = true) throws -> PublishReport {
+        var options = PublishOptions(dataDirectory: data.path, outputDirectory: root.appendingPathComponent(output).path,
+                                     templatesDirectory: templates.path)
+        options.xlsx = true
+        options.incremental = incremental
+        return try Publisher.publish(options)
+    }
+
+    func files(_ output: String) throws -> [String: Data] { try snapshot(of: root.appendingPathComponent(output)) }
+
+    @Test func nothingChangedLeavesTheOutputAlone() throws {
+        let first = try publish(into: "out")
+        #expect(!first.upToDate && first.reusedPages == 0)
+        let before = try files("out")
+        let again = try publish(into: "out")
+        #expect(again.upToDate)
+        #expect(again.pages == first.pages && again.spreadsheets == first.spreadsheets)
+        #expect(again.warningCount == 7 && again.dataFileCount == 30)
+        #expect(try files("out") == before)
+    }
+
+    @Test func oneProjectChangedRedoesOnlyWhatShowsIt() throws {
+        _ = try publish(into: "out")
+        let text = try String(contentsOf: project, encoding: .utf8)
+        try text.replacingOccurrences(of: "指标值: 9\n", with: "指标值: 10\n").write(to: project, atomically: true, encoding: .utf8)
+        #expect(try String(contentsOf: project, encoding: .utf8) != text, "the edit took")
+
+        let report = try publish(into: "out")
+        // Its goal table and the annual document; its 自评表, where the actual 9 now misses
+        // the target 10, the report that annexes it, and the index showing its lower score.
+        // Everything else is reused.
+        #expect(report.reusedPages == report.pages.count - 5)
+        _ = try publish(into: "clean", incremental: false)
+        #expect(try files("out") == files("clean"))
+    }
+
+    @Test func changedTemplatesRedoEveryPage() throws {
+        _ = try publish(into: "out")
+        let css = templates.appendingPathComponent("jixiao.css")
+        try (String(contentsOf: css, encoding: .utf8) + "\n.extra { color: #000; }\n").write(to: css, atomically: true, encoding: .utf8)
+        let report = try publish(into: "out")
+        #expect(report.reusedPages == 0)
+        _ = try publish(into: "clean", incremental: false)
+        #expect(try files("out") == files("clean"))
+    }
+
+    @Test func aPageRemovedByHandIsWrittenAgain() throws {
+        let first = try publish(into: "out")
+        let page = root.appendingPathComponent("out/2021/项目/村级组织经费.html")
+        try FileManager.default.removeItem(at: page)
+        let report = try publish(into: "out")
+        #expect(!report.upToDate)
+        #expect(report.reusedPages == first.pages.count - 1)
+        _ = try publish(into: "clean", incremental: false)
+        #expect(try files("out") == files("clean"))
+    }
+}
