@@ -159,7 +159,7 @@ struct Parser {
 
     private mutating func parseMapping(_ first: Int, column: Int) throws(ParseFailure) -> (Node, Int) {
         var entries: [MappingEntry] = []
-        var seen: [String: SourceMark] = [:]
+        var seen = KeySet()
         var index = first
         var position = lines[first].start + column
         let mappingMark = mark(first, position)
@@ -174,11 +174,10 @@ struct Parser {
             if key.isEmpty {
                 throw ParseFailure(.missingColon, keyMark, "冒号前缺少键名")
             }
-            if let previous = seen[key] {
+            if let previous = seen.insert(key, at: keyMark) {
                 throw ParseFailure(.duplicateKey, keyMark, "键“\(key)”重复出现（第一次在第 \(previous.line) 行）",
                                    hint: "同一层中每个键只能写一次；删除或合并其中一个")
             }
-            seen[key] = keyMark
             let (value, next) = try parseValue(index, colonAt + 1, mappingIndent: column)
             try count()
             entries.append(MappingEntry(key: key, keyMark: keyMark, value: value))
@@ -709,5 +708,29 @@ private extension String {
 
     func replacingQuotes() -> String {
         replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+    }
+}
+
+/// The keys of one mapping so far, compared as YAML compares them: scalar for scalar (Swift's
+/// `==` would also merge canonically equivalent keys, which PyYAML keeps apart). A few keys,
+/// the usual case, are scanned without hashing; past that they are hashed, so that no
+/// mapping, however long, takes quadratic time.
+struct KeySet {
+    private var few: [(key: String, mark: SourceMark)] = []
+    private var many: [[UInt8]: SourceMark] = [:]
+    private static let scanned = 16
+
+    /// Adds `key`; returns where it was first seen if it was already there.
+    mutating func insert(_ key: String, at mark: SourceMark) -> SourceMark? {
+        if few.count < KeySet.scanned {
+            if let previous = few.first(where: { $0.key.utf8.elementsEqual(key.utf8) }) { return previous.mark }
+            few.append((key, mark))
+            return nil
+        }
+        if many.isEmpty { for entry in few { many[Array(entry.key.utf8)] = entry.mark } }
+        let bytes = Array(key.utf8)
+        if let previous = many[bytes] { return previous }
+        many[bytes] = mark
+        return nil
     }
 }

@@ -114,6 +114,15 @@ struct ParserErrorTests {
 
     @Test func duplicateKey() {
         #expect(failure("a: 1\nb: 2\na: 3") == "t.yaml:3:1: 错误 JX106: 键“a”重复出现（第一次在第 1 行）")
+        // Past the first sixteen keys they are hashed rather than scanned: found all the same.
+        let many = (1...40).map { "k\($0): v" }.joined(separator: "\n")
+        #expect(failure(many + "\nk3: again") == "t.yaml:41:1: 错误 JX106: 键“k3”重复出现（第一次在第 3 行）")
+        #expect(failure(many + "\nk33: again") == "t.yaml:41:1: 错误 JX106: 键“k33”重复出现（第一次在第 33 行）")
+    }
+
+    /// Keys are compared scalar for scalar, as PyYAML does: "é" and "e" + U+0301 are two keys.
+    @Test func canonicallyEquivalentKeysAreDistinct() throws {
+        #expect(try tree("\u{E9}: 1\ne\u{301}: 2") == "{\"\u{E9}\":\"1\",\"e\u{301}\":\"2\"}")
     }
 
     @Test func tabsAndFullWidthSpacesInIndentation() {
