@@ -10,9 +10,8 @@ final class OutputFile {
 
     init(creating path: String) throws {
         self.path = path
-        // A new file, never through an existing name: in the staging directory a name may be
-        // a hard link to the previous output (a reused page), which must stay as it was.
-        unlink(path)
+        // Always a new file, never written through an existing name: in the staging directory
+        // a name may be a hard link into the previous output, which must stay as it was.
         descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw OutputFile.error(path) }
     }

@@ -109,13 +109,14 @@ struct PreviousOutput {
     /// Hard-links `files` from the previous output into the staging directory; false when
     /// any is missing or not the size it was written with (then the page is rendered anew).
     func reuse(_ files: [String], into output: StagedDirectory) -> Bool {
-        files.allSatisfy { file in
+        let targets = files.map { output.staging.appendingPathComponent($0).path }
+        let reused = zip(files, targets).allSatisfy { file, target in
             let source = join(directory, file)
-            let target = output.staging.appendingPathComponent(file).path
             guard let size = manifest.files[file], PublishManifest.size(of: source) == size else { return false }
-            unlink(target)
             return link(source, target) == 0 || (try? FileManager.default.copyItem(atPath: source, toPath: target)) != nil
         }
+        if !reused { targets.forEach { unlink($0) } }  // the page is rendered anew, into new files
+        return reused
     }
 }
 
