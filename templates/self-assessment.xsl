@@ -20,10 +20,7 @@
       <h1>项目支出绩效自评表</h1>
       <p class="unit">（<xsl:value-of select="/*/@year"/>年度）</p>
       <table class="assessment-table">
-        <colgroup>
-          <col class="a-level1"/><col class="a-level2"/><col class="a-level3"/><col class="a-target"/>
-          <col class="a-actual"/><col class="a-weight"/><col class="a-score"/><col class="a-reason"/>
-        </colgroup>
+        <xsl:call-template name="assessment-table.columns"/>
         <tbody>
           <tr>
             <th>项目名称</th>
@@ -54,10 +51,19 @@
             </td>
             <td colspan="3" class="prose"><xsl:call-template name="text"><xsl:with-param name="value" select="summary-text"/></xsl:call-template></td>
           </tr>
+        </tbody>
+      </table>
+      <!-- The indicators continue the form in a table of their own (same columns, borders
+           overlapping), so that their header row repeats on every printed page they run onto. -->
+      <table class="assessment-table continued">
+        <xsl:call-template name="assessment-table.columns"/>
+        <thead>
           <tr class="indicator-header">
             <th>一级指标</th><th>二级指标</th><th>三级指标</th><th>年度指标值</th>
             <th>实际完成值</th><th>分值</th><th>得分</th><th>偏差原因分析及改进措施</th>
           </tr>
+        </thead>
+        <tbody>
           <xsl:apply-templates select="indicators/level1/level2/indicator" mode="assessment"/>
           <tr class="total">
             <th colspan="5">总分</th>
@@ -76,6 +82,13 @@
         </table>
       </xsl:if>
     </section>
+  </xsl:template>
+
+  <xsl:template name="assessment-table.columns">
+    <colgroup>
+      <col class="a-level1"/><col class="a-level2"/><col class="a-level3"/><col class="a-target"/>
+      <col class="a-actual"/><col class="a-weight"/><col class="a-score"/><col class="a-reason"/>
+    </colgroup>
   </xsl:template>
 
   <!-- 年度资金总额 carries 分值 and 得分; the 其中 rows show "—" there. -->

@@ -44,14 +44,24 @@ final class XHTMLPage {
     }
 
     /// The table's rows as the plain text of the seed shows them: one entry per cell, and an
-    /// empty cell wherever a cell above reaches down with `rowspan`.
+    /// empty cell wherever a cell above reaches down with `rowspan`. A form printed as a table
+    /// and its `continued` table (the indicators, with their own header) reads as one.
     func grid(ofTableWithClass className: String) -> [[String]] {
-        guard let table = elements("table").first(where: {
-            (attribute($0, "class") ?? "").split(separator: " ").contains(Substring(className))
-        }) else { return [] }
+        func hasClass(_ node: xmlNodePtr, _ name: String) -> Bool {
+            (attribute(node, "class") ?? "").split(separator: " ").contains(Substring(name))
+        }
+        guard let table = elements("table").first(where: { hasClass($0, className) }) else { return [] }
+        var tables = [table]
+        var sibling = table.pointee.next
+        while let next = sibling {
+            sibling = next.pointee.next
+            guard next.pointee.type == XML_ELEMENT_NODE else { continue }
+            guard XHTMLPage.name(next) == "table", hasClass(next, className), hasClass(next, "continued") else { break }
+            tables.append(next)
+        }
         var pending: [Int: Int] = [:] // column → rows still covered by a rowspan from above
         var rows: [[String]] = []
-        for row in elements("tr", under: table) {
+        for row in tables.flatMap({ elements("tr", under: $0) }) {
             var cells: [String] = []
             var column = 0
             func fillCovered() {
