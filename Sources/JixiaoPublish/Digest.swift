@@ -1,33 +1,57 @@
-import Foundation
-
-/// A 128-bit FNV-1a digest: enough to tell whether a page's input changed since the last
+/// A 128-bit digest of bytes: enough to tell whether a page's input changed since the last
 /// publish (not a defence against forged collisions — the data's author decides the output
-/// anyway). Swift's `Hasher` will not do: it is seeded afresh in every process.
+/// anyway). Two 64-bit lanes, each fed eight bytes at a time, for speed on the hundreds of
+/// megabytes a large publish digests. Swift's `Hasher` will not do: it is seeded afresh in
+/// every process.
 struct Digest {
-    private static let prime: UInt128 = (1 << 88) | 0x13B
-    private var state: UInt128 = 0x6C62_272E_07BB_0142_62B8_2175_6295_C58D
+    private var first: UInt64 = 0x6C62_272E_07BB_0142
+    private var second: UInt64 = 0x62B8_2175_6295_C58D
+    private var count: UInt64 = 0
 
     mutating func add<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
-        var state = self.state
-        for byte in bytes {
-            state ^= UInt128(byte)
-            state &*= Digest.prime
+        let added: Void? = bytes.withContiguousStorageIfAvailable { add(raw: UnsafeRawBufferPointer($0)) }
+        if added == nil { Array(bytes).withUnsafeBytes { add(raw: $0) } }
+    }
+
+    private mutating func add(raw buffer: UnsafeRawBufferPointer) {
+        var offset = 0
+        while offset + 8 <= buffer.count {
+            mix(buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            offset += 8
         }
-        self.state = state
+        var tail: UInt64 = 0
+        for index in offset..<buffer.count { tail = tail << 8 | UInt64(buffer[index]) }
+        mix(tail ^ UInt64(buffer.count - offset) << 56)
+        count &+= UInt64(buffer.count)
+    }
+
+    private mutating func mix(_ word: UInt64) {
+        first = (first ^ word) &* 0x9E37_79B9_7F4A_7C15
+        first = first << 31 | first >> 33
+        second = (second &+ word) &* 0xC2B2_AE3D_27D4_EB4F
+        second = second << 29 | second >> 35
+        second ^= first
     }
 
     /// Bytes with their length first, so that ("ab", "c") and ("a", "bc") differ.
     mutating func add<Bytes: Collection>(field bytes: Bytes) where Bytes.Element == UInt8 {
-        add(String(bytes.count).utf8)
-        add([0])
+        mix(UInt64(bytes.count))
         add(bytes)
     }
 
-    mutating func add(field text: String) { add(field: text.utf8) }
+    mutating func add(field text: String) {
+        var text = text
+        text.withUTF8 { add(field: $0) }
+    }
 
     var hex: String {
-        let high = String(UInt64(truncatingIfNeeded: state >> 64), radix: 16)
-        let low = String(UInt64(truncatingIfNeeded: state), radix: 16)
-        return String(repeating: "0", count: 16 - high.count) + high + String(repeating: "0", count: 16 - low.count) + low
+        var (high, low) = (first ^ count, second &+ first)
+        // A final avalanche so that near inputs give unrelated digests.
+        for _ in 0..<2 {
+            high = (high ^ high >> 33) &* 0xFF51_AFD7_ED55_8CCD ^ low
+            low = (low ^ low >> 29) &* 0xC4CE_B9FE_1A85_EC53 ^ high
+        }
+        let digits = [high, low].map { String($0, radix: 16) }
+        return digits.map { String(repeating: "0", count: 16 - $0.count) + $0 }.joined()
     }
 }

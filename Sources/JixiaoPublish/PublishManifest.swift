@@ -15,6 +15,8 @@ struct PublishManifest: Equatable {
     var years: [Int] = []
     /// Each page and the digest of everything it was rendered from.
     var pages: [String: String] = [:]
+    /// Where each part of a streamed page sits in its file.
+    var parts: [String: [PartRecord]] = [:]
     /// Every file of the output and its size, to notice an output changed by hand.
     var files: [String: Int] = [:]
 
@@ -22,6 +24,9 @@ struct PublishManifest: Equatable {
         var lines = [PublishManifest.header, "inputs\t\(inputs)", "data-files\t\(fileCount)", "warnings\t\(warningCount)"]
         lines += years.map { "year\t\($0)" }
         lines += pages.keys.sorted().map { "page\t\(pages[$0]!)\t\($0)" }
+        lines += parts.keys.sorted().flatMap { path in
+            parts[path]!.map { "part\t\($0.digest)\t\($0.offset)\t\($0.length)\t\(path)" }
+        }
         lines += files.keys.sorted().map { "file\t\(files[$0]!)\t\($0)" }
         return Array((lines.joined(separator: "\n") + "\n").utf8)
     }
@@ -33,7 +38,7 @@ struct PublishManifest: Equatable {
         guard lines.next() == Substring(header) else { return nil }
         var manifest = PublishManifest()
         while let line = lines.next() {
-            let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+            let fields = line.split(separator: "\t", maxSplits: 4, omittingEmptySubsequences: false).map(String.init)
             switch (fields.first, fields.count) {
             case ("inputs", 2): manifest.inputs = fields[1]
             case ("data-files", 2): manifest.fileCount = Int(fields[1]) ?? 0
@@ -41,6 +46,9 @@ struct PublishManifest: Equatable {
             case ("year", 2): manifest.years.append(Int(fields[1]) ?? 0)
             case ("page", 3): manifest.pages[fields[2]] = fields[1]
             case ("file", 3): manifest.files[fields[2]] = Int(fields[1]) ?? -1
+            case ("part", 5):
+                guard let offset = Int(fields[2]), let length = Int(fields[3]) else { return nil }
+                manifest.parts[fields[4], default: []].append(PartRecord(digest: fields[1], offset: offset, length: length))
             default: return nil
             }
         }
@@ -101,4 +109,11 @@ struct PublishManifest: Equatable {
             digest.add(field: (try? Data(contentsOf: URL(fileURLWithPath: file))) ?? Data())
         }
     }
+}
+
+/// One part of a streamed page: its digest and where its bytes sit in the page's file.
+struct PartRecord: Equatable {
+    let digest: String
+    let offset: Int
+    let length: Int
 }

@@ -56,23 +56,47 @@ struct PageJob {
     /// The comment the `slot` template writes where the parts go.
     static let slotMarker = Array("<!--jixiao:slot-->".utf8)
 
+    /// What rendering a page produced: the digest of everything it was made from, whether it
+    /// was taken whole from the previous output, and where each part sits in the file.
+    struct Rendered {
+        let digest: String
+        let reused: Bool
+        var parts: [PartRecord] = []
+    }
+
     /// Renders the page, or takes it from the previous output when everything it is made
-    /// from is unchanged. Returns the digest of all that (`rendering`, then the XML), and
-    /// whether the page was reused.
+    /// from is unchanged; of a streamed page whose frame or some parts changed, the
+    /// unchanged parts are copied from the previous file rather than rendered again.
     func render(with stylesheet: Stylesheet, parameters: [(String, String)], rendering: Digest,
                 into output: StagedDirectory, xml: StagedDirectory?, spreadsheets: SpreadsheetRenderer?,
-                previous: PreviousOutput?) throws -> (digest: String, reused: Bool) {
+                previous: PreviousOutput?) throws -> Rendered {
         let stem = (relativePath as NSString).deletingPathExtension
         let tree = build()
-        let treeXML = Array(tree.serialized().utf8)
+        let treeXML = tree.serialized()
         try xml?.write(stem + ".xml", treeXML)
-        var digest = rendering
-        digest.add(field: treeXML)
+        /// The digest of part `number` and, when it had to be built for that, its tree.
+        func part(_ number: Int) throws -> (digest: String, tree: XMLTree) {
+            let tree = parts[number]()
+            let partXML = tree.serialized()
+            try xml?.write(stem + ".part-\(number + 1).xml", partXML)
+            var digest = rendering
+            digest.add(field: partXML)
+            return (digest.hex, tree)
+        }
+        func whole(_ partDigests: [String]) -> String {
+            var digest = rendering
+            digest.add(field: treeXML)
+            partDigests.forEach { digest.add(field: $0) }
+            return digest.hex
+        }
+
+        // Where there is a previous version, the digests come first: an unchanged page is
+        // then known before anything is rendered.
+        let earlier = previous.flatMap { $0.page(relativePath) }
+        let partDigests = try earlier == nil ? nil : parts.indices.map { try part($0).digest }
         let files = [relativePath] + (isForm && spreadsheets != nil ? [OutputLayout.spreadsheet(forPage: relativePath)] : [])
-        if let previous, let before = previous.manifest.pages[relativePath] {
-            var whole = digest
-            for part in parts { whole.add(field: Array(part().serialized().utf8)) }
-            if whole.hex == before, previous.reuse(files, into: output) { return (before, true) }
+        if let earlier, let partDigests, earlier.digest == whole(partDigests), earlier.reuse(files, into: output) {
+            return Rendered(digest: earlier.digest, reused: true, parts: earlier.parts)
         }
 
         let page = try stylesheet.transform(tree, parameters: parameters)
@@ -82,41 +106,83 @@ struct PageJob {
         }
         guard !parts.isEmpty else {
             try output.write(relativePath, page)
-            return (digest.hex, false)
+            return Rendered(digest: whole([]), reused: false)
         }
         guard let slot = page.firstRange(of: PageJob.slotMarker) else {
             throw Stylesheet.Failure(description: "模板没有输出插入位置 <!--jixiao:slot-->")
         }
         let file = try output.create(relativePath)
         try file.write(page[..<slot.lowerBound])
-        for (number, part) in parts.enumerated() {
-            let tree = part()
-            let partXML = Array(tree.serialized().utf8)
-            digest.add(field: partXML)
-            try xml?.write(stem + ".part-\(number + 1).xml", partXML)
-            try file.write(try stylesheet.transformPart(tree, parameters: parameters))
+        var offset = slot.lowerBound
+        var records: [PartRecord] = []
+        for number in parts.indices {
+            var digest = partDigests?[number]
+            var bytes = digest.flatMap { earlier?.part($0) }
+            if bytes == nil {
+                let (built, tree) = try part(number)
+                digest = built
+                bytes = try stylesheet.transformPart(tree, parameters: parameters)
+            }
+            records.append(PartRecord(digest: digest!, offset: offset, length: bytes!.count))
+            try file.write(bytes!)
+            offset += bytes!.count
         }
         try file.write(page[slot.upperBound...])
-        return (digest.hex, false)
+        return Rendered(digest: whole(records.map(\.digest)), reused: false, parts: records)
     }
 }
 
-/// The output of the last publish, where unchanged pages are taken from.
+/// The output of the last publish, where unchanged pages and parts are taken from.
 struct PreviousOutput {
     let directory: String
     let manifest: PublishManifest
+
+    func page(_ path: String) -> EarlierPage? {
+        manifest.pages[path].map { EarlierPage(self, path: path, digest: $0) }
+    }
+}
+
+/// One page as the previous publish wrote it.
+final class EarlierPage {
+    let previous: PreviousOutput
+    let path: String
+    let digest: String
+    var parts: [PartRecord] { previous.manifest.parts[path] ?? [] }
+    private lazy var partsByDigest = Dictionary(parts.map { ($0.digest, $0) }, uniquingKeysWith: { first, _ in first })
+    /// The previous file, if it is still the one the manifest describes.
+    private lazy var file: FileHandle? = {
+        let file = join(previous.directory, path)
+        guard let size = previous.manifest.files[path], PublishManifest.size(of: file) == size else { return nil }
+        return FileHandle(forReadingAtPath: file)
+    }()
+
+    init(_ previous: PreviousOutput, path: String, digest: String) {
+        self.previous = previous
+        self.path = path
+        self.digest = digest
+    }
+
+    deinit { try? file?.close() }
 
     /// Hard-links `files` from the previous output into the staging directory; false when
     /// any is missing or not the size it was written with (then the page is rendered anew).
     func reuse(_ files: [String], into output: StagedDirectory) -> Bool {
         let targets = files.map { output.staging.appendingPathComponent($0).path }
         let reused = zip(files, targets).allSatisfy { file, target in
-            let source = join(directory, file)
-            guard let size = manifest.files[file], PublishManifest.size(of: source) == size else { return false }
+            let source = join(previous.directory, file)
+            guard let size = previous.manifest.files[file], PublishManifest.size(of: source) == size else { return false }
             return link(source, target) == 0 || (try? FileManager.default.copyItem(atPath: source, toPath: target)) != nil
         }
         if !reused { targets.forEach { unlink($0) } }  // the page is rendered anew, into new files
         return reused
+    }
+
+    /// The rendered bytes of the part with this digest, read from the previous file.
+    func part(_ digest: String) -> [UInt8]? {
+        guard let record = partsByDigest[digest], let file else { return nil }
+        guard (try? file.seek(toOffset: UInt64(record.offset))) != nil,
+              let data = try? file.read(upToCount: record.length), data.count == record.length else { return nil }
+        return [UInt8](data)
     }
 }
 
@@ -227,7 +293,7 @@ public enum Publisher {
                                                           "无法创建输出目录：\(error)")])
         }
         let failures = FailureList()
-        let digests = Locked([(digest: String, reused: Bool)?](repeating: nil, count: jobs.count))
+        let digests = Locked([PageJob.Rendered?](repeating: nil, count: jobs.count))
         let render = { (index: Int) in
             guard failures.isEmpty else { return }
             let job = jobs[index]
@@ -268,7 +334,10 @@ public enum Publisher {
         let rendered = digests.withLock { $0 }
         var manifest = PublishManifest(inputs: inputs, fileCount: dataSet.fileCount, warningCount: dataSet.warningCount,
                                        years: dataSet.years.map(\.year))
-        for (job, page) in zip(jobs, rendered) { manifest.pages[job.relativePath] = page?.digest }
+        for (job, page) in zip(jobs, rendered) {
+            manifest.pages[job.relativePath] = page?.digest
+            if let parts = page?.parts, !parts.isEmpty { manifest.parts[job.relativePath] = parts }
+        }
         manifest.files = PublishManifest.listFiles(in: output.staging)
         let reused = rendered.filter { $0?.reused == true }.count
         do {

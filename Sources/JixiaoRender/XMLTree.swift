@@ -35,14 +35,15 @@ public final class XMLTree {
         }
     }
 
-    /// The serialised document, for `--emit-xml` and tests.
-    public func serialized() -> String {
+    /// The serialised document, exactly the tree the templates read (no indentation added):
+    /// what `--emit-xml` writes, and what a page's digest is taken of.
+    public func serialized() -> [UInt8] {
         var buffer: UnsafeMutablePointer<xmlChar>?
         var length: Int32 = 0
-        xmlDocDumpFormatMemoryEnc(document, &buffer, &length, "UTF-8", 1)
+        xmlDocDumpFormatMemoryEnc(document, &buffer, &length, "UTF-8", 0)
         defer { xmlFree(buffer) }
-        guard let buffer else { return "" }
-        return String(decoding: UnsafeBufferPointer(start: buffer, count: Int(length)), as: UTF8.self)
+        guard let buffer else { return [] }
+        return Array(UnsafeBufferPointer(start: buffer, count: Int(length)))
     }
 
     /// XML 1.0 cannot hold most control characters, even escaped. The checker reports them

@@ -64,5 +64,6 @@ public func splitWeight(_ total: Decimal, into count: Int) -> [Decimal] {
     let cents = NSDecimalNumber(decimal: (total * 100).rounded(places: 0)).intValue
     let base = cents / count
     let extra = cents - base * count
-    return (0..<count).map { Decimal(base + ($0 < extra ? 1 : 0)) / 100 }
+    // Cents as a significand with exponent -2: exact, and no decimal division per share.
+    return (0..<count).map { Decimal(sign: .plus, exponent: -2, significand: Decimal(base + ($0 < extra ? 1 : 0))) }
 }
