@@ -8,13 +8,16 @@ internal import CLibXML
 ///
 /// A table is a goal table when the last paragraph ending in 项目绩效目标表 between it and
 /// the table before it is its title, or else when its first row is such a title. Other
-/// tables (the department part's criteria) are passed over.
+/// tables (the department part's criteria) are passed over. A table that starts with the
+/// indicator header (一级指标 …) right after a goal table continues it: our own pages print
+/// the indicators as a table of their own, and a form split across pages reads the same.
 public enum WordTableReader {
     public static func read(contentsOf url: URL) throws(ImportFailure) -> ImportedDocument {
         let body = try WordXML(parsing: try WordPackage.documentXML(at: url))
         var tables: [GoalTable] = []
         var text: [String] = []
         var title: String?
+        var afterGoalTable = false
         for block in body.blocks() {
             switch block {
             case .paragraph(let paragraph):
@@ -23,12 +26,23 @@ public enum WordTableReader {
                 if trimmed.hasSuffix(GoalTable.titleSuffix) { title = trimmed }
             case .table(let rows):
                 text += rows.flatMap { $0 }
-                if let table = goalTable(rows, title: title) { tables.append(table) }
+                if title == nil, afterGoalTable, let last = tables.last, isIndicatorHeader(rows.first) {
+                    tables[tables.count - 1] = GoalTable(title: last.title, rows: last.rows + rows)
+                } else if let table = goalTable(rows, title: title) {
+                    tables.append(table)
+                    afterGoalTable = true
+                } else {
+                    afterGoalTable = false
+                }
                 title = nil
             }
         }
         guard !tables.isEmpty else { throw .noTablesInWord }
         return ImportedDocument(tables: tables, text: text.joined(separator: "\n"))
+    }
+
+    private static func isIndicatorHeader(_ row: [String]?) -> Bool {
+        row?.first?.trimmingWhitespace() == "一级指标"
     }
 
     private static func goalTable(_ rows: [[String]], title: String?) -> GoalTable? {

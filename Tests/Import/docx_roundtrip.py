@@ -26,6 +26,9 @@ import sys
 import tempfile
 import zipfile
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from tally import Tally  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 PROJECTS = os.path.join(ROOT, "data", "2021", "项目")
 ANNUAL = "年度绩效目标"
@@ -118,15 +121,8 @@ def main():
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
         sys.exit("LibreOffice is missing: apt-get install -y --no-install-recommends libreoffice-writer")
-    passed = failed = 0
-
-    def check(ok, message):
-        nonlocal passed, failed
-        if ok:
-            passed += 1
-        else:
-            failed += 1
-            print("FAILED:", message)
+    tally = Tally()
+    check = tally.check
 
     originals = models(binary, sorted(os.path.join(PROJECTS, f) for f in os.listdir(PROJECTS) if f.endswith(".yaml")))
     names = [name[:-len(".yaml")] for name in originals]
@@ -178,8 +174,7 @@ def main():
 
         command_line_failures(binary, scratch, os.path.join(documents, f"{names[0]}.docx"), check)
 
-    print(f"{passed} passed, {failed} failed")
-    sys.exit(1 if failed else 0)
+    tally.finish()
 
 
 if __name__ == "__main__":

@@ -107,6 +107,21 @@ struct WordImportTests {
         #expect(table.rows == [["项目编码", "", "项目名称", "测试"]])
     }
 
+    /// A table opening with the indicator header right after a goal table continues it (our
+    /// printed pages split the form there); after any other table it is not a goal table.
+    @Test func indicatorTableContinuesTheGoalTable() throws {
+        let top = W.table(W.row(W.cell("项目编码"), W.cell(""), W.cell("项目名称"), W.cell("测试")))
+        let indicators = W.table(W.row(W.cell("一级指标"), W.cell("二级指标"), W.cell("三级指标")),
+                                 W.row(W.cell("产出指标"), W.cell("数量指标"), W.cell("户数")))
+        let criteria = W.table(W.row(W.cell("评定指标"), W.cell("优秀条件"), W.cell("差的条件")))
+        let url = try W.docx(W.document(W.paragraph("测试项目绩效目标表"), top, W.paragraph(""), indicators,
+                                        criteria, indicators))
+        let tables = try WordTableReader.read(contentsOf: url).tables
+        #expect(tables.count == 1)
+        #expect(tables.first?.rows == [["项目编码", "", "项目名称", "测试"], ["一级指标", "二级指标", "三级指标"],
+                                       ["产出指标", "数量指标", "户数"]])
+    }
+
     /// Runs split anywhere, tabs and breaks, text boxes (read once, not again from Word's
     /// fallback copy), tracked deletions, tab stops in paragraph properties, rows inside a
     /// content control, a paragraph between the title and the table.

@@ -12,6 +12,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from tally import Tally  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SEED = os.path.join(ROOT, "Tests", "JixiaoPublishTests", "Fixtures", "seed.txt")
 # Pages of the whole 2021 annual document (第一部分 + 第二部分) as laid out by templates/.
@@ -44,15 +47,8 @@ def squeeze(text):
 
 def main():
     binary = os.path.abspath(sys.argv[1])
-    passed = failed = 0
-
-    def check(ok, message):
-        nonlocal passed, failed
-        if ok:
-            passed += 1
-        else:
-            failed += 1
-            print("FAILED:", message)
+    tally = Tally()
+    check = tally.check
 
     with tempfile.TemporaryDirectory() as scratch:
         out = os.path.join(scratch, "output")
@@ -89,8 +85,7 @@ def main():
         sizes = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(out) for f in fs if f.endswith(".pdf"))
         print(f"pdf: {sum(1 for d, _, fs in os.walk(out) for f in fs if f.endswith('.pdf'))} PDFs, {sizes / 1e6:.1f} MB; "
               f"annual document {pages} pages")
-    print(f"{passed} passed, {failed} failed")
-    sys.exit(1 if failed else 0)
+    tally.finish()
 
 
 if __name__ == "__main__":

@@ -17,6 +17,9 @@ import tempfile
 import xml.etree.ElementTree as ET
 import zipfile
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from tally import Tally  # noqa: E402
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DATA = os.path.join(ROOT, "data")
 YEAR = "2021"
@@ -83,15 +86,8 @@ def expected_merges(first_row, project):
 
 def main():
     binary = os.path.abspath(sys.argv[1])
-    passed = failed = 0
-
-    def check(ok, message):
-        nonlocal passed, failed
-        if ok:
-            passed += 1
-        else:
-            failed += 1
-            print("FAILED:", message)
+    tally = Tally()
+    check = tally.check
 
     project_files = sorted(glob.glob(os.path.join(DATA, YEAR, "项目", "*.yaml")))
     result_files = [path for path in sorted(glob.glob(os.path.join(DATA, YEAR, "自评", "*.yaml")))
@@ -167,8 +163,7 @@ def main():
             check(indicator_ranges == wanted, f"{where}: indicator merges {sorted(indicator_ranges)}, expected {sorted(wanted)}")
             check(f"A{funds}:A{funds + 4}" in found, f"{where}: 项目资金（万元） merged over its five rows")
 
-    print(f"{passed} passed, {failed} failed")
-    sys.exit(1 if failed else 0)
+    tally.finish()
 
 
 if __name__ == "__main__":
