@@ -71,6 +71,11 @@
        parser reads <style> raw while an XML parser would decode the escapes. -->
   <xsl:param name="page.css" select="''"/>
 
+  <!-- page.orientation (string, default empty): "portrait" or "landscape" prints every page
+       that way; empty leaves each template's choice (goal tables portrait, self-assessment
+       tables landscape). jixiao publish passes it from its orientation option. -->
+  <xsl:param name="page.orientation" select="''"/>
+
   <xsl:include href="page.xsl"/>
   <xsl:include href="numerals.xsl"/>
   <xsl:include href="contract.xsl"/>

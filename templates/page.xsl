@@ -8,7 +8,8 @@
   <!-- A complete standalone page: head with the embedded CSS, a navigation line back to the
        index (hidden in print), then the body content passed in, on a white A4 sheet.
        title: the <title> text; body: the content (a result tree fragment);
-       class: extra class of the sheet, "portrait" or "landscape" (the printed page shape). -->
+       class: extra class of the sheet, "portrait" or "landscape" (the printed page shape),
+       unless the page.orientation parameter says otherwise. -->
   <xsl:template name="page.frame">
     <xsl:param name="title"/>
     <xsl:param name="body"/>
@@ -36,7 +37,13 @@
         <xsl:if test="string(/*/@index-href)">
           <p class="nav"><a href="{/*/@index-href}">返回目录</a></p>
         </xsl:if>
-        <div class="sheet {$class}">
+        <xsl:variable name="shape">
+          <xsl:choose>
+            <xsl:when test="$page.orientation = 'portrait' or $page.orientation = 'landscape'"><xsl:value-of select="$page.orientation"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="$class"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <div class="sheet {$shape}">
           <xsl:if test="/*/@sample = '1'">
             <p class="sample-banner">示例数据：本页的年末实际完成情况是为演示评分规则而编写的，不是真实的自评结果。</p>
           </xsl:if>

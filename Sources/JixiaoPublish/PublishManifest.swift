@@ -82,7 +82,8 @@ struct PublishManifest: Equatable {
     /// builds the XML, and the options that decide which files a page makes.
     static func renderingDigest(_ options: PublishOptions) -> Digest {
         var digest = Digest()
-        digest.add(field: "xlsx=\(options.xlsx) pdf=\(options.pdf) encoding=\(options.encoding.rawValue)")
+        digest.add(field: "xlsx=\(options.xlsx) pdf=\(options.pdf) encoding=\(options.encoding.rawValue) "
+                   + "orientation=\(options.orientation?.rawValue ?? "")")
         let program = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
         if let attributes = try? FileManager.default.attributesOfItem(atPath: program) {
             digest.add(field: "\(program) \(attributes[.size] ?? 0) \(attributes[.modificationDate] ?? "")")

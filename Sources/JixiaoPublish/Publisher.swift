@@ -203,6 +203,9 @@ public struct PublishOptions: Sendable {
     /// unchanged (see `PublishManifest`). Never with `pdf` or `emitXMLDirectory`, which
     /// always write everything.
     public var incremental = true
+    /// Every printed page portrait or landscape; nil leaves each form's own (the
+    /// `page.orientation` stylesheet parameter).
+    public var orientation: PageOrientation?
 
     public init(dataDirectory: String, outputDirectory: String, templatesDirectory: String,
                 emitXMLDirectory: String? = nil, encoding: SourceEncoding = .utf8,
@@ -214,6 +217,10 @@ public struct PublishOptions: Sendable {
         self.encoding = encoding
         self.workers = max(1, workers)
     }
+}
+
+public enum PageOrientation: String, Sendable, CaseIterable {
+    case portrait, landscape
 }
 
 public struct PublishFailure: Error {
@@ -292,13 +299,14 @@ public enum Publisher {
             throw PublishFailure(diagnostics: [Diagnostic(.outputFailed, path: options.outputDirectory, at: nil,
                                                           "无法创建输出目录：\(error)")])
         }
+        let parameters = [("page.css", css)] + (options.orientation.map { [("page.orientation", $0.rawValue)] } ?? [])
         let failures = FailureList()
         let digests = Locked([PageJob.Rendered?](repeating: nil, count: jobs.count))
         let render = { (index: Int) in
             guard failures.isEmpty else { return }
             let job = jobs[index]
             do {
-                let rendered = try job.render(with: stylesheet, parameters: [("page.css", css)], rendering: rendering,
+                let rendered = try job.render(with: stylesheet, parameters: parameters, rendering: rendering,
                                             into: output, xml: xmlOutput, spreadsheets: spreadsheets, previous: previous)
                 digests.withLock { $0[index] = rendered }
             } catch let failure as Stylesheet.Failure {

@@ -29,6 +29,7 @@ struct DataDirectory: ParsableArguments {
 }
 
 extension SourceEncoding: ExpressibleByArgument {}
+extension PageOrientation: ExpressibleByArgument {}
 
 extension Jixiao {
     struct Publish: ParsableCommand {
@@ -44,6 +45,8 @@ extension Jixiao {
         @Flag(name: .long, help: "同时为每个页面生成 PDF（需要 WeasyPrint 与 fonts-arphic-uming）") var pdf = false
         @Flag(name: .long, help: "同时把每张项目绩效目标表和项目支出绩效自评表写成 Excel 电子表格（.xlsx，Excel、WPS、LibreOffice 均可直接打开）")
         var xlsx = false
+        @Option(name: .long, help: "打印方向：portrait（纵向）或 landscape（横向）用于所有页面；默认目标表纵向、自评表横向")
+        var orientation: PageOrientation?
         @Flag(name: .long, help: "完整地重新发布：不沿用上次发布中输入未改动的页面（默认会沿用，结果与完整发布逐字节相同）")
         var full = false
         @Option(name: .long, help: "同时生成页面的线程数（默认为处理器核数）；结果与单线程逐字节相同")
@@ -60,6 +63,7 @@ extension Jixiao {
             options.pdf = pdf
             options.xlsx = xlsx
             options.incremental = !full
+            options.orientation = orientation
             do {
                 let report = try Publisher.publish(options) { if !quiet { print($0) } }
                 if !quiet {

@@ -17,11 +17,12 @@ struct IncrementalPublishTests {
         try FileManager.default.copyItem(at: Published.repository.appendingPathComponent("templates"), to: templates)
     }
 
-    func publish(into output: String, incremental: Bool = true) throws -> PublishReport {
+    func publish(into output: String, incremental: Bool = true, orientation: PageOrientation? = nil) throws -> PublishReport {
         var options = PublishOptions(dataDirectory: data.path, outputDirectory: root.appendingPathComponent(output).path,
                                      templatesDirectory: templates.path)
         options.xlsx = true
         options.incremental = incremental
+        options.orientation = orientation
         return try Publisher.publish(options)
     }
 
@@ -72,5 +73,21 @@ struct IncrementalPublishTests {
         #expect(report.reusedPages == first.pages.count - 1)
         _ = try publish(into: "clean", incremental: false)
         #expect(try files("out") == files("clean"))
+    }
+
+    /// The page.orientation parameter prints every page one way; a changed option redoes all.
+    @Test func orientationOptionTurnsEveryPage() throws {
+        _ = try publish(into: "out")
+        func sheet(_ page: String) throws -> String? {
+            let xhtml = try XHTMLPage(path: root.appendingPathComponent("out/2021/\(page)").path)
+            return xhtml.elements("div").compactMap { xhtml.attribute($0, "class") }.first { $0.hasPrefix("sheet") }
+        }
+        #expect(try sheet("项目/村级组织经费.html") == "sheet portrait")
+        #expect(try sheet("自评/村级组织经费.html") == "sheet landscape")
+        let report = try publish(into: "out", orientation: .landscape)
+        #expect(report.reusedPages == 0)
+        #expect(try sheet("项目/村级组织经费.html") == "sheet landscape")
+        _ = try publish(into: "out", orientation: .portrait)
+        #expect(try sheet("自评/村级组织经费.html") == "sheet portrait")
     }
 }
