@@ -1,0 +1,61 @@
+import Foundation
+
+/// File names for projects: the project name itself where the file system allows, made
+/// safe and unique otherwise (a name can never climb out of the output directory).
+struct OutputNames {
+    private var byName: [String: String] = [:]
+
+    init(_ names: [String]) {
+        var taken: Set<String> = []
+        for name in names {
+            let base = OutputNames.safeStem(name)
+            var candidate = base
+            var counter = 2
+            while taken.contains(candidate.lowercased()) {
+                candidate = "\(base)-\(counter)"
+                counter += 1
+            }
+            taken.insert(candidate.lowercased())
+            byName[name] = candidate + ".html"
+        }
+    }
+
+    func fileName(for name: String) -> String { byName[name]! }
+
+    /// Names Windows refuses for files, so published folders can be copied there.
+    static let reservedStems = Set(["con", "prn", "aux", "nul"] + (1...9).flatMap { ["com\($0)", "lpt\($0)"] })
+
+    static func safeStem(_ name: String) -> String {
+        var stem = String(name.unicodeScalars.map { scalar -> Character in
+            switch scalar {
+            case "/", "\\", ":", "*", "?", "\"", "<", ">", "|": return "_"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F: return "_"
+            default: return Character(scalar)
+            }
+        })
+        stem = stem.trimmingSpaces()
+        while stem.hasPrefix(".") { stem = "_" + stem.dropFirst() }
+        if stem.isEmpty { stem = "_" }
+        if reservedStems.contains(stem.lowercased()) { stem += "_" }
+        // Stay under the common 255-byte file name limit, leaving room for "-N.html".
+        while stem.utf8.count > 200 { stem.removeLast() }
+        return stem
+    }
+
+    /// A relative link; only the characters that would end or alter a URL path are escaped.
+    static func href(_ parts: String...) -> String {
+        parts.map { part in
+            var escaped = ""
+            for character in part {
+                switch character {
+                case "%": escaped += "%25"
+                case "#": escaped += "%23"
+                case "?": escaped += "%3F"
+                case " ": escaped += "%20"
+                default: escaped.append(character)
+                }
+            }
+            return escaped
+        }.joined(separator: "/")
+    }
+}

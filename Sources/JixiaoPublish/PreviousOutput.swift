@@ -1,0 +1,55 @@
+import Foundation
+
+/// The output of the last publish, where unchanged pages and parts are taken from.
+struct PreviousOutput {
+    let directory: String
+    let manifest: PublishManifest
+
+    func page(_ path: String) -> EarlierPage? {
+        manifest.pages[path].map { EarlierPage(self, path: path, digest: $0) }
+    }
+}
+
+/// One page as the previous publish wrote it.
+final class EarlierPage {
+    let previous: PreviousOutput
+    let path: String
+    let digest: String
+    var parts: [PartRecord] { previous.manifest.parts[path] ?? [] }
+    private lazy var partsByDigest = Dictionary(parts.map { ($0.digest, $0) }, uniquingKeysWith: { first, _ in first })
+    /// The previous file, if it is still the one the manifest describes.
+    private lazy var file: FileHandle? = {
+        let file = join(previous.directory, path)
+        guard let size = previous.manifest.files[path], PublishManifest.size(of: file) == size else { return nil }
+        return FileHandle(forReadingAtPath: file)
+    }()
+
+    init(_ previous: PreviousOutput, path: String, digest: String) {
+        self.previous = previous
+        self.path = path
+        self.digest = digest
+    }
+
+    deinit { try? file?.close() }
+
+    /// Hard-links `files` from the previous output into the staging directory; false when
+    /// any is missing or not the size it was written with (then the page is rendered anew).
+    func reuse(_ files: [String], into output: StagedDirectory) -> Bool {
+        let targets = files.map { output.staging.appendingPathComponent($0).path }
+        let reused = zip(files, targets).allSatisfy { file, target in
+            let source = join(previous.directory, file)
+            guard let size = previous.manifest.files[file], PublishManifest.size(of: source) == size else { return false }
+            return link(source, target) == 0 || (try? FileManager.default.copyItem(atPath: source, toPath: target)) != nil
+        }
+        if !reused { targets.forEach { unlink($0) } }  // the page is rendered anew, into new files
+        return reused
+    }
+
+    /// The rendered bytes of the part with this digest, read from the previous file.
+    func part(_ digest: String) -> [UInt8]? {
+        guard let record = partsByDigest[digest], let file else { return nil }
+        guard (try? file.seek(toOffset: UInt64(record.offset))) != nil,
+              let data = try? file.read(upToCount: record.length), data.count == record.length else { return nil }
+        return [UInt8](data)
+    }
+}
