@@ -20,7 +20,7 @@ final class EarlierPage {
     /// The previous file, if it is still the one the manifest describes.
     private lazy var file: FileHandle? = {
         let file = join(previous.directory, path)
-        guard let size = previous.manifest.files[path], PublishManifest.size(of: file) == size else { return nil }
+        guard let stamp = previous.manifest.files[path], FileStamp(of: file) == stamp else { return nil }
         return FileHandle(forReadingAtPath: file)
     }()
 
@@ -33,12 +33,12 @@ final class EarlierPage {
     deinit { try? file?.close() }
 
     /// Hard-links `files` from the previous output into the staging directory; false when
-    /// any is missing or not the size it was written with (then the page is rendered anew).
+    /// any is missing or changed since it was written (then the page is rendered anew).
     func reuse(_ files: [String], into output: StagedDirectory) -> Bool {
         let targets = files.map { output.staging.appendingPathComponent($0).path }
         let reused = zip(files, targets).allSatisfy { file, target in
             let source = join(previous.directory, file)
-            guard let size = previous.manifest.files[file], PublishManifest.size(of: source) == size else { return false }
+            guard let stamp = previous.manifest.files[file], FileStamp(of: source) == stamp else { return false }
             return link(source, target) == 0 || (try? FileManager.default.copyItem(atPath: source, toPath: target)) != nil
         }
         if !reused { targets.forEach { unlink($0) } }  // the page is rendered anew, into new files

@@ -1,12 +1,18 @@
 import Foundation
 
-/// What the last publish wrote, kept in the output as `.jixiao-manifest`, so that the next
+/// What the last publish wrote, kept beside the output (`.output.jixiao-manifest` for
+/// `output/`, so that the published folder holds nothing but the pages), so that the next
 /// publish redoes only what changed: nothing at all when no input changed, and otherwise
 /// only the pages whose XML changed. Unchanged pages are taken from the previous output by
 /// hard link, so the result is byte-identical to a publish from scratch.
 struct PublishManifest: Equatable {
-    static let fileName = ".jixiao-manifest"
     private static let header = "jixiao-manifest 1"
+
+    /// Where the manifest of the output directory `output` lives.
+    static func path(for output: String) -> String {
+        let url = URL(fileURLWithPath: output).standardizedFileURL
+        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).jixiao-manifest").path
+    }
 
     /// Digest of every input: data files, templates, the program itself and the options.
     var inputs = ""
@@ -17,8 +23,8 @@ struct PublishManifest: Equatable {
     var pages: [String: String] = [:]
     /// Where each part of a streamed page sits in its file.
     var parts: [String: [PartRecord]] = [:]
-    /// Every file of the output and its size, to notice an output changed by hand.
-    var files: [String: Int] = [:]
+    /// Every file of the output, to notice one changed by hand.
+    var files: [String: FileStamp] = [:]
 
     func serialized() -> [UInt8] {
         var lines = [PublishManifest.header, "inputs\t\(inputs)", "data-files\t\(fileCount)", "warnings\t\(warningCount)"]
@@ -27,13 +33,26 @@ struct PublishManifest: Equatable {
         lines += parts.keys.sorted().flatMap { path in
             parts[path]!.map { "part\t\($0.digest)\t\($0.offset)\t\($0.length)\t\(path)" }
         }
-        lines += files.keys.sorted().map { "file\t\(files[$0]!)\t\($0)" }
+        lines += files.keys.sorted().map { "file\t\(files[$0]!.description)\t\($0)" }
         return Array((lines.joined(separator: "\n") + "\n").utf8)
     }
 
-    /// The manifest of the output in `directory`, if it has a readable one.
-    static func read(from directory: String) -> PublishManifest? {
-        guard let text = try? String(contentsOfFile: join(directory, fileName), encoding: .utf8) else { return nil }
+    func write(for output: String) throws {
+        let path = PublishManifest.path(for: output)
+        let temporary = path + ".new-\(getpid())"
+        try Data(serialized()).write(to: URL(fileURLWithPath: temporary))
+        guard rename(temporary, path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+    }
+
+    static func remove(for output: String) throws {
+        guard unlink(PublishManifest.path(for: output)) == 0 || errno == ENOENT else {
+            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+        }
+    }
+
+    /// The manifest of the output directory `output`, if it has a readable one.
+    static func read(for output: String) -> PublishManifest? {
+        guard let text = try? String(contentsOfFile: path(for: output), encoding: .utf8) else { return nil }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: true).makeIterator()
         guard lines.next() == Substring(header) else { return nil }
         var manifest = PublishManifest()
@@ -45,7 +64,9 @@ struct PublishManifest: Equatable {
             case ("warnings", 2): manifest.warningCount = Int(fields[1]) ?? 0
             case ("year", 2): manifest.years.append(Int(fields[1]) ?? 0)
             case ("page", 3): manifest.pages[fields[2]] = fields[1]
-            case ("file", 3): manifest.files[fields[2]] = Int(fields[1]) ?? -1
+            case ("file", 3):
+                guard let stamp = FileStamp(fields[1]) else { return nil }
+                manifest.files[fields[2]] = stamp
             case ("part", 5):
                 guard let offset = Int(fields[2]), let length = Int(fields[3]) else { return nil }
                 manifest.parts[fields[4], default: []].append(PartRecord(digest: fields[1], offset: offset, length: length))
@@ -55,32 +76,22 @@ struct PublishManifest: Equatable {
         return manifest
     }
 
-    /// Every file it lists is in `directory` with the size it had.
+    /// Every file it lists is in `directory` as it was written, and there are no others.
     func isIntact(in directory: String) -> Bool {
-        files.allSatisfy { path, size in PublishManifest.size(of: join(directory, path)) == size }
+        files.allSatisfy { path, stamp in FileStamp(of: join(directory, path)) == stamp }
+            && PublishManifest.listFiles(in: URL(fileURLWithPath: directory)).count == files.count
     }
 
-    /// The files under `directory` and their sizes, paths relative to it.
-    static func listFiles(in directory: URL) -> [String: Int] {
-        var files: [String: Int] = [:]
+    /// The files under `directory`, paths relative to it.
+    static func listFiles(in directory: URL) -> [String: FileStamp] {
+        var files: [String: FileStamp] = [:]
         guard let enumerator = FileManager.default.enumerator(atPath: directory.path) else { return files }
         while let path = enumerator.nextObject() as? String {
-            guard path != fileName, let size = size(of: directory.appendingPathComponent(path).path) else { continue }
-            files[path] = size
+            if let stamp = FileStamp(of: directory.appendingPathComponent(path).path) { files[path] = stamp }
         }
         return files
     }
 
-    /// The size of a regular file; nil for anything else.
-    static func size(of path: String) -> Int? {
-        status(of: path).map { Int($0.st_size) }
-    }
-
-    private static func status(of path: String) -> stat? {
-        var status = stat()
-        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
-        return status
-    }
 
     /// Everything a page depends on besides its own XML: the templates, the program that
     /// builds the XML, and the options that decide which files a page makes.
@@ -105,7 +116,7 @@ struct PublishManifest: Equatable {
     static func inputsDigest(_ options: PublishOptions, rendering: Digest) -> String {
         var digest = rendering
         for (file, name) in regularFiles(under: options.dataDirectory) {
-            guard let status = status(of: file) else { continue }
+            guard let status = regularFileStatus(file) else { continue }
             digest.add(field: name)
             digest.add(field: "\(status.st_size) \(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec) \(status.st_ino)")
         }
@@ -118,8 +129,29 @@ struct PublishManifest: Equatable {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return [] }
         guard isDirectory.boolValue else { return [(path, "")] }
         let names = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String]) ?? []
-        return names.sorted().map { (join(path, $0), $0) }.filter { size(of: $0.path) != nil }
+        return names.sorted().map { (join(path, $0), $0) }.filter { regularFileStatus($0.path) != nil }
     }
+}
+
+/// A regular file's size and modification time: what changes when anyone writes to it.
+struct FileStamp: Equatable, CustomStringConvertible {
+    let size: Int
+    let modified: String
+
+    init?(of path: String) {
+        guard let status = regularFileStatus(path) else { return nil }
+        size = Int(status.st_size)
+        modified = "\(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)"
+    }
+
+    init?(_ text: String) {
+        let fields = text.split(separator: "@", maxSplits: 1)
+        guard fields.count == 2, let size = Int(fields[0]) else { return nil }
+        self.size = size
+        modified = String(fields[1])
+    }
+
+    var description: String { "\(size)@\(modified)" }
 }
 
 /// One part of a streamed page: its digest and where its bytes sit in the page's file.
@@ -127,4 +159,11 @@ struct PartRecord: Equatable {
     let digest: String
     let offset: Int
     let length: Int
+}
+
+/// stat(2) of a regular file; nil for anything else.
+private func regularFileStatus(_ path: String) -> stat? {
+    var status = stat()
+    guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+    return status
 }

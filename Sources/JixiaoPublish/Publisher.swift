@@ -111,7 +111,7 @@ public enum Publisher {
         let rendering = PublishManifest.renderingDigest(options)
         let inputs = PublishManifest.inputsDigest(options, rendering: rendering)
         let previous = options.incremental && !options.pdf && options.emitXMLDirectory == nil
-            ? PublishManifest.read(from: options.outputDirectory).map { PreviousOutput(directory: options.outputDirectory, manifest: $0) }
+            ? PublishManifest.read(for: options.outputDirectory).map { PreviousOutput(directory: options.outputDirectory, manifest: $0) }
             : nil
         if let previous, previous.manifest.inputs == inputs, previous.manifest.isIntact(in: options.outputDirectory) {
             progress("数据、模板与程序都没有改动，不必重新生成")
@@ -204,9 +204,11 @@ public enum Publisher {
         manifest.files = PublishManifest.listFiles(in: output.staging)
         let reused = rendered.filter { $0?.reused == true }.count
         do {
-            try output.write(PublishManifest.fileName, manifest.serialized())
+            // Never a manifest describing another output: gone before the swap, written after.
+            try PublishManifest.remove(for: options.outputDirectory)
             try output.commit()
             try xmlOutput?.commit()
+            try manifest.write(for: options.outputDirectory)
         } catch {
             throw PublishFailure(diagnostics: [Diagnostic(.outputFailed, path: options.outputDirectory, at: nil,
                                                           "写出失败：\(error)", hint: "原有的输出目录保持不变")])

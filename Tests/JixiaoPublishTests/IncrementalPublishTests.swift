@@ -54,6 +54,20 @@ struct IncrementalPublishTests {
         #expect(try files("out") == files("clean"))
     }
 
+    /// A page edited by hand, even to the same size, is written again, never kept or reused.
+    @Test func aPageEditedByHandIsWrittenAgain() throws {
+        _ = try publish(into: "out")
+        let clean = try files("out")
+        let page = root.appendingPathComponent("out/2021/项目/村级组织经费.html")
+        let text = try String(contentsOf: page, encoding: .utf8)
+        try text.replacingOccurrences(of: "村级组织经费项目绩效目标表", with: "村级组织经费项目绩效日标表")
+            .write(to: page, atomically: false, encoding: .utf8)
+        let report = try publish(into: "out")
+        #expect(!report.upToDate)
+        #expect(report.reusedPages == report.pages.count - 1)
+        #expect(try files("out") == clean)
+    }
+
     @Test func changedTemplatesRedoEveryPage() throws {
         _ = try publish(into: "out")
         let css = templates.appendingPathComponent("jixiao.css")
