@@ -156,14 +156,14 @@ public enum Publisher {
         }
         let parameters = [("page.css", css)] + (options.orientation.map { [("page.orientation", $0.rawValue)] } ?? [])
         let failures = FailureList()
-        let digests = Locked([PageJob.Rendered?](repeating: nil, count: jobs.count))
+        let renderedPages = Locked([PageJob.Rendered?](repeating: nil, count: jobs.count))
         let render = { (index: Int) in
             guard failures.isEmpty else { return }
             let job = jobs[index]
             do {
                 let rendered = try job.render(with: stylesheet, parameters: parameters, rendering: rendering,
                                             into: output, xml: xmlOutput, spreadsheets: spreadsheets, previous: previous)
-                digests.withLock { $0[index] = rendered }
+                renderedPages.withLock { $0[index] = rendered }
             } catch let failure as Stylesheet.Failure {
                 failures.append(Diagnostic(.templateFailed, path: job.relativePath, at: nil, failure.description))
             } catch {
@@ -194,7 +194,7 @@ public enum Publisher {
         }
 
         progress("[4/4] 写出到 \(options.outputDirectory)")
-        let rendered = digests.withLock { $0 }
+        let rendered = renderedPages.withLock { $0 }
         var manifest = PublishManifest(inputs: inputs, fileCount: dataSet.fileCount, warningCount: dataSet.warningCount,
                                        years: dataSet.years.map(\.year))
         for (job, page) in zip(jobs, rendered) {
@@ -208,11 +208,12 @@ public enum Publisher {
             try PublishManifest.remove(for: options.outputDirectory)
             try output.commit()
             try xmlOutput?.commit()
-            try manifest.write(for: options.outputDirectory)
         } catch {
             throw PublishFailure(diagnostics: [Diagnostic(.outputFailed, path: options.outputDirectory, at: nil,
                                                           "写出失败：\(error)", hint: "原有的输出目录保持不变")])
         }
+        // The output is complete; without its manifest the next publish merely does everything.
+        try? manifest.write(for: options.outputDirectory)
         return PublishReport(manifest, reusedPages: reused, upToDate: false)
     }
 
