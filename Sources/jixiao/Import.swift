@@ -52,7 +52,9 @@ extension Jixiao {
             for (path, contents) in files {
                 try contents.write(toFile: path, atomically: true, encoding: .utf8)
             }
-            print("已导入 \(files.count) 张表到 \(folder)/。运行 jixiao check \((folder as NSString).deletingLastPathComponent) 查看需要补充的地方。")
+            // The year directory checks them all; a folder of its own holds no year, so one file at a time.
+            let check = out == nil ? "运行 jixiao check data/\(budgetYear)" : "逐个运行 jixiao check <文件>（例如 jixiao check \(files[0].0)）"
+            print("已导入 \(files.count) 张表到 \(folder)/。\(check)，查看需要补充的地方。")
         }
 
         /// A Word document by its name; anything else is table text.
