@@ -170,10 +170,13 @@ public enum Publisher {
                 failures.append(Diagnostic(.outputFailed, path: job.relativePath, at: nil, "写出失败：\(error)"))
             }
         }
+        // Longest first: a streamed document takes as long as thousands of pages, and started
+        // last it would keep one core busy while the other has nothing left to do.
+        let order = jobs.indices.sorted { jobs[$0].parts.count > jobs[$1].parts.count }
         if options.workers == 1 {
-            jobs.indices.forEach(render)
+            order.forEach(render)
         } else {
-            DispatchQueue.concurrentPerform(iterations: jobs.count, execute: render)
+            DispatchQueue.concurrentPerform(iterations: order.count) { render(order[$0]) }
         }
         if !failures.isEmpty {
             output.discard()
