@@ -103,6 +103,7 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, CustomString
     public static let fileNameMismatch = DiagnosticCode("JX903", "文件名与项目名称不符")
     public static let outputFailed = DiagnosticCode("JX904", "无法写出结果")
     public static let templateFailed = DiagnosticCode("JX905", "模板执行失败")
+    public static let unsafeOutput = DiagnosticCode("JX906", "输出目录会覆盖其他文件")
 
     /// The registry, in code order; the docs and the JSON output are generated from it.
     public static let all: [DiagnosticCode] = [
@@ -118,6 +119,6 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, CustomString
         resultsWithoutProject, unknownIndicatorResult, missingIndicatorResult, actualUnitMismatch, weightsNot100,
         indicatorWeightsMismatch, scoreOutOfBand, missingEvaluatorScore, missingReason, overshoot, unreadableActual,
         unknownMeasureResult, ungradableMeasure, ambiguousIndicatorName, notAssessed, missingMeasureResult,
-        noData, duplicateProject, fileNameMismatch, outputFailed, templateFailed,
+        noData, duplicateProject, fileNameMismatch, outputFailed, templateFailed, unsafeOutput,
     ]
 }

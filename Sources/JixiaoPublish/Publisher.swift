@@ -108,10 +108,16 @@ public struct PublishReport: Sendable {
 /// read → decode and check → build XML → apply templates → write, all or nothing.
 public enum Publisher {
     public static func publish(_ options: PublishOptions, progress: (String) -> Void = { _ in }) throws -> PublishReport {
+        let manifest = PublishManifest.read(for: options.outputDirectory)
+        let refusals = ([OutputGuard.refusal(toReplace: options.outputDirectory, manifest: manifest, options: options)]
+            + [options.emitXMLDirectory.flatMap { OutputGuard.refusal(toReplace: $0, manifest: nil, options: options) }])
+            .compactMap { $0 }
+        if !refusals.isEmpty { throw PublishFailure(diagnostics: refusals) }
+
         let rendering = PublishManifest.renderingDigest(options)
         let inputs = PublishManifest.inputsDigest(options, rendering: rendering)
         let previous = options.incremental && !options.pdf && options.emitXMLDirectory == nil
-            ? PublishManifest.read(for: options.outputDirectory).map { PreviousOutput(directory: options.outputDirectory, manifest: $0) }
+            ? manifest.map { PreviousOutput(directory: options.outputDirectory, manifest: $0) }
             : nil
         if let previous, previous.manifest.inputs == inputs, previous.manifest.isIntact(in: options.outputDirectory) {
             progress("数据、模板与程序都没有改动，不必重新生成")
@@ -198,13 +204,13 @@ public enum Publisher {
 
         progress("[4/4] 写出到 \(options.outputDirectory)")
         let rendered = renderedPages.withLock { $0 }
-        var manifest = PublishManifest(inputs: inputs, fileCount: dataSet.fileCount, warningCount: dataSet.warningCount,
+        var written = PublishManifest(inputs: inputs, fileCount: dataSet.fileCount, warningCount: dataSet.warningCount,
                                        years: dataSet.years.map(\.year))
         for (job, page) in zip(jobs, rendered) {
-            manifest.pages[job.relativePath] = page?.digest
-            if let parts = page?.parts, !parts.isEmpty { manifest.parts[job.relativePath] = parts }
+            written.pages[job.relativePath] = page?.digest
+            if let parts = page?.parts, !parts.isEmpty { written.parts[job.relativePath] = parts }
         }
-        manifest.files = PublishManifest.listFiles(in: output.staging)
+        written.files = PublishManifest.listFiles(in: output.staging)
         let reused = rendered.filter { $0?.reused == true }.count
         do {
             // Never a manifest describing another output: gone before the swap, written after.
@@ -216,8 +222,8 @@ public enum Publisher {
                                                           "写出失败：\(error)", hint: "原有的输出目录保持不变")])
         }
         // The output is complete; without its manifest the next publish merely does everything.
-        try? manifest.write(for: options.outputDirectory)
-        return PublishReport(manifest, reusedPages: reused, upToDate: false)
+        try? written.write(for: options.outputDirectory)
+        return PublishReport(written, reusedPages: reused, upToDate: false)
     }
 
     /// The pages of one year, paths relative to the output directory.

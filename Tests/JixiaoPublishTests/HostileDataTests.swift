@@ -125,4 +125,39 @@ struct HostileDataTests {
         let beside = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".") }
         #expect(beside == [".output.jixiao-manifest"], "no staging directory left behind: \(beside)")
     }
+
+    /// Publishing replaces the output directory whole: never the data, the templates, the
+    /// current directory or a folder holding files Jixiao did not write.
+    @Test func outputThatWouldSwapAwayOtherFilesIsRefused() throws {
+        let root = try Self.dataRoot(["村委会办公场所租赁费.yaml": Self.base])
+        let keep = root.appendingPathComponent("notes/要保留.txt")
+        try FileManager.default.createDirectory(at: keep.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: keep)
+        func refusal(_ out: URL, emitXML: URL? = nil) -> String? {
+            do {
+                _ = try Publisher.publish(PublishOptions(
+                    dataDirectory: root.appendingPathComponent("data").path, outputDirectory: out.path,
+                    templatesDirectory: Published.repository.appendingPathComponent("templates").path, emitXMLDirectory: emitXML?.path))
+                return nil
+            } catch let failure as PublishFailure {
+                return failure.diagnostics.map { "\($0.code.rawValue) \($0.message)" }.joined(separator: "\n")
+            } catch {
+                return "\(error)"
+            }
+        }
+        #expect(refusal(root.appendingPathComponent("data"))?.hasPrefix("JX906 输出目录") == true)
+        #expect(refusal(root)?.contains("就是数据目录或包含它") == true)
+        #expect(refusal(Published.repository.appendingPathComponent("templates"))?.contains("模板目录") == true)
+        #expect(refusal(root.appendingPathComponent("notes"))?.contains("不是 Jixiao 生成的“要保留.txt”") == true)
+        #expect(refusal(root.appendingPathComponent("site"), emitXML: root.appendingPathComponent("notes")) != nil)
+        #expect(FileManager.default.fileExists(atPath: keep.path))
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("data/2021/项目/村委会办公场所租赁费.yaml").path))
+
+        // A Jixiao output is replaced freely, but a file added to it by hand stops the next publish.
+        let out = root.appendingPathComponent("output")
+        #expect(refusal(out) == nil)
+        #expect(refusal(out) == nil)
+        try Data("x".utf8).write(to: out.appendingPathComponent("2021/备注.txt"))
+        #expect(refusal(out)?.contains("“2021/备注.txt”") == true)
+    }
 }
