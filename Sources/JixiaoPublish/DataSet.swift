@@ -11,6 +11,8 @@ public struct DataSet: Sendable {
     public var diagnostics: [Diagnostic]
     public var sources: [String: SourceFile]
     public var fileCount: Int
+    /// Whether `sources` keeps every file read (for quoting lines in diagnostics).
+    var keepsSources = true
 
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
@@ -41,11 +43,11 @@ public enum DataLayout {
 public enum DataSetLoader {
     /// Reads `directory`: either a data root holding year directories (`data/`) or one year
     /// directory (`data/2021`). Never throws: unreadable files become diagnostics.
-    /// `keepSources: false` (publishing) drops each file's text once it is decoded; the
+    /// `keepSources: false` (publishing) lets each file's text go once it is decoded; the
     /// diagnostics then cannot quote their lines, but a large data set takes far less memory.
     public static func load(directory: String, encoding: SourceEncoding = .utf8, keepSources: Bool = true) -> DataSet {
         var dataSet = DataSet(years: [], diagnostics: [], sources: [:], fileCount: 0)
-        defer { if !keepSources { dataSet.sources = [:] } }
+        dataSet.keepsSources = keepSources
         if FileManager.default.fileExists(atPath: directory), !isDirectory(directory) {
             dataSet.years.append(loadSingleFile(directory, encoding: encoding, into: &dataSet))
             return dataSet
@@ -261,7 +263,7 @@ public enum DataSetLoader {
     private static func record(_ result: Result<SourceFile, Diagnostic>, into dataSet: inout DataSet) {
         dataSet.fileCount += 1
         switch result {
-        case .success(let source): dataSet.sources[source.path] = source
+        case .success(let source): if dataSet.keepsSources { dataSet.sources[source.path] = source }
         case .failure(let diagnostic): dataSet.diagnostics.append(diagnostic)
         }
     }
