@@ -33,11 +33,11 @@ struct PageJob {
         let tree = build()
         let treeXML = tree.serialized()
         try xml?.write(stem + ".xml", treeXML)
-        /// The digest of part `number` and, when it had to be built for that, its tree.
-        func part(_ number: Int) throws -> (digest: String, tree: XMLTree) {
+        /// Part `number` built, and its digest; its XML is written out the first time only.
+        func part(_ number: Int, again: Bool = false) throws -> (digest: String, tree: XMLTree) {
             let tree = parts[number]()
             let partXML = tree.serialized()
-            try xml?.write(stem + ".part-\(number + 1).xml", partXML)
+            if !again { try xml?.write(stem + ".part-\(number + 1).xml", partXML) }
             var digest = rendering
             digest.add(field: partXML)
             return (digest.hex, tree)
@@ -78,7 +78,7 @@ struct PageJob {
             var digest = partDigests?[number]
             var bytes = digest.flatMap { earlier?.part($0) }
             if bytes == nil {
-                let (built, tree) = try part(number)
+                let (built, tree) = try part(number, again: partDigests != nil)
                 digest = built
                 bytes = try stylesheet.transformPart(tree, parameters: parameters)
             }
