@@ -189,12 +189,13 @@
     <xsl:variable name="left" select="$figure.label.width"/>
     <xsl:variable name="scale" select="$figure.bar.width div 100"/>
     <figure class="chart">
-      <svg xmlns="http://www.w3.org/2000/svg" width="{$left + $figure.bar.width + 70}" height="{$height}" viewBox="0 0 {$left + $figure.bar.width + 70} {$height}" role="img">
+      <svg xmlns="http://www.w3.org/2000/svg" width="100%" viewBox="0 0 {$left + $figure.bar.width + 70} {$height}" role="img"
+           font-size="11" fill="#111">
         <title>各项目自评得分与等级区间</title>
-        <rect x="{$left}" y="20" width="{60 * $scale}" height="{$height - 36}" class="band-poor"/>
-        <rect x="{$left + 60 * $scale}" y="20" width="{20 * $scale}" height="{$height - 36}" class="band-fair"/>
-        <rect x="{$left + 80 * $scale}" y="20" width="{10 * $scale}" height="{$height - 36}" class="band-good"/>
-        <rect x="{$left + 90 * $scale}" y="20" width="{10 * $scale}" height="{$height - 36}" class="band-excellent"/>
+        <rect x="{$left}" y="20" width="{60 * $scale}" height="{$height - 36}" class="band-poor" fill="#f6dede"/>
+        <rect x="{$left + 60 * $scale}" y="20" width="{20 * $scale}" height="{$height - 36}" class="band-fair" fill="#f7efd6"/>
+        <rect x="{$left + 80 * $scale}" y="20" width="{10 * $scale}" height="{$height - 36}" class="band-good" fill="#dfe9f5"/>
+        <rect x="{$left + 90 * $scale}" y="20" width="{10 * $scale}" height="{$height - 36}" class="band-excellent" fill="#dcefdc"/>
         <xsl:for-each select="summary/grade-bands/band">
           <xsl:variable name="to">
             <xsl:choose>
@@ -202,12 +203,19 @@
               <xsl:otherwise>100</xsl:otherwise>
             </xsl:choose>
           </xsl:variable>
-          <text x="{$left + (@from + $to) div 2 * $scale}" y="14" text-anchor="middle" class="axis"><xsl:value-of select="@grade"/></text>
+          <text x="{$left + (@from + $to) div 2 * $scale}" y="14" text-anchor="middle" class="axis" fill="#555"><xsl:value-of select="@grade"/></text>
         </xsl:for-each>
         <xsl:for-each select="$rows">
           <xsl:variable name="y" select="24 + (position() - 1) * 24"/>
           <text x="{$left - 8}" y="{$y + 13}" text-anchor="end" class="label"><xsl:value-of select="@name"/></text>
-          <rect x="{$left}" y="{$y + 3}" width="{@score-value * $scale}" height="14" class="bar grade-{@grade}"/>
+          <rect x="{$left}" y="{$y + 3}" width="{@score-value * $scale}" height="14" class="bar grade-{@grade}">
+            <xsl:attribute name="fill">
+              <xsl:choose>
+                <xsl:when test="@grade = '差'">#a33</xsl:when>
+                <xsl:otherwise>#4a4a4a</xsl:otherwise>
+              </xsl:choose>
+            </xsl:attribute>
+          </rect>
           <text x="{$left + @score-value * $scale + 6}" y="{$y + 14}" class="value"><xsl:value-of select="@score"/><xsl:text> </xsl:text><xsl:value-of select="@grade"/></text>
         </xsl:for-each>
       </svg>
@@ -222,7 +230,8 @@
     <xsl:variable name="height" select="count($rows) * 24 + 24"/>
     <xsl:variable name="left" select="$figure.label.width"/>
     <figure class="chart">
-      <svg xmlns="http://www.w3.org/2000/svg" width="{$left + $figure.bar.width + 175}" height="{$height}" viewBox="0 0 {$left + $figure.bar.width + 175} {$height}" role="img">
+      <svg xmlns="http://www.w3.org/2000/svg" width="100%" viewBox="0 0 {$left + $figure.bar.width + 175} {$height}" role="img"
+           font-size="11" fill="#111">
         <title>各项目全年预算数与执行数</title>
         <xsl:for-each select="$rows">
           <xsl:variable name="y" select="8 + (position() - 1) * 24"/>
@@ -233,8 +242,8 @@
             </xsl:choose>
           </xsl:variable>
           <text x="{$left - 8}" y="{$y + 13}" text-anchor="end" class="label"><xsl:value-of select="@name"/></text>
-          <rect x="{$left}" y="{$y + 3}" width="{$figure.bar.width}" height="14" class="budget"/>
-          <rect x="{$left}" y="{$y + 3}" width="{$figure.bar.width * $share}" height="14" class="spent"/>
+          <rect x="{$left}" y="{$y + 3}" width="{$figure.bar.width}" height="14" class="budget" fill="#e4e4e0" stroke="#999" stroke-width="0.5"/>
+          <rect x="{$left}" y="{$y + 3}" width="{$figure.bar.width * $share}" height="14" class="spent" fill="#4a6a8a"/>
           <text x="{$left + $figure.bar.width + 6}" y="{$y + 14}" class="value">
             <xsl:value-of select="@spent"/>/<xsl:value-of select="@budget"/>万元（<xsl:value-of select="@rate"/>）</text>
         </xsl:for-each>

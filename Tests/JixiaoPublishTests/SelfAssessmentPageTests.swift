@@ -76,6 +76,13 @@ struct SelfAssessmentPageTests {
         #expect(grid.last?.first == "合计（14个已自评项目）")
         #expect(grid.last?[1] == "5098.3")
         #expect(page.elements("svg").count == 2, "two figures, drawn inline")
+        // Styled by their own attributes (the PDF engine applies no page CSS inside SVG), and
+        // as wide as the page: 14 projects, so 14 bars in each, 马家屯遮荫款 the one in red.
+        for svg in page.elements("svg") { #expect(page.attribute(svg, "width") == "100%") }
+        let bars = page.elements("rect").filter { (page.attribute($0, "class") ?? "").hasPrefix("bar ") }
+        #expect(bars.count == 14)
+        #expect(bars.filter { page.attribute($0, "fill") == "#a33" }.count == 1)
+        #expect(page.elements("rect").allSatisfy { page.attribute($0, "fill") != nil })
     }
 
     @Test func everyGradeAppearsInTheSample() throws {
