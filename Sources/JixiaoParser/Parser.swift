@@ -723,7 +723,11 @@ struct KeySet {
     /// Adds `key`; returns where it was first seen if it was already there.
     mutating func insert(_ key: String, at mark: SourceMark) -> SourceMark? {
         if few.count < KeySet.scanned {
-            if let previous = few.first(where: { $0.key.utf8.elementsEqual(key.utf8) }) { return previous.mark }
+            // Lengths first: most keys differ in length, and comparing counts is cheap.
+            let length = key.utf8.count
+            if let previous = few.first(where: { $0.key.utf8.count == length && $0.key.utf8.elementsEqual(key.utf8) }) {
+                return previous.mark
+            }
             few.append((key, mark))
             return nil
         }
