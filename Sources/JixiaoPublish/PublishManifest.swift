@@ -1,10 +1,10 @@
 import Foundation
 
 /// What the last publish wrote, kept beside the output (`.output.jixiao-manifest` for
-/// `output/`, so that the published folder holds nothing but the pages), so that the next
-/// publish redoes only what changed: nothing at all when no input changed, and otherwise
-/// only the pages whose XML changed. Unchanged pages are taken from the previous output by
-/// hard link, so the result is byte-identical to a publish from scratch.
+/// `output/`; the published folder holds nothing but pages). With it the next publish
+/// redoes only what changed: nothing at all when no input changed, and otherwise only the
+/// pages whose XML changed. Unchanged pages are taken from the previous output by hard
+/// link, so the result is byte-identical to a publish from scratch.
 struct PublishManifest: Equatable {
     private static let header = "jixiao-manifest 1"
 
