@@ -96,5 +96,7 @@ deps:
 	  fi; \
 	fi
 
+## 删除编译结果与输出目录（连同输出目录旁增量发布用的清单）
 clean:
 	rm -rf .build $(OUT) Tests/Fuzz/.build Tests/Benchmarks/.build
+	rm -f "$$(dirname $(OUT))/.$$(basename $(OUT)).jixiao-manifest"
