@@ -111,30 +111,7 @@
         <tr><th>序号</th><th>项目名称</th><th>全年预算数（万元）</th><th>全年执行数（万元）</th><th>执行率</th><th>得分</th><th>等级</th></tr>
       </thead>
       <tbody>
-        <xsl:for-each select="row">
-          <tr>
-            <td class="number"><xsl:value-of select="@n"/></td>
-            <td>
-              <xsl:choose>
-                <xsl:when test="@href"><a href="{@href}"><xsl:value-of select="@name"/></a></xsl:when>
-                <xsl:otherwise><xsl:value-of select="@name"/></xsl:otherwise>
-              </xsl:choose>
-            </td>
-            <xsl:choose>
-              <xsl:when test="@score">
-                <td class="number"><xsl:value-of select="@budget"/></td>
-                <td class="number"><xsl:value-of select="@spent"/></td>
-                <td class="number"><xsl:value-of select="@rate"/></td>
-                <td class="number"><xsl:value-of select="@score"/></td>
-                <td class="number"><xsl:value-of select="@grade"/></td>
-              </xsl:when>
-              <xsl:otherwise>
-                <td class="number">—</td><td class="number">—</td><td class="number">—</td><td class="number">—</td>
-                <td class="number">未自评</td>
-              </xsl:otherwise>
-            </xsl:choose>
-          </tr>
-        </xsl:for-each>
+        <xsl:apply-templates select="slot[@for = 'rows']" mode="content"/>
       </tbody>
       <tfoot>
         <tr>
@@ -147,6 +124,32 @@
         </tr>
       </tfoot>
     </table>
+  </xsl:template>
+
+  <!-- One project's line of the summary table (a part of the streamed report). -->
+  <xsl:template match="row" mode="content">
+    <tr>
+      <td class="number"><xsl:value-of select="@n"/></td>
+      <td>
+        <xsl:choose>
+          <xsl:when test="@href"><a href="{@href}"><xsl:value-of select="@name"/></a></xsl:when>
+          <xsl:otherwise><xsl:value-of select="@name"/></xsl:otherwise>
+        </xsl:choose>
+      </td>
+      <xsl:choose>
+        <xsl:when test="@score">
+          <td class="number"><xsl:value-of select="@budget"/></td>
+          <td class="number"><xsl:value-of select="@spent"/></td>
+          <td class="number"><xsl:value-of select="@rate"/></td>
+          <td class="number"><xsl:value-of select="@score"/></td>
+          <td class="number"><xsl:value-of select="@grade"/></td>
+        </xsl:when>
+        <xsl:otherwise>
+          <td class="number">—</td><td class="number">—</td><td class="number">—</td><td class="number">—</td>
+          <td class="number">未自评</td>
+        </xsl:otherwise>
+      </xsl:choose>
+    </tr>
   </xsl:template>
 
   <xsl:template name="shortfalls.by.level1">
@@ -184,8 +187,7 @@
 
   <!-- Figure 2: each project's score on the grade bands (差 below 60, 中 60, 良 80, 优 90). -->
   <xsl:template name="figure.scores">
-    <xsl:variable name="rows" select="summary/row[@score-value]"/>
-    <xsl:variable name="height" select="count($rows) * 24 + 44"/>
+    <xsl:variable name="height" select="summary/@assessed * 24 + 44"/>
     <xsl:variable name="left" select="$figure.label.width"/>
     <xsl:variable name="scale" select="$figure.bar.width div 100"/>
     <figure class="chart">
@@ -205,51 +207,60 @@
           </xsl:variable>
           <text x="{$left + (@from + $to) div 2 * $scale}" y="14" text-anchor="middle" class="axis" fill="#555"><xsl:value-of select="@grade"/></text>
         </xsl:for-each>
-        <xsl:for-each select="$rows">
-          <xsl:variable name="y" select="24 + (position() - 1) * 24"/>
-          <text x="{$left - 8}" y="{$y + 13}" text-anchor="end" class="label"><xsl:value-of select="@name"/></text>
-          <rect x="{$left}" y="{$y + 3}" width="{@score-value * $scale}" height="14" class="bar grade-{@grade}">
-            <xsl:attribute name="fill">
-              <xsl:choose>
-                <xsl:when test="@grade = '差'">#a33</xsl:when>
-                <xsl:otherwise>#4a4a4a</xsl:otherwise>
-              </xsl:choose>
-            </xsl:attribute>
-          </rect>
-          <text x="{$left + @score-value * $scale + 6}" y="{$y + 14}" class="value"><xsl:value-of select="@score"/><xsl:text> </xsl:text><xsl:value-of select="@grade"/></text>
-        </xsl:for-each>
+        <xsl:apply-templates select="summary/slot[@for = 'score-bars']" mode="content"/>
       </svg>
       <figcaption>图2　各项目自评得分（底色为等级区间）</figcaption>
     </figure>
   </xsl:template>
 
+  <!-- One project's bar in figure 2 (a part of the streamed report); `bar` is its line. -->
+  <xsl:template match="score-bar" mode="content" xmlns="http://www.w3.org/2000/svg">
+    <xsl:variable name="left" select="$figure.label.width"/>
+    <xsl:variable name="scale" select="$figure.bar.width div 100"/>
+    <xsl:variable name="y" select="24 + (@bar - 1) * 24"/>
+    <text x="{$left - 8}" y="{$y + 13}" text-anchor="end" class="label"><xsl:value-of select="@name"/></text>
+    <rect x="{$left}" y="{$y + 3}" width="{@score-value * $scale}" height="14" class="bar grade-{@grade}">
+      <xsl:attribute name="fill">
+        <xsl:choose>
+          <xsl:when test="@grade = '差'">#a33</xsl:when>
+          <xsl:otherwise>#4a4a4a</xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
+    </rect>
+    <text x="{$left + @score-value * $scale + 6}" y="{$y + 14}" class="value"><xsl:value-of select="@score"/><xsl:text> </xsl:text><xsl:value-of select="@grade"/></text>
+  </xsl:template>
+
   <!-- Figure 1: budget against spending, each bar the project's full-year budget and its
        filled part what was spent — readable for 3万元 and 2100万元 projects alike. -->
   <xsl:template name="figure.budget">
-    <xsl:variable name="rows" select="summary/row[@score-value]"/>
-    <xsl:variable name="height" select="count($rows) * 24 + 24"/>
+    <xsl:variable name="height" select="summary/@assessed * 24 + 24"/>
     <xsl:variable name="left" select="$figure.label.width"/>
     <figure class="chart">
       <svg xmlns="http://www.w3.org/2000/svg" width="100%" viewBox="0 0 {$left + $figure.bar.width + 175} {$height}" role="img"
            font-size="11" fill="#111">
         <title>各项目全年预算数与执行数</title>
-        <xsl:for-each select="$rows">
-          <xsl:variable name="y" select="8 + (position() - 1) * 24"/>
-          <xsl:variable name="share">
-            <xsl:choose>
-              <xsl:when test="@rate-value &gt; 100">1</xsl:when>
-              <xsl:otherwise><xsl:value-of select="@rate-value div 100"/></xsl:otherwise>
-            </xsl:choose>
-          </xsl:variable>
-          <text x="{$left - 8}" y="{$y + 13}" text-anchor="end" class="label"><xsl:value-of select="@name"/></text>
-          <rect x="{$left}" y="{$y + 3}" width="{$figure.bar.width}" height="14" class="budget" fill="#e4e4e0" stroke="#999" stroke-width="0.5"/>
-          <rect x="{$left}" y="{$y + 3}" width="{$figure.bar.width * $share}" height="14" class="spent" fill="#4a6a8a"/>
-          <text x="{$left + $figure.bar.width + 6}" y="{$y + 14}" class="value">
-            <xsl:value-of select="@spent"/>/<xsl:value-of select="@budget"/>万元（<xsl:value-of select="@rate"/>）</text>
-        </xsl:for-each>
+        <xsl:apply-templates select="summary/slot[@for = 'budget-bars']" mode="content"/>
       </svg>
       <figcaption>图1　各项目预算执行情况（浅色为全年预算数，深色为全年执行数）</figcaption>
     </figure>
+  </xsl:template>
+
+
+  <!-- One project's bar in figure 1 (a part of the streamed report); `bar` is its line. -->
+  <xsl:template match="budget-bar" mode="content" xmlns="http://www.w3.org/2000/svg">
+    <xsl:variable name="left" select="$figure.label.width"/>
+    <xsl:variable name="y" select="8 + (@bar - 1) * 24"/>
+    <xsl:variable name="share">
+      <xsl:choose>
+        <xsl:when test="@rate-value &gt; 100">1</xsl:when>
+        <xsl:otherwise><xsl:value-of select="@rate-value div 100"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <text x="{$left - 8}" y="{$y + 13}" text-anchor="end" class="label"><xsl:value-of select="@name"/></text>
+    <rect x="{$left}" y="{$y + 3}" width="{$figure.bar.width}" height="14" class="budget" fill="#e4e4e0" stroke="#999" stroke-width="0.5"/>
+    <rect x="{$left}" y="{$y + 3}" width="{$figure.bar.width * $share}" height="14" class="spent" fill="#4a6a8a"/>
+    <text x="{$left + $figure.bar.width + 6}" y="{$y + 14}" class="value">
+      <xsl:value-of select="@spent"/>/<xsl:value-of select="@budget"/>万元（<xsl:value-of select="@rate"/>）</text>
   </xsl:template>
 
   <xsl:template match="section | department-grades | shortfalls | problems | annexes"/>

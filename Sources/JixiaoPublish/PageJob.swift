@@ -3,14 +3,19 @@ import JixiaoRender
 
 /// One page to write: where, and how to build the XML the templates turn into it. The
 /// tree is built by the worker that renders it, so pages stream through memory one by one.
-/// A long document (the annual document, the report) is built as a frame with a slot and a
-/// list of parts, each rendered and written in turn: it is never held whole.
+/// A long document (the annual document, the report) is built as a frame with slots and,
+/// for each slot, a list of parts, each rendered and written in turn: it is never held whole.
 struct PageJob {
     let relativePath: String
     /// The page is a form (目标表, 自评表) that `--xlsx` also writes as a spreadsheet.
     var isForm = false
     let build: () -> XMLTree
-    var parts: [() -> XMLTree] = []
+    /// The parts of each slot, in the order the slots appear on the page.
+    var slots: [[() -> XMLTree]] = []
+
+    /// Every part, slot after slot.
+    var parts: [() -> XMLTree] { slots.flatMap { $0 } }
+    var partCount: Int { slots.reduce(0) { $0 + $1.count } }
 
     /// The comment the `slot` template writes where the parts go.
     static let slotMarker = Array("<!--jixiao:slot-->".utf8)
@@ -30,6 +35,7 @@ struct PageJob {
                 into output: StagedDirectory, xml: StagedDirectory?, spreadsheets: SpreadsheetRenderer?,
                 previous: PreviousOutput?) throws -> Rendered {
         let stem = (relativePath as NSString).deletingPathExtension
+        let parts = self.parts
         let tree = build()
         let treeXML = tree.serialized()
         try xml?.write(stem + ".xml", treeXML)
@@ -63,30 +69,38 @@ struct PageJob {
             // The same tree as the page: the spreadsheet can never say something else.
             try output.write(files[1], try spreadsheets.spreadsheet(tree))
         }
-        guard !parts.isEmpty else {
+        guard !slots.isEmpty else {
             try output.write(relativePath, page)
             return Rendered(digest: whole([]), reused: false)
         }
-        guard let slot = page.firstRange(of: PageJob.slotMarker) else {
-            throw Stylesheet.Failure(description: "模板没有输出插入位置 <!--jixiao:slot-->")
+        let segments = page.split(separator: PageJob.slotMarker, omittingEmptySubsequences: false)
+        guard segments.count == slots.count + 1 else {
+            throw Stylesheet.Failure(description: "模板输出了 \(segments.count - 1) 个插入位置 <!--jixiao:slot-->，应为 \(slots.count) 个")
         }
         let file = try output.create(relativePath)
-        try file.write(page[..<slot.lowerBound])
-        var offset = slot.lowerBound
-        var records: [PartRecord] = []
-        for number in parts.indices {
-            var digest = partDigests?[number]
-            var bytes = digest.flatMap { earlier?.part($0) }
-            if bytes == nil {
-                let (built, tree) = try part(number, again: partDigests != nil)
-                digest = built
-                bytes = try stylesheet.transformPart(tree, parameters: parameters)
-            }
-            records.append(PartRecord(digest: digest!, offset: offset, length: bytes!.count))
-            try file.write(bytes!)
-            offset += bytes!.count
+        var offset = 0
+        func write(_ bytes: ArraySlice<UInt8>) throws {
+            try file.write(bytes)
+            offset += bytes.count
         }
-        try file.write(page[slot.upperBound...])
+        var records: [PartRecord] = []
+        var number = 0
+        for (slot, slotParts) in slots.enumerated() {
+            try write(segments[slot])
+            for _ in slotParts {
+                var digest = partDigests?[number]
+                var bytes = digest.flatMap { earlier?.part($0) }
+                if bytes == nil {
+                    let (built, tree) = try part(number, again: partDigests != nil)
+                    digest = built
+                    bytes = try stylesheet.transformPart(tree, parameters: parameters)
+                }
+                records.append(PartRecord(digest: digest!, offset: offset, length: bytes!.count))
+                try write(bytes![...])
+                number += 1
+            }
+        }
+        try write(segments[slots.count])
         return Rendered(digest: whole(records.map(\.digest)), reused: false, parts: records)
     }
 }

@@ -178,7 +178,7 @@ public enum Publisher {
         }
         // Longest first: a streamed document takes as long as thousands of pages, and started
         // last it would keep one core busy while the other has nothing left to do.
-        let order = jobs.indices.sorted { jobs[$0].parts.count > jobs[$1].parts.count }
+        let order = jobs.indices.sorted { jobs[$0].partCount > jobs[$1].partCount }
         if options.workers == 1 {
             order.forEach(render)
         } else {
@@ -242,7 +242,7 @@ public enum Publisher {
         jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.annualDocument)",
                             build: { DocumentXML.annualDocument(department: year.department, hasProjects: !year.projects.isEmpty,
                                                                 context: atTop) },
-                            parts: year.projects.map { project in { DocumentXML.annualPart(project, context: atTop) } }))
+                            slots: year.projects.isEmpty ? [] : [year.projects.map { project in { DocumentXML.annualPart(project, context: atTop) } }]))
         documents.append((OutputNames.href(OutputLayout.annualDocument), "\(year.year)年度绩效目标（全文）"))
         if let department = year.department {
             jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.departmentPage)",
@@ -267,9 +267,7 @@ public enum Publisher {
             }
             jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.report)",
                                 build: { AssessmentXML.report(assessment, hrefs: assessmentHrefs, context: atTop) },
-                                parts: assessment.scored.map { score in
-                                    { AssessmentXML.reportAnnex(score, context: atTop, isSample: assessment.isSample) }
-                                }))
+                                slots: AssessmentXML.reportSlots(assessment, hrefs: assessmentHrefs, context: atTop)))
             documents.insert((OutputNames.href(OutputLayout.report), "\(year.year)年度绩效自评报告"), at: 1)
         }
 

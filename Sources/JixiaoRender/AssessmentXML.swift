@@ -21,14 +21,15 @@ public enum AssessmentXML {
     }
 
     /// The 年度绩效自评报告: prose from data, everything else computed, the tables as annexes —
-    /// streamed: the project 自评表 are rendered on their own from `reportAnnex` into the slot.
+    /// streamed: its long lists (a row and two figure bars per project, and the annexed
+    /// 自评表) are slots here, filled part by part from `reportSlots`.
     public static func report(_ assessment: SelfAssessment, hrefs: [String: String], context: DocumentXML.PageContext) -> XMLTree {
         let tree = XMLTree(root: "report", attributes: context.attributes + sampleAttribute(assessment.isSample))
         let root = tree.rootElement
         for section in assessment.department?.results.sections ?? [] {
             root.add("section", [("key", section.key)], text: section.text)
         }
-        fillSummary(root, AssessmentSummary(assessment.projects), hrefs: hrefs)
+        fillSummary(root, AssessmentSummary(assessment.projects))
         if let department = assessment.department {
             let grades = root.add("department-grades", [
                 ("excellent", String(department.count(.excellent))), ("pass", String(department.count(.pass))),
@@ -68,38 +69,69 @@ public enum AssessmentXML {
         return tree
     }
 
+    /// The parts of the report's slots, in page order: the summary table's rows, the bars of
+    /// figure 1 (budget and spending) and of figure 2 (scores), the annexed 自评表. A list
+    /// with nothing in it has no slot (`report` leaves it out the same way).
+    public static func reportSlots(_ assessment: SelfAssessment, hrefs: [String: String],
+                                   context: DocumentXML.PageContext) -> [[() -> XMLTree]] {
+        let summary = AssessmentSummary(assessment.projects)
+        let attributes = context.attributes + sampleAttribute(assessment.isSample)
+        func parts(_ name: String, _ rows: [(AssessmentSummary.Row, [(String, String)])]) -> [() -> XMLTree] {
+            rows.map { row, extra in
+                {
+                    let tree = XMLTree(root: "part", attributes: attributes)
+                    tree.rootElement.add(name, rowAttributes(row, href: hrefs[row.name]) + extra)
+                    return tree
+                }
+            }
+        }
+        // A figure draws only the assessed projects; `bar` is the line each one is drawn on.
+        let bars = summary.rows.filter { $0.score != nil }.enumerated().map { ($0.element, [("bar", String($0.offset + 1))]) }
+        let annexes = assessment.scored.map { score in { reportAnnex(score, context: context, isSample: assessment.isSample) } }
+        return [parts("row", summary.rows.map { ($0, []) }), parts("budget-bar", bars), parts("score-bar", bars), annexes]
+            .filter { !$0.isEmpty }
+    }
+
     /// One project 自评表 among the report's annexes.
-    public static func reportAnnex(_ score: ProjectScore, context: DocumentXML.PageContext, isSample: Bool) -> XMLTree {
+    static func reportAnnex(_ score: ProjectScore, context: DocumentXML.PageContext, isSample: Bool) -> XMLTree {
         let tree = XMLTree(root: "part", attributes: context.attributes + sampleAttribute(isSample))
         fillProject(tree.rootElement.add("self-assessment", context.attributes), score)
         return tree
     }
 
-    /// The summary rows, also used by the index.
-    static func fillSummary(_ parent: XMLTree.Element, _ summary: AssessmentSummary, hrefs: [String: String]) {
+    /// The summary's figures, without its rows (they come as parts): the totals, the grade
+    /// bands, and a slot for each list that has something in it.
+    static func fillSummary(_ parent: XMLTree.Element, _ summary: AssessmentSummary) {
         let element = parent.add("summary", [
             ("total-budget", wan(summary.totalBudget)), ("total-spent", wan(summary.totalSpent)),
             ("rate", summary.ratePercent.map { $0.fixed(2) + "%" } ?? ""),
             ("average", summary.averageScore?.fixed(2) ?? ""), ("assessed", String(summary.scored.count)),
             ("not-assessed", String(summary.notAssessedCount)),
         ] + Grade.allCases.map { ("count-\($0.rawValue)", String(summary.count($0))) })
-        for row in summary.rows {
-            var attributes = [("n", String(row.number)), ("name", row.name)]
-            if let href = hrefs[row.name] { attributes.append(("href", href)) }
-            if let score = row.score {
-                attributes += [
-                    ("budget", wan(score.budget.annual)), ("spent", wan(score.budget.spent)),
-                    ("budget-value", score.budget.annual.inWanYuan.plain), ("spent-value", score.budget.spent.inWanYuan.plain),
-                    ("rate", score.budget.ratePercent.fixed(2) + "%"), ("rate-value", score.budget.ratePercent.plain),
-                    ("score", score.total.fixed(2)), ("score-value", score.total.plain), ("grade", score.grade.rawValue),
-                ]
-            }
-            element.add("row", attributes)
-        }
         let bands = element.add("grade-bands")
         for (grade, lower) in Grade.bands {
             bands.add("band", [("grade", grade.rawValue), ("from", lower.plain)])
         }
+        if !summary.rows.isEmpty { element.add("slot", [("for", "rows")]) }
+        if !summary.scored.isEmpty {
+            element.add("slot", [("for", "budget-bars")])
+            element.add("slot", [("for", "score-bars")])
+        }
+    }
+
+    /// One project's line of the summary: as printed, and as plain numbers for the figures.
+    static func rowAttributes(_ row: AssessmentSummary.Row, href: String?) -> [(String, String)] {
+        var attributes = [("n", String(row.number)), ("name", row.name)]
+        if let href { attributes.append(("href", href)) }
+        if let score = row.score {
+            attributes += [
+                ("budget", wan(score.budget.annual)), ("spent", wan(score.budget.spent)),
+                ("budget-value", score.budget.annual.inWanYuan.plain), ("spent-value", score.budget.spent.inWanYuan.plain),
+                ("rate", score.budget.ratePercent.fixed(2) + "%"), ("rate-value", score.budget.ratePercent.plain),
+                ("score", score.total.fixed(2)), ("score-value", score.total.plain), ("grade", score.grade.rawValue),
+            ]
+        }
+        return attributes
     }
 
     static func fillProject(_ element: XMLTree.Element, _ score: ProjectScore) {
