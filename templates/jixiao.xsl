@@ -26,7 +26,9 @@
     <annual year unit index-href>        the whole annual document (annual.xsl):
       <department year unit/>? <project year unit/>*   as above, without index-href, in order
                                          or <slot/> in place of the projects (streamed, below)
-    <part year unit index-href? sample?> one part of a streamed page: <project/> or <self-assessment/>
+    <part year unit index-href? sample?> one part of a streamed page: <project/>, <self-assessment/>,
+                                         or one project's <row/>, <budget-bar bar/> or <score-bar bar/>
+                                         (attributes as summary rows; bar: its line in the figure)
     <index year unit total project-count assessed? sample?>   the year's index (index.xsl)
       <document href title/>* <project n href name budget assessment-href? score? grade?/>*
                                          budget and total carry their unit: "154万元"
@@ -45,8 +47,10 @@
     <report year unit index-href sample?>   年度绩效自评报告
       <section key>prose</section>*
       <summary total-budget total-spent rate average assessed not-assessed count-优 count-良 count-中 count-差>
-        <row n name href? budget? spent? budget-value? spent-value? rate? rate-value? score? score-value? grade?/>*
-        <grade-bands><band grade from/>*</grade-bands></summary>
+        <grade-bands><band grade from/>*</grade-bands>
+        <slot for="rows"/>? <slot for="budget-bars"/>? <slot for="score-bars"/>?   each filled with parts:
+        row: n name href? budget? spent? budget-value? spent-value? rate? rate-value? score? score-value? grade?
+      </summary>
       <department-grades excellent pass poor><poor-measure subgoal measure actual condition label>reason</poor-measure>*</department-grades>?
       <shortfalls><shortfall project indicator level1 target actual weight score>reason</shortfall>*</shortfalls>
       <problems><project name grade><problem/><improvement/></project>*</problems>
@@ -87,9 +91,9 @@
   <xsl:include href="report.xsl"/>
 
   <!-- Streamed pages (the annual document, the report): Swift renders the page with a <slot/>
-     where its long run of tables goes, then each table on its own as <part>, and writes the
-     parts into the page at the slot's comment, one after another. The bytes are those of the
-     page rendered whole; only the memory differs. -->
+     for each long list (the tables, the summary rows, the bars of a figure), then each item on
+     its own as <part>, and writes the parts at their slot's comment, slot after slot. The
+     bytes are those of the page rendered whole; only the memory differs. -->
   <xsl:template match="slot" mode="content">
     <xsl:comment>jixiao:slot</xsl:comment>
   </xsl:template>

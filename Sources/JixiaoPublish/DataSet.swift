@@ -157,7 +157,8 @@ public enum DataSetLoader {
     /// Reads `自评/`, matches each results file to its project by name and scores it.
     private static func loadAssessment(_ path: String, _ data: YearData, encoding: SourceEncoding,
                                        into dataSet: inout DataSet) -> SelfAssessment {
-        var assessment = SelfAssessment(projects: [], department: nil, isSample: false)
+        var isSample = false
+        var department: DepartmentAssessment?
         var results: [String: ProjectResults] = [:]
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [])
             .filter { $0.hasSuffix("." + DataLayout.fileExtension) && !$0.hasPrefix(".") }
@@ -173,7 +174,7 @@ public enum DataSetLoader {
             guard case .success((let source, let decoded)) = result else { continue }
             dataSet.diagnostics += decoded.diagnostics
             guard let projectResults = decoded.value else { continue }
-            assessment.isSample = assessment.isSample || projectResults.isSample
+            isSample = isSample || projectResults.isSample
             let name = projectResults.projectName.value
             guard known.contains(name) else {
                 dataSet.diagnostics.append(Diagnostic(
@@ -188,11 +189,11 @@ public enum DataSetLoader {
             let decoded = ResultsDecoder.decodeDepartment(source)
             dataSet.diagnostics += decoded.diagnostics
             if let departmentResults = decoded.value {
-                assessment.isSample = assessment.isSample || departmentResults.isSample
-                if let department = data.department {
-                    let (graded, diagnostics) = DepartmentGrader.grade(department, departmentResults)
+                isSample = isSample || departmentResults.isSample
+                if let goals = data.department {
+                    let (graded, diagnostics) = DepartmentGrader.grade(goals, departmentResults)
                     dataSet.diagnostics += diagnostics
-                    assessment.department = graded
+                    department = graded
                 }
             }
         }
@@ -212,8 +213,7 @@ public enum DataSetLoader {
             dataSet.diagnostics += diagnostics
             scored.append((project, score))
         }
-        assessment.projects = scored  // once: each assignment recomputes the list of scores
-        return assessment
+        return SelfAssessment(projects: scored, department: department, isSample: isSample)
     }
 
     /// Decodes and checks one department file; `year` is the directory's, when known.

@@ -76,12 +76,6 @@ struct PublishManifest: Equatable {
         return manifest
     }
 
-    /// Every file it lists is in `directory` as it was written, and there are no others.
-    func isIntact(in directory: String) -> Bool {
-        files.allSatisfy { path, stamp in FileStamp(of: join(directory, path)) == stamp }
-            && PublishManifest.listFiles(in: URL(fileURLWithPath: directory)).count == files.count
-    }
-
     /// The files under `directory`, paths relative to it.
     static func listFiles(in directory: URL) -> [String: FileStamp] {
         var files: [String: FileStamp] = [:]
@@ -103,9 +97,10 @@ struct PublishManifest: Equatable {
         if let attributes = try? FileManager.default.attributesOfItem(atPath: program) {
             digest.add(field: "\(program) \(attributes[.size] ?? 0) \(attributes[.modificationDate] ?? "")")
         }
-        for (file, name) in regularFiles(under: options.templatesDirectory) {
+        for (file, name) in entries(under: options.templatesDirectory) {
+            guard let contents = try? Data(contentsOf: URL(fileURLWithPath: file)) else { continue }  // a folder
             digest.add(field: name)
-            digest.add(field: (try? Data(contentsOf: URL(fileURLWithPath: file))) ?? Data())
+            digest.add(field: contents)
         }
         return digest
     }
@@ -115,21 +110,21 @@ struct PublishManifest: Equatable {
     /// a republish, and that redoes nothing whose XML is the same.
     static func inputsDigest(_ options: PublishOptions, rendering: Digest) -> String {
         var digest = rendering
-        for (file, name) in regularFiles(under: options.dataDirectory) {
-            guard let status = regularFileStatus(file) else { continue }
+        for (file, name) in entries(under: options.dataDirectory) {
+            guard let stamp = FileStamp(of: file) else { continue }  // a folder
             digest.add(field: name)
-            digest.add(field: "\(status.st_size) \(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec) \(status.st_ino)")
+            digest.add(field: stamp.description)
         }
         return digest.hex
     }
 
-    /// The regular files under `path` (or `path` itself), sorted, with their relative names.
-    private static func regularFiles(under path: String) -> [(path: String, name: String)] {
+    /// Everything under `path` (or `path` itself), sorted, with its name relative to `path`.
+    private static func entries(under path: String) -> [(path: String, name: String)] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return [] }
         guard isDirectory.boolValue else { return [(path, "")] }
         let names = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String]) ?? []
-        return names.sorted().map { (join(path, $0), $0) }.filter { regularFileStatus($0.path) != nil }
+        return names.sorted().map { (join(path, $0), $0) }
     }
 }
 
@@ -138,8 +133,10 @@ struct FileStamp: Equatable, CustomStringConvertible {
     let size: Int
     let modified: String
 
+    /// The stamp of a regular file; nil for anything else.
     init?(of path: String) {
-        guard let status = regularFileStatus(path) else { return nil }
+        var status = stat()
+        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
         size = Int(status.st_size)
         modified = "\(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)"
     }
@@ -159,11 +156,4 @@ struct PartRecord: Equatable {
     let digest: String
     let offset: Int
     let length: Int
-}
-
-/// stat(2) of a regular file; nil for anything else.
-private func regularFileStatus(_ path: String) -> stat? {
-    var status = stat()
-    guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
-    return status
 }

@@ -109,8 +109,10 @@ public struct PublishReport: Sendable {
 public enum Publisher {
     public static func publish(_ options: PublishOptions, progress: (String) -> Void = { _ in }) throws -> PublishReport {
         let manifest = PublishManifest.read(for: options.outputDirectory)
-        let refusals = ([OutputGuard.refusal(toReplace: options.outputDirectory, manifest: manifest, options: options)]
-            + [options.emitXMLDirectory.flatMap { OutputGuard.refusal(toReplace: $0, manifest: nil, options: options) }])
+        // What the output holds now, beside what the manifest says was written there.
+        let present = manifest.map { _ in PublishManifest.listFiles(in: URL(fileURLWithPath: options.outputDirectory)) }
+        let refusals = ([OutputGuard.refusal(toReplace: options.outputDirectory, manifest: manifest, present: present, options: options)]
+            + [options.emitXMLDirectory.flatMap { OutputGuard.refusal(toReplace: $0, manifest: nil, present: nil, options: options) }])
             .compactMap { $0 }
         if !refusals.isEmpty { throw PublishFailure(diagnostics: refusals) }
 
@@ -119,7 +121,7 @@ public enum Publisher {
         let previous = options.incremental && !options.pdf && options.emitXMLDirectory == nil
             ? manifest.map { PreviousOutput(directory: options.outputDirectory, manifest: $0) }
             : nil
-        if let previous, previous.manifest.inputs == inputs, previous.manifest.isIntact(in: options.outputDirectory) {
+        if let previous, previous.manifest.inputs == inputs, present == previous.manifest.files {
             progress("数据、模板与程序都没有改动，不必重新生成")
             return PublishReport(previous.manifest, reusedPages: previous.manifest.pages.count, upToDate: true)
         }
@@ -266,7 +268,7 @@ public enum Publisher {
                                   "\(year.year)年部门整体绩效自评"))
             }
             jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.report)",
-                                build: { AssessmentXML.report(assessment, hrefs: assessmentHrefs, context: atTop) },
+                                build: { AssessmentXML.report(assessment, context: atTop) },
                                 slots: AssessmentXML.reportSlots(assessment, hrefs: assessmentHrefs, context: atTop)))
             documents.insert((OutputNames.href(OutputLayout.report), "\(year.year)年度绩效自评报告"), at: 1)
         }

@@ -23,7 +23,7 @@ public enum AssessmentXML {
     /// The 年度绩效自评报告: prose from data, everything else computed, the tables as annexes —
     /// streamed: its long lists (a row and two figure bars per project, and the annexed
     /// 自评表) are slots here, filled part by part from `reportSlots`.
-    public static func report(_ assessment: SelfAssessment, hrefs: [String: String], context: DocumentXML.PageContext) -> XMLTree {
+    public static func report(_ assessment: SelfAssessment, context: DocumentXML.PageContext) -> XMLTree {
         let tree = XMLTree(root: "report", attributes: context.attributes + sampleAttribute(assessment.isSample))
         let root = tree.rootElement
         for section in assessment.department?.results.sections ?? [] {

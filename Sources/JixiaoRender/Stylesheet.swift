@@ -59,9 +59,9 @@ public final class Stylesheet: @unchecked Sendable {
         }
     }
 
-    /// Applies the stylesheet to one part of a streamed page (see `StreamedPage`) and returns
-    /// its nodes as they read inside the page: no doctype, and no namespace declaration of
-    /// their own, since the page's `<html>` element declares the XHTML namespace.
+    /// Applies the stylesheet to one part of a streamed page (see `PageJob`) and returns its
+    /// nodes as they read inside the page: no doctype, and no namespace declaration of their
+    /// own, since the element around the slot declares it (`<html>` for XHTML, `<svg>`).
     public func transformPart(_ tree: XMLTree, parameters: [(String, String)] = []) throws -> [UInt8] {
         try apply(to: tree, parameters: parameters) { result in
             guard let output = xmlAllocOutputBuffer(nil) else { // UTF-8 already: no converter
@@ -70,14 +70,10 @@ public final class Stylesheet: @unchecked Sendable {
             defer { xmlOutputBufferClose(output) }
             var node = result.pointee.children
             while let current = node {
-                switch current.pointee.type {
-                case XML_DTD_NODE: break  // the page's doctype, from xsl:output
-                case XML_ELEMENT_NODE:
-                    Stylesheet.moveNamespaceDeclarations(of: current, to: result)
-                    xmlNodeDumpOutput(output, result, current, 0, 0, "UTF-8")
-                default: xmlNodeDumpOutput(output, result, current, 0, 0, "UTF-8")
-                }
                 node = current.pointee.next
+                if current.pointee.type == XML_DTD_NODE { continue }  // the page's doctype, from xsl:output
+                if current.pointee.type == XML_ELEMENT_NODE { Stylesheet.moveNamespaceDeclarations(of: current, to: result) }
+                xmlNodeDumpOutput(output, result, current, 0, 0, "UTF-8")
             }
             xmlOutputBufferFlush(output)
             let length = Int(xmlOutputBufferGetSize(output))

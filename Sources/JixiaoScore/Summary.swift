@@ -11,16 +11,14 @@ public struct SelfAssessment: Sendable {
     }
 
     /// Every project in document order; nil where it has no results file (未自评).
-    public var projects: [(project: Project, score: ProjectScore?)] {
-        didSet { scored = projects.compactMap(\.score) }
-    }
-    public var department: DepartmentAssessment?
+    public let projects: [(project: Project, score: ProjectScore?)]
+    public let department: DepartmentAssessment?
     /// Any results file says it holds sample data.
-    public var isSample: Bool
+    public let isSample: Bool
 
     /// The assessed projects, in order. Stored, not computed: pages and the report walk it
     /// once per project, and copying thousands of scores each time made publishing quadratic.
-    public private(set) var scored: [ProjectScore]
+    public let scored: [ProjectScore]
 }
 
 /// The summary table of the annual report and of `jixiao score`: one row per project,

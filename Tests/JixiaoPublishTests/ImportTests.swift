@@ -33,17 +33,23 @@ struct ImportTests {
         return cells
     }
 
-    @Test func seedImportsToTheHandTranscription() throws {
-        let document = try TableTextReader.read(Self.seed)
+    /// Every table of `document`, imported, has the cells and the order of its hand
+    /// transcription in data/2021.
+    static func expectTheHandTranscription(_ document: ImportedDocument) throws {
         #expect(document.tables.count == 14)
         #expect(document.year == 2021)
         for (number, table) in document.tables.enumerated() {
-            let imported = try Self.decode(try GoalTableImporter.dataFile(for: table, order: number + 1), path: table.projectName)
+            let imported = try decode(try GoalTableImporter.dataFile(for: table, order: number + 1), path: table.projectName)
             let handPath = Published.repository.appendingPathComponent("data/2021/项目/\(table.projectName).yaml")
-            let hand = try Self.decode(try String(contentsOf: handPath, encoding: .utf8), path: handPath.lastPathComponent)
-            #expect(Self.cells(imported) == Self.cells(hand), "\(table.projectName)")
-            #expect(imported.order == hand.order)
+            let hand = try decode(try String(contentsOf: handPath, encoding: .utf8), path: handPath.lastPathComponent)
+            #expect(cells(imported) == cells(hand), "\(table.projectName)")
+            #expect(imported.order == hand.order, "\(table.projectName)")
         }
+    }
+
+    @Test func seedImportsToTheHandTranscription() throws {
+        let document = try TableTextReader.read(Self.seed)
+        try Self.expectTheHandTranscription(document)
         #expect(try GoalTableImporter.dataFiles(for: document).map(\.fileName) == document.tables.map { "\($0.projectName).yaml" })
     }
 
