@@ -16,7 +16,7 @@
     | department | department/overall | department/category | category/subgoal
     | subgoal/content | subgoal/rating | subgoal/measure | department/safeguard
     | annual | annual/slot
-    | index | index/document">
+    | index | index/document | index/slot">
     <xsl:apply-templates select="*" mode="contract"/>
   </xsl:template>
 

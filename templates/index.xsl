@@ -41,7 +41,7 @@
             </tr>
           </thead>
           <tbody>
-            <xsl:apply-templates select="project"/>
+            <xsl:apply-templates select="slot" mode="content"/>
           </tbody>
           <tfoot>
             <tr>
@@ -56,7 +56,8 @@
     </xsl:call-template>
   </xsl:template>
 
-  <xsl:template match="index/project">
+  <!-- One project's line (a part of the streamed index). -->
+  <xsl:template match="entry" mode="content">
     <tr>
       <td class="number"><xsl:value-of select="@n"/></td>
       <td><xsl:call-template name="index.link">

@@ -26,12 +26,14 @@
     <annual year unit index-href>        the whole annual document (annual.xsl):
       <department year unit/>? <project year unit/>*   as above, without index-href, in order
                                          or <slot/> in place of the projects (streamed, below)
-    <part year unit index-href? sample?> one part of a streamed page: <project/>, <self-assessment/>,
-                                         or one project's <row/>, <budget-bar bar/> or <score-bar bar/>
-                                         (attributes as summary rows; bar: its line in the figure)
+    <part year unit index-href? sample? assessed?>   one part of a streamed page: <project/>,
+                                         <self-assessment/>, one project's <row/>, <budget-bar bar/>
+                                         or <score-bar bar/> (attributes as summary rows; bar: its
+                                         line in the figure), or one <entry/> of the index
     <index year unit total project-count assessed? sample?>   the year's index (index.xsl)
-      <document href title/>* <project n href name budget assessment-href? score? grade?/>*
-                                         budget and total carry their unit: "154万元"
+      <document href title/>* <slot/>?   the projects, each a part:
+        <entry n href name budget assessment-href? score? grade?/>   budget and total carry
+                                         their unit: "154万元"
     <self-assessment year unit index-href sample?>   one 项目支出绩效自评表
       <name/> <supervisor/> <implementer/>
       <funds><row name initial annual spent weight? rate? score? part?/>×4</funds>
@@ -90,10 +92,11 @@
   <xsl:include href="self-assessment.xsl"/>
   <xsl:include href="report.xsl"/>
 
-  <!-- Streamed pages (the annual document, the report): Swift renders the page with a <slot/>
-     for each long list (the tables, the summary rows, the bars of a figure), then each item on
-     its own as <part>, and writes the parts at their slot's comment, slot after slot. The
-     bytes are those of the page rendered whole; only the memory differs. -->
+  <!-- Streamed pages (the annual document, the report, the index): Swift renders the page with
+     a <slot/> for each long list (the tables, the summary rows, the bars of a figure, the
+     index's lines), then each item on its own as <part>, and writes the parts at their slot's
+     comment, slot after slot. The bytes are those of the page rendered whole; only the memory
+     differs. -->
   <xsl:template match="slot" mode="content">
     <xsl:comment>jixiao:slot</xsl:comment>
   </xsl:template>

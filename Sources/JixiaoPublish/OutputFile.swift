@@ -1,18 +1,28 @@
 import CSupport
 import Foundation
 
-/// A file being written, in pieces. Plain POSIX writes: Foundation's `Data.write` syncs every
-/// file to disk, which made writing thousands of pages slower than rendering them; the
-/// staging directory is synced once, as a whole, before it is swapped in.
+/// A file being written, in pieces, from its start. Plain POSIX writes: Foundation's
+/// `Data.write` syncs every file to disk, which made writing thousands of pages slower than
+/// rendering them; the staging directory is synced once, as a whole, before it is swapped in.
 final class OutputFile {
     private let descriptor: Int32
     let path: String
 
-    init(creating path: String) throws {
+    /// Whether the file existed and is written over: then `finish` cuts off what is left of
+    /// its old content.
+    private let overwriting: Bool
+    private var length = 0
+
+    /// `overwriting` a file of the staging directory's spare (see `StagedDirectory`), which
+    /// only ever has one link; otherwise always a new file, never written through an existing
+    /// name, since in the staging directory a name may be a hard link into the current output.
+    init(creating path: String, overwriting: Bool = false) throws {
         self.path = path
-        // Always a new file, never written through an existing name: in the staging directory
-        // a name may be a hard link into the previous output, which must stay as it was.
-        descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        var descriptor: Int32 = -1
+        if overwriting { descriptor = open(path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW) }
+        self.overwriting = descriptor >= 0
+        if descriptor < 0 { descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644) }
+        self.descriptor = descriptor
         guard descriptor >= 0 else { throw OutputFile.error(path) }
     }
 
@@ -24,6 +34,12 @@ final class OutputFile {
         guard written else { throw OutputFile.error(path) }
     }
 
+    /// The file is complete: what it held before beyond the bytes written is cut off.
+    func finish() throws {
+        guard overwriting, ftruncate(descriptor, off_t(length)) != 0 else { return }
+        throw OutputFile.error(path)
+    }
+
     private func writeAll(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
         var offset = 0
         while offset < buffer.count {
@@ -31,6 +47,7 @@ final class OutputFile {
             if count < 0, errno == EINTR { continue }
             guard count > 0 else { return false }
             offset += count
+            length += count
         }
         return true
     }

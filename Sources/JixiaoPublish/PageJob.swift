@@ -101,6 +101,7 @@ struct PageJob {
             }
         }
         try write(segments[slots.count])
+        try file.finish()
         return Rendered(digest: whole(records.map(\.digest)), reused: false, parts: records)
     }
 }

@@ -35,13 +35,12 @@ final class EarlierPage {
     /// Hard-links `files` from the previous output into the staging directory; false when
     /// any is missing or changed since it was written (then the page is rendered anew).
     func reuse(_ files: [String], into output: StagedDirectory) -> Bool {
-        let targets = files.map { output.staging.appendingPathComponent($0).path }
-        let reused = zip(files, targets).allSatisfy { file, target in
+        let reused = files.allSatisfy { file in
             let source = join(previous.directory, file)
             guard let stamp = previous.manifest.files[file], FileStamp(of: source) == stamp else { return false }
-            return link(source, target) == 0 || (try? FileManager.default.copyItem(atPath: source, toPath: target)) != nil
+            return output.link(source, as: file)
         }
-        if !reused { targets.forEach { unlink($0) } }  // the page is rendered anew, into new files
+        if !reused { files.forEach { unlink(output.staging.appendingPathComponent($0).path) } }  // rendered anew, into new files
         return reused
     }
 

@@ -20,6 +20,11 @@ public enum OutputLayout {
     public static func spreadsheet(forPage page: String) -> String {
         (page as NSString).deletingPathExtension + ".xlsx"
     }
+
+    /// The PDF beside a page (`--pdf`): 项目/<名>.html → 项目/<名>.pdf.
+    public static func pdf(forPage page: String) -> String {
+        (page as NSString).deletingPathExtension + ".pdf"
+    }
 }
 
 /// A value shared by the rendering workers.
@@ -195,8 +200,9 @@ public enum Publisher {
         if options.pdf {
             progress("[3/4] 生成 PDF（WeasyPrint）")
             do {
-                try PDFRenderer.render(jobs.map(\.relativePath).filter { !$0.hasSuffix("/" + OutputLayout.index) },
-                                       in: output.staging, workers: options.workers)
+                let pages = jobs.map(\.relativePath).filter { !$0.hasSuffix("/" + OutputLayout.index) }
+                output.adopt(pages.map(OutputLayout.pdf(forPage:)))
+                try PDFRenderer.render(pages, in: output.staging, workers: options.workers)
             } catch {
                 output.discard()
                 xmlOutput?.discard()
@@ -212,6 +218,7 @@ public enum Publisher {
             written.pages[job.relativePath] = page?.digest
             if let parts = page?.parts, !parts.isEmpty { written.parts[job.relativePath] = parts }
         }
+        output.removeLeftovers()
         written.files = PublishManifest.listFiles(in: output.staging)
         let reused = rendered.filter { $0?.reused == true }.count
         do {
@@ -282,10 +289,14 @@ public enum Publisher {
                                        return (assessmentHrefs[project.name.value], score?.total.fixed(2), score?.grade.rawValue)
                                    })
         }
+        let atIndex = DocumentXML.PageContext(year: year.year, unit: year.unit, indexHref: nil)
+        let assessed = entries.contains { $0.assessment != nil }
         jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.index)",
-                            build: { DocumentXML.indexPage(documents: documents, projects: entries,
-                                                           context: DocumentXML.PageContext(year: year.year, unit: year.unit, indexHref: nil),
-                                                           isSample: year.assessment?.isSample ?? false) }))
+                            build: { DocumentXML.indexPage(documents: documents, projects: entries, context: atIndex,
+                                                           isSample: year.assessment?.isSample ?? false) },
+                            slots: entries.isEmpty ? [] : [entries.enumerated().map { number, entry in
+                                { DocumentXML.indexRow(entry, number: number + 1, assessed: assessed, context: atIndex) }
+                            }]))
         return jobs
     }
 }

@@ -70,30 +70,36 @@ public enum DocumentXML {
         }
     }
 
-    /// The year's index: documents, then every project with its budget and the total.
+    /// The year's index: documents, then every project with its budget and the total. The
+    /// projects' lines are a slot, filled part by part from `indexRow`.
     public static func indexPage(documents: [(href: String, title: String)], projects: [IndexEntry],
                                  context: PageContext, isSample: Bool = false) -> XMLTree {
         let total = projects.reduce(Decimal(0)) { $0 + $1.project.budget.total.value.inWanYuan }
-        let assessed = projects.contains { $0.assessment != nil }
         let tree = XMLTree(root: "index", attributes: context.attributes + [
             ("total", Amount(total, .wanYuan).description), ("project-count", String(projects.count)),
-        ] + (assessed ? [("assessed", "1")] : []) + (isSample ? [("sample", "1")] : []))
+        ] + (projects.contains { $0.assessment != nil } ? [("assessed", "1")] : []) + (isSample ? [("sample", "1")] : []))
         let root = tree.rootElement
         for document in documents {
             root.add("document", [("href", document.href), ("title", document.title)])
         }
-        for (number, entry) in projects.enumerated() {
-            var attributes = [
-                ("n", String(number + 1)), ("href", entry.href), ("name", entry.project.name.value),
-                ("budget", entry.project.budget.total.value.converted(to: .wanYuan).description),
-            ]
-            if let assessment = entry.assessment {
-                if let href = assessment.href { attributes.append(("assessment-href", href)) }
-                if let score = assessment.score { attributes.append(("score", score)) }
-                if let grade = assessment.grade { attributes.append(("grade", grade)) }
-            }
-            root.add("project", attributes)
+        if !projects.isEmpty { root.add("slot") }
+        return tree
+    }
+
+    /// One project's line of the index (a part of the streamed index); `number` counts from 1,
+    /// and `assessed` is whether any project of the index is (the page then shows scores).
+    public static func indexRow(_ entry: IndexEntry, number: Int, assessed: Bool, context: PageContext) -> XMLTree {
+        var attributes = [
+            ("n", String(number)), ("href", entry.href), ("name", entry.project.name.value),
+            ("budget", entry.project.budget.total.value.converted(to: .wanYuan).description),
+        ]
+        if let assessment = entry.assessment {
+            if let href = assessment.href { attributes.append(("assessment-href", href)) }
+            if let score = assessment.score { attributes.append(("score", score)) }
+            if let grade = assessment.grade { attributes.append(("grade", grade)) }
         }
+        let tree = XMLTree(root: "part", attributes: context.attributes + (assessed ? [("assessed", "1")] : []))
+        tree.rootElement.add("entry", attributes)
         return tree
     }
 

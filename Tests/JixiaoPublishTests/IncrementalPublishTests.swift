@@ -89,6 +89,31 @@ struct IncrementalPublishTests {
         #expect(try files("out") == files("clean"))
     }
 
+    /// The output a publish replaces is kept as the spare whose files the next publish writes
+    /// over. Pages the live output shares with it (unchanged pages are hard links) are never
+    /// written through, files the new output lacks are gone, and shrunk files are cut short.
+    @Test func theReplacedOutputIsRecycledButNeverWrittenThrough() throws {
+        _ = try publish(into: "out")
+        let text = try String(contentsOf: project, encoding: .utf8)
+        try text.replacingOccurrences(of: "指标值: 9\n", with: "指标值: 10\n").write(to: project, atomically: true, encoding: .utf8)
+        _ = try publish(into: "out")  // shares every unchanged page with the replaced output, now the spare
+        let live = try files("out")
+        let spare = ".out.jixiao-spare"
+        #expect(try files(spare).count == live.count, "the replaced output is kept")
+
+        for folder in ["项目", "自评"] {
+            try FileManager.default.removeItem(at: data.appendingPathComponent("2021/\(folder)/马家屯遮荫款.yaml"))
+        }
+        // Every page changes (turned landscape) and is written over the spare's files.
+        let report = try publish(into: "out", incremental: false, orientation: .landscape)
+        #expect(report.reusedPages == 0)
+        #expect(try files(spare) == live, "the output replaced now was not written through")
+        let published = try files("out")
+        #expect(!published.keys.contains { $0.contains("马家屯遮荫款") })
+        _ = try publish(into: "clean", incremental: false, orientation: .landscape)
+        #expect(published == (try files("clean")))
+    }
+
     /// The page.orientation parameter prints every page one way; a changed option redoes all.
     @Test func orientationOptionTurnsEveryPage() throws {
         _ = try publish(into: "out")
