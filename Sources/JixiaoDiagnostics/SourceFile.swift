@@ -14,6 +14,9 @@ public struct SourceFile: Sendable {
         self.init(path: path, bytes: Array(text.utf8))
     }
 
+    /// The same file without its text, for what keeps a file's name long after it was read.
+    public var withoutText: SourceFile { SourceFile(path: path, bytes: []) }
+
     /// The text of the 1-based line `number`, without its line break; nil past the end.
     public func lineText(_ number: Int) -> String? {
         guard number >= 1 else { return nil }

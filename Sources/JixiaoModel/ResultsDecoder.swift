@@ -51,6 +51,8 @@ public enum ResultsDecoder {
         }
         var indicators: [IndicatorResult] = []
         if let entry = fields.required("指标"), Fields(entry.value, what: "指标", context: context) != nil {
+            // Exactly as many as there are: thousands of projects are held at once.
+            indicators.reserveCapacity(entry.value.mapping?.count ?? 0)
             for item in entry.value.mapping ?? [] {
                 guard let result = Fields(item.value, what: item.key, context: context) else { continue }
                 result.rejectUnknown(allowed: indicatorKeys)

@@ -113,12 +113,15 @@ public enum DataSetLoader {
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: projectsPath)) ?? [])
             .filter { $0.hasSuffix("." + DataLayout.fileExtension) && !$0.hasPrefix(".") }
             .sorted()
-        // Each file on its own, on every core; then, in file order, what spans files.
+        // Each file on its own, on every core; then, in file order, what spans files. Its text
+        // goes as soon as it is decoded, unless diagnostics are to quote it.
+        let keepSources = dataSet.keepsSources
         let loaded = concurrentMap(files) { file -> (read: Result<SourceFile, Diagnostic>, project: Project?, diagnostics: [Diagnostic]) in
             let read = SourceReader.read(join(projectsPath, file), encoding: encoding)
             var diagnostics: [Diagnostic] = []
             guard case .success(let source) = read else { return (read, nil, []) }
-            return (read, loadProject(source, year: year, diagnostics: &diagnostics), diagnostics)
+            let project = loadProject(source, year: year, diagnostics: &diagnostics)
+            return (keepSources ? read : .success(source.withoutText), project, diagnostics)
         }
         var seenNames: [String: String] = [:]
         var seenCodes: [String: String] = [:]
@@ -166,8 +169,11 @@ public enum DataSetLoader {
         let names = data.projects.map(\.name.value)
         let known = Set(names)
         let projectFiles = files.filter { $0 != DataLayout.departmentResultsFile }
+        let keepSources = dataSet.keepsSources
         let decodedFiles = concurrentMap(projectFiles) { file in
-            SourceReader.read(join(path, file), encoding: encoding).map { ($0, ResultsDecoder.decodeProject($0)) }
+            SourceReader.read(join(path, file), encoding: encoding).map { source in
+                (keepSources ? source : source.withoutText, ResultsDecoder.decodeProject(source))
+            }
         }
         for result in decodedFiles {
             record(result.map(\.0), into: &dataSet)

@@ -26,21 +26,37 @@ struct PublishManifest: Equatable {
     /// Every file of the output, to notice one changed by hand.
     var files: [String: FileStamp] = [:]
 
+    /// One line per entry, written straight into one buffer: at ten thousand projects the
+    /// manifest has a hundred thousand lines, and copies of it would make the publish's peak.
     func serialized() -> [UInt8] {
-        var lines = [PublishManifest.header, "inputs\t\(inputs)", "data-files\t\(fileCount)", "warnings\t\(warningCount)"]
-        lines += years.map { "year\t\($0)" }
-        lines += pages.keys.sorted().map { "page\t\(pages[$0]!)\t\($0)" }
-        lines += parts.keys.sorted().flatMap { path in
-            parts[path]!.map { "part\t\($0.digest)\t\($0.offset)\t\($0.length)\t\(path)" }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(64 * (pages.count + files.count) + 96 * parts.values.reduce(0) { $0 + $1.count })
+        func line(_ fields: String...) {
+            for (index, field) in fields.enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: "\t")) }
+                bytes.append(contentsOf: field.utf8)
+            }
+            bytes.append(UInt8(ascii: "\n"))
         }
-        lines += files.keys.sorted().map { "file\t\(files[$0]!.description)\t\($0)" }
-        return Array((lines.joined(separator: "\n") + "\n").utf8)
+        line(PublishManifest.header)
+        line("inputs", inputs)
+        line("data-files", String(fileCount))
+        line("warnings", String(warningCount))
+        years.forEach { line("year", String($0)) }
+        for path in pages.keys.sorted() { line("page", pages[path]!, path) }
+        for path in parts.keys.sorted() {
+            for part in parts[path]! { line("part", part.digest, String(part.offset), String(part.length), path) }
+        }
+        for path in files.keys.sorted() { line("file", files[path]!.description, path) }
+        return bytes
     }
 
     func write(for output: String) throws {
         let path = PublishManifest.path(for: output)
         let temporary = path + ".new-\(getpid())"
-        try Data(serialized()).write(to: URL(fileURLWithPath: temporary))
+        unlink(temporary)
+        let file = try OutputFile(creating: temporary)
+        try file.write(serialized())
         guard rename(temporary, path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
     }
 
@@ -76,13 +92,10 @@ struct PublishManifest: Equatable {
         return manifest
     }
 
-    /// The files under `directory`, paths relative to it.
+    /// Everything but folders under `directory`, paths relative to it.
     static func listFiles(in directory: URL) -> [String: FileStamp] {
         var files: [String: FileStamp] = [:]
-        guard let enumerator = FileManager.default.enumerator(atPath: directory.path) else { return files }
-        while let path = enumerator.nextObject() as? String {
-            if let stamp = FileStamp(of: directory.appendingPathComponent(path).path) { files[path] = stamp }
-        }
+        FileWalk.forEachFile(under: directory.path) { path, status in files[path] = FileStamp(status) }
         return files
     }
 
@@ -137,6 +150,11 @@ struct FileStamp: Equatable, CustomStringConvertible {
     init?(of path: String) {
         var status = stat()
         guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        self.init(status)
+    }
+
+    /// The stamp of whatever `status` describes (a link placed in the output is listed too).
+    init(_ status: stat) {
         size = Int(status.st_size)
         modified = "\(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)"
     }

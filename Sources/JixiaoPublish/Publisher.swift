@@ -131,6 +131,39 @@ public enum Publisher {
             return PublishReport(previous.manifest, reusedPages: previous.manifest.pages.count, upToDate: true)
         }
 
+        let staged = try stage(options, rendering: rendering, inputs: inputs, previous: previous, progress: progress)
+        progress("[4/4] 写出到 \(options.outputDirectory)")
+        staged.output.removeLeftovers()
+        var written = staged.manifest
+        written.files = PublishManifest.listFiles(in: staged.output.staging)
+        do {
+            // Never a manifest describing another output: gone before the swap, written after.
+            try PublishManifest.remove(for: options.outputDirectory)
+            try staged.output.commit()
+            try staged.xmlOutput?.commit()
+        } catch {
+            throw PublishFailure(diagnostics: [Diagnostic(.outputFailed, path: options.outputDirectory, at: nil,
+                                                          "写出失败：\(error)", hint: "原有的输出目录保持不变")])
+        }
+        // The output is complete; without its manifest the next publish merely does everything.
+        try? written.write(for: options.outputDirectory)
+        return PublishReport(written, reusedPages: staged.reusedPages, upToDate: false)
+    }
+
+    /// What `stage` leaves for the swap: the staged output (and XML), and the manifest of
+    /// every page but its files.
+    private struct Staged {
+        let output: StagedDirectory
+        let xmlOutput: StagedDirectory?
+        let manifest: PublishManifest
+        let reusedPages: Int
+    }
+
+    /// Reads and checks the data, then renders every page into a staging directory. The
+    /// data set and its pages are gone when it returns: the swap that follows never holds
+    /// them beside the manifest and the file list.
+    private static func stage(_ options: PublishOptions, rendering: Digest, inputs: String, previous: PreviousOutput?,
+                              progress: (String) -> Void) throws -> Staged {
         progress("[1/4] 读取并检查数据 \(options.dataDirectory)")
         let dataSet = DataSetLoader.load(directory: options.dataDirectory, encoding: options.encoding, keepSources: false)
         if dataSet.errorCount > 0 { throw PublishFailure(diagnostics: dataSet.diagnostics) }
@@ -210,29 +243,15 @@ public enum Publisher {
             }
         }
 
-        progress("[4/4] 写出到 \(options.outputDirectory)")
         let rendered = renderedPages.withLock { $0 }
-        var written = PublishManifest(inputs: inputs, fileCount: dataSet.fileCount, warningCount: dataSet.warningCount,
+        var manifest = PublishManifest(inputs: inputs, fileCount: dataSet.fileCount, warningCount: dataSet.warningCount,
                                        years: dataSet.years.map(\.year))
         for (job, page) in zip(jobs, rendered) {
-            written.pages[job.relativePath] = page?.digest
-            if let parts = page?.parts, !parts.isEmpty { written.parts[job.relativePath] = parts }
+            manifest.pages[job.relativePath] = page?.digest
+            if let parts = page?.parts, !parts.isEmpty { manifest.parts[job.relativePath] = parts }
         }
-        output.removeLeftovers()
-        written.files = PublishManifest.listFiles(in: output.staging)
-        let reused = rendered.filter { $0?.reused == true }.count
-        do {
-            // Never a manifest describing another output: gone before the swap, written after.
-            try PublishManifest.remove(for: options.outputDirectory)
-            try output.commit()
-            try xmlOutput?.commit()
-        } catch {
-            throw PublishFailure(diagnostics: [Diagnostic(.outputFailed, path: options.outputDirectory, at: nil,
-                                                          "写出失败：\(error)", hint: "原有的输出目录保持不变")])
-        }
-        // The output is complete; without its manifest the next publish merely does everything.
-        try? written.write(for: options.outputDirectory)
-        return PublishReport(written, reusedPages: reused, upToDate: false)
+        return Staged(output: output, xmlOutput: xmlOutput, manifest: manifest,
+                      reusedPages: rendered.filter { $0?.reused == true }.count)
     }
 
     /// The pages of one year, paths relative to the output directory.

@@ -112,15 +112,11 @@ final class StagedDirectory: @unchecked Sendable {
     /// unchanged page linked into it), which must never be written through.
     private static func takeOver(_ directory: URL) -> Set<String> {
         var files = Set<String>()
-        guard let enumerator = FileManager.default.enumerator(atPath: directory.path) else { return files }
-        while let path = enumerator.nextObject() as? String {
-            let full = directory.appendingPathComponent(path).path
-            var status = stat()
-            guard lstat(full, &status) == 0, (status.st_mode & S_IFMT) != S_IFDIR else { continue }
+        FileWalk.forEachFile(under: directory.path) { path, status in
             if (status.st_mode & S_IFMT) == S_IFREG && status.st_nlink == 1 {
                 files.insert(path)
             } else {
-                unlink(full)
+                unlink(directory.appendingPathComponent(path).path)
             }
         }
         return files

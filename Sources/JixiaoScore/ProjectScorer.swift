@@ -44,6 +44,8 @@ public enum ProjectScorer {
         let (headingWeights, budgetWeight) = weights(project, results, report: report)
 
         var scores: [IndicatorScore] = []
+        // Exactly as many as there are: thousands of scores are held at once.
+        scores.reserveCapacity(project.indicators.reduce(0) { $0 + $1.indicators.count })
         for (level1, groups) in headings(project) {
             let indicators = groups.flatMap { group in group.subgroups.flatMap { sub in sub.indicators.map { (group, sub, $0) } } }
             let weights = indicatorWeights(indicators.map(\.2), heading: level1, total: headingWeights[level1] ?? 0,
