@@ -167,7 +167,7 @@ public final class PreviewServer: @unchecked Sendable {
         if path == "/" {
             let target = snapshot.years.count == 1 ? "/\(snapshot.years[0])/index.html" : "/index.html"
             if snapshot.years.count == 1 {
-                return HTTPResponse(statusCode: .found, headers: [.location: target])
+                return HTTPResponse(statusCode: .found, headers: HTTPHeaders([.location: target]))
             }
         }
         let root = site.appendingPathComponent("output").standardizedFileURL

@@ -10,8 +10,7 @@ struct PublishManifest: Equatable {
 
     /// Where the manifest of the output directory `output` lives.
     static func path(for output: String) -> String {
-        let url = URL(fileURLWithPath: output).standardizedFileURL
-        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).jixiao-manifest").path
+        OutputLayout.beside(URL(fileURLWithPath: output).standardizedFileURL, "jixiao-manifest").path
     }
 
     /// Digest of every input: data files, templates, the program itself and the options.

@@ -25,6 +25,12 @@ public enum OutputLayout {
     public static func pdf(forPage page: String) -> String {
         (page as NSString).deletingPathExtension + ".pdf"
     }
+
+    /// What Jixiao keeps beside an output directory, hidden: `output/` → `.output.<what>`
+    /// (the manifest, the spare; `make clean` and `.gitignore` name them too).
+    static func beside(_ output: URL, _ what: String) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).\(what)")
+    }
 }
 
 /// A value shared by the rendering workers.
@@ -311,8 +317,8 @@ public enum Publisher {
         let atIndex = DocumentXML.PageContext(year: year.year, unit: year.unit, indexHref: nil)
         let assessed = entries.contains { $0.assessment != nil }
         jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.index)",
-                            build: { DocumentXML.indexPage(documents: documents, projects: entries, context: atIndex,
-                                                           isSample: year.assessment?.isSample ?? false) },
+                            build: { DocumentXML.indexPage(documents: documents, projects: entries, assessed: assessed,
+                                                           context: atIndex, isSample: year.assessment?.isSample ?? false) },
                             slots: entries.isEmpty ? [] : [entries.enumerated().map { number, entry in
                                 { DocumentXML.indexRow(entry, number: number + 1, assessed: assessed, context: atIndex) }
                             }]))

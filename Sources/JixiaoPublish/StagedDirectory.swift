@@ -24,8 +24,8 @@ final class StagedDirectory: @unchecked Sendable {
         let parent = self.target.deletingLastPathComponent()
         try manager.createDirectory(at: parent, withIntermediateDirectories: true)
         StagedDirectory.removeAbandonedStaging(beside: self.target)
-        staging = parent.appendingPathComponent(".\(self.target.lastPathComponent).new-\(getpid())")
-        spare = StagedDirectory.spare(of: self.target)
+        staging = OutputLayout.beside(self.target, "new-\(getpid())")
+        spare = OutputLayout.beside(self.target, "jixiao-spare")
         try? manager.removeItem(at: staging)
         let recycled = rename(spare.path, staging.path) == 0
         leftovers = Locked(recycled ? StagedDirectory.takeOver(staging) : [])
@@ -33,11 +33,6 @@ final class StagedDirectory: @unchecked Sendable {
             try manager.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
         }
         try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-    }
-
-    /// Where the output replaced by the last publish into `target` is kept.
-    static func spare(of target: URL) -> URL {
-        target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).jixiao-spare")
     }
 
     func write(_ relativePath: String, _ bytes: [UInt8]) throws {
@@ -56,11 +51,12 @@ final class StagedDirectory: @unchecked Sendable {
         return try OutputFile(creating: url.path, overwriting: recycled)
     }
 
-    /// Hard-links `source` (a file of the current output) into the staging directory.
+    /// Hard-links `source` (a file of the current output) into the staging directory, or
+    /// copies it where the file system has no hard links.
     func link(_ source: String, as relativePath: String) -> Bool {
         let target = staging.appendingPathComponent(relativePath).path
         if leftovers.withLock({ $0.remove(relativePath) != nil }) { unlink(target) }
-        return Glibc.link(source, target) == 0
+        return Glibc.link(source, target) == 0 || (try? FileManager.default.copyItem(atPath: source, toPath: target)) != nil
     }
 
     /// Files another program wrote into the staging directory (the PDFs): they are pages.
@@ -149,8 +145,7 @@ final class StagedDirectory: @unchecked Sendable {
             return
         }
         // No atomic exchange on this file system: move aside, move in, keep the previous.
-        let previous = staging.deletingLastPathComponent()
-            .appendingPathComponent(".\(target.lastPathComponent).old-\(getpid())")
+        let previous = OutputLayout.beside(target, "old-\(getpid())")
         try? manager.removeItem(at: previous)
         try manager.moveItem(at: target, to: previous)
         do {

@@ -71,13 +71,14 @@ public enum DocumentXML {
     }
 
     /// The year's index: documents, then every project with its budget and the total. The
-    /// projects' lines are a slot, filled part by part from `indexRow`.
-    public static func indexPage(documents: [(href: String, title: String)], projects: [IndexEntry],
+    /// projects' lines are a slot, filled part by part from `indexRow`; `assessed` is whether
+    /// any project has been (the page then shows scores).
+    public static func indexPage(documents: [(href: String, title: String)], projects: [IndexEntry], assessed: Bool,
                                  context: PageContext, isSample: Bool = false) -> XMLTree {
         let total = projects.reduce(Decimal(0)) { $0 + $1.project.budget.total.value.inWanYuan }
         let tree = XMLTree(root: "index", attributes: context.attributes + [
             ("total", Amount(total, .wanYuan).description), ("project-count", String(projects.count)),
-        ] + (projects.contains { $0.assessment != nil } ? [("assessed", "1")] : []) + (isSample ? [("sample", "1")] : []))
+        ] + (assessed ? [("assessed", "1")] : []) + (isSample ? [("sample", "1")] : []))
         let root = tree.rootElement
         for document in documents {
             root.add("document", [("href", document.href), ("title", document.title)])
@@ -87,7 +88,7 @@ public enum DocumentXML {
     }
 
     /// One project's line of the index (a part of the streamed index); `number` counts from 1,
-    /// and `assessed` is whether any project of the index is (the page then shows scores).
+    /// and `assessed` is the page's.
     public static func indexRow(_ entry: IndexEntry, number: Int, assessed: Bool, context: PageContext) -> XMLTree {
         var attributes = [
             ("n", String(number)), ("href", entry.href), ("name", entry.project.name.value),
