@@ -15,30 +15,41 @@ struct Formula {
     /// Products joined by + and −.
     let terms: [(sign: Decimal, factors: [Factor])]
 
-    static let multiplySigns: Set<Character> = ["×", "*", "x", "X", "✕", "·"]
-    static let plusSigns: Set<Character> = ["+", "＋"]
-    static let minusSigns: Set<Character> = ["-", "−", "－"]
-
     enum ParseError: Error {
         case badFactor(String)
         case noMoneyFactor(String)
         case severalMoneyFactors(String)
     }
 
+    /// What a character between factors means. Every sign is one scalar, and a formula is read
+    /// scalar by scalar: every breakdown item of every project has one.
+    private enum Sign {
+        case times, plus, minus
+
+        init?(_ scalar: Unicode.Scalar) {
+            switch scalar {
+            case "×", "*", "x", "X", "✕", "·": self = .times
+            case "+", "＋": self = .plus
+            case "-", "−", "－": self = .minus
+            default: return nil
+            }
+        }
+    }
+
     init(parsing text: String) throws(ParseError) {
         var terms: [(Decimal, [Factor])] = []
         var sign: Decimal = 1
         var product: [Factor] = []
-        var current = ""
+        let scalars = text.unicodeScalars
+        var factorStart = scalars.startIndex
 
-        func endFactor() throws(ParseError) {
-            let trimmed = current.trimmingSpaces()
-            current = ""
+        func endFactor(at end: String.Index) throws(ParseError) {
+            let trimmed = Substring(scalars[factorStart..<end]).trimmingSpaces()
             guard !trimmed.isEmpty else { throw .badFactor(text) }
             product.append(try Formula.factor(trimmed))
         }
-        func endTerm() throws(ParseError) {
-            try endFactor()
+        func endTerm(at end: String.Index) throws(ParseError) {
+            try endFactor(at: end)
             let money = product.filter { $0.money != nil }
             if money.isEmpty { throw .noMoneyFactor(product.map(\.text).joined(separator: " × ")) }
             if money.count > 1 { throw .severalMoneyFactors(product.map(\.text).joined(separator: " × ")) }
@@ -46,29 +57,31 @@ struct Formula {
             product = []
         }
 
-        for character in text {
-            if Formula.multiplySigns.contains(character) {
-                try endFactor()
-            } else if Formula.plusSigns.contains(character) || Formula.minusSigns.contains(character) {
-                try endTerm()
-                sign = Formula.plusSigns.contains(character) ? 1 : -1
+        for index in scalars.indices {
+            guard let found = Sign(scalars[index]) else { continue }
+            if found == .times {
+                try endFactor(at: index)
             } else {
-                current.append(character)
+                try endTerm(at: index)
+                sign = found == .plus ? 1 : -1
             }
+            factorStart = scalars.index(after: index)
         }
-        try endTerm()
+        try endTerm(at: scalars.endIndex)
         self.terms = terms
     }
 
     /// `10000元/人` → 10000, 元; `3人` → 3; `0.36元/年` → 0.36, 元; `12月` → 12.
     private static func factor(_ text: String) throws(ParseError) -> Factor {
-        let numberEnd = text.firstIndex { !("0"..."9").contains($0) && $0 != "." } ?? text.endIndex
-        guard let number = Decimal(exactly: text[..<numberEnd]) else { throw .badFactor(text) }
-        let unit = text[numberEnd...].trimmingSpaces()
+        let bytes = text.utf8
+        let numberEnd = bytes.firstIndex { !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) && $0 != UInt8(ascii: ".") }
+            ?? bytes.endIndex
+        guard let number = Decimal(exactly: Substring(bytes[..<numberEnd])) else { throw .badFactor(text) }
+        let unit = Substring(bytes[numberEnd...]).trimmingSpaces().utf8
         let money: MoneyUnit?
-        if unit.hasPrefix(MoneyUnit.wanYuan.rawValue) {
+        if unit.starts(with: MoneyUnit.wanYuan.rawValue.utf8) {
             money = .wanYuan
-        } else if unit.hasPrefix(MoneyUnit.yuan.rawValue) {
+        } else if unit.starts(with: MoneyUnit.yuan.rawValue.utf8) {
             money = .yuan
         } else {
             money = nil

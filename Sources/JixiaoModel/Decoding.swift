@@ -91,7 +91,7 @@ struct Fields {
             context.report(.placeholder, at: found.value.mark, "“\(key)”尚未填写", hint: "把“\(Placeholder.text)”换成实际内容")
             return required ? Located(text, at: found.value.mark) : nil
         }
-        if text.trimmingWhitespace().isEmpty, !allowEmpty {
+        if text.isBlank, !allowEmpty {
             context.report(.emptyValue, at: found.value.mark, "“\(key)”的值是空的", hint: "填写“\(key)”，或删除这一行")
             return nil
         }
@@ -149,6 +149,9 @@ public enum Placeholder {
     public static let text = "待填写"
 
     public static func isPlaceholder(_ value: String) -> Bool {
+        // Asked of every value read: most start with neither word, which one character tells.
+        guard let first = value.unicodeScalars.first(where: { !$0.isWhitespace }),
+              first == "待" || first == "T" else { return false }
         let trimmed = value.trimmingWhitespace()
         return trimmed == text || trimmed.hasPrefix(text + "：") || trimmed.hasPrefix("TODO")
     }

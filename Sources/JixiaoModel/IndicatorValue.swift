@@ -98,28 +98,37 @@ public enum IndicatorValue: Sendable, Equatable {
         ("及以下", .atMost), ("以下", .atMost), ("以内", .atMost), ("之内", .atMost), ("内", .atMost),
     ]
 
+    // Matched on UTF-8 bytes, not characters: every target and every actual is read this
+    // way, and character-by-character matching was a fifth of reading a data set.
     private static func comparison(_ text: String) -> Comparison? {
-        var rest = Substring(text)
+        var rest = Substring(text).utf8[...]
         var op: ComparisonOperator?
-        if let (word, found) = prefixWords.first(where: { rest.hasPrefix($0.0) }) {
+        if let (word, found) = prefixWords.first(where: { rest.starts(with: $0.0.utf8) }) {
             op = found
-            rest = rest.dropFirst(word.count)
+            rest = rest.dropFirst(word.utf8.count)
         }
-        if let (word, found) = suffixWords.first(where: { rest.hasSuffix($0.0) }) {
+        if let (word, found) = suffixWords.first(where: { rest.reversed().starts(with: $0.0.utf8.reversed()) }) {
             guard op == nil else { return nil }
             op = found
-            rest = rest.dropLast(word.count)
+            rest = rest.dropLast(word.utf8.count)
         }
-        let numberEnd = rest.firstIndex { !("0"..."9").contains($0) && $0 != "." } ?? rest.endIndex
-        guard numberEnd > rest.startIndex, let number = Decimal(exactly: rest[..<numberEnd]) else { return nil }
-        let unit = String(rest[numberEnd...])
-        guard unit.count <= 6, !unit.contains(where: { ("0"..."9").contains($0) }),
+        let isDigit = { (byte: UInt8) in (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+        let numberEnd = rest.firstIndex { !isDigit($0) && $0 != UInt8(ascii: ".") } ?? rest.endIndex
+        guard numberEnd > rest.startIndex, let number = Decimal(exactly: Substring(rest[..<numberEnd])),
+              let unit = String(rest[numberEnd...]) else { return nil }
+        guard unit.count <= 6, !unit.utf8.contains(where: isDigit),
               unit.allSatisfy({ !$0.isPunctuation || $0 == "%" }) else { return nil }
         return Comparison(op ?? .equal, number, unit: unit)
     }
 
+    private static let deadlineEndings: Set<String> = ["", "底前", "末前", "底", "末", "前", "之前", "以前", "底之前", "底以前",
+                                                       "完成", "前完成", "底前完成", "底完成"]
+
     /// `2021年12月底前`, `2021年12月31日前`, `2021年底前`, `2021年6月30日之前`.
     private static func deadline(_ text: String) -> Deadline? {
+        // Most values are not dates, which their first bytes tell: digits, then 年.
+        let year = text.utf8.prefix { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+        guard !year.isEmpty, text.utf8[year.endIndex...].starts(with: "年".utf8) else { return nil }
         var scanner = Substring(text)
         func number(before marker: Character) -> Int? {
             guard let end = scanner.firstIndex(of: marker),
@@ -135,8 +144,7 @@ public enum IndicatorValue: Sendable, Equatable {
             month = value
             if let value = number(before: "日") { day = value }
         }
-        let allowedEndings: Set<String> = ["", "底前", "末前", "底", "末", "前", "之前", "以前", "底之前", "底以前", "完成", "前完成", "底前完成", "底完成"]
-        guard allowedEndings.contains(String(scanner)) else { return nil }
+        guard deadlineEndings.contains(String(scanner)) else { return nil }
         let last = Deadline.lastDay(year: year, month: month)
         guard let resolvedDay = day ?? Optional(last), (1...last).contains(resolvedDay) else { return nil }
         return Deadline(year: year, month: month, day: resolvedDay)

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+@testable import JixiaoModel
+
+/// The fast readers of numbers and text that every value goes through agree with the
+/// Foundation and Unicode readings they replace.
+@Suite("Reading numbers and text")
+struct TextReadingTests {
+    @Test func numbersReadAsFoundationReadsThem() {
+        let posix = Locale(identifier: "en_US_POSIX")
+        let texts = ["0", "7", "007", "12.50", "52.15", "0.36", "-400", "+3", "-0.5", "0.000", "-0",
+                     "123456789012345678", "1234567890123456789012", "99999999999999999.9", "0.000000000000000001"]
+        for text in texts {
+            let read = Decimal(exactly: Substring(text))
+            #expect(read == Decimal(string: text, locale: posix), "\(text)")
+            #expect(read?.plain == Decimal(string: text, locale: posix)?.plain, "\(text)")
+        }
+        for text in ["", "-", ".", ".5", "5.", "1.2.3", "1e5", "1,000", "12元", "--1", "1-", "١٢", "１２"] {
+            #expect(Decimal(exactly: Substring(text)) == nil, "\(text)")
+        }
+    }
+
+    @Test func plainPrintsWhatNSDecimalNumberPrints() {
+        let values: [Decimal] = [0, 1, -1, Decimal(string: "0.000")!, Decimal(1) / 3, Decimal(-2) / 7, Decimal(123456) / 100,
+                                 Decimal(string: "1e30")!, Decimal(string: "1e-30")!, Decimal(85).rounded(places: 2)]
+        for value in values {
+            #expect(value.plain == NSDecimalNumber(decimal: value).stringValue)
+        }
+    }
+
+    @Test func trimmingTakesAnyUnicodeSpace() {
+        #expect(" \t\u{3000}85%以上\u{00A0} ".trimmingSpaces() == "85%以上")
+        #expect("\n 村级组织 \r\n".trimmingWhitespace() == "村级组织")
+        #expect("\n 村级组织 \r\n".trimmingSpaces() == "\n 村级组织 \r\n")
+        #expect("村级组织".trimmingSpaces() == "村级组织")
+        #expect(" \u{3000}\n\t".isBlank && "".isBlank && !" 0 ".isBlank)
+    }
+
+    @Test func placeholdersAreFoundPastLeadingSpace() {
+        #expect(Placeholder.isPlaceholder("待填写"))
+        #expect(Placeholder.isPlaceholder("\u{3000} 待填写：实际完成值"))
+        #expect(Placeholder.isPlaceholder("  TODO 补充"))
+        #expect(!Placeholder.isPlaceholder("待定事项已完成"))
+        #expect(!Placeholder.isPlaceholder("Total"))
+        #expect(!Placeholder.isPlaceholder("按时完成"))
+    }
+}
