@@ -13,6 +13,9 @@ public struct DataSet: Sendable {
     public var fileCount: Int
     /// Whether `sources` keeps every file read (for quoting lines in diagnostics).
     var keepsSources = true
+    /// The digest of each project and results file read, by path: the model of such a file
+    /// is a function of its text alone, so a page built from it is known by these (`PageKeys`).
+    var fileDigests: [String: Digest] = [:]
 
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
@@ -116,18 +119,19 @@ public enum DataSetLoader {
         // Each file on its own, on every core; then, in file order, what spans files. Its text
         // goes as soon as it is decoded, unless diagnostics are to quote it.
         let keepSources = dataSet.keepsSources
-        let loaded = concurrentMap(files) { file -> (read: Result<SourceFile, Diagnostic>, project: Project?, diagnostics: [Diagnostic]) in
+        let loaded = concurrentMap(files) { file -> (read: Result<SourceFile, Diagnostic>, project: Project?, diagnostics: [Diagnostic],
+                                                     digest: Digest?) in
             let read = SourceReader.read(join(projectsPath, file), encoding: encoding)
             var diagnostics: [Diagnostic] = []
-            guard case .success(let source) = read else { return (read, nil, []) }
+            guard case .success(let source) = read else { return (read, nil, [], nil) }
             let project = loadProject(source, year: year, diagnostics: &diagnostics)
-            return (keepSources ? read : .success(source.withoutText), project, diagnostics)
+            return (keepSources ? read : .success(source.withoutText), project, diagnostics, Digest(file: source))
         }
         var seenNames: [String: String] = [:]
         var seenCodes: [String: String] = [:]
         for (file, result) in zip(files, loaded) {
             let filePath = join(projectsPath, file)
-            record(result.read, into: &dataSet)
+            record(result.read, digest: result.digest, into: &dataSet)
             dataSet.diagnostics += result.diagnostics
             guard let project = result.project else { continue }
             let name = project.name.value
@@ -172,12 +176,12 @@ public enum DataSetLoader {
         let keepSources = dataSet.keepsSources
         let decodedFiles = concurrentMap(projectFiles) { file in
             SourceReader.read(join(path, file), encoding: encoding).map { source in
-                (keepSources ? source : source.withoutText, ResultsDecoder.decodeProject(source))
+                (keepSources ? source : source.withoutText, ResultsDecoder.decodeProject(source), Digest(file: source))
             }
         }
         for result in decodedFiles {
-            record(result.map(\.0), into: &dataSet)
-            guard case .success((let source, let decoded)) = result else { continue }
+            record(result.map(\.0), digest: try? result.get().2, into: &dataSet)
+            guard case .success((let source, let decoded, _)) = result else { continue }
             dataSet.diagnostics += decoded.diagnostics
             guard let projectResults = decoded.value else { continue }
             isSample = isSample || projectResults.isSample
@@ -265,11 +269,13 @@ public enum DataSetLoader {
         return try? result.get()
     }
 
-    /// Counts a file read and keeps its text, or its failure to read.
-    private static func record(_ result: Result<SourceFile, Diagnostic>, into dataSet: inout DataSet) {
+    /// Counts a file read and keeps its text (or only its digest), or its failure to read.
+    private static func record(_ result: Result<SourceFile, Diagnostic>, digest: Digest? = nil, into dataSet: inout DataSet) {
         dataSet.fileCount += 1
         switch result {
-        case .success(let source): if dataSet.keepsSources { dataSet.sources[source.path] = source }
+        case .success(let source):
+            if dataSet.keepsSources { dataSet.sources[source.path] = source }
+            if let digest { dataSet.fileDigests[source.path] = digest }
         case .failure(let diagnostic): dataSet.diagnostics.append(diagnostic)
         }
     }

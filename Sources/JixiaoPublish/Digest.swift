@@ -1,3 +1,5 @@
+import JixiaoDiagnostics
+
 /// A 128-bit digest of bytes: enough to tell whether a page's input changed since the last
 /// publish (not a defence against forged collisions — the data's author decides the output
 /// anyway). Two 64-bit lanes, each fed eight bytes at a time, for speed on the hundreds of
@@ -39,6 +41,14 @@ struct Digest {
         add(bytes)
     }
 
+    /// Another digest, as one field.
+    mutating func add(digest other: Digest) {
+        mix(3)
+        mix(other.first)
+        mix(other.second)
+        mix(other.count)
+    }
+
     mutating func add(field text: String) {
         var text = text
         text.withUTF8 { add(field: $0) }
@@ -53,5 +63,14 @@ struct Digest {
         }
         let digits = [high, low].map { String($0, radix: 16) }
         return digits.map { String(repeating: "0", count: 16 - $0.count) + $0 }.joined()
+    }
+}
+
+extension Digest {
+    /// Of a data file: its path and text.
+    init(file: SourceFile) {
+        self.init()
+        add(field: file.path)
+        add(field: file.bytes)
     }
 }

@@ -9,12 +9,29 @@ struct PageJob {
     let relativePath: String
     /// The page is a form (目标表, 自评表) that `--xlsx` also writes as a spreadsheet.
     var isForm = false
+    /// What the page's XML is built from, where that is known without building it.
+    var key: Digest?
     let build: () -> XMLTree
     /// The parts of each slot, in the order the slots appear on the page.
-    var slots: [[() -> XMLTree]] = []
+    var slots: [[Part]] = []
+
+    init(relativePath: String, isForm: Bool = false, key: Digest? = nil, build: @escaping () -> XMLTree,
+         slots: [[Part]] = []) {
+        self.relativePath = relativePath
+        self.isForm = isForm
+        self.key = key
+        self.build = build
+        self.slots = slots
+    }
+
+    /// One part of a slot, and what its XML is built from where that is known (`PageKey`).
+    struct Part {
+        var key: Digest?
+        let build: () -> XMLTree
+    }
 
     /// Every part, slot after slot.
-    var parts: [() -> XMLTree] { slots.flatMap { $0 } }
+    var parts: [Part] { slots.flatMap { $0 } }
     var partCount: Int { slots.reduce(0) { $0 + $1.count } }
 
     /// The comment the `slot` template writes where the parts go.
@@ -31,49 +48,53 @@ struct PageJob {
     /// Renders the page, or takes it from the previous output when everything it is made
     /// from is unchanged; of a streamed page whose frame or some parts changed, the
     /// unchanged parts are copied from the previous file rather than rendered again.
+    /// `xml` is written as trees are built, so it is given only when nothing is reused.
     func render(with stylesheet: Stylesheet, parameters: [(String, String)], rendering: Digest,
                 into output: StagedDirectory, xml: StagedDirectory?, spreadsheets: SpreadsheetRenderer?,
                 previous: PreviousOutput?) throws -> Rendered {
         let stem = (relativePath as NSString).deletingPathExtension
         let parts = self.parts
-        let tree = build()
-        let treeXML = tree.serialized()
-        try xml?.write(stem + ".xml", treeXML)
-        /// Part `number` built, and its digest; its XML is written out the first time only.
-        func part(_ number: Int, again: Bool = false) throws -> (digest: String, tree: XMLTree) {
-            let tree = parts[number]()
-            let partXML = tree.serialized()
-            if !again { try xml?.write(stem + ".part-\(number + 1).xml", partXML) }
-            var digest = rendering
-            digest.add(field: partXML)
-            return (digest.hex, tree)
+        func build(_ build: () -> XMLTree, key: Digest?, name: String) throws -> Built {
+            try Built(build, key: key, rendering: rendering, writingTo: xml.map { ($0, name) })
         }
-        func whole(_ partDigests: [String]) -> String {
+        var frame: Built?
+        func page() throws -> Built {
+            if let frame { return frame }
+            frame = try build(self.build, key: key, name: stem + ".xml")
+            return frame!
+        }
+        func whole(_ own: String, _ partDigests: [String]) -> String {
             var digest = rendering
-            digest.add(field: treeXML)
+            digest.add(field: own)
             partDigests.forEach { digest.add(field: $0) }
             return digest.hex
         }
 
         // Where there is a previous version, the digests come first: an unchanged page is
-        // then known before anything is rendered.
+        // then known before anything is rendered, and of a keyed page before anything is built.
         let earlier = previous.flatMap { $0.page(relativePath) }
-        let partDigests = try earlier == nil ? nil : parts.indices.map { try part($0).digest }
+        let partDigests = try earlier == nil ? nil : parts.map { part in
+            try part.key.map { Built.digest(key: $0, rendering: rendering) }
+                ?? Built(part.build, key: nil, rendering: rendering, writingTo: nil).digest
+        }
         let files = [relativePath] + (isForm && spreadsheets != nil ? [OutputLayout.spreadsheet(forPage: relativePath)] : [])
-        if let earlier, let partDigests, earlier.digest == whole(partDigests), earlier.reuse(files, into: output) {
+        if let earlier, let partDigests,
+           earlier.digest == whole(try key.map { Built.digest(key: $0, rendering: rendering) } ?? page().digest, partDigests),
+           earlier.reuse(files, into: output) {
             return Rendered(digest: earlier.digest, reused: true, parts: earlier.parts)
         }
 
-        let page = try stylesheet.transform(tree, parameters: parameters)
+        let (tree, own) = try page().pair
+        let rendered = try stylesheet.transform(tree, parameters: parameters)
         if isForm, let spreadsheets {
             // The same tree as the page: the spreadsheet can never say something else.
             try output.write(files[1], try spreadsheets.spreadsheet(tree))
         }
         guard !slots.isEmpty else {
-            try output.write(relativePath, page)
-            return Rendered(digest: whole([]), reused: false)
+            try output.write(relativePath, rendered)
+            return Rendered(digest: whole(own, []), reused: false)
         }
-        let segments = page.split(separator: PageJob.slotMarker, omittingEmptySubsequences: false)
+        let segments = rendered.split(separator: PageJob.slotMarker, omittingEmptySubsequences: false)
         guard segments.count == slots.count + 1 else {
             throw Stylesheet.Failure(description: "模板输出了 \(segments.count - 1) 个插入位置 <!--jixiao:slot-->，应为 \(slots.count) 个")
         }
@@ -87,13 +108,13 @@ struct PageJob {
         var number = 0
         for (slot, slotParts) in slots.enumerated() {
             try write(segments[slot])
-            for _ in slotParts {
+            for part in slotParts {
                 var digest = partDigests?[number]
                 var bytes = digest.flatMap { earlier?.part($0) }
                 if bytes == nil {
-                    let (built, tree) = try part(number, again: partDigests != nil)
-                    digest = built
-                    bytes = try stylesheet.transformPart(tree, parameters: parameters)
+                    let built = try build(part.build, key: part.key, name: stem + ".part-\(number + 1).xml")
+                    digest = built.digest
+                    bytes = try stylesheet.transformPart(built.tree, parameters: parameters)
                 }
                 records.append(PartRecord(digest: digest!, offset: offset, length: bytes!.count))
                 try write(bytes![...])
@@ -102,6 +123,36 @@ struct PageJob {
         }
         try write(segments[slots.count])
         try file.finish()
-        return Rendered(digest: whole(records.map(\.digest)), reused: false, parts: records)
+        return Rendered(digest: whole(own, records.map(\.digest)), reused: false, parts: records)
+    }
+}
+
+/// A page's or part's tree, built, with its digest: of its key where it has one, else of its
+/// XML — serialised only then, or when the XML is to be written (`--emit-xml`).
+private struct Built {
+    let tree: XMLTree
+    let digest: String
+
+    var pair: (XMLTree, String) { (tree, digest) }
+
+    init(_ build: () -> XMLTree, key: Digest?, rendering: Digest,
+         writingTo xml: (directory: StagedDirectory, name: String)?) throws {
+        tree = build()
+        let bytes = key == nil || xml != nil ? tree.serialized() : nil
+        if let xml, let bytes { try xml.directory.write(xml.name, bytes) }
+        digest = key.map { Built.digest(key: $0, rendering: rendering) } ?? Built.digest(xml: bytes!, rendering: rendering)
+    }
+
+    static func digest(key: Digest, rendering: Digest) -> String {
+        var digest = rendering
+        digest.add(field: "key")
+        digest.add(digest: key)
+        return digest.hex
+    }
+
+    static func digest(xml: [UInt8], rendering: Digest) -> String {
+        var digest = rendering
+        digest.add(field: xml)
+        return digest.hex
     }
 }

@@ -196,7 +196,8 @@ public enum Publisher {
         }
 
         progress(options.xlsx ? "[3/4] 生成页面与电子表格" : "[3/4] 生成页面")
-        let jobs = dataSet.years.flatMap(pageJobs)
+        let keys = PageKeys(files: dataSet.fileDigests)
+        let jobs = dataSet.years.flatMap { pageJobs($0, keys: keys) }
         let output: StagedDirectory
         let xmlOutput: StagedDirectory?
         do {
@@ -261,22 +262,30 @@ public enum Publisher {
     }
 
     /// The pages of one year, paths relative to the output directory.
-    static func pageJobs(_ year: YearData) -> [PageJob] {
+    static func pageJobs(_ year: YearData, keys: PageKeys) -> [PageJob] {
         let folder = String(year.year)
         let names = OutputNames(year.projects.map(\.name.value))
         let inFolder = DocumentXML.PageContext(year: year.year, unit: year.unit, indexHref: "../" + OutputLayout.index)
         let atTop = DocumentXML.PageContext(year: year.year, unit: year.unit, indexHref: OutputLayout.index)
         var jobs: [PageJob] = []
         var documents: [(href: String, title: String)] = []
+        // Each page's build closure holds the list it reads and an index, never a copy of a
+        // project or score: tens of thousands of closures wait at once, and a copy each came
+        // to a sixth of the publish's peak memory.
+        let projects = year.projects
 
-        for project in year.projects {
+        for (index, project) in projects.enumerated() {
             jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.projectDirectory)/\(names.fileName(for: project.name.value))",
-                                isForm: true, build: { DocumentXML.projectPage(project, context: inFolder) }))
+                                isForm: true, key: keys.key("project", [project.path], inFolder),
+                                build: { DocumentXML.projectPage(projects[index], context: inFolder) }))
         }
         jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.annualDocument)",
                             build: { DocumentXML.annualDocument(department: year.department, hasProjects: !year.projects.isEmpty,
                                                                 context: atTop) },
-                            slots: year.projects.isEmpty ? [] : [year.projects.map { project in { DocumentXML.annualPart(project, context: atTop) } }]))
+                            slots: projects.isEmpty ? [] : [projects.indices.map { index in
+                                PageJob.Part(key: keys.key("annual", [projects[index].path], atTop),
+                                             build: { DocumentXML.annualPart(projects[index], context: atTop) })
+                            }]))
         documents.append((OutputNames.href(OutputLayout.annualDocument), "\(year.year)年度绩效目标（全文）"))
         if let department = year.department {
             jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.departmentPage)",
@@ -286,27 +295,28 @@ public enum Publisher {
 
         var assessmentHrefs: [String: String] = [:]
         if let assessment = year.assessment {
-            for score in assessment.scored {
+            let (scored, isSample) = (assessment.scored, assessment.isSample)
+            for (index, score) in scored.enumerated() {
                 let fileName = names.fileName(for: score.project.name.value)
                 assessmentHrefs[score.project.name.value] = OutputNames.href(OutputLayout.assessmentDirectory, fileName)
                 jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.assessmentDirectory)/\(fileName)",
                                     isForm: true,
-                                    build: { AssessmentXML.projectPage(score, context: inFolder, isSample: assessment.isSample) }))
+                                    key: keys.key("assessment", [score.project.path, score.results.path], inFolder,
+                                                  isSample ? "sample" : ""),
+                                    build: { AssessmentXML.projectPage(scored[index], context: inFolder, isSample: isSample) }))
             }
             if let department = assessment.department {
                 jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.assessmentDirectory)/\(OutputLayout.departmentAssessment)",
-                                    build: { AssessmentXML.departmentPage(department, context: inFolder, isSample: assessment.isSample) }))
+                                    build: { AssessmentXML.departmentPage(department, context: inFolder, isSample: isSample) }))
                 documents.append((OutputNames.href(OutputLayout.assessmentDirectory, OutputLayout.departmentAssessment),
                                   "\(year.year)年部门整体绩效自评"))
             }
-            jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.report)",
-                                build: { AssessmentXML.report(assessment, context: atTop) },
-                                slots: AssessmentXML.reportSlots(assessment, hrefs: assessmentHrefs, context: atTop)))
+            jobs.append(reportJob("\(folder)/\(OutputLayout.report)", assessment, hrefs: assessmentHrefs, context: atTop, keys: keys))
             documents.insert((OutputNames.href(OutputLayout.report), "\(year.year)年度绩效自评报告"), at: 1)
         }
 
         let scores = Dictionary(year.assessment?.scored.map { ($0.project.name.value, $0) } ?? [], uniquingKeysWith: { first, _ in first })
-        let entries = year.projects.map { project in
+        let entries = projects.map { project in
             DocumentXML.IndexEntry(href: OutputNames.href(OutputLayout.projectDirectory, names.fileName(for: project.name.value)),
                                    project: project,
                                    assessment: year.assessment.map { _ in
@@ -319,9 +329,64 @@ public enum Publisher {
         jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.index)",
                             build: { DocumentXML.indexPage(documents: documents, projects: entries, assessed: assessed,
                                                            context: atIndex, isSample: year.assessment?.isSample ?? false) },
-                            slots: entries.isEmpty ? [] : [entries.enumerated().map { number, entry in
-                                { DocumentXML.indexRow(entry, number: number + 1, assessed: assessed, context: atIndex) }
+                            slots: entries.isEmpty ? [] : [entries.indices.map { index in
+                                PageJob.Part(build: { DocumentXML.indexRow(entries[index], number: index + 1, assessed: assessed,
+                                                                           context: atIndex) })
                             }]))
         return jobs
+    }
+}
+
+extension Publisher {
+    /// The report: its frame, then a slot for each list that has something in it — the summary
+    /// table's rows, the bars of its two figures, the annexed 自评表.
+    static func reportJob(_ path: String, _ assessment: SelfAssessment, hrefs: [String: String],
+                          context: DocumentXML.PageContext, keys: PageKeys) -> PageJob {
+        // As in `pageJobs`, closures hold shared lists and indices.
+        let (scored, isSample) = (assessment.scored, assessment.isSample)
+        let sample = isSample ? "sample" : ""
+        let rows = AssessmentSummary(assessment.projects).rows
+        // A figure draws only the assessed projects, numbered by `bar`.
+        let bars = rows.indices.filter { rows[$0].score != nil }.enumerated().map { ($0.element, Int?($0.offset + 1)) }
+        func files(_ score: ProjectScore?) -> [String] { score.map { [$0.project.path, $0.results.path] } ?? [] }
+        func summary(_ element: String, _ lines: [(row: Int, bar: Int?)]) -> [PageJob.Part] {
+            lines.map { index, bar in
+                let (row, href) = (rows[index], hrefs[rows[index].name])
+                return PageJob.Part(key: keys.key(element, files(row.score), context, String(row.number), row.name, href ?? "",
+                                                  bar.map(String.init) ?? "", sample),
+                                    build: { AssessmentXML.reportRow(element, rows[index], bar: bar, href: href, context: context,
+                                                                     isSample: isSample) })
+            }
+        }
+        let annexes = scored.indices.map { index in
+            PageJob.Part(key: keys.key("annex", files(scored[index]), context, sample),
+                         build: { AssessmentXML.reportAnnex(scored[index], context: context, isSample: isSample) })
+        }
+        let slots = [summary("row", rows.indices.map { ($0, nil) }), summary("budget-bar", bars), summary("score-bar", bars), annexes]
+        return PageJob(relativePath: path, build: { AssessmentXML.report(assessment, context: context) },
+                       slots: slots.filter { !$0.isEmpty })
+    }
+}
+
+/// What a page or part is built from, where that is data files and a few values. The XML
+/// builders are functions of the decoded files (a function of their text) and the values
+/// they are given, and the program itself is in the rendering digest: so the key stands for
+/// the XML in a page's digest, and an unchanged page is known without being built.
+struct PageKeys {
+    let files: [String: Digest]
+
+    /// The key of a tree built by `builder` from `paths` in `context`, with `values` any other
+    /// argument of the builder; nil when a file has no digest (its page is then digested by XML).
+    func key(_ builder: String, _ paths: [String], _ context: DocumentXML.PageContext, _ values: String...) -> Digest? {
+        var key = Digest()
+        key.add(field: builder)
+        for path in paths {
+            guard let file = files[path] else { return nil }
+            key.add(digest: file)
+        }
+        for value in [String(context.year), context.unit, context.indexHref.map { "index " + $0 } ?? "no index"] + values {
+            key.add(field: value)
+        }
+        return key
     }
 }

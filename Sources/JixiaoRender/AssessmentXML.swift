@@ -22,7 +22,7 @@ public enum AssessmentXML {
 
     /// The 年度绩效自评报告: prose from data, everything else computed, the tables as annexes —
     /// streamed: its long lists (a row and two figure bars per project, and the annexed
-    /// 自评表) are slots here, filled part by part from `reportSlots`.
+    /// 自评表) are slots here, filled part by part from `reportRow` and `reportAnnex`.
     public static func report(_ assessment: SelfAssessment, context: DocumentXML.PageContext) -> XMLTree {
         let tree = XMLTree(root: "report", attributes: context.attributes + sampleAttribute(assessment.isSample))
         let root = tree.rootElement
@@ -69,31 +69,20 @@ public enum AssessmentXML {
         return tree
     }
 
-    /// The parts of the report's slots, in page order: the summary table's rows, the bars of
-    /// figure 1 (budget and spending) and of figure 2 (scores), the annexed 自评表. A list
-    /// with nothing in it has no slot (`report` leaves it out the same way).
-    public static func reportSlots(_ assessment: SelfAssessment, hrefs: [String: String],
-                                   context: DocumentXML.PageContext) -> [[() -> XMLTree]] {
-        let summary = AssessmentSummary(assessment.projects)
-        let attributes = context.attributes + sampleAttribute(assessment.isSample)
-        func parts(_ name: String, _ rows: [(AssessmentSummary.Row, [(String, String)])]) -> [() -> XMLTree] {
-            rows.map { row, extra in
-                {
-                    let tree = XMLTree(root: "part", attributes: attributes)
-                    tree.rootElement.add(name, rowAttributes(row, href: hrefs[row.name]) + extra)
-                    return tree
-                }
-            }
-        }
-        // A figure draws only the assessed projects; `bar` is the line each one is drawn on.
-        let bars = summary.rows.filter { $0.score != nil }.enumerated().map { ($0.element, [("bar", String($0.offset + 1))]) }
-        let annexes = assessment.scored.map { score in { reportAnnex(score, context: context, isSample: assessment.isSample) } }
-        return [parts("row", summary.rows.map { ($0, []) }), parts("budget-bar", bars), parts("score-bar", bars), annexes]
-            .filter { !$0.isEmpty }
+    /// One part of the report's summary: a project's line of the table (`row`), or its bar in
+    /// figure 1 (`budget-bar`) or figure 2 (`score-bar`), where `bar` counts the assessed
+    /// projects (a figure draws only those). The report's slots take, in page order, the rows,
+    /// the budget bars, the score bars and the annexes (`reportAnnex`); a list with nothing
+    /// in it has no slot (`report` leaves it out the same way).
+    public static func reportRow(_ element: String, _ row: AssessmentSummary.Row, bar: Int?, href: String?,
+                                 context: DocumentXML.PageContext, isSample: Bool) -> XMLTree {
+        let tree = XMLTree(root: "part", attributes: context.attributes + sampleAttribute(isSample))
+        tree.rootElement.add(element, rowAttributes(row, href: href) + (bar.map { [("bar", String($0))] } ?? []))
+        return tree
     }
 
     /// One project 自评表 among the report's annexes.
-    static func reportAnnex(_ score: ProjectScore, context: DocumentXML.PageContext, isSample: Bool) -> XMLTree {
+    public static func reportAnnex(_ score: ProjectScore, context: DocumentXML.PageContext, isSample: Bool) -> XMLTree {
         let tree = XMLTree(root: "part", attributes: context.attributes + sampleAttribute(isSample))
         fillProject(tree.rootElement.add("self-assessment", context.attributes), score)
         return tree

@@ -54,6 +54,37 @@ struct IncrementalPublishTests {
         #expect(try files("out") == files("clean"))
     }
 
+    /// A results file changed: its 自评表 and what shows its score (the report, the index).
+    @Test func oneResultsFileChangedRedoesItsAssessment() throws {
+        _ = try publish(into: "out")
+        let results = data.appendingPathComponent("2021/自评/信访维稳专项资金.yaml")
+        let text = try String(contentsOf: results, encoding: .utf8)
+        try text.replacingOccurrences(of: "全年执行数: 25.5万元", with: "全年执行数: 28.5万元").write(to: results, atomically: true, encoding: .utf8)
+        #expect(try String(contentsOf: results, encoding: .utf8) != text, "the edit took")
+
+        let report = try publish(into: "out")
+        #expect(report.reusedPages == report.pages.count - 3)
+        _ = try publish(into: "clean", incremental: false)
+        #expect(try files("out") == files("clean"))
+    }
+
+    /// Pages known by their data files' digests (the project pages, the 自评表, the parts of
+    /// the long documents) are redone when what they show comes from elsewhere: the unit,
+    /// from the department file, heads every page.
+    @Test func theUnitChangedRedoesEveryPage() throws {
+        _ = try publish(into: "out")
+        let department = data.appendingPathComponent("2021/部门整体绩效目标.yaml")
+        let text = try String(contentsOf: department, encoding: .utf8)
+        try text.replacingOccurrences(of: "单位: 街道办事处", with: "单位: 某某街道办事处").write(to: department, atomically: true, encoding: .utf8)
+
+        let report = try publish(into: "out")
+        #expect(report.reusedPages == 0)
+        _ = try publish(into: "clean", incremental: false)
+        #expect(try files("out") == files("clean"))
+        let page = try #require(try files("out").first { $0.key.hasPrefix("2021/项目/") && $0.key.hasSuffix(".html") })
+        #expect(String(decoding: page.value, as: UTF8.self).contains("某某街道办事处"))
+    }
+
     /// A page edited by hand, even to the same size, is written again, never kept or reused.
     @Test func aPageEditedByHandIsWrittenAgain() throws {
         _ = try publish(into: "out")
