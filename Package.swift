@@ -56,7 +56,11 @@ let package = Package(
                 "JixiaoPreview",
                 "JixiaoScore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // jemalloc in place of glibc's malloc: libxml2 and libxslt allocate every node and
+            // string of every page, and with glibc's allocator a third of a large publish went
+            // to malloc and free (BENCHMARKS.md).
+            linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
         ),
         .testTarget(name: "JixiaoParserTests", dependencies: ["JixiaoParser"]),
         .testTarget(name: "JixiaoModelTests", dependencies: ["JixiaoModel"]),
