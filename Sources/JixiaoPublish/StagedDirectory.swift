@@ -14,9 +14,10 @@ final class StagedDirectory: @unchecked Sendable {
     let target: URL
     let staging: URL
     private let spare: URL
-    /// Files taken over from the spare that this publish has not written (yet): whatever is
-    /// left of them when the publish is done is removed, so the output holds only its pages.
-    private let leftovers: Locked<Set<String>>
+    /// Files taken over from the spare that this publish has not written (yet), each with
+    /// whether it is shared with the current output: whatever is left of them when the
+    /// publish is done is removed, so the output holds only its pages.
+    private let leftovers: Locked<[String: Bool]>
 
     init(replacing target: String, folders relativePaths: [String]) throws {
         let manager = FileManager.default
@@ -28,7 +29,7 @@ final class StagedDirectory: @unchecked Sendable {
         spare = OutputLayout.beside(self.target, "jixiao-spare")
         try? manager.removeItem(at: staging)
         let recycled = rename(spare.path, staging.path) == 0
-        leftovers = Locked(recycled ? StagedDirectory.takeOver(staging) : [])
+        leftovers = Locked(recycled ? StagedDirectory.takeOver(staging) : [:])
         for folder in Set(relativePaths.map { ($0 as NSString).deletingLastPathComponent }) {
             try manager.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
         }
@@ -47,21 +48,44 @@ final class StagedDirectory: @unchecked Sendable {
         guard url.standardizedFileURL.path.hasPrefix(staging.path + "/") else {
             throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: relativePath])
         }
-        let recycled = leftovers.withLock { $0.remove(relativePath) != nil }
-        return try OutputFile(creating: url.path, overwriting: recycled)
+        let shared = takeLeftover(relativePath)
+        if shared == true { unlink(url.path) }  // never written through: a new file instead
+        return try OutputFile(creating: url.path, overwriting: shared == false)
     }
 
     /// Hard-links `source` (a file of the current output) into the staging directory, or
-    /// copies it where the file system has no hard links.
+    /// copies it where the file system has no hard links. Where the spare already shares
+    /// that very file, as it does every page the last publish reused, it stays as it is.
     func link(_ source: String, as relativePath: String) -> Bool {
         let target = staging.appendingPathComponent(relativePath).path
-        if leftovers.withLock({ $0.remove(relativePath) != nil }) { unlink(target) }
+        switch takeLeftover(relativePath) {
+        case true?:
+            if StagedDirectory.isSameFile(source, target) { return true }
+            unlink(target)
+        case false?: unlink(target)
+        case nil: break
+        }
         return Glibc.link(source, target) == 0 || (try? FileManager.default.copyItem(atPath: source, toPath: target)) != nil
     }
 
-    /// Files another program wrote into the staging directory (the PDFs): they are pages.
+    /// Files another program writes into the staging directory (the PDFs): they are pages,
+    /// and where the spare shares one with the current output it goes first, never to be
+    /// written through.
     func adopt(_ relativePaths: [String]) {
-        leftovers.withLock { $0.subtract(relativePaths) }
+        for path in relativePaths where takeLeftover(path) == true {
+            unlink(staging.appendingPathComponent(path).path)
+        }
+    }
+
+    /// Takes `relativePath` off the leftovers: nil when the spare had no such file, else
+    /// whether it is shared with the current output.
+    private func takeLeftover(_ relativePath: String) -> Bool? {
+        leftovers.withLock { $0.removeValue(forKey: relativePath) }
+    }
+
+    private static func isSameFile(_ a: String, _ b: String) -> Bool {
+        var first = stat(), second = stat()
+        return stat(a, &first) == 0 && lstat(b, &second) == 0 && first.st_dev == second.st_dev && first.st_ino == second.st_ino
     }
 
     /// Removes what the spare held that this publish did not write, and the folders that
@@ -72,7 +96,7 @@ final class StagedDirectory: @unchecked Sendable {
             return leftovers
         }
         var folders = Set<String>()
-        for path in paths {
+        for path in paths.keys {
             unlink(staging.appendingPathComponent(path).path)
             var folder = (path as NSString).deletingLastPathComponent
             while !folder.isEmpty {
@@ -103,14 +127,15 @@ final class StagedDirectory: @unchecked Sendable {
         keepAsSpare(staging)
     }
 
-    /// The files of a spare taken over at `directory`, to be written over. A file with more
-    /// than one link is removed instead: it is a page the current output shares (an
-    /// unchanged page linked into it), which must never be written through.
-    private static func takeOver(_ directory: URL) -> Set<String> {
-        var files = Set<String>()
+    /// The files of a spare taken over at `directory`, each with whether it has more than one
+    /// link: such a file is a page the current output shares (an unchanged page linked into
+    /// it), kept for this publish to reuse as it is but never written through. Anything but
+    /// a regular file goes.
+    private static func takeOver(_ directory: URL) -> [String: Bool] {
+        var files: [String: Bool] = [:]
         FileWalk.forEachFile(under: directory.path) { path, status in
-            if (status.st_mode & S_IFMT) == S_IFREG && status.st_nlink == 1 {
-                files.insert(path)
+            if (status.st_mode & S_IFMT) == S_IFREG {
+                files[path] = status.st_nlink > 1
             } else {
                 unlink(directory.appendingPathComponent(path).path)
             }

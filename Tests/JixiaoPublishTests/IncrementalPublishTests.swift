@@ -145,6 +145,31 @@ struct IncrementalPublishTests {
         #expect(published == (try files("clean")))
     }
 
+    /// A spare sharing unchanged pages with the live output (as after every incremental
+    /// publish) keeps them in place when the next publish reuses them again, and what that
+    /// publish renders goes into new files: the output it replaces is never written through.
+    @Test func sharedPagesOfTheSpareAreKeptOrReplacedNeverWrittenThrough() throws {
+        _ = try publish(into: "out")
+        let text = try String(contentsOf: project, encoding: .utf8)
+        try text.replacingOccurrences(of: "指标值: 9\n", with: "指标值: 10\n").write(to: project, atomically: true, encoding: .utf8)
+        _ = try publish(into: "out")
+        let live = try files("out")
+        let page = root.appendingPathComponent("out/2021/项目/墓穴安置经费.html").path
+        let inode = try #require(FileManager.default.attributesOfItem(atPath: page)[.systemFileNumber] as? Int)
+
+        // Another project changes: its pages are among those the spare (the output before
+        // last) shares with the live output.
+        let other = data.appendingPathComponent("2021/项目/垃圾分类督导员经费.yaml")
+        let otherText = try String(contentsOf: other, encoding: .utf8)
+        try otherText.replacingOccurrences(of: "聘请269名", with: "聘请269名（含替补）").write(to: other, atomically: true, encoding: .utf8)
+        let report = try publish(into: "out")
+        #expect(report.reusedPages < report.pages.count - 3 && report.reusedPages > 0)
+        #expect(try files(".out.jixiao-spare") == live, "the output replaced now was not written through")
+        #expect(try FileManager.default.attributesOfItem(atPath: page)[.systemFileNumber] as? Int == inode, "an unchanged page is the same file")
+        _ = try publish(into: "clean", incremental: false)
+        #expect(try files("out") == files("clean"))
+    }
+
     /// The page.orientation parameter prints every page one way; a changed option redoes all.
     @Test func orientationOptionTurnsEveryPage() throws {
         _ = try publish(into: "out")
