@@ -1,28 +1,44 @@
 import Foundation
 
-/// Every entry under a directory that is not a directory itself, with its `lstat`, by
-/// path relative to the directory. Plain readdir: an output of forty thousand pages is
-/// listed several times a publish, and FileManager's enumerator costs ten times as much.
+/// Every entry under a directory that is not a directory itself, with its status, by path
+/// relative to the directory. Plain readdir: an output of forty thousand pages is listed
+/// several times a publish, and FileManager's enumerator costs ten times as much.
 enum FileWalk {
+    /// The entries as they are (`lstat`): a link is listed as a link, never followed.
     static func forEachFile(under directory: String, _ body: (_ path: String, _ status: stat) -> Void) {
-        walk(directory, prefix: "", body)
+        var walk = Walk(followsLinks: false)
+        walk.walk(directory, prefix: "", body)
     }
 
-    private static func walk(_ directory: String, prefix: String, _ body: (String, stat) -> Void) {
-        guard let stream = opendir(directory) else { return }
-        defer { closedir(stream) }
-        while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name == "." || name == ".." { continue }
-            let path = directory + "/" + name
-            var status = stat()
-            guard lstat(path, &status) == 0 else { continue }
-            if (status.st_mode & S_IFMT) == S_IFDIR {
-                walk(path, prefix: prefix + name + "/", body)
-            } else {
-                body(prefix + name, status)
+    /// The files as a program reading them sees them (`stat`): links are followed, into
+    /// folders too, and a loop of links is walked once.
+    static func forEachFileFollowingLinks(under directory: String, _ body: (_ path: String, _ status: stat) -> Void) {
+        var walk = Walk(followsLinks: true)
+        walk.walk(directory, prefix: "", body)
+    }
+
+    private struct Walk {
+        let followsLinks: Bool
+        /// Folders walked (device and inode), when links are followed.
+        var visited = Set<[UInt64]>()
+
+        mutating func walk(_ directory: String, prefix: String, _ body: (String, stat) -> Void) {
+            guard let stream = opendir(directory) else { return }
+            defer { closedir(stream) }
+            while let entry = readdir(stream) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if name == "." || name == ".." { continue }
+                let path = directory + "/" + name
+                var status = stat()
+                guard (followsLinks ? stat(path, &status) : lstat(path, &status)) == 0 else { continue }
+                if (status.st_mode & S_IFMT) == S_IFDIR {
+                    if followsLinks, !visited.insert([UInt64(status.st_dev), UInt64(status.st_ino)]).inserted { continue }
+                    walk(path, prefix: prefix + name + "/", body)
+                } else {
+                    body(prefix + name, status)
+                }
             }
         }
     }
