@@ -85,6 +85,23 @@ struct IncrementalPublishTests {
         #expect(String(decoding: page.value, as: UTF8.self).contains("某某街道办事处"))
     }
 
+    /// Data reached through a link (here the whole 项目 folder) is watched where it lives.
+    @Test func aChangeBehindALinkedFolderIsNoticed() throws {
+        let elsewhere = root.appendingPathComponent("projects-elsewhere")
+        let folder = data.appendingPathComponent("2021/项目")
+        try FileManager.default.moveItem(at: folder, to: elsewhere)
+        try FileManager.default.createSymbolicLink(at: folder, withDestinationURL: elsewhere)
+        _ = try publish(into: "out")
+        let linked = elsewhere.appendingPathComponent("村级组织经费.yaml")
+        let text = try String(contentsOf: linked, encoding: .utf8)
+        try text.replacingOccurrences(of: "指标值: 9\n", with: "指标值: 10\n").write(to: linked, atomically: true, encoding: .utf8)
+
+        let report = try publish(into: "out")
+        #expect(!report.upToDate && report.reusedPages == report.pages.count - 5)
+        _ = try publish(into: "clean", incremental: false)
+        #expect(try files("out") == files("clean"))
+    }
+
     /// A page edited by hand, even to the same size, is written again, never kept or reused.
     @Test func aPageEditedByHandIsWrittenAgain() throws {
         _ = try publish(into: "out")
