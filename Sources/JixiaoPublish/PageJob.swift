@@ -52,15 +52,20 @@ struct PageJob {
     func render(with stylesheet: Stylesheet, parameters: [(String, String)], rendering: Digest,
                 into output: StagedDirectory, xml: StagedDirectory?, spreadsheets: SpreadsheetRenderer?,
                 previous: PreviousOutput?) throws -> Rendered {
-        let stem = (relativePath as NSString).deletingPathExtension
-        let parts = self.parts
-        func build(_ build: () -> XMLTree, key: Digest?, name: String) throws -> Built {
-            try Built(build, key: key, rendering: rendering, writingTo: xml.map { ($0, name) })
+        /// A tree built for rendering; its XML, where wanted, goes beside the page's name.
+        func build(_ build: () -> XMLTree, key: Digest?, suffix: String) throws -> Built {
+            let name = { (relativePath as NSString).deletingPathExtension + suffix }
+            return try Built(build, key: key, rendering: rendering, writingTo: xml.map { ($0, name()) })
+        }
+        /// A tree's digest before anything is rendered: of its key alone where it has one.
+        func digest(key: Digest?, _ build: () -> XMLTree) throws -> String {
+            try key.map { Built.digest(key: $0, rendering: rendering) }
+                ?? Built(build, key: nil, rendering: rendering, writingTo: nil).digest
         }
         var frame: Built?
         func page() throws -> Built {
             if let frame { return frame }
-            frame = try build(self.build, key: key, name: stem + ".xml")
+            frame = try build(self.build, key: key, suffix: ".xml")
             return frame!
         }
         func whole(_ own: String, _ partDigests: [String]) -> String {
@@ -73,18 +78,15 @@ struct PageJob {
         // Where there is a previous version, the digests come first: an unchanged page is
         // then known before anything is rendered, and of a keyed page before anything is built.
         let earlier = previous.flatMap { $0.page(relativePath) }
-        let partDigests = try earlier == nil ? nil : parts.map { part in
-            try part.key.map { Built.digest(key: $0, rendering: rendering) }
-                ?? Built(part.build, key: nil, rendering: rendering, writingTo: nil).digest
-        }
+        let partDigests = try earlier == nil ? nil : parts.map { try digest(key: $0.key, $0.build) }
         let files = [relativePath] + (isForm && spreadsheets != nil ? [OutputLayout.spreadsheet(forPage: relativePath)] : [])
         if let earlier, let partDigests,
-           earlier.digest == whole(try key.map { Built.digest(key: $0, rendering: rendering) } ?? page().digest, partDigests),
+           earlier.digest == whole(try key == nil ? page().digest : digest(key: key, self.build), partDigests),
            earlier.reuse(files, into: output) {
             return Rendered(digest: earlier.digest, reused: true, parts: earlier.parts)
         }
 
-        let (tree, own) = try page().pair
+        let (tree, own) = try (page().tree, page().digest)
         let rendered = try stylesheet.transform(tree, parameters: parameters)
         if isForm, let spreadsheets {
             // The same tree as the page: the spreadsheet can never say something else.
@@ -112,7 +114,7 @@ struct PageJob {
                 var digest = partDigests?[number]
                 var bytes = digest.flatMap { earlier?.part($0) }
                 if bytes == nil {
-                    let built = try build(part.build, key: part.key, name: stem + ".part-\(number + 1).xml")
+                    let built = try build(part.build, key: part.key, suffix: ".part-\(number + 1).xml")
                     digest = built.digest
                     bytes = try stylesheet.transformPart(built.tree, parameters: parameters)
                 }
@@ -132,8 +134,6 @@ struct PageJob {
 private struct Built {
     let tree: XMLTree
     let digest: String
-
-    var pair: (XMLTree, String) { (tree, digest) }
 
     init(_ build: () -> XMLTree, key: Digest?, rendering: Digest,
          writingTo xml: (directory: StagedDirectory, name: String)?) throws {
