@@ -15,7 +15,9 @@ let package = Package(
             dependencies: [
                 .product(name: "JixiaoParser", package: "Jixiao"),
                 .product(name: "Yams", package: "Yams"),
-            ]
+            ],
+            // The allocator jixiao itself runs with (see the main Package.swift), for both parsers.
+            linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
         ),
     ],
     swiftLanguageModes: [.v5]
