@@ -302,7 +302,7 @@ public enum Publisher {
                 jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.assessmentDirectory)/\(fileName)",
                                     isForm: true,
                                     key: keys.key("assessment", [score.project.path, score.results.path], inFolder,
-                                                  isSample ? "sample" : ""),
+                                                  [isSample ? "sample" : ""]),
                                     build: { AssessmentXML.projectPage(scored[index], context: inFolder, isSample: isSample) }))
             }
             if let department = assessment.department {
@@ -330,8 +330,12 @@ public enum Publisher {
                             build: { DocumentXML.indexPage(documents: documents, projects: entries, assessed: assessed,
                                                            context: atIndex, isSample: year.assessment?.isSample ?? false) },
                             slots: entries.isEmpty ? [] : [entries.indices.map { index in
-                                PageJob.Part(build: { DocumentXML.indexRow(entries[index], number: index + 1, assessed: assessed,
-                                                                           context: atIndex) })
+                                let entry = entries[index]
+                                let shown = entry.assessment.map { [$0.href ?? "", $0.score ?? "", $0.grade ?? ""] } ?? ["-"]
+                                return PageJob.Part(key: keys.key("index", [entry.project.path], atIndex,
+                                                                  [String(index + 1), entry.href, assessed ? "assessed" : ""] + shown),
+                                                    build: { DocumentXML.indexRow(entries[index], number: index + 1, assessed: assessed,
+                                                                                  context: atIndex) })
                             }]))
         return jobs
     }
@@ -352,14 +356,14 @@ extension Publisher {
         func summary(_ element: String, _ lines: [(row: Int, bar: Int?)]) -> [PageJob.Part] {
             lines.map { index, bar in
                 let (row, href) = (rows[index], hrefs[rows[index].name])
-                return PageJob.Part(key: keys.key(element, files(row.score), context, String(row.number), row.name, href ?? "",
-                                                  bar.map(String.init) ?? "", sample),
+                return PageJob.Part(key: keys.key(element, files(row.score), context,
+                                                  [String(row.number), row.name, href ?? "", bar.map(String.init) ?? "", sample]),
                                     build: { AssessmentXML.reportRow(element, rows[index], bar: bar, href: href, context: context,
                                                                      isSample: isSample) })
             }
         }
         let annexes = scored.indices.map { index in
-            PageJob.Part(key: keys.key("annex", files(scored[index]), context, sample),
+            PageJob.Part(key: keys.key("annex", files(scored[index]), context, [sample]),
                          build: { AssessmentXML.reportAnnex(scored[index], context: context, isSample: isSample) })
         }
         let slots = [summary("row", rows.indices.map { ($0, nil) }), summary("budget-bar", bars), summary("score-bar", bars), annexes]
@@ -377,7 +381,7 @@ struct PageKeys {
 
     /// The key of a tree built by `builder` from `paths` in `context`, with `values` any other
     /// argument of the builder; nil when a file has no digest (its page is then digested by XML).
-    func key(_ builder: String, _ paths: [String], _ context: DocumentXML.PageContext, _ values: String...) -> Digest? {
+    func key(_ builder: String, _ paths: [String], _ context: DocumentXML.PageContext, _ values: [String] = []) -> Digest? {
         var key = Digest()
         key.add(field: builder)
         for path in paths {
