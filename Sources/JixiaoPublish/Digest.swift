@@ -41,7 +41,7 @@ struct Digest {
         add(bytes)
     }
 
-    /// Another digest, as one field.
+    /// Another digest, as one field: its three words, after their count as a field's length.
     mutating func add(digest other: Digest) {
         mix(3)
         mix(other.first)

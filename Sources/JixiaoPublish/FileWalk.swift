@@ -17,10 +17,15 @@ enum FileWalk {
         walk.walk(directory, prefix: "", body)
     }
 
+    private struct FolderID: Hashable {
+        let device: dev_t
+        let inode: ino_t
+    }
+
     private struct Walk {
         let followsLinks: Bool
-        /// Folders walked (device and inode), when links are followed.
-        var visited = Set<[UInt64]>()
+        /// Folders walked, by device and inode, when links are followed.
+        var visited = Set<FolderID>()
 
         mutating func walk(_ directory: String, prefix: String, _ body: (String, stat) -> Void) {
             guard let stream = opendir(directory) else { return }
@@ -34,7 +39,7 @@ enum FileWalk {
                 var status = stat()
                 guard (followsLinks ? stat(path, &status) : lstat(path, &status)) == 0 else { continue }
                 if (status.st_mode & S_IFMT) == S_IFDIR {
-                    if followsLinks, !visited.insert([UInt64(status.st_dev), UInt64(status.st_ino)]).inserted { continue }
+                    if followsLinks, !visited.insert(FolderID(device: status.st_dev, inode: status.st_ino)).inserted { continue }
                     walk(path, prefix: prefix + name + "/", body)
                 } else {
                     body(prefix + name, status)

@@ -315,8 +315,19 @@ public enum Publisher {
             documents.insert((OutputNames.href(OutputLayout.report), "\(year.year)年度绩效自评报告"), at: 1)
         }
 
+        jobs.append(indexJob("\(folder)/\(OutputLayout.index)", year, documents: documents, names: names,
+                             assessmentHrefs: assessmentHrefs, keys: keys))
+        return jobs
+    }
+}
+
+extension Publisher {
+    /// The year's index: its frame (the documents and the total), then a line for each project
+    /// with its budget and, once self-assessment has begun, its score and grade.
+    static func indexJob(_ path: String, _ year: YearData, documents: [(href: String, title: String)], names: OutputNames,
+                         assessmentHrefs: [String: String], keys: PageKeys) -> PageJob {
         let scores = Dictionary(year.assessment?.scored.map { ($0.project.name.value, $0) } ?? [], uniquingKeysWith: { first, _ in first })
-        let entries = projects.map { project in
+        let entries = year.projects.map { project in
             DocumentXML.IndexEntry(href: OutputNames.href(OutputLayout.projectDirectory, names.fileName(for: project.name.value)),
                                    project: project,
                                    assessment: year.assessment.map { _ in
@@ -324,24 +335,23 @@ public enum Publisher {
                                        return (assessmentHrefs[project.name.value], score?.total.fixed(2), score?.grade.rawValue)
                                    })
         }
-        let atIndex = DocumentXML.PageContext(year: year.year, unit: year.unit, indexHref: nil)
+        let context = DocumentXML.PageContext(year: year.year, unit: year.unit, indexHref: nil)
         let assessed = entries.contains { $0.assessment != nil }
-        jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.index)",
-                            build: { DocumentXML.indexPage(documents: documents, projects: entries, assessed: assessed,
-                                                           context: atIndex, isSample: year.assessment?.isSample ?? false) },
-                            slots: entries.isEmpty ? [] : [entries.indices.map { index in
-                                let entry = entries[index]
-                                let shown = entry.assessment.map { [$0.href ?? "", $0.score ?? "", $0.grade ?? ""] } ?? ["-"]
-                                return PageJob.Part(key: keys.key("index", [entry.project.path], atIndex,
-                                                                  [String(index + 1), entry.href, assessed ? "assessed" : ""] + shown),
-                                                    build: { DocumentXML.indexRow(entries[index], number: index + 1, assessed: assessed,
-                                                                                  context: atIndex) })
-                            }]))
-        return jobs
+        let isSample = year.assessment?.isSample ?? false
+        // As in `pageJobs`, closures hold the shared list and an index.
+        let lines = entries.indices.map { index in
+            let entry = entries[index]
+            let shown = entry.assessment.map { [$0.href ?? "", $0.score ?? "", $0.grade ?? ""] } ?? ["-"]
+            return PageJob.Part(key: keys.key("index", [entry.project.path], context,
+                                              [String(index + 1), entry.href, assessed ? "assessed" : ""] + shown),
+                                build: { DocumentXML.indexRow(entries[index], number: index + 1, assessed: assessed, context: context) })
+        }
+        return PageJob(relativePath: path,
+                       build: { DocumentXML.indexPage(documents: documents, projects: entries, assessed: assessed,
+                                                      context: context, isSample: isSample) },
+                       slots: lines.isEmpty ? [] : [lines])
     }
-}
 
-extension Publisher {
     /// The report: its frame, then a slot for each list that has something in it — the summary
     /// table's rows, the bars of its two figures, the annexed 自评表.
     static func reportJob(_ path: String, _ assessment: SelfAssessment, hrefs: [String: String],
