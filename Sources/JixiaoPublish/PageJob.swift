@@ -9,22 +9,13 @@ struct PageJob {
     let relativePath: String
     /// The page is a form (目标表, 自评表) that `--xlsx` also writes as a spreadsheet.
     var isForm = false
-    /// What the page's XML is built from, where that is known without building it.
+    /// What the page's XML is built from, where that is known without building it (`PageKeys`).
     var key: Digest?
     let build: () -> XMLTree
     /// The parts of each slot, in the order the slots appear on the page.
     var slots: [[Part]] = []
 
-    init(relativePath: String, isForm: Bool = false, key: Digest? = nil, build: @escaping () -> XMLTree,
-         slots: [[Part]] = []) {
-        self.relativePath = relativePath
-        self.isForm = isForm
-        self.key = key
-        self.build = build
-        self.slots = slots
-    }
-
-    /// One part of a slot, and what its XML is built from where that is known (`PageKey`).
+    /// One part of a slot, and what its XML is built from where that is known (`PageKeys`).
     struct Part {
         var key: Digest?
         let build: () -> XMLTree
