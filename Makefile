@@ -84,7 +84,7 @@ bench: build
 build: deps
 	$(SWIFT) build -c release --product jixiao
 
-## 缺少系统库时（libxml2、libxslt；读取 .docx 用的 zlib）：root 用户自动安装，否则打印需要执行的 apt-get 命令
+## 缺少系统库时（libxml2、libxslt；读取 .docx 用的 zlib；jixiao 用的内存分配器 jemalloc）：root 用户自动安装，否则打印需要执行的 apt-get 命令
 deps:
 	@if ! pkg-config --exists libexslt zlib jemalloc 2>/dev/null; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \

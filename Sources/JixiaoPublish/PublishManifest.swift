@@ -119,14 +119,15 @@ struct PublishManifest: Equatable {
         return digest
     }
 
-    /// The rendering digest and every data file — by size and modification time, which a
-    /// stat tells without reading thousands of files. A file touched but unchanged only costs
-    /// a republish, and that redoes nothing whose inputs are the same.
+    /// The rendering digest and every data file — by size, modification time and inode,
+    /// which a stat tells without reading thousands of files (the inode tells a file replaced
+    /// by one of the same size and time). A file touched but unchanged only costs a republish,
+    /// and that redoes nothing whose inputs are the same.
     static func inputsDigest(_ options: PublishOptions, rendering: Digest) -> String {
         var digest = rendering
         for (_, name, status) in files(under: options.dataDirectory) {
             digest.add(field: name)
-            digest.add(field: FileStamp(status).description)
+            digest.add(field: "\(FileStamp(status)) \(status.st_ino)")
         }
         return digest.hex
     }

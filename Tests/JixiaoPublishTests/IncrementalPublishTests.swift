@@ -28,6 +28,20 @@ struct IncrementalPublishTests {
 
     func files(_ output: String) throws -> [String: Data] { try snapshot(of: root.appendingPathComponent(output)) }
 
+    /// What a publish from scratch of the same data writes: what every republish must match.
+    func clean(orientation: PageOrientation? = nil) throws -> [String: Data] {
+        _ = try publish(into: "clean", incremental: false, orientation: orientation)
+        return try files("clean")
+    }
+
+    /// Replaces `old` with `new` in `file`, which must hold it.
+    func edit(_ file: URL, replacing old: String, with new: String, atomically: Bool = true) throws {
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let edited = text.replacingOccurrences(of: old, with: new)
+        try #require(edited != text, "“\(old)” is in \(file.lastPathComponent)")
+        try edited.write(to: file, atomically: atomically, encoding: .utf8)
+    }
+
     @Test func nothingChangedLeavesTheOutputAlone() throws {
         let first = try publish(into: "out")
         #expect(!first.upToDate && first.reusedPages == 0)
@@ -41,31 +55,25 @@ struct IncrementalPublishTests {
 
     @Test func oneProjectChangedRedoesOnlyWhatShowsIt() throws {
         _ = try publish(into: "out")
-        let text = try String(contentsOf: project, encoding: .utf8)
-        try text.replacingOccurrences(of: "指标值: 9\n", with: "指标值: 10\n").write(to: project, atomically: true, encoding: .utf8)
-        #expect(try String(contentsOf: project, encoding: .utf8) != text, "the edit took")
+        try edit(project, replacing: "指标值: 9\n", with: "指标值: 10\n")
 
         let report = try publish(into: "out")
         // Its goal table and the annual document; its 自评表, where the actual 9 now misses
         // the target 10, the report that annexes it, and the index showing its lower score.
         // Everything else is reused.
         #expect(report.reusedPages == report.pages.count - 5)
-        _ = try publish(into: "clean", incremental: false)
-        #expect(try files("out") == files("clean"))
+        #expect(try files("out") == clean())
     }
 
     /// A results file changed: its 自评表 and what shows its score (the report, the index).
     @Test func oneResultsFileChangedRedoesItsAssessment() throws {
         _ = try publish(into: "out")
         let results = data.appendingPathComponent("2021/自评/信访维稳专项资金.yaml")
-        let text = try String(contentsOf: results, encoding: .utf8)
-        try text.replacingOccurrences(of: "全年执行数: 25.5万元", with: "全年执行数: 28.5万元").write(to: results, atomically: true, encoding: .utf8)
-        #expect(try String(contentsOf: results, encoding: .utf8) != text, "the edit took")
+        try edit(results, replacing: "全年执行数: 25.5万元", with: "全年执行数: 28.5万元")
 
         let report = try publish(into: "out")
         #expect(report.reusedPages == report.pages.count - 3)
-        _ = try publish(into: "clean", incremental: false)
-        #expect(try files("out") == files("clean"))
+        #expect(try files("out") == clean())
     }
 
     /// Pages known by their data files' digests (the project pages, the 自评表, the parts of
@@ -74,13 +82,11 @@ struct IncrementalPublishTests {
     @Test func theUnitChangedRedoesEveryPage() throws {
         _ = try publish(into: "out")
         let department = data.appendingPathComponent("2021/部门整体绩效目标.yaml")
-        let text = try String(contentsOf: department, encoding: .utf8)
-        try text.replacingOccurrences(of: "单位: 街道办事处", with: "单位: 某某街道办事处").write(to: department, atomically: true, encoding: .utf8)
+        try edit(department, replacing: "单位: 街道办事处", with: "单位: 某某街道办事处")
 
         let report = try publish(into: "out")
         #expect(report.reusedPages == 0)
-        _ = try publish(into: "clean", incremental: false)
-        #expect(try files("out") == files("clean"))
+        #expect(try files("out") == clean())
         let page = try #require(try files("out").first { $0.key.hasPrefix("2021/项目/") && $0.key.hasSuffix(".html") })
         #expect(String(decoding: page.value, as: UTF8.self).contains("某某街道办事处"))
     }
@@ -92,24 +98,37 @@ struct IncrementalPublishTests {
         try FileManager.default.moveItem(at: folder, to: elsewhere)
         try FileManager.default.createSymbolicLink(at: folder, withDestinationURL: elsewhere)
         _ = try publish(into: "out")
-        let linked = elsewhere.appendingPathComponent("村级组织经费.yaml")
-        let text = try String(contentsOf: linked, encoding: .utf8)
-        try text.replacingOccurrences(of: "指标值: 9\n", with: "指标值: 10\n").write(to: linked, atomically: true, encoding: .utf8)
+        try edit(elsewhere.appendingPathComponent("村级组织经费.yaml"), replacing: "指标值: 9\n", with: "指标值: 10\n")
 
         let report = try publish(into: "out")
         #expect(!report.upToDate && report.reusedPages == report.pages.count - 5)
-        _ = try publish(into: "clean", incremental: false)
-        #expect(try files("out") == files("clean"))
+        #expect(try files("out") == clean())
+    }
+
+    /// A data file replaced by another of the same size and time (a copy that keeps its time,
+    /// an undo that restores it) is still noticed: it is another file.
+    @Test func aFileReplacedKeepingItsSizeAndTimeIsNoticed() throws {
+        _ = try publish(into: "out")
+        var before = stat()
+        #expect(stat(project.path, &before) == 0)
+        try edit(project, replacing: "指标值: 9\n", with: "指标值: 8\n")
+        let times = [before.st_atim, before.st_mtim]
+        #expect(utimensat(AT_FDCWD, project.path, times, 0) == 0)
+        var after = stat()
+        #expect(stat(project.path, &after) == 0 && after.st_size == before.st_size
+                && after.st_mtim.tv_sec == before.st_mtim.tv_sec && after.st_mtim.tv_nsec == before.st_mtim.tv_nsec)
+
+        let report = try publish(into: "out")
+        #expect(!report.upToDate)
+        #expect(try files("out") == clean())
     }
 
     /// A page edited by hand, even to the same size, is written again, never kept or reused.
     @Test func aPageEditedByHandIsWrittenAgain() throws {
         _ = try publish(into: "out")
         let clean = try files("out")
-        let page = root.appendingPathComponent("out/2021/项目/村级组织经费.html")
-        let text = try String(contentsOf: page, encoding: .utf8)
-        try text.replacingOccurrences(of: "村级组织经费项目绩效目标表", with: "村级组织经费项目绩效日标表")
-            .write(to: page, atomically: false, encoding: .utf8)
+        try edit(root.appendingPathComponent("out/2021/项目/村级组织经费.html"),
+                 replacing: "村级组织经费项目绩效目标表", with: "村级组织经费项目绩效日标表", atomically: false)
         let report = try publish(into: "out")
         #expect(!report.upToDate)
         #expect(report.reusedPages == report.pages.count - 1)
@@ -122,8 +141,7 @@ struct IncrementalPublishTests {
         try (String(contentsOf: css, encoding: .utf8) + "\n.extra { color: #000; }\n").write(to: css, atomically: true, encoding: .utf8)
         let report = try publish(into: "out")
         #expect(report.reusedPages == 0)
-        _ = try publish(into: "clean", incremental: false)
-        #expect(try files("out") == files("clean"))
+        #expect(try files("out") == clean())
     }
 
     @Test func aPageRemovedByHandIsWrittenAgain() throws {
@@ -133,8 +151,7 @@ struct IncrementalPublishTests {
         let report = try publish(into: "out")
         #expect(!report.upToDate)
         #expect(report.reusedPages == first.pages.count - 1)
-        _ = try publish(into: "clean", incremental: false)
-        #expect(try files("out") == files("clean"))
+        #expect(try files("out") == clean())
     }
 
     /// The output a publish replaces is kept as the spare whose files the next publish writes
@@ -142,8 +159,7 @@ struct IncrementalPublishTests {
     /// written through, files the new output lacks are gone, and shrunk files are cut short.
     @Test func theReplacedOutputIsRecycledButNeverWrittenThrough() throws {
         _ = try publish(into: "out")
-        let text = try String(contentsOf: project, encoding: .utf8)
-        try text.replacingOccurrences(of: "指标值: 9\n", with: "指标值: 10\n").write(to: project, atomically: true, encoding: .utf8)
+        try edit(project, replacing: "指标值: 9\n", with: "指标值: 10\n")
         _ = try publish(into: "out")  // shares every unchanged page with the replaced output, now the spare
         let live = try files("out")
         let spare = ".out.jixiao-spare"
@@ -158,8 +174,7 @@ struct IncrementalPublishTests {
         #expect(try files(spare) == live, "the output replaced now was not written through")
         let published = try files("out")
         #expect(!published.keys.contains { $0.contains("马家屯遮荫款") })
-        _ = try publish(into: "clean", incremental: false, orientation: .landscape)
-        #expect(published == (try files("clean")))
+        #expect(try published == clean(orientation: .landscape))
     }
 
     /// A spare sharing unchanged pages with the live output (as after every incremental
@@ -167,8 +182,7 @@ struct IncrementalPublishTests {
     /// publish renders goes into new files: the output it replaces is never written through.
     @Test func sharedPagesOfTheSpareAreKeptOrReplacedNeverWrittenThrough() throws {
         _ = try publish(into: "out")
-        let text = try String(contentsOf: project, encoding: .utf8)
-        try text.replacingOccurrences(of: "指标值: 9\n", with: "指标值: 10\n").write(to: project, atomically: true, encoding: .utf8)
+        try edit(project, replacing: "指标值: 9\n", with: "指标值: 10\n")
         _ = try publish(into: "out")
         let live = try files("out")
         let page = root.appendingPathComponent("out/2021/项目/墓穴安置经费.html").path
@@ -176,15 +190,12 @@ struct IncrementalPublishTests {
 
         // Another project changes: its pages are among those the spare (the output before
         // last) shares with the live output.
-        let other = data.appendingPathComponent("2021/项目/垃圾分类督导员经费.yaml")
-        let otherText = try String(contentsOf: other, encoding: .utf8)
-        try otherText.replacingOccurrences(of: "聘请269名", with: "聘请269名（含替补）").write(to: other, atomically: true, encoding: .utf8)
+        try edit(data.appendingPathComponent("2021/项目/垃圾分类督导员经费.yaml"), replacing: "聘请269名", with: "聘请269名（含替补）")
         let report = try publish(into: "out")
         #expect(report.reusedPages < report.pages.count - 3 && report.reusedPages > 0)
         #expect(try files(".out.jixiao-spare") == live, "the output replaced now was not written through")
         #expect(try FileManager.default.attributesOfItem(atPath: page)[.systemFileNumber] as? Int == inode, "an unchanged page is the same file")
-        _ = try publish(into: "clean", incremental: false)
-        #expect(try files("out") == files("clean"))
+        #expect(try files("out") == clean())
     }
 
     /// The page.orientation parameter prints every page one way; a changed option redoes all.
