@@ -2,7 +2,7 @@ import JixiaoDiagnostics
 
 /// The escapes of YAML 1.2 double-quoted scalars (§5.7), all of them.
 enum EscapeDecoder {
-    static func decode(_ body: ArraySlice<UInt8>, mark: (Int) -> SourceMark) throws(ParseFailure) -> String {
+    static func decode(_ body: Slice<UnsafeBufferPointer<UInt8>>, mark: (Int) -> SourceMark) throws(ParseFailure) -> String {
         guard body.contains(UInt8(ascii: "\\")) else { return String(decoding: body, as: UTF8.self) }
         var scalars = String.UnicodeScalarView()
         var out: [UInt8] = []

@@ -70,13 +70,11 @@ enum LineScanner {
                 at += 1
                 continue
             }
-            // Most of a file is Chinese: three bytes, none of them a character to refuse.
-            if byte & 0xF0 == 0xE0, at + 2 < bytes.count, bytes[at + 1] & 0xC0 == 0x80, bytes[at + 2] & 0xC0 == 0x80 {
-                let value = UInt32(byte & 0x0F) << 12 | UInt32(bytes[at + 1] & 0x3F) << 6 | UInt32(bytes[at + 2] & 0x3F)
-                if value >= 0x800, value < 0xD800 || (0xE000..<0xFFFE).contains(value), value != 0x2028, value != 0x2029 {
-                    at += 3
-                    continue
-                }
+            // Most of a file is Chinese: three bytes led by E3 to EC (U+3000 to U+CFFF), which
+            // are never overlong, a surrogate or a character to refuse.
+            if byte >= 0xE3, byte <= 0xEC, at + 2 < bytes.count, bytes[at + 1] & 0xC0 == 0x80, bytes[at + 2] & 0xC0 == 0x80 {
+                at += 3
+                continue
             }
             let (scalar, length) = decodeScalar(bytes, at)
             guard let scalar else {

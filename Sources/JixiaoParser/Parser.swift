@@ -12,8 +12,12 @@ public enum YAMLSubset {
     public static func parse(_ source: SourceFile, limits: ParserLimits = .standard) throws(Diagnostic) -> Node? {
         do {
             let lines = try LineScanner.scan(source.bytes, limits: limits)
-            var parser = Parser(bytes: source.bytes, lines: lines, limits: limits)
-            return try parser.parseDocument()
+            // On a buffer, without bounds checks or reference counting: every byte of every
+            // file is looked at here, most of them more than once.
+            return try source.bytes.withUnsafeBufferPointer { (bytes) throws(ParseFailure) -> Node? in
+                var parser = Parser(bytes: bytes, lines: lines, limits: limits)
+                return try parser.parseDocument()
+            }
         } catch let failure {
             throw failure.diagnostic(path: source.path)
         }
@@ -68,13 +72,13 @@ private let colon = UInt8(ascii: ":")
 private let dash = UInt8(ascii: "-")
 
 struct Parser {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     let lines: [Line]
     let limits: ParserLimits
     private var nodeCount = 0
     private var depth = 0
 
-    init(bytes: [UInt8], lines: [Line], limits: ParserLimits) {
+    init(bytes: UnsafeBufferPointer<UInt8>, lines: [Line], limits: ParserLimits) {
         self.bytes = bytes
         self.lines = lines
         self.limits = limits
@@ -112,11 +116,12 @@ struct Parser {
         return node
     }
 
-    private func isMarker(_ index: Int, _ marker: String) -> Bool {
+    /// Whether line `index` is a document marker: `---` or `...` alone or before a space.
+    private func isMarker(_ index: Int, _ marker: StaticString) -> Bool {
         let line = lines[index]
-        let text = Array(marker.utf8)
         guard line.indent == 0, line.end - line.start >= 3,
-              Array(bytes[line.start..<line.start + 3]) == text else { return false }
+              bytes[line.start..<line.start + 3].elementsEqual(UnsafeBufferPointer(start: marker.utf8Start, count: 3))
+        else { return false }
         return line.end == line.start + 3 || bytes[line.start + 3] == space
     }
 
@@ -174,7 +179,7 @@ struct Parser {
             if key.isEmpty {
                 throw ParseFailure(.missingColon, keyMark, "冒号前缺少键名")
             }
-            if let previous = seen.insert(key, at: keyMark) {
+            if let previous = seen.insert(key, at: keyMark, after: entries) {
                 throw ParseFailure(.duplicateKey, keyMark, "键“\(key)”重复出现（第一次在第 \(previous.line) 行）",
                                    hint: "同一层中每个键只能写一次；删除或合并其中一个")
             }
@@ -373,6 +378,11 @@ struct Parser {
         var end = position
         while at < line.end {
             let byte = bytes[at]
+            if byte >= 0x80 {  // part of a character beyond ASCII: never special
+                at += 1
+                end = at
+                continue
+            }
             if byte == space {
                 at += 1
                 continue
@@ -408,7 +418,7 @@ struct Parser {
         let byte = bytes[position]
         let next = position + 1 < line.end ? bytes[position + 1] : space
         let followedBySpace = next == space || next == tab
-        let here = mark(index, position)
+        var here: SourceMark { mark(index, position) }
         switch byte {
         case UInt8(ascii: "&"):
             throw ParseFailure(.unsupportedSyntax, here, "不支持锚点（&）", hint: "如果这是文本，请给整个值加引号")
@@ -676,10 +686,12 @@ struct Parser {
                      hint: "把制表符换成空格；文本中确实需要制表符时请加引号")
     }
 
+    @inline(__always)
     func mark(_ index: Int, _ position: Int) -> SourceMark {
         let line = lines[index]
-        var column = 1
-        var at = line.start
+        // The indentation is ASCII: where most marks are, the column needs no counting.
+        var column = min(position - line.start, line.indent) + 1
+        var at = line.start + column - 1
         while at < position {
             if bytes[at] & 0xC0 != 0x80 { column += 1 }
             at += 1
@@ -688,7 +700,7 @@ struct Parser {
     }
 }
 
-private func findSubsequence(_ needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
+private func findSubsequence(_ needle: [UInt8], in haystack: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
     guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
     var at = haystack.startIndex
     while at + needle.count <= haystack.endIndex {
@@ -713,28 +725,30 @@ private extension String {
 
 /// The keys of one mapping so far, compared as YAML compares them: scalar for scalar (Swift's
 /// `==` would also merge canonically equivalent keys, which PyYAML keeps apart). A few keys,
-/// the usual case, are scanned without hashing; past that they are hashed, so that no
-/// mapping, however long, takes quadratic time.
+/// the usual case, are found by scanning the mapping's entries; past that they are hashed,
+/// so that no mapping, however long, takes quadratic time.
 struct KeySet {
-    private var few: [(key: String, mark: SourceMark)] = []
     private var many: [[UInt8]: SourceMark] = [:]
     private static let scanned = 16
 
-    /// Adds `key`; returns where it was first seen if it was already there.
-    mutating func insert(_ key: String, at mark: SourceMark) -> SourceMark? {
-        if few.count < KeySet.scanned {
-            // Lengths first: most keys differ in length, and comparing counts is cheap.
-            let length = key.utf8.count
-            if let previous = few.first(where: { $0.key.utf8.count == length && $0.key.utf8.elementsEqual(key.utf8) }) {
-                return previous.mark
-            }
-            few.append((key, mark))
-            return nil
+    /// Adds `key`, found after `entries`; returns where it was first seen if it was already there.
+    mutating func insert(_ key: String, at mark: SourceMark, after entries: [MappingEntry]) -> SourceMark? {
+        if entries.count < KeySet.scanned {
+            return entries.first { sameBytes($0.key, key) }?.keyMark
         }
-        if many.isEmpty { for entry in few { many[Array(entry.key.utf8)] = entry.mark } }
+        if many.isEmpty { for entry in entries { many[Array(entry.key.utf8)] = entry.keyMark } }
         let bytes = Array(key.utf8)
         if let previous = many[bytes] { return previous }
         many[bytes] = mark
         return nil
+    }
+
+    /// Lengths first: most keys differ in length, and comparing counts is cheap.
+    private func sameBytes(_ first: String, _ second: String) -> Bool {
+        let length = first.utf8.count
+        guard second.utf8.count == length else { return false }
+        return first.utf8.withContiguousStorageIfAvailable { first in
+            second.utf8.withContiguousStorageIfAvailable { second in memcmp(first.baseAddress!, second.baseAddress!, length) == 0 }
+        }.flatMap { $0 } ?? first.utf8.elementsEqual(second.utf8)
     }
 }

@@ -100,6 +100,27 @@ struct ParserConstructTests {
         #expect(total.keyMark == SourceMark(line: 2, column: 3))
         #expect(total.value.mark == SourceMark(line: 2, column: 7))
     }
+
+    /// Columns past the indentation are counted in characters: after "- " and after a key of
+    /// three-byte characters, on lines indented or not.
+    @Test func marksCountCharactersPastTheIndentation() throws {
+        let node = try #require(try YAMLSubset.parse(SourceFile(path: "t.yaml", text: "指标:\n  - 名称: 甲\n    指标值: 85%\n")))
+        let item = try #require(node.mapping?.first?.value.sequence?.first?.mapping)
+        let keys = item.map { $0.keyMark }, values = item.map { $0.value.mark }
+        #expect(keys == [SourceMark(line: 2, column: 5), SourceMark(line: 3, column: 5)])
+        #expect(values == [SourceMark(line: 2, column: 9), SourceMark(line: 3, column: 10)])
+    }
+
+    /// Only `---` or `...` at the start of a line, alone or before a space, is a marker.
+    @Test func documentMarkersOnlyWhereTheyStand() throws {
+        #expect(try tree("a: ----\nb: ...x\n'---': 1") == #"{"a":"----","b":"...x","---":"1"}"#)
+        #expect(failure("a: 1\n... # end\n") == "t.yaml:2:1: 错误 JX107: 一个文件只能包含一个文档（不支持 --- 或 ... 分隔的多个文档）")
+    }
+
+    /// Characters led by E3 to EC take the scanner's fast path; their neighbours do not.
+    @Test func threeByteCharactersAroundTheScannersFastPath() throws {
+        #expect(try tree("a: 　全角\u{3000}空格\nb: \u{E000}\u{FFFD}\u{CFFF}") == "{\"a\":\"　全角\u{3000}空格\",\"b\":\"\u{E000}\u{FFFD}\u{CFFF}\"}")
+    }
 }
 
 @Suite("Parser: errors name file:line:col and the construct")
@@ -118,6 +139,8 @@ struct ParserErrorTests {
         let many = (1...40).map { "k\($0): v" }.joined(separator: "\n")
         #expect(failure(many + "\nk3: again") == "t.yaml:41:1: 错误 JX106: 键“k3”重复出现（第一次在第 3 行）")
         #expect(failure(many + "\nk33: again") == "t.yaml:41:1: 错误 JX106: 键“k33”重复出现（第一次在第 33 行）")
+        // Keys of the same length are told apart by their bytes.
+        #expect(failure("指标值: 1\n指标名: 2\n指标名: 3") == "t.yaml:3:1: 错误 JX106: 键“指标名”重复出现（第一次在第 2 行）")
     }
 
     /// Keys are compared scalar for scalar, as PyYAML does: "é" and "e" + U+0301 are two keys.
@@ -233,6 +256,13 @@ struct ParserLimitTests {
 
     @Test func nulByteIsNamed() {
         #expect(headline(Array("a: x".utf8) + [0] + Array("y\n".utf8)) == "t.yaml:1:5: 错误 JX102: 文件中有不可见的控制字符 U+0000")
+    }
+
+    /// Beside the scanner's fast path for characters led by E3 to EC.
+    @Test func threeByteSequencesItRefuses() {
+        #expect(headline(Array("a: ".utf8) + [0xEF, 0xBF, 0xBE]) == "t.yaml:1:4: 错误 JX102: 文件中有不允许的字符 U+FFFE")
+        #expect(headline(Array("a: ".utf8) + [0xE5, 0x41, 0x80]).contains("错误 JX101"))
+        #expect(headline(Array("a: ".utf8) + [0xE0, 0x9F, 0xBF]).contains("错误 JX101"))  // overlong
     }
 
     @Test func invalidUTF8Sequences() {
