@@ -27,6 +27,11 @@ final class DecodeContext {
     /// control characters are errors; bidirectional overrides, which can make a cell read
     /// differently from what it holds, are warnings.
     func checkCharacters(_ text: String, at mark: SourceMark) {
+        // Bytes first: most text holds none that can begin such a character (C2 for U+0080
+        // to U+009F, E2 for the overrides, EF for U+FFFE and U+FFFF).
+        var text = text
+        let suspect = text.withUTF8 { $0.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF } }
+        guard suspect else { return }
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if (value < 0x20 && value != 0x09 && value != 0x0A) || value == 0x7F || (0x80...0x9F).contains(value)
@@ -69,7 +74,7 @@ struct Fields {
         self.context = context
     }
 
-    func entry(_ key: String) -> MappingEntry? { entries.first { $0.key == key } }
+    func entry(_ key: String) -> MappingEntry? { entries.first { $0.hasKey(key) } }
 
     /// A mapping entry that must be present.
     func required(_ key: String) -> MappingEntry? {
@@ -135,7 +140,15 @@ struct Fields {
 
     /// Reports every key not in `allowed`, suggesting the closest allowed key.
     func rejectUnknown(allowed: [String]) {
-        for entry in entries where !allowed.contains(entry.key) {
+        for entry in entries where !allowed.contains(where: entry.hasKey) {
+            // Keys are told apart byte for byte, as the parser does: one written with, say, a
+            // compatibility ideograph looks like the field but is not it, and is named as such.
+            if let lookalike = allowed.first(where: { $0 == entry.key }) {
+                context.report(.unknownField, at: entry.keyMark,
+                               "“\(what)”中的字段名“\(entry.key)”与“\(lookalike)”看起来相同，但其中有字符的编码不同（例如兼容汉字）",
+                               hint: "删除这个字段名，用输入法重新输入“\(lookalike)”")
+                continue
+            }
             let suggestion = Suggestion.closest(to: entry.key, among: allowed)
             context.report(.unknownField, at: entry.keyMark, "“\(what)”中没有字段“\(entry.key)”",
                            hint: suggestion.map { "是不是想写“\($0)”？" } ?? "可用的字段：\(allowed.joined(separator: "、"))")

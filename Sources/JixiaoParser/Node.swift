@@ -1,3 +1,4 @@
+import Foundation
 import JixiaoDiagnostics
 
 /// A node of the parsed tree. Every scalar is a string: typing is the decoder's job.
@@ -44,6 +45,16 @@ public struct Node: Sendable, Equatable {
 
 public struct MappingEntry: Sendable, Equatable {
     public let key: String
+
+    /// Whether the key is `name` byte for byte, as YAML tells keys apart (Swift's `==` would
+    /// also match canonically equivalent text, which the parser takes for another key).
+    public func hasKey(_ name: String) -> Bool {
+        let length = key.utf8.count
+        guard name.utf8.count == length else { return false }
+        return key.utf8.withContiguousStorageIfAvailable { key in
+            name.utf8.withContiguousStorageIfAvailable { name in memcmp(key.baseAddress!, name.baseAddress!, length) == 0 }
+        }.flatMap { $0 } ?? key.utf8.elementsEqual(name.utf8)
+    }
     public let keyMark: SourceMark
     public let value: Node
 

@@ -734,21 +734,12 @@ struct KeySet {
     /// Adds `key`, found after `entries`; returns where it was first seen if it was already there.
     mutating func insert(_ key: String, at mark: SourceMark, after entries: [MappingEntry]) -> SourceMark? {
         if entries.count < KeySet.scanned {
-            return entries.first { sameBytes($0.key, key) }?.keyMark
+            return entries.first { $0.hasKey(key) }?.keyMark
         }
         if many.isEmpty { for entry in entries { many[Array(entry.key.utf8)] = entry.keyMark } }
         let bytes = Array(key.utf8)
         if let previous = many[bytes] { return previous }
         many[bytes] = mark
         return nil
-    }
-
-    /// Lengths first: most keys differ in length, and comparing counts is cheap.
-    private func sameBytes(_ first: String, _ second: String) -> Bool {
-        let length = first.utf8.count
-        guard second.utf8.count == length else { return false }
-        return first.utf8.withContiguousStorageIfAvailable { first in
-            second.utf8.withContiguousStorageIfAvailable { second in memcmp(first.baseAddress!, second.baseAddress!, length) == 0 }
-        }.flatMap { $0 } ?? first.utf8.elementsEqual(second.utf8)
     }
 }

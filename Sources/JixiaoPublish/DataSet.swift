@@ -88,7 +88,7 @@ public enum DataSetLoader {
     private static func isDepartmentFile(_ source: SourceFile) -> Bool {
         if (source.path as NSString).lastPathComponent == DataLayout.departmentFile { return true }
         guard case (let tree?, _) = DocumentLoader.parse(source) else { return false }
-        return tree.mapping?.contains { $0.key == "分项绩效目标" } ?? false
+        return tree.mapping?.contains { $0.hasKey("分项绩效目标") } ?? false
     }
 
     private static func findYearDirectories(_ directory: String) -> [(Int, String)] {

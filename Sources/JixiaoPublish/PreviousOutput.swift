@@ -17,11 +17,12 @@ final class EarlierPage {
     let digest: String
     var parts: [PartRecord] { previous.manifest.parts[path] ?? [] }
     private lazy var partsByDigest = Dictionary(parts.map { ($0.digest, $0) }, uniquingKeysWith: { first, _ in first })
-    /// The previous file, if it is still the one the manifest describes.
-    private lazy var file: FileHandle? = {
+    /// The previous file's descriptor, if it is still the file the manifest describes.
+    private lazy var file: Int32? = {
         let file = join(previous.directory, path)
         guard let stamp = previous.manifest.files[path], FileStamp(of: file) == stamp else { return nil }
-        return FileHandle(forReadingAtPath: file)
+        let descriptor = open(file, O_RDONLY | O_CLOEXEC)
+        return descriptor < 0 ? nil : descriptor
     }()
 
     init(_ previous: PreviousOutput, path: String, digest: String) {
@@ -30,7 +31,7 @@ final class EarlierPage {
         self.digest = digest
     }
 
-    deinit { try? file?.close() }
+    deinit { if let file { close(file) } }
 
     /// Hard-links `files` from the previous output into the staging directory; false when
     /// any is missing or changed since it was written (then the page is rendered anew).
@@ -47,8 +48,11 @@ final class EarlierPage {
     /// The rendered bytes of the part with this digest, read from the previous file.
     func part(_ digest: String) -> [UInt8]? {
         guard let record = partsByDigest[digest], let file else { return nil }
-        guard (try? file.seek(toOffset: UInt64(record.offset))) != nil,
-              let data = try? file.read(upToCount: record.length), data.count == record.length else { return nil }
-        return [UInt8](data)
+        var complete = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: record.length) { buffer, count in
+            count = max(0, pread(file, buffer.baseAddress, record.length, off_t(record.offset)))
+            complete = count == record.length
+        }
+        return complete ? bytes : nil
     }
 }

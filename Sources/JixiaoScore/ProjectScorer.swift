@@ -26,8 +26,9 @@ public struct BudgetExecution: Sendable {
     public let score: Decimal
 }
 
-/// A project scored against its goal table (REFERENCE §4).
-public struct ProjectScore: Sendable {
+/// A project scored against its goal table (REFERENCE §4). A class: a score is passed to
+/// every page and list that shows it, thousands at once, and a copy is then one reference.
+public final class ProjectScore: Sendable {
     public let project: Project
     public let results: ProjectResults
     public let budget: BudgetExecution
@@ -35,6 +36,15 @@ public struct ProjectScore: Sendable {
     /// The sum of the printed scores, so the printed figures always add up.
     public let total: Decimal
     public let grade: Grade
+
+    init(project: Project, results: ProjectResults, budget: BudgetExecution, indicators: [IndicatorScore], total: Decimal) {
+        self.project = project
+        self.results = results
+        self.budget = budget
+        self.indicators = indicators
+        self.total = total
+        grade = Grade(total: total)
+    }
 }
 
 public enum ProjectScorer {
@@ -60,8 +70,7 @@ public enum ProjectScorer {
         }
         let budget = budgetExecution(project, results, weight: budgetWeight, report: report)
         let total = scores.reduce(budget.score) { $0 + $1.score }
-        let score = ProjectScore(project: project, results: results, budget: budget, indicators: scores,
-                                 total: total, grade: Grade(total: total))
+        let score = ProjectScore(project: project, results: results, budget: budget, indicators: scores, total: total)
         return (score, report.diagnostics)
     }
 

@@ -39,13 +39,16 @@ public struct AssessmentSummary: Sendable {
     public init(_ projects: [(project: Project, score: ProjectScore?)]) {
         rows = projects.enumerated().map { Row(number: $0.offset + 1, name: $0.element.project.name.value, score: $0.element.score) }
         scored = rows.compactMap(\.score)
+        // Once: each term is a conversion to 万元, and a report asks for the totals again and again.
+        totalBudget = Amount(scored.reduce(Decimal(0)) { $0 + $1.budget.annual.inWanYuan }, .wanYuan)
+        totalSpent = Amount(scored.reduce(Decimal(0)) { $0 + $1.budget.spent.inWanYuan }, .wanYuan)
     }
 
     public let scored: [ProjectScore]
 
-    /// 全年预算数 of the assessed projects, in 万元.
-    public var totalBudget: Amount { Amount(scored.reduce(Decimal(0)) { $0 + $1.budget.annual.inWanYuan }, .wanYuan) }
-    public var totalSpent: Amount { Amount(scored.reduce(Decimal(0)) { $0 + $1.budget.spent.inWanYuan }, .wanYuan) }
+    /// 全年预算数 and 全年执行数 of the assessed projects, in 万元.
+    public let totalBudget: Amount
+    public let totalSpent: Amount
 
     /// Overall execution rate in percent, to 0.01 %.
     public var ratePercent: Decimal? {

@@ -64,6 +64,34 @@ struct DecoderTests {
         #expect(headlines.contains("p.yaml:1:1: 错误 JX201: “项目文件”缺少必填字段“资金用途”"))
     }
 
+    /// "金额" with U+F90A, the compatibility form of 金: equal to the field under Swift's `==`,
+    /// another key to the parser. Never taken for the field behind the user's back: named.
+    @Test func aKeyThatOnlyLooksLikeAFieldIsNamedAsSuch() {
+        let lookalike = "\u{F90A}额"
+        let decoded = decode(validProject.replacingOccurrences(of: "      金额: 45万元", with: "      \(lookalike): 45万元"))
+        let unknown = decoded.diagnostics.first { $0.code == .unknownField }
+        #expect(unknown?.headline == "p.yaml:11:7: 错误 JX202: “明细项”中的字段名“\(lookalike)”与“金额”看起来相同，但其中有字符的编码不同（例如兼容汉字）")
+        #expect(unknown?.hint == "删除这个字段名，用输入法重新输入“金额”")
+        // Beside the field itself, it is not read in its place.
+        let both = decode(validProject.replacingOccurrences(of: "      金额: 45万元", with: "      金额: 45万元\n      \(lookalike): 9万元"))
+        #expect(both.value?.budget.breakdown.first?.amount?.value == Amount(45, .wanYuan))
+        #expect(both.diagnostics.map(\.code) == [.unknownField])
+    }
+
+    /// Text is looked at byte by byte first: the characters to refuse or warn about begin with
+    /// C2, E2 or EF, as do harmless ones such as "—" and "（", which pass.
+    @Test func charactersFromEscapesAreCheckedWhateverTheirLeadingByte() {
+        func messages(_ description: String) -> [String] {
+            decode(validProject.replacingOccurrences(of: "描述: 到会率", with: "描述: \"\(description)\"")).diagnostics.map(\.message)
+        }
+        #expect(messages("a\\u0085b") == ["值中含有控制字符 U+0085"])
+        #expect(messages("a\\uFFFFb") == ["值中含有控制字符 U+FFFF"])
+        #expect(messages("a\\tb\\x01") == ["值中含有控制字符 U+0001"])
+        #expect(messages("a\\u202Eb") == ["值中含有双向文本控制字符 U+202E，文字的显示顺序可能与实际内容不同"])
+        #expect(messages("a\\u2067b") == ["值中含有双向文本控制字符 U+2067，文字的显示顺序可能与实际内容不同"])
+        #expect(messages("到会率—全年（%）\\t") == [])
+    }
+
     @Test func wrongTypeAndBadAmountPointAtTheValue() {
         let decoded = decode(validProject.replacingOccurrences(of: "合计: 71万元", with: "合计: 七十一万元")
             .replacingOccurrences(of: "绩效目标:\n  - 村级组织运转经费拨付及时", with: "绩效目标: 村级组织运转经费拨付及时"))
