@@ -31,11 +31,22 @@ public struct Amount: Sendable, Equatable, Codable, CustomStringConvertible {
         return nil
     }
 
-    public var inYuan: Decimal { value * unit.yuanPerUnit }
-    public var inWanYuan: Decimal { inYuan / 10_000 }
+    public var inYuan: Decimal { number(in: .yuan) }
+    public var inWanYuan: Decimal { number(in: .wanYuan) }
 
     public func converted(to target: MoneyUnit) -> Amount {
-        Amount(inYuan / target.yuanPerUnit, target)
+        Amount(number(in: target), target)
+    }
+
+    /// The value in `target`: between 元 and 万元 the decimal point moves four places, which
+    /// is exact and far cheaper than multiplying or dividing a `Decimal` (every check, score
+    /// and page converts amounts).
+    private func number(in target: MoneyUnit) -> Decimal {
+        switch (unit, target) {
+        case (.yuan, .yuan), (.wanYuan, .wanYuan): return value
+        case (.wanYuan, .yuan): return Decimal(sign: value.sign, exponent: value.exponent + 4, significand: value.significand)
+        case (.yuan, .wanYuan): return Decimal(sign: value.sign, exponent: value.exponent - 4, significand: value.significand)
+        }
     }
 
     /// `71万元`, `25.55元`.

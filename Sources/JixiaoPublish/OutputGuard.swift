@@ -33,7 +33,7 @@ enum OutputGuard {
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
             return entries.sorted().first { !($0.count == 4 && $0.allSatisfy(\.isASCII) && Int($0) != nil) }
         }
-        return present.keys.sorted().first { manifest.files[$0] == nil }
+        return present.keys.filter { manifest.files[$0] == nil }.min()
     }
 
     /// `path` is `ancestor` or lies beneath it.

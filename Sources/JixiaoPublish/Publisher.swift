@@ -43,6 +43,21 @@ final class Locked<Value>: @unchecked Sendable {
     func withLock<Result>(_ body: (inout Value) -> Result) -> Result { lock.withLock { body(&value) } }
 }
 
+/// `first` and `second` side by side, on two cores.
+func inParallel<First, Second>(_ first: () -> First, _ second: () -> Second) -> (First, Second) {
+    let results = Locked<(First?, Second?)>((nil, nil))
+    DispatchQueue.concurrentPerform(iterations: 2) { index in
+        if index == 0 {
+            let result = first()
+            results.withLock { $0.0 = result }
+        } else {
+            let result = second()
+            results.withLock { $0.1 = result }
+        }
+    }
+    return results.withLock { ($0.0!, $0.1!) }
+}
+
 /// Failures collected from the rendering workers.
 final class FailureList: @unchecked Sendable {
     private let diagnostics = Locked([Diagnostic]())
@@ -106,8 +121,8 @@ public struct PublishReport: Sendable {
     public let upToDate: Bool
 
     init(_ manifest: PublishManifest, reusedPages: Int, upToDate: Bool) {
-        pages = manifest.pages.keys.sorted()
-        spreadsheets = manifest.files.keys.filter { $0.hasSuffix(".xlsx") }.sorted()
+        pages = manifest.pages.keys.sortedByBytes()
+        spreadsheets = manifest.files.keys.filter { $0.hasSuffix(".xlsx") }.sortedByBytes()
         years = manifest.years
         dataFileCount = manifest.fileCount
         warningCount = manifest.warningCount
@@ -119,16 +134,21 @@ public struct PublishReport: Sendable {
 /// read → decode and check → build XML → apply templates → write, all or nothing.
 public enum Publisher {
     public static func publish(_ options: PublishOptions, progress: (String) -> Void = { _ in }) throws -> PublishReport {
-        let manifest = PublishManifest.read(for: options.outputDirectory)
-        // What the output holds now, beside what the manifest says was written there.
-        let present = manifest.map { _ in PublishManifest.listFiles(in: URL(fileURLWithPath: options.outputDirectory)) }
+        // The manifest on one core; on the other, what the output holds now (to hold against
+        // what the manifest says was written there) and the digests of every input. At ten
+        // thousand projects each side reads or lists tens of thousands of entries.
+        let hasManifest = FileManager.default.fileExists(atPath: PublishManifest.path(for: options.outputDirectory))
+        let (manifest, (listed, rendering, inputs)) = inParallel({ PublishManifest.read(for: options.outputDirectory) }, {
+            let listed = hasManifest ? PublishManifest.listFiles(in: URL(fileURLWithPath: options.outputDirectory)) : nil
+            let rendering = PublishManifest.renderingDigest(options)
+            return (listed, rendering, PublishManifest.inputsDigest(options, rendering: rendering))
+        })
+        let present = manifest == nil ? nil : listed
         let refusals = ([OutputGuard.refusal(toReplace: options.outputDirectory, manifest: manifest, present: present, options: options)]
             + [options.emitXMLDirectory.flatMap { OutputGuard.refusal(toReplace: $0, manifest: nil, present: nil, options: options) }])
             .compactMap { $0 }
         if !refusals.isEmpty { throw PublishFailure(diagnostics: refusals) }
 
-        let rendering = PublishManifest.renderingDigest(options)
-        let inputs = PublishManifest.inputsDigest(options, rendering: rendering)
         let previous = options.incremental && !options.pdf && options.emitXMLDirectory == nil
             ? manifest.map { PreviousOutput(directory: options.outputDirectory, manifest: $0) }
             : nil
@@ -342,7 +362,7 @@ extension Publisher {
         let lines = entries.indices.map { index in
             let entry = entries[index]
             let shown = entry.assessment.map { [$0.href ?? "", $0.score ?? "", $0.grade ?? ""] } ?? ["-"]
-            return PageJob.Part(key: keys.key("index", [entry.project.path], context,
+            return PageJob.Part(key: keys.key("index", [year.projects[index].path], context,
                                               [String(index + 1), entry.href, assessed ? "assessed" : ""] + shown),
                                 build: { DocumentXML.indexRow(entries[index], number: index + 1, assessed: assessed, context: context) })
         }

@@ -56,16 +56,20 @@ public enum DocumentXML {
     }
 
     /// A link on the index page.
+    /// What the index shows of a project: its name and 合计, not the whole table (thousands
+    /// of entries are built at once).
     public struct IndexEntry {
         public let href: String
-        public let project: Project
+        public let name: String
+        public let budget: Amount
         /// Once self-assessment has begun: the 自评表 link and printed score and grade, all
         /// nil for a project not yet assessed (未自评).
         public let assessment: (href: String?, score: String?, grade: String?)?
 
         public init(href: String, project: Project, assessment: (href: String?, score: String?, grade: String?)? = nil) {
             self.href = href
-            self.project = project
+            name = project.name.value
+            budget = project.budget.total.value
             self.assessment = assessment
         }
     }
@@ -75,7 +79,7 @@ public enum DocumentXML {
     /// any project has been (the page then shows scores).
     public static func indexPage(documents: [(href: String, title: String)], projects: [IndexEntry], assessed: Bool,
                                  context: PageContext, isSample: Bool = false) -> XMLTree {
-        let total = projects.reduce(Decimal(0)) { $0 + $1.project.budget.total.value.inWanYuan }
+        let total = projects.reduce(Decimal(0)) { $0 + $1.budget.inWanYuan }
         let tree = XMLTree(root: "index", attributes: context.attributes + [
             ("total", Amount(total, .wanYuan).description), ("project-count", String(projects.count)),
         ] + (assessed ? [("assessed", "1")] : []) + (isSample ? [("sample", "1")] : []))
@@ -91,8 +95,8 @@ public enum DocumentXML {
     /// and `assessed` is the page's.
     public static func indexRow(_ entry: IndexEntry, number: Int, assessed: Bool, context: PageContext) -> XMLTree {
         var attributes = [
-            ("n", String(number)), ("href", entry.href), ("name", entry.project.name.value),
-            ("budget", entry.project.budget.total.value.converted(to: .wanYuan).description),
+            ("n", String(number)), ("href", entry.href), ("name", entry.name),
+            ("budget", entry.budget.converted(to: .wanYuan).description),
         ]
         if let assessment = entry.assessment {
             if let href = assessment.href { attributes.append(("assessment-href", href)) }

@@ -28,6 +28,25 @@ struct TextReadingTests {
         }
     }
 
+    /// Converting moves the decimal point: the same value, printed the same, as multiplying
+    /// and dividing by 10,000 gives.
+    @Test func amountsConvertAsArithmeticDoes() {
+        let texts = ["0", "71", "0.7", "45.5", "-3.25", "0.0001", "123456789.1234", "99999999999999999999.99", "1e-20"]
+        for text in texts {
+            let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))!
+            for unit in MoneyUnit.allCases {
+                let amount = Amount(value, unit)
+                let yuan = value * unit.yuanPerUnit
+                #expect(amount.inYuan == yuan && amount.inYuan.plain == yuan.plain, "\(text)\(unit)")
+                #expect(amount.inWanYuan == yuan / 10_000 && amount.inWanYuan.plain == (yuan / 10_000).plain, "\(text)\(unit)")
+                for target in MoneyUnit.allCases {
+                    let arithmetic = yuan / target.yuanPerUnit
+                    #expect(amount.converted(to: target).value.plain == arithmetic.plain, "\(text)\(unit) → \(target)")
+                }
+            }
+        }
+    }
+
     @Test func trimmingTakesAnyUnicodeSpace() {
         #expect(" \t\u{3000}85%以上\u{00A0} ".trimmingSpaces() == "85%以上")
         #expect("\n 村级组织 \r\n".trimmingWhitespace() == "村级组织")
