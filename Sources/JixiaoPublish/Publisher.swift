@@ -217,12 +217,19 @@ public enum Publisher {
 
         progress(options.xlsx ? "[3/4] 生成页面与电子表格" : "[3/4] 生成页面")
         let keys = PageKeys(files: dataSet.fileDigests)
-        let jobs = dataSet.years.flatMap { pageJobs($0, keys: keys) }
+        // The jobs on one core; on the other, the staging directory, which takes over the
+        // spare's tens of thousands of files.
+        let (jobs, staged) = inParallel({ dataSet.years.flatMap { pageJobs($0, keys: keys) } }, {
+            Result { try StagedDirectory(replacing: options.outputDirectory) }
+        })
         let output: StagedDirectory
         let xmlOutput: StagedDirectory?
         do {
-            output = try StagedDirectory(replacing: options.outputDirectory, folders: jobs.map(\.relativePath))
-            xmlOutput = try options.emitXMLDirectory.map { try StagedDirectory(replacing: $0, folders: jobs.map(\.relativePath)) }
+            let folders = jobs.map(\.relativePath)
+            output = try staged.get()
+            try output.createFolders(for: folders)
+            xmlOutput = try options.emitXMLDirectory.map { try StagedDirectory(replacing: $0) }
+            try xmlOutput?.createFolders(for: folders)
         } catch {
             throw PublishFailure(diagnostics: [Diagnostic(.outputFailed, path: options.outputDirectory, at: nil,
                                                           "无法创建输出目录：\(error)")])

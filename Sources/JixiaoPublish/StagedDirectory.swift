@@ -3,7 +3,7 @@ import Foundation
 
 /// A complete directory written beside its target and swapped in at the end, so that a
 /// failed or interrupted publish leaves the previous output exactly as it was. Pages may be
-/// written from several threads at once: every folder is created up front.
+/// written from several threads at once: every folder is created up front (`createFolders`).
 ///
 /// The output it replaces is not deleted but kept beside the target as a spare
 /// (`.output.jixiao-spare`), and the next publish writes its pages over the spare's files
@@ -19,7 +19,7 @@ final class StagedDirectory: @unchecked Sendable {
     /// publish is done is removed, so the output holds only its pages.
     private let leftovers: Locked<[String: Bool]>
 
-    init(replacing target: String, folders relativePaths: [String]) throws {
+    init(replacing target: String) throws {
         let manager = FileManager.default
         self.target = URL(fileURLWithPath: target).standardizedFileURL
         let parent = self.target.deletingLastPathComponent()
@@ -30,10 +30,14 @@ final class StagedDirectory: @unchecked Sendable {
         try? manager.removeItem(at: staging)
         let recycled = rename(spare.path, staging.path) == 0
         leftovers = Locked(recycled ? StagedDirectory.takeOver(staging) : [:])
-        for folder in Set(relativePaths.map { ($0 as NSString).deletingLastPathComponent }) {
-            try manager.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
-        }
         try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+    }
+
+    /// Creates the folders that the files at `relativePaths` go into.
+    func createFolders(for relativePaths: [String]) throws {
+        for folder in Set(relativePaths.map { ($0 as NSString).deletingLastPathComponent }) {
+            try FileManager.default.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
     }
 
     func write(_ relativePath: String, _ bytes: [UInt8]) throws {

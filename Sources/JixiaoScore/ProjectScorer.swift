@@ -80,16 +80,17 @@ public enum ProjectScorer {
                                      report: DiagnosticCollector) -> [String: IndicatorResult] {
         let all = project.indicators.flatMap(\.indicators)
         let names = all.map(\.name.value)
+        let counts = Dictionary(names.map { ($0, 1) }, uniquingKeysWith: +)
         var byName: [String: IndicatorResult] = [:]
         for result in results.indicators {
             let name = result.name.value
-            guard names.contains(name) else {
+            guard let count = counts[name] else {
                 let suggestion = Suggestion.closest(to: name, among: names)
                 report(.unknownIndicatorResult, at: result.name.mark, "目标表中没有三级指标“\(name)”",
                        hint: suggestion.map { "是不是想写“\($0)”？" } ?? "指标名称须与目标表中的三级指标完全一致")
                 continue
             }
-            if names.filter({ $0 == name }).count > 1 {
+            if count > 1 {
                 report(.ambiguousIndicatorName, at: result.name.mark, "目标表中有多个三级指标叫“\(name)”，无法对应",
                        hint: "先在目标表中把重名的指标区分开")
             }

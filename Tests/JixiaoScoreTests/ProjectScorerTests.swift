@@ -187,6 +187,15 @@ struct ProjectScorerTests {
         #expect(unknown.first?.hint == "是不是想写“发放人数”？")
     }
 
+    /// Two 三级 indicators of one name: a result for it cannot be told to one of them.
+    @Test func aResultForAnIndicatorNamedTwiceIsAmbiguous() throws {
+        let twice = try project([("名称: 在岗率\n        描述: 在岗率", "名称: 完成率\n        描述: 在岗率")])
+        let (_, diagnostics) = ProjectScorer.score(twice, try results(["在岗率": "删除"]))
+        #expect(diagnostics.filter { $0.code == .ambiguousIndicatorName }.map(\.message) == ["目标表中有多个三级指标叫“完成率”，无法对应"])
+        let (_, once) = ProjectScorer.score(try project(), try results())
+        #expect(!once.contains { $0.code == .ambiguousIndicatorName })
+    }
+
     @Test func actualInAnotherUnitIsAnError() throws {
         let (_, diagnostics) = ProjectScorer.score(try project(), try results(["在岗率": "实际完成值: 95人"]))
         #expect(diagnostics.map(\.code) == [.actualUnitMismatch])
