@@ -165,7 +165,7 @@ public enum AssessmentXML {
             indicator.add("weight", text: row.weight.fixed(2))
             indicator.add("score", text: row.score.fixed(2))
             indicator.add("reason", text: row.result?.deviationReason ?? "")
-            indicator.add("working", text: row.working)
+            indicator.add("working", text: row.working.description)
         }
         element.add("total", [("weight", ScoringRules.totalWeight.fixed(2)), ("score", score.total.fixed(2)),
                               ("grade", score.grade.rawValue)])

@@ -11,8 +11,8 @@ public struct IndicatorScore: Sendable {
     public let weight: Decimal
     public let score: Decimal
     public let met: Bool
-    /// How the score came about, in the user's words (`8 ÷ 9 × 12.5 = 11.11`).
-    public let working: String
+    /// How the score came about (`Working`), worded when shown.
+    public let working: Working
 }
 
 /// The 预算执行率 row.
@@ -63,7 +63,7 @@ public enum ProjectScorer {
             for ((group, subgroup, indicator), weight) in zip(indicators, weights) {
                 let result = byName[indicator.name.value]
                 let (score, met, working) = result.map { scoreIndicator(indicator, $0, weight: weight, report: report) }
-                    ?? (0, false, "无实际完成值")
+                    ?? (0, false, .noResult)
                 scores.append(IndicatorScore(level1: group.name.value, level2: subgroup.name.value, indicator: indicator,
                                              result: result, weight: weight, score: score, met: met, working: working))
             }
@@ -168,7 +168,7 @@ public enum ProjectScorer {
     // MARK: - One indicator
 
     private static func scoreIndicator(_ indicator: Indicator, _ result: IndicatorResult, weight: Decimal,
-                                       report: DiagnosticCollector) -> (Decimal, Bool, String) {
+                                       report: DiagnosticCollector) -> (Decimal, Bool, Working) {
         switch indicator.value {
         case .comparison(let target):
             return scoreComparison(indicator, target, result, weight: weight, report: report)
@@ -180,8 +180,8 @@ public enum ProjectScorer {
     }
 
     private static func scoreComparison(_ indicator: Indicator, _ target: Comparison, _ result: IndicatorResult,
-                                        weight: Decimal, report: DiagnosticCollector) -> (Decimal, Bool, String) {
-        guard let actual = actualNumber(indicator, result, report: report) else { return (0, false, "实际完成值无法比较") }
+                                        weight: Decimal, report: DiagnosticCollector) -> (Decimal, Bool, Working) {
+        guard let actual = actualNumber(indicator, result, report: report) else { return (0, false, .notComparable) }
         let goal = target.number
         let unit = indicator.targetUnit
         // A bare number is a target to reach (REFERENCE §3): scored as ≥.
@@ -192,22 +192,13 @@ public enum ProjectScorer {
                        "实际完成值 \(actual.plain)\(unit) 超出目标 \(goal.plain)\(unit) 30% 以上",
                        hint: "照样得满分；请在“偏差原因”中说明，并检讨目标是否定得过低（财预〔2020〕10号）")
             }
-            return (weight, true, "达成（\(actual.plain)\(unit) \(op.rawValue) \(goal.plain)\(unit)），得满分 \(weight.plain)")
+            return (weight, true, .reached(actual: actual, op: op, goal: goal, unit: unit, weight: weight))
         }
-        let ratio: Decimal
-        let formula: String
-        if op.isPositive {
-            ratio = goal > 0 ? actual / goal : 0
-            formula = "\(actual.plain) ÷ \(goal.plain) × \(weight.plain)"
-        } else {
-            ratio = goal > 0 && actual > 0 ? goal / actual : 0
-            formula = goal > 0 ? "\(goal.plain) ÷ \(actual.plain) × \(weight.plain)" : "目标为 0，未达成得 0"
-        }
+        let ratio = op.isPositive ? (goal > 0 ? actual / goal : 0) : (goal > 0 && actual > 0 ? goal / actual : 0)
         let raw = ScoringRules.printed(max(ratio, 0) * weight)
         // Our rule: a missed target never prints full marks.
         let score = min(raw, max(weight - ScoringRules.step, 0))
-        let capped = score < raw ? "，未达成最多得 \(score.plain)" : ""
-        return (score, false, "未达成：\(formula) = \(raw.plain)\(capped)")
+        return (score, false, .missed(actual: actual, op: op, goal: goal, weight: weight, raw: raw, score: score))
     }
 
     /// The actual value in the target's unit, or nil (and a diagnostic).
@@ -231,18 +222,18 @@ public enum ProjectScorer {
     static let onTimeWords: Set<String> = ["按时完成", "按期完成", "如期完成"]
 
     private static func scoreDeadline(_ deadline: Deadline, _ result: IndicatorResult, weight: Decimal,
-                                      report: DiagnosticCollector) -> (Decimal, Bool, String) {
+                                      report: DiagnosticCollector) -> (Decimal, Bool, Working) {
         let text = result.actualText.value.trimmingSpaces()
         var met = onTimeWords.contains(text)
         if !met {
             guard case .deadline(let done) = IndicatorValue(parsing: text) else {
                 report(.unreadableActual, at: result.actualText.mark, "完成时间“\(text)”无法识别",
                        hint: "写成“2021年11月30日”或“按时完成”")
-                return (0, false, "完成时间无法识别")
+                return (0, false, .deadlineNotReadable)
             }
             met = (done.year, done.month, done.day) <= (deadline.year, deadline.month, deadline.day)
         }
-        if met { return (weight, true, "按时完成，得满分 \(weight.plain)") }
+        if met { return (weight, true, .onTime(weight: weight)) }
         let cap = ScoringRules.printed(weight * ScoringRules.missedDeadlineCap)
         if result.deviationReason == nil {
             report(.missingReason, at: result.actualText.mark, "未按时完成，须写明“偏差原因”")
@@ -250,25 +241,25 @@ public enum ProjectScorer {
         guard let given = result.evaluatorScore else {
             report(.missingEvaluatorScore, at: result.actualText.mark,
                    "未按时完成，须由评价人给出“得分”（不超过分值的 80%，即 \(cap.plain)）")
-            return (0, false, "未按时完成，缺少评价得分")
+            return (0, false, .lateWithoutScore)
         }
         if given.value < 0 || given.value > cap {
             report(.scoreOutOfBand, at: given.mark, "未按时完成的得分 \(given.value.plain) 超出范围 0–\(cap.plain)（分值的 80%）")
         }
-        return (ScoringRules.printed(given.value), false, "未按时完成，评价得分 \(given.value.plain)（上限 \(cap.plain)）")
+        return (ScoringRules.printed(given.value), false, .late(given: given.value, cap: cap))
     }
 
     private static func scoreQualitative(_ result: IndicatorResult, weight: Decimal,
-                                         report: DiagnosticCollector) -> (Decimal, Bool, String) {
+                                         report: DiagnosticCollector) -> (Decimal, Bool, Working) {
         let achievement = result.achievement?.value ?? .achieved
         let band = ScoringRules.band(achievement)
         let low = ScoringRules.printed(weight * band.lower)
         let high = ScoringRules.printed(weight * band.upper)
         guard let given = result.evaluatorScore else {
-            if achievement == .achieved { return (weight, true, "达成年度指标，得满分 \(weight.plain)") }
+            if achievement == .achieved { return (weight, true, .qualitativeAchieved(weight: weight)) }
             report(.missingEvaluatorScore, at: result.achievement?.mark ?? result.actualText.mark,
                    "“\(achievement.rawValue)”的定性指标须由评价人给出“得分”（\(low.plain)–\(high.plain)）")
-            return (0, false, "\(achievement.rawValue)，缺少评价得分")
+            return (0, false, .qualitativeWithoutScore(achievement))
         }
         let inBand = given.value >= low && (band.upperIncluded ? given.value <= high : given.value < high)
         if !inBand {
@@ -276,7 +267,7 @@ public enum ProjectScorer {
             report(.scoreOutOfBand, at: given.mark,
                    "“\(achievement.rawValue)”的得分应在 \(range) 之间（分值 \(weight.plain) 的 \(band.lower * 100)%–\(band.upper * 100)%），这里是 \(given.value.plain)")
         }
-        return (ScoringRules.printed(given.value), achievement == .achieved, "\(achievement.rawValue)，评价得分 \(given.value.plain)")
+        return (ScoringRules.printed(given.value), achievement == .achieved, .qualitative(achievement, given: given.value))
     }
 
     // MARK: - 预算执行率

@@ -120,6 +120,38 @@ struct ProjectScorerTests {
         #expect(s.indicators.reduce(s.budget.score) { $0 + $1.score } == s.total, "printed scores add up to the total")
     }
 
+    /// How each score came about, as the 自评表 words it, for every kind of row.
+    @Test func workingIsWordedForEveryKindOfRow() throws {
+        func working(_ score: ProjectScore?) -> [String: String] {
+            Dictionary(uniqueKeysWithValues: (score?.indicators ?? []).map { ($0.indicator.name.value, $0.working.description) })
+        }
+        let all = working(ProjectScorer.score(try project(), try results()).0)
+        #expect(all == [
+            "发放人数": "未达成：70 ÷ 74 × 12.5 = 11.82", "完成率": "达成（100% ≥ 100%），得满分 12.5",
+            "项目完成时限": "未按时完成，评价得分 9（上限 10）", "信访人次": "未达成：1 ÷ 2 × 12.5 = 6.25",
+            "在岗率": "达成（95% ≥ 90%），得满分 15", "宣传效果": "部分达成，评价得分 10", "满意度": "达成（85% ≥ 85%），得满分 10",
+        ])
+        let capped = working(ProjectScorer.score(try project([("指标值: 低于1人次", "指标值: 低于10%")]),
+                                                 try results(["信访人次": "实际完成值: 10%"])).0)
+        #expect(capped["信访人次"] == "未达成：10 ÷ 10 × 12.5 = 12.5，未达成最多得 12.49")
+        let zero = working(ProjectScorer.score(try project([("指标值: 低于1人次", "指标值: 不超过0人次")]), try results()).0)
+        #expect(zero["信访人次"] == "未达成：目标为 0，未达成得 0 = 0")
+        let others = working(ProjectScorer.score(try project(), try results([
+            "项目完成时限": "实际完成值: 按时完成", "宣传效果": "实际完成值: 宣传到位", "满意度": "删除", "在岗率": "实际完成值: 很高",
+        ])).0)
+        #expect(others["项目完成时限"] == "按时完成，得满分 12.5")
+        #expect(others["宣传效果"] == "达成年度指标，得满分 15")
+        #expect(others["满意度"] == "无实际完成值")
+        #expect(others["在岗率"] == "实际完成值无法比较")
+        let unscored = working(ProjectScorer.score(try project(), try results([
+            "项目完成时限": "实际完成值: 2022年1月15日\n    偏差原因: 推迟", "宣传效果": "实际完成值: 一般\n    达成情况: 部分达成",
+        ])).0)
+        #expect(unscored["项目完成时限"] == "未按时完成，缺少评价得分")
+        #expect(unscored["宣传效果"] == "部分达成，缺少评价得分")
+        let unreadable = working(ProjectScorer.score(try project(), try results(["项目完成时限": "实际完成值: 年底"])).0)
+        #expect(unreadable["项目完成时限"] == "完成时间无法识别")
+    }
+
     @Test func gradeBoundaries() {
         #expect(Grade(total: 90) == .excellent)
         #expect(Grade(total: Decimal(string: "89.99")!) == .good)
