@@ -98,16 +98,23 @@ public enum IndicatorValue: Sendable, Equatable {
         ("及以下", .atMost), ("以下", .atMost), ("以内", .atMost), ("之内", .atMost), ("内", .atMost),
     ]
 
+    private static let prefixStarts = Set(prefixWords.map { $0.0.utf8.first! })
+    private static let suffixEnds = Set(suffixWords.map { $0.0.utf8.last! })
+
     // Matched on UTF-8 bytes, not characters: every target and every actual is read this
     // way, and character-by-character matching was a fifth of reading a data set.
     private static func comparison(_ text: String) -> Comparison? {
         var rest = Substring(text).utf8[...]
         var op: ComparisonOperator?
-        if let (word, found) = prefixWords.first(where: { rest.starts(with: $0.0.utf8) }) {
+        // Most values begin with a digit and end in a unit: their first and last bytes rule
+        // out every word before any is compared.
+        if let first = rest.first, prefixStarts.contains(first),
+           let (word, found) = prefixWords.first(where: { rest.starts(with: $0.0.utf8) }) {
             op = found
             rest = rest.dropFirst(word.utf8.count)
         }
-        if let (word, found) = suffixWords.first(where: { rest.reversed().starts(with: $0.0.utf8.reversed()) }) {
+        if let last = rest.last, suffixEnds.contains(last),
+           let (word, found) = suffixWords.first(where: { rest.reversed().starts(with: $0.0.utf8.reversed()) }) {
             guard op == nil else { return nil }
             op = found
             rest = rest.dropLast(word.utf8.count)
