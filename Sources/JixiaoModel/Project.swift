@@ -72,13 +72,23 @@ public struct IndicatorSubgroup: Sendable {
     public let indicators: [Indicator]
 }
 
-/// A 三级 indicator: one row of the goal table.
-public struct Indicator: Sendable {
+/// A 三级 indicator: one row of the goal table. A class: each scored row refers to its
+/// indicator, and a copy of its six fields for every row of ten thousand projects was a sixth
+/// of a large publish's memory.
+public final class Indicator: Sendable {
     public let name: Located<String>
     public let description: String
     public let valueText: Located<String>
     public let value: IndicatorValue
     public let basis: String
+
+    init(name: Located<String>, description: String, valueText: Located<String>, value: IndicatorValue, basis: String) {
+        self.name = name
+        self.description = description
+        self.valueText = valueText
+        self.value = value
+        self.basis = basis
+    }
 
     /// The unit a name states in brackets: `平均每亩地投入的清场费（元）` → `元`.
     public var unitInName: String? {

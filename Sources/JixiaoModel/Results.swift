@@ -44,8 +44,9 @@ public enum Achievement: String, Sendable, CaseIterable {
     case missed = "未达成"
 }
 
-/// The result of one 三级指标, keyed by its name.
-public struct IndicatorResult: Sendable {
+/// The result of one 三级指标, keyed by its name. A class, as `Indicator` is: each scored
+/// row refers to it.
+public final class IndicatorResult: Sendable {
     public let name: Located<String>
     public let actualText: Located<String>
     public let deviationReason: String?
@@ -55,6 +56,16 @@ public struct IndicatorResult: Sendable {
     public let evaluatorScore: Located<Decimal>?
     /// For qualitative indicators: 达成 (default), 部分达成, 未达成.
     public let achievement: Located<Achievement>?
+
+    init(name: Located<String>, actualText: Located<String>, deviationReason: String?, weight: Located<Decimal>?,
+         evaluatorScore: Located<Decimal>?, achievement: Located<Achievement>?) {
+        self.name = name
+        self.actualText = actualText
+        self.deviationReason = deviationReason
+        self.weight = weight
+        self.evaluatorScore = evaluatorScore
+        self.achievement = achievement
+    }
 }
 
 /// The year-end results of the department (`data/<年度>/自评/部门整体.yaml`).
