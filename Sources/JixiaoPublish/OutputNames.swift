@@ -22,11 +22,15 @@ struct OutputNames {
 
     func fileName(for name: String) -> String { byName[name]! }
 
+    private static let unsafeBytes = Set("/\\:*?\"<>|".utf8)
+
     /// Names Windows refuses for files, so published folders can be copied there.
     static let reservedStems = Set(["con", "prn", "aux", "nul"] + (1...9).flatMap { ["com\($0)", "lpt\($0)"] })
 
     static func safeStem(_ name: String) -> String {
-        var stem = String(name.unicodeScalars.map { scalar -> Character in
+        // Most names have nothing to replace, which their bytes tell without building a copy.
+        let unsafe = name.utf8.contains { $0 < 0x20 || $0 == 0x7F || OutputNames.unsafeBytes.contains($0) }
+        var stem = !unsafe ? name : String(name.unicodeScalars.map { scalar -> Character in
             switch scalar {
             case "/", "\\", ":", "*", "?", "\"", "<", ">", "|": return "_"
             case _ where scalar.value < 0x20 || scalar.value == 0x7F: return "_"
@@ -42,9 +46,12 @@ struct OutputNames {
         return stem
     }
 
+    private static let escapedBytes = Set("%#? ".utf8)
+
     /// A relative link; only the characters that would end or alter a URL path are escaped.
     static func href(_ parts: String...) -> String {
         parts.map { part in
+            guard part.utf8.contains(where: { OutputNames.escapedBytes.contains($0) }) else { return part }
             var escaped = ""
             for character in part {
                 switch character {
