@@ -45,16 +45,6 @@ public struct Node: Sendable, Equatable {
 
 public struct MappingEntry: Sendable, Equatable {
     public let key: String
-
-    /// Whether the key is `name` byte for byte, as YAML tells keys apart (Swift's `==` would
-    /// also match canonically equivalent text, which the parser takes for another key).
-    public func hasKey(_ name: String) -> Bool {
-        let length = key.utf8.count
-        guard name.utf8.count == length else { return false }
-        return key.utf8.withContiguousStorageIfAvailable { key in
-            name.utf8.withContiguousStorageIfAvailable { name in memcmp(key.baseAddress!, name.baseAddress!, length) == 0 }
-        }.flatMap { $0 } ?? key.utf8.elementsEqual(name.utf8)
-    }
     public let keyMark: SourceMark
     public let value: Node
 
@@ -62,6 +52,17 @@ public struct MappingEntry: Sendable, Equatable {
         self.key = key
         self.keyMark = keyMark
         self.value = value
+    }
+
+    /// Whether the key is `name` byte for byte, as YAML tells keys apart (Swift's `==` would
+    /// also match canonically equivalent text, which the parser takes for another key).
+    public func hasKey(_ name: String) -> Bool {
+        let length = key.utf8.count
+        guard name.utf8.count == length else { return false }
+        guard length > 0 else { return true }  // an empty buffer may have no address to compare at
+        return key.utf8.withContiguousStorageIfAvailable { key in
+            name.utf8.withContiguousStorageIfAvailable { name in memcmp(key.baseAddress!, name.baseAddress!, length) == 0 }
+        }.flatMap { $0 } ?? key.utf8.elementsEqual(name.utf8)
     }
 }
 

@@ -61,14 +61,15 @@ struct Digest {
             high = (high ^ high >> 33) &* 0xFF51_AFD7_ED55_8CCD ^ low
             low = (low ^ low >> 29) &* 0xC4CE_B9FE_1A85_EC53 ^ high
         }
-        let digits = Array("0123456789abcdef".utf8)
         return String(unsafeUninitializedCapacity: 32) { text in
             for (word, start) in [(high, 0), (low, 16)] {
-                for index in 0..<16 { text[start + index] = digits[Int(word >> (60 - 4 * UInt64(index)) & 0xF)] }
+                for index in 0..<16 { text[start + index] = Digest.hexDigits[Int(word >> (60 - 4 * UInt64(index)) & 0xF)] }
             }
             return 32
         }
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 }
 
 extension Digest {

@@ -55,7 +55,6 @@ public enum DocumentXML {
         return tree
     }
 
-    /// A link on the index page.
     /// What the index shows of a project: its name and 合计, not the whole table (thousands
     /// of entries are built at once).
     public struct IndexEntry {
