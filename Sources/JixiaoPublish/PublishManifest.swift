@@ -151,7 +151,18 @@ struct PublishManifest: Equatable {
 extension Sequence<String> {
     /// In byte order: a stable order for listings of thousands of paths, without the Unicode
     /// comparison of `sorted()` (the same order for the NFC text of file names).
-    func sortedByBytes() -> [String] { sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
+    func sortedByBytes() -> [String] {
+        sorted { first, second in
+            var (first, second) = (first, second)
+            return first.withUTF8 { first in
+                second.withUTF8 { second in
+                    let common = Swift.min(first.count, second.count)
+                    let order = common == 0 ? 0 : memcmp(first.baseAddress!, second.baseAddress!, common)
+                    return order != 0 ? order < 0 : first.count < second.count
+                }
+            }
+        }
+    }
 }
 
 /// A regular file's size and modification time: what changes when anyone writes to it.
