@@ -15,7 +15,7 @@ public struct DataSet: Sendable {
     var keepsSources = true
     /// The digest of each project and results file read, by path: the model of such a file
     /// is a function of its text alone, so a page built from it is known by these (`PageKeys`).
-    var fileDigests: [String: Digest] = [:]
+    var fileDigests: [PathKey: Digest] = [:]
 
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
@@ -275,7 +275,7 @@ public enum DataSetLoader {
         switch result {
         case .success(let source):
             if dataSet.keepsSources { dataSet.sources[source.path] = source }
-            if let digest { dataSet.fileDigests[source.path] = digest }
+            if let digest { dataSet.fileDigests[PathKey(source.path)] = digest }
         case .failure(let diagnostic): dataSet.diagnostics.append(diagnostic)
         }
     }

@@ -8,7 +8,7 @@ enum OutputGuard {
     /// Why `directory` must not be replaced, or nil when it may. `manifest` lists what the
     /// last publish wrote there and `present` what is there now; without a manifest, an
     /// older Jixiao output holds year folders only.
-    static func refusal(toReplace directory: String, manifest: PublishManifest?, present: [String: FileStamp]?,
+    static func refusal(toReplace directory: String, manifest: PublishManifest?, present: [PathKey: FileStamp]?,
                         options: PublishOptions) -> Diagnostic? {
         let output = canonical(directory)
         let protected = [("当前目录", FileManager.default.currentDirectoryPath),
@@ -28,12 +28,12 @@ enum OutputGuard {
 
     /// The first file (or, without a manifest, the first top-level entry) that the last
     /// publish did not write.
-    private static func foreignFile(in directory: String, manifest: PublishManifest?, present: [String: FileStamp]) -> String? {
+    private static func foreignFile(in directory: String, manifest: PublishManifest?, present: [PathKey: FileStamp]) -> String? {
         guard let manifest else {
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
             return entries.sorted().first { !($0.count == 4 && $0.allSatisfy(\.isASCII) && Int($0) != nil) }
         }
-        return present.keys.filter { manifest.files[$0] == nil }.min()
+        return present.keys.filter { manifest.files[$0] == nil }.min()?.path
     }
 
     /// `path` is `ancestor` or lies beneath it.

@@ -6,7 +6,7 @@ struct PreviousOutput {
     let manifest: PublishManifest
 
     func page(_ path: String) -> EarlierPage? {
-        manifest.pages[path].map { EarlierPage(self, path: path, digest: $0) }
+        manifest.pages[PathKey(path)].map { EarlierPage(self, path: path, digest: $0) }
     }
 }
 
@@ -15,12 +15,12 @@ final class EarlierPage {
     let previous: PreviousOutput
     let path: String
     let digest: String
-    var parts: [PartRecord] { previous.manifest.parts[path] ?? [] }
+    var parts: [PartRecord] { previous.manifest.parts[PathKey(path)] ?? [] }
     private lazy var partsByDigest = Dictionary(parts.map { ($0.digest, $0) }, uniquingKeysWith: { first, _ in first })
     /// The previous file's descriptor, if it is still the file the manifest describes.
     private lazy var file: Int32? = {
         let file = join(previous.directory, path)
-        guard let stamp = previous.manifest.files[path], FileStamp(of: file) == stamp else { return nil }
+        guard let stamp = previous.manifest.files[PathKey(path)], FileStamp(of: file) == stamp else { return nil }
         let descriptor = open(file, O_RDONLY | O_CLOEXEC)
         return descriptor < 0 ? nil : descriptor
     }()
@@ -38,7 +38,7 @@ final class EarlierPage {
     func reuse(_ files: [String], into output: StagedDirectory) -> Bool {
         let reused = files.allSatisfy { file in
             let source = join(previous.directory, file)
-            guard let stamp = previous.manifest.files[file], FileStamp(of: source) == stamp else { return false }
+            guard let stamp = previous.manifest.files[PathKey(file)], FileStamp(of: source) == stamp else { return false }
             return output.link(source, as: file)
         }
         if !reused { files.forEach { unlink(output.staging.appendingPathComponent($0).path) } }  // rendered anew, into new files

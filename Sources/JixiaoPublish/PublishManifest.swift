@@ -19,11 +19,11 @@ struct PublishManifest: Equatable {
     var warningCount = 0
     var years: [Int] = []
     /// Each page and the digest of everything it was rendered from.
-    var pages: [String: String] = [:]
+    var pages: [PathKey: String] = [:]
     /// Where each part of a streamed page sits in its file.
-    var parts: [String: [PartRecord]] = [:]
+    var parts: [PathKey: [PartRecord]] = [:]
     /// Every file of the output, to notice one changed by hand.
-    var files: [String: FileStamp] = [:]
+    var files: [PathKey: FileStamp] = [:]
 
     /// One line per entry, written straight into one buffer: at ten thousand projects the
     /// manifest has a hundred thousand lines, and copies of it would make the publish's peak.
@@ -42,11 +42,11 @@ struct PublishManifest: Equatable {
         line("data-files", String(fileCount))
         line("warnings", String(warningCount))
         years.forEach { line("year", String($0)) }
-        for path in pages.keys.sortedByBytes() { line("page", pages[path]!, path) }
-        for path in parts.keys.sortedByBytes() {
-            for part in parts[path]! { line("part", part.digest, String(part.offset), String(part.length), path) }
+        for path in pages.keys.sorted() { line("page", pages[path]!, path.path) }
+        for path in parts.keys.sorted() {
+            for part in parts[path]! { line("part", part.digest, String(part.offset), String(part.length), path.path) }
         }
-        for path in files.keys.sortedByBytes() { line("file", files[path]!.description, path) }
+        for path in files.keys.sorted() { line("file", files[path]!.description, path.path) }
         return bytes
     }
 
@@ -80,13 +80,13 @@ struct PublishManifest: Equatable {
             case ("data-files", 2): manifest.fileCount = Int(fields[1]) ?? 0
             case ("warnings", 2): manifest.warningCount = Int(fields[1]) ?? 0
             case ("year", 2): manifest.years.append(Int(fields[1]) ?? 0)
-            case ("page", 3): manifest.pages[fields[2]] = fields[1]
+            case ("page", 3): manifest.pages[PathKey(fields[2])] = fields[1]
             case ("file", 3):
                 guard let stamp = FileStamp(fields[1]) else { return nil }
-                manifest.files[fields[2]] = stamp
+                manifest.files[PathKey(fields[2])] = stamp
             case ("part", 5):
                 guard let offset = Int(fields[2]), let length = Int(fields[3]) else { return nil }
-                manifest.parts[fields[4], default: []].append(PartRecord(digest: fields[1], offset: offset, length: length))
+                manifest.parts[PathKey(fields[4]), default: []].append(PartRecord(digest: fields[1], offset: offset, length: length))
             default: return nil
             }
         }
@@ -94,9 +94,9 @@ struct PublishManifest: Equatable {
     }
 
     /// Everything but folders under `directory`, paths relative to it.
-    static func listFiles(in directory: URL) -> [String: FileStamp] {
-        var files: [String: FileStamp] = [:]
-        FileWalk.forEachFile(under: directory.path) { path, status in files[path] = FileStamp(status) }
+    static func listFiles(in directory: URL) -> [PathKey: FileStamp] {
+        var files: [PathKey: FileStamp] = [:]
+        FileWalk.forEachFile(under: directory.path) { path, status in files[PathKey(path)] = FileStamp(status) }
         return files
     }
 
@@ -144,24 +144,7 @@ struct PublishManifest: Equatable {
         FileWalk.forEachFileFollowingLinks(under: path) { name, status in
             if (status.st_mode & S_IFMT) == S_IFREG { files.append((join(path, name), name, status)) }
         }
-        return files.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
-    }
-}
-
-extension Sequence<String> {
-    /// In byte order: a stable order for listings of thousands of paths, without the Unicode
-    /// comparison of `sorted()` (the same order for the NFC text of file names).
-    func sortedByBytes() -> [String] {
-        sorted { first, second in
-            var (first, second) = (first, second)
-            return first.withUTF8 { first in
-                second.withUTF8 { second in
-                    let common = Swift.min(first.count, second.count)
-                    let order = common == 0 ? 0 : memcmp(first.baseAddress!, second.baseAddress!, common)
-                    return order != 0 ? order < 0 : first.count < second.count
-                }
-            }
-        }
+        return files.sorted { byteOrder($0.name, $1.name) < 0 }
     }
 }
 

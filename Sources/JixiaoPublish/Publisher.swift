@@ -121,8 +121,8 @@ public struct PublishReport: Sendable {
     public let upToDate: Bool
 
     init(_ manifest: PublishManifest, reusedPages: Int, upToDate: Bool) {
-        pages = manifest.pages.keys.sortedByBytes()
-        spreadsheets = manifest.files.keys.filter { $0.hasSuffix(".xlsx") }.sortedByBytes()
+        pages = manifest.pages.keys.sorted().map(\.path)
+        spreadsheets = manifest.files.keys.filter { $0.path.hasSuffix(".xlsx") }.sorted().map(\.path)
         years = manifest.years
         dataFileCount = manifest.fileCount
         warningCount = manifest.warningCount
@@ -281,8 +281,8 @@ public enum Publisher {
         var manifest = PublishManifest(inputs: inputs, fileCount: dataSet.fileCount, warningCount: dataSet.warningCount,
                                        years: dataSet.years.map(\.year))
         for (job, page) in zip(jobs, rendered) {
-            manifest.pages[job.relativePath] = page?.digest
-            if let parts = page?.parts, !parts.isEmpty { manifest.parts[job.relativePath] = parts }
+            manifest.pages[PathKey(job.relativePath)] = page?.digest
+            if let parts = page?.parts, !parts.isEmpty { manifest.parts[PathKey(job.relativePath)] = parts }
         }
         return Staged(output: output, xmlOutput: xmlOutput, manifest: manifest,
                       reusedPages: rendered.filter { $0?.reused == true }.count)
@@ -414,7 +414,7 @@ extension Publisher {
 /// they are given, and the program itself is in the rendering digest: so the key stands for
 /// the XML in a page's digest, and an unchanged page is known without being built.
 struct PageKeys {
-    let files: [String: Digest]
+    let files: [PathKey: Digest]
 
     /// The key of a tree built by `builder` from `paths` in `context`, with `values` any other
     /// argument of the builder; nil when a file has no digest (its page is then digested by XML).
@@ -422,7 +422,7 @@ struct PageKeys {
         var key = Digest()
         key.add(field: builder)
         for path in paths {
-            guard let file = files[path] else { return nil }
+            guard let file = files[PathKey(path)] else { return nil }
             key.add(digest: file)
         }
         for value in [String(context.year), context.unit, context.indexHref.map { "index " + $0 } ?? "no index"] + values {

@@ -17,7 +17,7 @@ final class StagedDirectory: @unchecked Sendable {
     /// Files taken over from the spare that this publish has not written (yet), each with
     /// whether it is shared with the current output: whatever is left of them when the
     /// publish is done is removed, so the output holds only its pages.
-    private let leftovers: Locked<[String: Bool]>
+    private let leftovers: Locked<[PathKey: Bool]>
 
     init(replacing target: String) throws {
         let manager = FileManager.default
@@ -84,7 +84,7 @@ final class StagedDirectory: @unchecked Sendable {
     /// Takes `relativePath` off the leftovers: nil when the spare had no such file, else
     /// whether it is shared with the current output.
     private func takeLeftover(_ relativePath: String) -> Bool? {
-        leftovers.withLock { $0.removeValue(forKey: relativePath) }
+        leftovers.withLock { $0.removeValue(forKey: PathKey(relativePath)) }
     }
 
     private static func isSameFile(_ a: String, _ b: String) -> Bool {
@@ -100,7 +100,7 @@ final class StagedDirectory: @unchecked Sendable {
             return leftovers
         }
         var folders = Set<String>()
-        for path in paths.keys {
+        for path in paths.keys.map(\.path) {
             unlink(staging.appendingPathComponent(path).path)
             var folder = (path as NSString).deletingLastPathComponent
             while !folder.isEmpty {
@@ -135,11 +135,11 @@ final class StagedDirectory: @unchecked Sendable {
     /// link: such a file is a page the current output shares (an unchanged page linked into
     /// it), kept for this publish to reuse as it is but never written through. Anything but
     /// a regular file goes.
-    private static func takeOver(_ directory: URL) -> [String: Bool] {
-        var files: [String: Bool] = [:]
+    private static func takeOver(_ directory: URL) -> [PathKey: Bool] {
+        var files: [PathKey: Bool] = [:]
         FileWalk.forEachFile(under: directory.path) { path, status in
             if (status.st_mode & S_IFMT) == S_IFREG {
-                files[path] = status.st_nlink > 1
+                files[PathKey(path)] = status.st_nlink > 1
             } else {
                 unlink(directory.appendingPathComponent(path).path)
             }

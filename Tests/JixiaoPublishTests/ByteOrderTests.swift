@@ -1,12 +1,31 @@
 import Testing
 @testable import JixiaoPublish
 
-/// Manifest lines and page lists are sorted by bytes, for a stable order without Unicode comparison.
-@Suite("Listings in byte order")
+/// Paths are told apart, looked up and sorted by their bytes, as the file system does.
+@Suite("Paths by their bytes")
 struct ByteOrderTests {
+    let paths = ["2021/项目/乙.html", "2021/项目/甲.html", "2021/index.html", "2021", "", "2021/项目/甲.htm", "2021/自评/a.html"]
+
     @Test func prefixesFirstThenByBytes() {
-        let paths = ["2021/项目/乙.html", "2021/项目/甲.html", "2021/index.html", "2021", "", "2021/项目/甲.htm", "2021/自评/a.html"]
         #expect(paths.sortedByBytes() == paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
         #expect(paths.sortedByBytes().first == "")
+        #expect(paths.map(PathKey.init).sorted().map(\.path) == paths.sortedByBytes())
+    }
+
+    /// "é" composed and decomposed: one string to Swift, two names to the file system.
+    @Test func namesThatOnlyNormaliseAlikeAreTwoFiles() {
+        let (composed, decomposed) = ("2021/项目/caf\u{E9}.html", "2021/项目/cafe\u{301}.html")
+        #expect(composed == decomposed)
+        var stamps: [PathKey: Int] = [:]
+        stamps[PathKey(composed)] = 1
+        stamps[PathKey(decomposed)] = 2
+        #expect(stamps.count == 2 && stamps[PathKey(composed)] == 1 && stamps[PathKey(decomposed)] == 2)
+        #expect(PathKey(composed) != PathKey(decomposed) && PathKey(composed) == PathKey(String(composed)))
+    }
+
+    @Test func aPrefixIsNotTheSamePath() {
+        #expect(PathKey("2021/项目/甲.htm") != PathKey("2021/项目/甲.html"))
+        #expect(PathKey("2021/项目/甲.htm") < PathKey("2021/项目/甲.html"))
+        #expect(PathKey("") < PathKey("a") && !(PathKey("") < PathKey("")))
     }
 }
