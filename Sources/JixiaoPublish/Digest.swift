@@ -73,10 +73,11 @@ struct Digest {
 }
 
 extension Digest {
-    /// Of a data file: its path and text.
+    /// Of a data file: its text, which is all its model and pages are made from. Not its
+    /// path: the data read as `data` one time and as `./data` or an absolute path the next
+    /// builds the same pages, and changing one file must not redo them all.
     init(file: SourceFile) {
         self.init()
-        add(field: file.path)
         add(field: file.bytes)
     }
 }

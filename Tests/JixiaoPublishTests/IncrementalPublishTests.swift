@@ -17,8 +17,10 @@ struct IncrementalPublishTests {
         try FileManager.default.copyItem(at: Published.repository.appendingPathComponent("templates"), to: templates)
     }
 
-    func publish(into output: String, incremental: Bool = true, orientation: PageOrientation? = nil) throws -> PublishReport {
-        var options = PublishOptions(dataDirectory: data.path, outputDirectory: root.appendingPathComponent(output).path,
+    /// `dataPath`: the data folder as named on the command line, if not `data.path`.
+    func publish(into output: String, incremental: Bool = true, orientation: PageOrientation? = nil,
+                 dataPath: String? = nil) throws -> PublishReport {
+        var options = PublishOptions(dataDirectory: dataPath ?? data.path, outputDirectory: root.appendingPathComponent(output).path,
                                      templatesDirectory: templates.path)
         options.xlsx = true
         options.incremental = incremental
@@ -61,6 +63,16 @@ struct IncrementalPublishTests {
         // Its goal table and the annual document; its 自评表, where the actual 9 now misses
         // the target 10, the report that annexes it, and the index showing its lower score.
         // Everything else is reused.
+        #expect(report.reusedPages == report.pages.count - 5)
+        #expect(try files("out") == clean())
+    }
+
+    /// The same data folder named another way (`./data`, a trailing slash): a change still
+    /// redoes only what shows it.
+    @Test func theDataFolderSpelledAnotherWayIsTheSameData() throws {
+        _ = try publish(into: "out")
+        try edit(project, replacing: "指标值: 9\n", with: "指标值: 10\n")
+        let report = try publish(into: "out", dataPath: data.path + "/./")
         #expect(report.reusedPages == report.pages.count - 5)
         #expect(try files("out") == clean())
     }
