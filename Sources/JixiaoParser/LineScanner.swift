@@ -20,24 +20,29 @@ enum LineScanner {
         var lineStart = at
         var number = 1
         var indent = 0
-        var inIndent = true
         var blank = true
-        var decided = false
 
         func finishLine(end: Int, hasBreak: Bool) {
             lines.append(Line(number: number, start: lineStart, end: end, indent: indent,
                               hasBreak: hasBreak, isBlank: blank))
             number += 1
             indent = 0
-            inIndent = true
             blank = true
-            decided = false
         }
 
         while at < bytes.count {
+            if at == lineStart {
+                while at < bytes.count, bytes[at] == UInt8(ascii: " ") { at += 1 }
+                indent = at - lineStart
+                if at < bytes.count, bytes[at] != UInt8(ascii: "\n"), bytes[at] != UInt8(ascii: "\r") {
+                    blank = bytes[at] == UInt8(ascii: "#")
+                }
+            }
+            at = skipPlain(bytes, from: at)
+            guard at < bytes.count else { break }
             let byte = bytes[at]
             if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
-                var end = at
+                let end = at
                 if byte == UInt8(ascii: "\r") {
                     guard at + 1 < bytes.count, bytes[at + 1] == UInt8(ascii: "\n") else {
                         throw failure(.forbiddenCharacter, bytes, lineStart, at, number,
@@ -47,33 +52,17 @@ enum LineScanner {
                 }
                 if at - lineStart > limits.maxLineBytes { throw lineTooLong(bytes, lineStart, number, limits) }
                 finishLine(end: end, hasBreak: true)
-                end = 0
                 at += 1
                 lineStart = at
                 continue
             }
-            if !decided {
-                if byte == UInt8(ascii: " ") && inIndent {
-                    indent += 1
-                } else {
-                    inIndent = false
-                    decided = true
-                    blank = byte == UInt8(ascii: "#")
-                }
-            }
             if byte < 0x80 {
-                if byte < 0x20 && byte != UInt8(ascii: "\t") || byte == 0x7F {
+                if byte != UInt8(ascii: "\t") {
                     throw failure(.forbiddenCharacter, bytes, lineStart, at, number,
                                   "文件中有不可见的控制字符 U+\(hex(UInt32(byte)))",
                                   hint: "删除这个字符；它通常来自从其他软件复制的文本")
                 }
                 at += 1
-                continue
-            }
-            // Most of a file is Chinese: three bytes led by E3 to EC (U+3000 to U+CFFF), which
-            // are never overlong, a surrogate or a character to refuse.
-            if byte >= 0xE3, byte <= 0xEC, at + 2 < bytes.count, bytes[at + 1] & 0xC0 == 0x80, bytes[at + 2] & 0xC0 == 0x80 {
-                at += 3
                 continue
             }
             let (scalar, length) = decodeScalar(bytes, at)
@@ -94,6 +83,26 @@ enum LineScanner {
             finishLine(end: at, hasBreak: false)
         }
         return lines
+    }
+
+    /// Past the bytes a file is mostly made of, which need no more than a range check each:
+    /// printable ASCII, and the three-byte characters led by E3 to EC (U+3000 to U+CFFF) —
+    /// most of a file is Chinese, and those are never overlong, a surrogate or a character
+    /// to refuse. Stops at anything else: a line break, a tab, a control or another character.
+    @inline(__always)
+    private static func skipPlain(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var at = start
+        while at < bytes.count {
+            let byte = bytes[at]
+            if byte &- 0x20 < 0x5F {
+                at += 1
+            } else if byte &- 0xE3 < 0x0A, at + 2 < bytes.count, bytes[at + 1] & 0xC0 == 0x80, bytes[at + 2] & 0xC0 == 0x80 {
+                at += 3
+            } else {
+                break
+            }
+        }
+        return at
     }
 
     /// Decodes one multi-byte UTF-8 sequence; nil for anything ill-formed (overlong forms,

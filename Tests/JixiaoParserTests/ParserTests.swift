@@ -119,6 +119,8 @@ struct ParserConstructTests {
 
     /// Characters led by E3 to EC take the scanner's fast path; their neighbours do not.
     @Test func threeByteCharactersAroundTheScannersFastPath() throws {
+        // Tabs, lines of spaces and indented comments stop it and go the long way.
+        #expect(try tree("a:\n   \n    # 注释\n  b: '甲\t乙' \r\n  c: 丙") == #"{"a":{"b":"甲\t乙","c":"丙"}}"#)
         #expect(try tree("a: 　全角\u{3000}空格\nb: \u{E000}\u{FFFD}\u{CFFF}") == "{\"a\":\"　全角\u{3000}空格\",\"b\":\"\u{E000}\u{FFFD}\u{CFFF}\"}")
     }
 }
@@ -204,6 +206,7 @@ struct ParserErrorTests {
             #expect(error.hint?.contains("--encoding gb18030") == true)
         }
         #expect(failure("a: x\u{7}") == "t.yaml:1:5: 错误 JX102: 文件中有不可见的控制字符 U+0007")
+        #expect(failure("a: 全角\u{7F}") == "t.yaml:1:6: 错误 JX102: 文件中有不可见的控制字符 U+007F")
         #expect(failure("a: x\u{2028}y") == "t.yaml:1:5: 错误 JX102: 文件中有不允许的字符 U+2028")
     }
 
