@@ -77,6 +77,8 @@ fuzz: deps
 ## 性能基准：与 Yams、PyYAML、xsltproc、Python 流水线对比，结果写入 BENCHMARKS.md（BENCH_SIZES 可改规模）
 BENCH_SIZES ?= 100,1000,10000
 bench: build
+	@command -v xsltproc >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq xsltproc; } \
+	  || { echo "基准要与 xsltproc 对比，请先执行：sudo apt-get install -y xsltproc"; exit 1; }
 	cd Tests/Benchmarks && $(SWIFT) build -c release
 	@python3 -c 'import lxml' 2>/dev/null || python3 -m pip install --quiet lxml
 	python3 Tests/Benchmarks/bench.py --sizes $(BENCH_SIZES)
