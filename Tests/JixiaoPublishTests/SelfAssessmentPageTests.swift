@@ -85,6 +85,32 @@ struct SelfAssessmentPageTests {
         #expect(page.elements("rect").allSatisfy { page.attribute($0, "fill") != nil })
     }
 
+    /// Section 五 lists every indicator that fell short, under its 一级 heading, in project
+    /// order; sections 六 and 七 each project's problems and improvements with its grade.
+    @Test func reportListsShortfallsAndProjectNotes() throws {
+        let page = try Published.page("2021/绩效自评报告.html")
+        let headings = page.elements("h3").map(XHTMLPage.content).filter { $0.hasSuffix("未达成的指标") }
+        #expect(headings == ["（一）产出指标未达成的指标", "（二）效益指标未达成的指标", "（三）满意度指标未达成的指标"])
+        let tables = page.elements("table").filter { page.attribute($0, "class") == "shortfalls" }
+        #expect(tables.count == 4, "three headings and the department's 差 measures")
+        let output = page.grid(ofTableWithClass: "shortfalls").map { $0.map(squeezed) }
+        #expect(output.first == ["项目", "三级指标", "年度指标值", "实际完成值", "得分/分值", "偏差原因"])
+        #expect(output.dropFirst().first == ["村干部及村官考核奖和离任村干部补贴", "村干部和村官考核奖发放人数", "74", "60", "8.11/10.00",
+                                              "14名村干部年中离任，未参加年终考核"])
+        #expect(output.contains(["信访维稳专项资金", "维护和谐稳定的村居数量（个）", "26", "20", "9.62/12.50", "6个村居发生信访事项"]))
+        #expect(output.contains(["信访维稳专项资金", "该项目预算资金的完成率", "95%", "85%", "11.18/12.50", ""]))
+        try #require(tables.count > 1)
+        let benefit = page.elements("tr", under: tables[1]).map { page.elements("td", under: $0).map(XHTMLPage.content) }
+        #expect(benefit.contains(["信访维稳专项资金", "突发事件和重大事件的发生率", "低于10%", "20%", "15.00/30.00", "征地拆迁引发多起群体性事件"]))
+
+        let notes = page.elements("ul").filter { page.attribute($0, "class") == "project-notes" }
+            .map { page.elements("li", under: $0).map(XHTMLPage.content) }
+        #expect(notes.count == 2)
+        #expect(notes.first?.contains("信访维稳专项资金（中）：项目推进慢于计划，部分资金跨年支付，目标管理不够精细。") == true)
+        #expect(notes.last?.contains("马家屯遮荫款（差）：重新核定补偿方案，加强与群众沟通，年中开展绩效运行监控。") == true)
+        #expect(notes.first?.count == notes.last?.count)
+    }
+
     @Test func everyGradeAppearsInTheSample() throws {
         let grades = try Published.page("2021/绩效自评报告.html").grid(ofTableWithClass: "summary").compactMap { $0.count == 7 ? $0[6] : nil }
         for grade in ["优", "良", "中", "差"] {
