@@ -68,11 +68,34 @@ def actual(target):
     return (digits or "1") + unit
 
 
-def results(name, total, indicators):
-    lines = ["示例数据: 是", f"项目名称: {name}", f"全年预算数: {total}万元", f"全年执行数: {total}万元",
-             "实际完成情况: 完成", "指标:"]
-    for indicator, target in indicators:
-        lines += [f"  {indicator}:", f"    实际完成值: {actual(target)}" if target != "效果明显" else "    实际完成值: 效果明显"]
+def shortfall(target):
+    """An actual value that misses `target`, or None where a miss has no obvious value."""
+    digits = "".join(c for c in target if c.isdigit())
+    if not digits or target.startswith(("低于", "2021", "不超过")) or "元" in target:
+        return None
+    short = int(digits) * 4 // 5
+    return f"{short}%" if "%" in target else str(short)
+
+
+def results(rng, name, total, indicators):
+    """All targets met and the budget spent, except in about one project in four: there one
+    or two indicators fall short, with their reasons, the budget is partly spent, and the
+    problems and improvements are written down — as in a real year's self-assessment."""
+    misses = set()
+    if rng.random() < 0.25:
+        candidates = [i for i, (_, target) in enumerate(indicators) if shortfall(target)]
+        misses = set(rng.sample(candidates, min(len(candidates), rng.randint(1, 2))))
+    spent = f"{total * rng.randint(70, 98) / 100:g}" if misses else str(total)
+    lines = ["示例数据: 是", f"项目名称: {name}", f"全年预算数: {total}万元", f"全年执行数: {spent}万元",
+             "实际完成情况: " + ("部分完成" if misses else "完成"), "指标:"]
+    for index, (indicator, target) in enumerate(indicators):
+        lines.append(f"  {indicator}:")
+        if index in misses:
+            lines += [f"    实际完成值: {shortfall(target)}", f"    偏差原因: {phrase(rng, 8, 20)}"]
+        else:
+            lines.append(f"    实际完成值: {actual(target)}" if target != "效果明显" else "    实际完成值: 效果明显")
+    if misses:
+        lines += [f"存在问题: {phrase(rng, 10, 30)}。", f"改进措施: {phrase(rng, 10, 30)}。"]
     return "\n".join(lines) + "\n"
 
 
@@ -83,6 +106,8 @@ def main():
     parser.add_argument("--seed", type=int, default=2021)
     args = parser.parse_args()
     rng = random.Random(args.seed)
+    # The results' own sequence: the project files stay what they were before results had any.
+    results_rng = random.Random(args.seed + 1)
     base = os.path.join(args.out, "2021")
     os.makedirs(os.path.join(base, "项目"), exist_ok=True)
     os.makedirs(os.path.join(base, "自评"), exist_ok=True)
@@ -91,7 +116,7 @@ def main():
         with open(os.path.join(base, "项目", name + ".yaml"), "w", encoding="utf-8") as handle:
             handle.write(text)
         with open(os.path.join(base, "自评", name + ".yaml"), "w", encoding="utf-8") as handle:
-            handle.write(results(name, total, indicators))
+            handle.write(results(results_rng, name, total, indicators))
     here = os.path.dirname(os.path.abspath(__file__))
     department = os.path.join(os.path.dirname(os.path.dirname(here)), "data", "2021", "部门整体绩效目标.yaml")
     with open(department, encoding="utf-8") as source, open(os.path.join(base, "部门整体绩效目标.yaml"), "w", encoding="utf-8") as target:
