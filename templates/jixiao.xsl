@@ -29,7 +29,8 @@
     <part year unit index-href? sample? assessed?>   one part of a streamed page: <project/>,
                                          <self-assessment/>, one project's <row/>, <budget-bar bar/>
                                          or <score-bar bar/> (attributes as summary rows; bar: its
-                                         line in the figure), or one <entry/> of the index
+                                         line in the figure), its <shortfall/>s under one heading or
+                                         its <note/>, or one <entry/> of the index
     <index year unit total project-count assessed? sample?>   the year's index (index.xsl)
       <document href title/>* <slot/>?   the projects, each a part:
         <entry n href name budget assessment-href? score? grade?/>   budget and total carry
@@ -54,8 +55,11 @@
         row: n name href? budget? spent? budget-value? spent-value? rate? rate-value? score? score-value? grade?
       </summary>
       <department-grades excellent pass poor><poor-measure subgoal measure actual condition label>reason</poor-measure>*</department-grades>?
-      <shortfalls><shortfall project indicator level1 target actual weight score>reason</shortfall>*</shortfalls>
-      <problems><project name grade><problem/><improvement/></project>*</problems>
+      <shortfalls><slot for="产出指标|效益指标|满意度指标|成本指标"/>*</shortfalls>   the 一级 headings with
+                                         shortfalls, each filled with parts:
+        <shortfall project indicator target actual weight score>reason</shortfall>*   one project's
+      <problems><slot for="problem"/>? <slot for="improvement"/>?</problems>   each filled with parts:
+        <note project grade>the project's problems, or its improvements</note>
       <annexes><self-assessment/>* or <slot/>, <department-assessment/>?</annexes>
 
   Output: polyglot XHTML (XML serialisation, XHTML namespace, UTF-8, no XML declaration so

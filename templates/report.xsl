@@ -54,12 +54,7 @@
         <xsl:call-template name="figure.scores"/>
 
         <h2 id="section-5">五、绩效目标实现情况分析</h2>
-        <xsl:for-each select="shortfalls">
-          <xsl:call-template name="shortfalls.by.level1"><xsl:with-param name="title" select="'（一）产出指标'"/><xsl:with-param name="names" select="'|产出指标|'"/></xsl:call-template>
-          <xsl:call-template name="shortfalls.by.level1"><xsl:with-param name="title" select="'（二）效益指标'"/><xsl:with-param name="names" select="'|效益指标|效果指标|'"/></xsl:call-template>
-          <xsl:call-template name="shortfalls.by.level1"><xsl:with-param name="title" select="'（三）满意度指标'"/><xsl:with-param name="names" select="'|满意度指标|'"/></xsl:call-template>
-          <xsl:call-template name="shortfalls.by.level1"><xsl:with-param name="title" select="'（四）成本指标'"/><xsl:with-param name="names" select="'|成本指标|'"/></xsl:call-template>
-        </xsl:for-each>
+        <xsl:apply-templates select="shortfalls/slot" mode="shortfalls"/>
         <xsl:if test="department-grades/poor-measure">
           <h3>（五）部门整体绩效目标中评为差的标准</h3>
           <table class="shortfalls">
@@ -152,37 +147,49 @@
     </tr>
   </xsl:template>
 
-  <xsl:template name="shortfalls.by.level1">
-    <xsl:param name="title"/>
-    <xsl:param name="names"/>
-    <xsl:variable name="rows" select="shortfall[contains($names, concat('|', @level1, '|'))]"/>
-    <xsl:if test="$rows">
-      <h3><xsl:value-of select="$title"/>未达成的指标</h3>
-      <table class="shortfalls">
-        <thead><tr><th>项目</th><th>三级指标</th><th>年度指标值</th><th>实际完成值</th><th>得分/分值</th><th>偏差原因</th></tr></thead>
-        <tbody>
-          <xsl:for-each select="$rows">
-            <tr>
-              <td><xsl:value-of select="@project"/></td><td><xsl:value-of select="@indicator"/></td>
-              <td class="value"><xsl:value-of select="@target"/></td><td class="value"><xsl:value-of select="@actual"/></td>
-              <td class="number"><xsl:value-of select="@score"/>/<xsl:value-of select="@weight"/></td>
-              <td><xsl:call-template name="text"><xsl:with-param name="value" select="."/></xsl:call-template></td>
-            </tr>
-          </xsl:for-each>
-        </tbody>
-      </table>
+  <!-- Section 五: a table for each 一级 heading with shortfalls, its rows streamed (a part per
+       project, `shortfall` below); the slot names the heading. Numbered by heading, not by
+       position: 满意度指标 stays （三） where no 效益指标 fell short. -->
+  <xsl:template match="slot" mode="shortfalls">
+    <h3>
+      <xsl:choose>
+        <xsl:when test="@for = '产出指标'">（一）</xsl:when>
+        <xsl:when test="@for = '效益指标'">（二）</xsl:when>
+        <xsl:when test="@for = '满意度指标'">（三）</xsl:when>
+        <xsl:otherwise>（四）</xsl:otherwise>
+      </xsl:choose>
+      <xsl:value-of select="@for"/>
+      <xsl:text>未达成的指标</xsl:text>
+    </h3>
+    <table class="shortfalls">
+      <thead><tr><th>项目</th><th>三级指标</th><th>年度指标值</th><th>实际完成值</th><th>得分/分值</th><th>偏差原因</th></tr></thead>
+      <tbody><xsl:apply-templates select="." mode="content"/></tbody>
+    </table>
+  </xsl:template>
+
+  <!-- One indicator that fell short (a part of the streamed report). -->
+  <xsl:template match="shortfall" mode="content">
+    <tr>
+      <td><xsl:value-of select="@project"/></td><td><xsl:value-of select="@indicator"/></td>
+      <td class="value"><xsl:value-of select="@target"/></td><td class="value"><xsl:value-of select="@actual"/></td>
+      <td class="number"><xsl:value-of select="@score"/>/<xsl:value-of select="@weight"/></td>
+      <td><xsl:call-template name="text"><xsl:with-param name="value" select="."/></xsl:call-template></td>
+    </tr>
+  </xsl:template>
+
+  <!-- Sections 六 and 七: each project's problems (which = problem) or improvements, streamed. -->
+  <xsl:template name="project.notes">
+    <xsl:param name="which"/>
+    <xsl:if test="problems/slot[@for = $which]">
+      <ul class="project-notes">
+        <xsl:apply-templates select="problems/slot[@for = $which]" mode="content"/>
+      </ul>
     </xsl:if>
   </xsl:template>
 
-  <xsl:template name="project.notes">
-    <xsl:param name="which"/>
-    <xsl:if test="problems/project/*[local-name() = $which][string(.)]">
-      <ul class="project-notes">
-        <xsl:for-each select="problems/project[*[local-name() = $which][string(.)]]">
-          <li><strong><xsl:value-of select="@name"/></strong>（<xsl:value-of select="@grade"/>）：<xsl:value-of select="*[local-name() = $which]"/></li>
-        </xsl:for-each>
-      </ul>
-    </xsl:if>
+  <!-- One project's problems or improvements (a part of the streamed report). -->
+  <xsl:template match="note" mode="content">
+    <li><strong><xsl:value-of select="@project"/></strong>（<xsl:value-of select="@grade"/>）：<xsl:value-of select="."/></li>
   </xsl:template>
 
   <!-- Figure 2: each project's score on the grade bands (差 below 60, 中 60, 良 80, 优 90). -->

@@ -380,7 +380,8 @@ extension Publisher {
     }
 
     /// The report: its frame, then a slot for each list that has something in it — the summary
-    /// table's rows, the bars of its two figures, the annexed 自评表.
+    /// table's rows, the bars of its two figures, the shortfalls under each heading, the
+    /// projects' problems and improvements, the annexed 自评表.
     static func reportJob(_ path: String, _ assessment: SelfAssessment, hrefs: [String: String],
                           context: DocumentXML.PageContext, keys: PageKeys) -> PageJob {
         // As in `pageJobs`, closures hold shared lists and indices.
@@ -399,11 +400,18 @@ extension Publisher {
                                                                      isSample: isSample) })
             }
         }
+        let lists = AssessmentXML.ProjectList.allCases.map { list in
+            scored.indices.filter { list.includes(scored[$0]) }.map { index in
+                PageJob.Part(key: keys.key("list " + list.name, files(scored[index]), context, [sample]),
+                             build: { AssessmentXML.reportList(list, scored[index], context: context, isSample: isSample) })
+            }
+        }
         let annexes = scored.indices.map { index in
             PageJob.Part(key: keys.key("annex", files(scored[index]), context, [sample]),
                          build: { AssessmentXML.reportAnnex(scored[index], context: context, isSample: isSample) })
         }
-        let slots = [summary("row", rows.indices.map { ($0, nil) }), summary("budget-bar", bars), summary("score-bar", bars), annexes]
+        let slots = [summary("row", rows.indices.map { ($0, nil) }), summary("budget-bar", bars), summary("score-bar", bars)]
+            + lists + [annexes]
         return PageJob(relativePath: path, build: { AssessmentXML.report(assessment, context: context) },
                        slots: slots.filter { !$0.isEmpty })
     }

@@ -21,8 +21,9 @@ public enum AssessmentXML {
     }
 
     /// The 年度绩效自评报告: prose from data, everything else computed, the tables as annexes —
-    /// streamed: its long lists (a row and two figure bars per project, and the annexed
-    /// 自评表) are slots here, filled part by part from `reportRow` and `reportAnnex`.
+    /// streamed: its long lists (a row and two figure bars per project, the shortfalls and
+    /// notes of `ProjectList`, and the annexed 自评表) are slots here, filled part by part from
+    /// `reportRow`, `reportList` and `reportAnnex`.
     public static func report(_ assessment: SelfAssessment, context: DocumentXML.PageContext) -> XMLTree {
         let tree = XMLTree(root: "report", attributes: context.attributes + sampleAttribute(assessment.isSample))
         let root = tree.rootElement
@@ -45,21 +46,9 @@ public enum AssessmentXML {
                 }
             }
         }
-        let shortfalls = root.add("shortfalls")
-        for score in assessment.scored {
-            for row in score.indicators where !row.met {
-                shortfalls.add("shortfall", [("project", score.project.name.value), ("indicator", row.indicator.name.value),
-                                             ("level1", row.level1), ("target", row.indicator.valueText.value),
-                                             ("actual", row.result?.actualText.value ?? ""),
-                                             ("weight", row.weight.fixed(2)), ("score", row.score.fixed(2))],
-                               text: row.result?.deviationReason ?? "")
-            }
-        }
-        let problems = root.add("problems")
-        for score in assessment.scored where !(score.results.problems.isEmpty && score.results.improvements.isEmpty) {
-            let project = problems.add("project", [("name", score.project.name.value), ("grade", score.grade.rawValue)])
-            project.add("problem", text: score.results.problems)
-            project.add("improvement", text: score.results.improvements)
+        let (shortfalls, problems) = (root.add("shortfalls"), root.add("problems"))
+        for list in ProjectList.allCases where assessment.scored.contains(where: list.includes) {
+            (list.isShortfalls ? shortfalls : problems).add("slot", [("for", list.name)])
         }
         let annexes = root.add("annexes")
         if !assessment.scored.isEmpty { annexes.add("slot") }
@@ -78,6 +67,72 @@ public enum AssessmentXML {
                                  context: DocumentXML.PageContext, isSample: Bool) -> XMLTree {
         let tree = XMLTree(root: "part", attributes: context.attributes + sampleAttribute(isSample))
         tree.rootElement.add(element, rowAttributes(row, href: href) + (bar.map { [("bar", String($0))] } ?? []))
+        return tree
+    }
+
+    /// The lists of the report's sections 五 to 七, streamed a project at a time, in page
+    /// order: the indicators that fell short under each 一级 heading, then each project's
+    /// problems, then its improvements. A list with nothing in it has no slot.
+    public enum ProjectList: CaseIterable, Sendable {
+        case shortfalls(IndicatorTaxonomy.Level1)
+        case problems, improvements
+
+        public static var allCases: [ProjectList] { IndicatorTaxonomy.Level1.allCases.map(shortfalls) + [.problems, .improvements] }
+
+        /// The list's slot (`<slot for>`): the 一级 heading, `problem` or `improvement`.
+        public var name: String {
+            switch self {
+            case .shortfalls(let level1): level1.rawValue
+            case .problems: "problem"
+            case .improvements: "improvement"
+            }
+        }
+
+        var isShortfalls: Bool {
+            if case .shortfalls = self { true } else { false }
+        }
+
+        /// Whether `score` has anything in the list.
+        public func includes(_ score: ProjectScore) -> Bool {
+            switch self {
+            case .shortfalls(let level1): !ProjectList.shortfalls(of: score, under: level1).isEmpty
+            case .problems, .improvements: !note(of: score).isEmpty
+            }
+        }
+
+        /// The project's problems or improvements, as written in its results file.
+        func note(of score: ProjectScore) -> String {
+            switch self {
+            case .shortfalls: ""
+            case .problems: score.results.problems
+            case .improvements: score.results.improvements
+            }
+        }
+
+        /// The indicators that fell short under the heading (or one of its aliases).
+        static func shortfalls(of score: ProjectScore, under level1: IndicatorTaxonomy.Level1) -> [IndicatorScore] {
+            score.indicators.filter { !$0.met && IndicatorTaxonomy.level1(named: $0.level1) == level1 }
+        }
+    }
+
+    /// One project's part of a list of the report (`ProjectList`): its shortfalls under a
+    /// heading, as `shortfall` rows, or its problems or improvements, as a `note`.
+    public static func reportList(_ list: ProjectList, _ score: ProjectScore, context: DocumentXML.PageContext,
+                                  isSample: Bool) -> XMLTree {
+        let tree = XMLTree(root: "part", attributes: context.attributes + sampleAttribute(isSample))
+        let name = score.project.name.value
+        switch list {
+        case .shortfalls(let level1):
+            for row in ProjectList.shortfalls(of: score, under: level1) {
+                tree.rootElement.add("shortfall", [("project", name), ("indicator", row.indicator.name.value),
+                                                   ("target", row.indicator.valueText.value),
+                                                   ("actual", row.result?.actualText.value ?? ""),
+                                                   ("weight", row.weight.fixed(2)), ("score", row.score.fixed(2))],
+                                     text: row.result?.deviationReason ?? "")
+            }
+        case .problems, .improvements:
+            tree.rootElement.add("note", [("project", name), ("grade", score.grade.rawValue)], text: list.note(of: score))
+        }
         return tree
     }
 
