@@ -288,14 +288,25 @@ public enum Publisher {
                       reusedPages: rendered.filter { $0?.reused == true }.count)
     }
 
-    /// The pages of one year, paths relative to the output directory.
+    /// The pages of one year, paths relative to the output directory: the forms and documents
+    /// on one core, the report and the index on the other (at ten thousand projects each side
+    /// makes tens of thousands of jobs and parts, half a second of a republish).
     static func pageJobs(_ year: YearData, keys: PageKeys) -> [PageJob] {
-        let folder = String(year.year)
         let names = OutputNames(year.projects.map(\.name.value))
+        let hrefs = Dictionary(year.assessment?.scored.map { score in
+            (score.project.name.value, OutputNames.href(OutputLayout.assessmentDirectory, names.fileName(for: score.project.name.value)))
+        } ?? [], uniquingKeysWith: { first, _ in first })
+        let (pages, summaries) = inParallel({ formJobs(year, names: names, keys: keys) },
+                                            { summaryJobs(year, names: names, assessmentHrefs: hrefs, keys: keys) })
+        return pages + summaries
+    }
+
+    /// Each project's goal table and 自评表, the annual document and the department's pages.
+    private static func formJobs(_ year: YearData, names: OutputNames, keys: PageKeys) -> [PageJob] {
+        let folder = String(year.year)
         let inFolder = DocumentXML.PageContext(year: year.year, unit: year.unit, indexHref: "../" + OutputLayout.index)
         let atTop = DocumentXML.PageContext(year: year.year, unit: year.unit, indexHref: OutputLayout.index)
         var jobs: [PageJob] = []
-        var documents: [(href: String, title: String)] = []
         // Each page's build closure holds the list it reads and an index, never a copy of a
         // project or score: tens of thousands of closures wait at once, and a copy each came
         // to a sixth of the publish's peak memory.
@@ -313,20 +324,15 @@ public enum Publisher {
                                 PageJob.Part(key: keys.key("annual", [projects[index].path], atTop),
                                              build: { DocumentXML.annualPart(projects[index], context: atTop) })
                             }]))
-        documents.append((OutputNames.href(OutputLayout.annualDocument), "\(year.year)年度绩效目标（全文）"))
         if let department = year.department {
             jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.departmentPage)",
                                 build: { DocumentXML.departmentPage(department, context: atTop) }))
-            documents.append((OutputNames.href(OutputLayout.departmentPage), "\(year.year)年部门整体绩效目标"))
         }
 
-        var assessmentHrefs: [String: String] = [:]
         if let assessment = year.assessment {
             let (scored, isSample) = (assessment.scored, assessment.isSample)
             for (index, score) in scored.enumerated() {
-                let fileName = names.fileName(for: score.project.name.value)
-                assessmentHrefs[score.project.name.value] = OutputNames.href(OutputLayout.assessmentDirectory, fileName)
-                jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.assessmentDirectory)/\(fileName)",
+                jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.assessmentDirectory)/\(names.fileName(for: score.project.name.value))",
                                     isForm: true,
                                     key: keys.key("assessment", [score.project.path, score.results.path], inFolder,
                                                   [isSample ? "sample" : ""]),
@@ -335,13 +341,29 @@ public enum Publisher {
             if let department = assessment.department {
                 jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.assessmentDirectory)/\(OutputLayout.departmentAssessment)",
                                     build: { AssessmentXML.departmentPage(department, context: inFolder, isSample: isSample) }))
-                documents.append((OutputNames.href(OutputLayout.assessmentDirectory, OutputLayout.departmentAssessment),
-                                  "\(year.year)年部门整体绩效自评"))
             }
-            jobs.append(reportJob("\(folder)/\(OutputLayout.report)", assessment, hrefs: assessmentHrefs, context: atTop, keys: keys))
-            documents.insert((OutputNames.href(OutputLayout.report), "\(year.year)年度绩效自评报告"), at: 1)
         }
+        return jobs
+    }
 
+    /// The report, once self-assessment has begun, and the index with the documents it lists.
+    private static func summaryJobs(_ year: YearData, names: OutputNames, assessmentHrefs: [String: String],
+                                    keys: PageKeys) -> [PageJob] {
+        let folder = String(year.year)
+        let atTop = DocumentXML.PageContext(year: year.year, unit: year.unit, indexHref: OutputLayout.index)
+        var jobs: [PageJob] = []
+        var documents = [(href: OutputNames.href(OutputLayout.annualDocument), title: "\(year.year)年度绩效目标（全文）")]
+        if let assessment = year.assessment {
+            jobs.append(reportJob("\(folder)/\(OutputLayout.report)", assessment, hrefs: assessmentHrefs, context: atTop, keys: keys))
+            documents.append((OutputNames.href(OutputLayout.report), "\(year.year)年度绩效自评报告"))
+        }
+        if year.department != nil {
+            documents.append((OutputNames.href(OutputLayout.departmentPage), "\(year.year)年部门整体绩效目标"))
+        }
+        if year.assessment?.department != nil {
+            documents.append((OutputNames.href(OutputLayout.assessmentDirectory, OutputLayout.departmentAssessment),
+                              "\(year.year)年部门整体绩效自评"))
+        }
         jobs.append(indexJob("\(folder)/\(OutputLayout.index)", year, documents: documents, names: names,
                              assessmentHrefs: assessmentHrefs, keys: keys))
         return jobs
