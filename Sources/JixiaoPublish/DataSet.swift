@@ -16,9 +16,22 @@ public struct DataSet: Sendable {
     /// The digest of each project and results file read, by path: the model of such a file
     /// is a function of its text alone, so a page built from it is known by these (`PageKeys`).
     var fileDigests: [PathKey: Digest] = [:]
+    /// What checking each project file on its own found, for the next publish (`CheckedFile`).
+    var checkedFiles: [PathKey: CheckedFile] = [:]
+    /// Warnings of files not checked again because an earlier publish checked the same text;
+    /// counted, but not in `diagnostics`.
+    var earlierWarnings = 0
 
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
-    public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+    public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count + earlierWarnings }
+}
+
+/// What checking one project file on its own (`Checker`) found, by the file's digest: the
+/// same text in the same place (the year is in the path) finds the same again with the same
+/// program. Kept only from a publish that succeeded, so what it found were warnings.
+struct CheckedFile: Equatable {
+    let digest: String
+    let warnings: Int
 }
 
 /// One budget year: `data/<年度>/部门整体绩效目标.yaml` and `data/<年度>/项目/*.yaml`.
@@ -48,7 +61,13 @@ public enum DataSetLoader {
     /// directory (`data/2021`). Never throws: unreadable files become diagnostics.
     /// `keepSources: false` (publishing) lets each file's text go once it is decoded; the
     /// diagnostics then cannot quote their lines, but a large data set takes far less memory.
+    /// `checked`: project files an earlier publish by this program checked, not checked again
+    /// where their text is the same.
     public static func load(directory: String, encoding: SourceEncoding = .utf8, keepSources: Bool = true) -> DataSet {
+        load(directory: directory, encoding: encoding, keepSources: keepSources, checked: [:])
+    }
+
+    static func load(directory: String, encoding: SourceEncoding, keepSources: Bool, checked: [PathKey: CheckedFile]) -> DataSet {
         var dataSet = DataSet(years: [], diagnostics: [], sources: [:], fileCount: 0)
         dataSet.keepsSources = keepSources
         if FileManager.default.fileExists(atPath: directory), !isDirectory(directory) {
@@ -63,7 +82,7 @@ public enum DataSetLoader {
             return dataSet
         }
         for (year, path) in yearDirectories {
-            dataSet.years.append(loadYear(year, at: path, encoding: encoding, into: &dataSet))
+            dataSet.years.append(loadYear(year, at: path, encoding: encoding, checked: checked, into: &dataSet))
         }
         return dataSet
     }
@@ -78,6 +97,7 @@ public enum DataSetLoader {
         if isDepartmentFile(source) {
             data.department = loadDepartment(source, year: year, diagnostics: &dataSet.diagnostics)
         } else if let project = loadProject(source, year: year, diagnostics: &dataSet.diagnostics) {
+            dataSet.diagnostics += check(project, source, year: year)
             data.projects = [project]
         }
         return data
@@ -106,7 +126,8 @@ public enum DataSetLoader {
         name.count == 4 && name.allSatisfy(\.isASCII) ? Int(name) : nil
     }
 
-    private static func loadYear(_ year: Int, at path: String, encoding: SourceEncoding, into dataSet: inout DataSet) -> YearData {
+    private static func loadYear(_ year: Int, at path: String, encoding: SourceEncoding, checked: [PathKey: CheckedFile],
+                                 into dataSet: inout DataSet) -> YearData {
         var data = YearData(year: year, department: nil, projects: [])
         let departmentPath = join(path, DataLayout.departmentFile)
         if FileManager.default.fileExists(atPath: departmentPath), let source = read(departmentPath, encoding: encoding, into: &dataSet) {
@@ -120,12 +141,24 @@ public enum DataSetLoader {
         // goes as soon as it is decoded, unless diagnostics are to quote it.
         let keepSources = dataSet.keepsSources
         let loaded = concurrentMap(files) { file -> (read: Result<SourceFile, Diagnostic>, project: Project?, diagnostics: [Diagnostic],
-                                                     digest: Digest?) in
+                                                     digest: Digest?, checked: CheckedFile?, checkedBefore: Bool) in
             let read = SourceReader.read(join(projectsPath, file), encoding: encoding)
             var diagnostics: [Diagnostic] = []
-            guard case .success(let source) = read else { return (read, nil, [], nil) }
+            guard case .success(let source) = read else { return (read, nil, [], nil, nil, false) }
+            let digest = Digest(file: source)
             let project = loadProject(source, year: year, diagnostics: &diagnostics)
-            return (keepSources ? read : .success(source.withoutText), project, diagnostics, Digest(file: source))
+            var found: CheckedFile?
+            var checkedBefore = false
+            if let project {
+                if let earlier = checked[PathKey(source.path)], earlier.digest == digest.hex {
+                    (found, checkedBefore) = (earlier, true)
+                } else {
+                    let findings = check(project, source, year: year)
+                    diagnostics += findings
+                    found = CheckedFile(digest: digest.hex, warnings: findings.filter { $0.severity == .warning }.count)
+                }
+            }
+            return (keepSources ? read : .success(source.withoutText), project, diagnostics, digest, found, checkedBefore)
         }
         var seenNames: [String: String] = [:]
         var seenCodes: [String: String] = [:]
@@ -133,6 +166,10 @@ public enum DataSetLoader {
             let filePath = join(projectsPath, file)
             record(result.read, digest: result.digest, into: &dataSet)
             dataSet.diagnostics += result.diagnostics
+            if let checked = result.checked {
+                dataSet.checkedFiles[PathKey(filePath)] = checked
+                if result.checkedBefore { dataSet.earlierWarnings += checked.warnings }
+            }
             guard let project = result.project else { continue }
             let name = project.name.value
             if let other = seenNames[name] {
@@ -241,7 +278,8 @@ public enum DataSetLoader {
         return department
     }
 
-    /// Decodes and checks one project file; `year` is the directory's, when known.
+    /// Decodes one project file and holds it to its place; `year` is the directory's, when
+    /// known. The file's own content is checked by `check`.
     private static func loadProject(_ source: SourceFile, year: Int?, diagnostics: inout [Diagnostic]) -> Project? {
         let decoded = ProjectDecoder.decode(source)
         diagnostics += decoded.diagnostics
@@ -258,9 +296,13 @@ public enum DataSetLoader {
                 "文件中的年度 \(stated.value) 与所在目录 \(year)/ 不符",
                 hint: "把文件移到 \(stated.value)/\(DataLayout.projectDirectory)/ 目录，或改正年度"))
         }
-        let budgetYear = year ?? project.year?.value
-        diagnostics += Acknowledgement.apply(Checker.check(project, year: budgetYear), source: source)
         return project
+    }
+
+    /// What checking a project on its own finds (REFERENCE's rules, with the file's
+    /// acknowledgements applied): a function of the file's text and its year alone.
+    private static func check(_ project: Project, _ source: SourceFile, year: Int?) -> [Diagnostic] {
+        Acknowledgement.apply(Checker.check(project, year: year ?? project.year?.value), source: source)
     }
 
     private static func read(_ path: String, encoding: SourceEncoding, into dataSet: inout DataSet) -> SourceFile? {

@@ -24,6 +24,10 @@ struct PublishManifest: Equatable {
     var parts: [PathKey: [PartRecord]] = [:]
     /// Every file of the output, to notice one changed by hand.
     var files: [PathKey: FileStamp] = [:]
+    /// The program that published (`programIdentity`), and what checking each project file
+    /// on its own found: the next publish by the same program need not check them again.
+    var program = ""
+    var checked: [PathKey: CheckedFile] = [:]
 
     /// One line per entry, written straight into one buffer: at ten thousand projects the
     /// manifest has a hundred thousand lines, and copies of it would make the publish's peak.
@@ -47,6 +51,8 @@ struct PublishManifest: Equatable {
             for part in parts[path]! { line("part", part.digest, String(part.offset), String(part.length), path.path) }
         }
         for path in files.keys.sorted() { line("file", files[path]!.description, path.path) }
+        line("program", program)
+        for path in checked.keys.sorted() { line("checked", checked[path]!.digest, String(checked[path]!.warnings), path.path) }
         return bytes
     }
 
@@ -84,6 +90,10 @@ struct PublishManifest: Equatable {
             case ("file", 3):
                 guard let stamp = FileStamp(fields[1]) else { return nil }
                 manifest.files[PathKey(fields[2])] = stamp
+            case ("program", 2): manifest.program = fields[1]
+            case ("checked", 4):
+                guard let warnings = Int(fields[2]) else { return nil }
+                manifest.checked[PathKey(fields[3])] = CheckedFile(digest: fields[1], warnings: warnings)
             case ("part", 5):
                 guard let offset = Int(fields[2]), let length = Int(fields[3]) else { return nil }
                 manifest.parts[PathKey(fields[4]), default: []].append(PartRecord(digest: fields[1], offset: offset, length: length))
@@ -100,6 +110,13 @@ struct PublishManifest: Equatable {
         return files
     }
 
+    /// The running program, by path, size and time: another build is another program.
+    static func programIdentity() -> String {
+        let program = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: program) else { return "" }
+        return "\(program) \(attributes[.size] ?? 0) \(attributes[.modificationDate] ?? "")"
+    }
+
     /// Everything a page depends on besides what it is built from (its XML, or its data
     /// files): the templates, the program that builds the XML, and the options that decide
     /// which files a page makes.
@@ -107,10 +124,7 @@ struct PublishManifest: Equatable {
         var digest = Digest()
         digest.add(field: "xlsx=\(options.xlsx) pdf=\(options.pdf) encoding=\(options.encoding.rawValue) "
                    + "orientation=\(options.orientation?.rawValue ?? "")")
-        let program = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
-        if let attributes = try? FileManager.default.attributesOfItem(atPath: program) {
-            digest.add(field: "\(program) \(attributes[.size] ?? 0) \(attributes[.modificationDate] ?? "")")
-        }
+        digest.add(field: programIdentity())
         for (file, name, _) in files(under: options.templatesDirectory) {
             guard let contents = try? Data(contentsOf: URL(fileURLWithPath: file)) else { continue }
             digest.add(field: name)

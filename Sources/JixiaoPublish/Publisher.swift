@@ -191,7 +191,11 @@ public enum Publisher {
     private static func stage(_ options: PublishOptions, rendering: Digest, inputs: String, previous: PreviousOutput?,
                               progress: (String) -> Void) throws -> Staged {
         progress("[1/4] 读取并检查数据 \(options.dataDirectory)")
-        let dataSet = DataSetLoader.load(directory: options.dataDirectory, encoding: options.encoding, keepSources: false)
+        // Files the previous publish checked are not checked again where their text is the same.
+        let program = PublishManifest.programIdentity()
+        let checked = previous.flatMap { $0.manifest.program == program ? $0.manifest.checked : nil } ?? [:]
+        let dataSet = DataSetLoader.load(directory: options.dataDirectory, encoding: options.encoding, keepSources: false,
+                                         checked: checked)
         if dataSet.errorCount > 0 { throw PublishFailure(diagnostics: dataSet.diagnostics) }
 
         if options.pdf {
@@ -279,7 +283,7 @@ public enum Publisher {
 
         let rendered = renderedPages.withLock { $0 }
         var manifest = PublishManifest(inputs: inputs, fileCount: dataSet.fileCount, warningCount: dataSet.warningCount,
-                                       years: dataSet.years.map(\.year))
+                                       years: dataSet.years.map(\.year), program: program, checked: dataSet.checkedFiles)
         for (job, page) in zip(jobs, rendered) {
             manifest.pages[PathKey(job.relativePath)] = page?.digest
             if let parts = page?.parts, !parts.isEmpty { manifest.parts[PathKey(job.relativePath)] = parts }

@@ -1,5 +1,6 @@
 import Foundation
-import JixiaoPublish
+@testable import JixiaoPublish
+import JixiaoDiagnostics
 import Testing
 
 /// Publishing again into the same output reuses what did not change, and the result is
@@ -75,6 +76,33 @@ struct IncrementalPublishTests {
         let report = try publish(into: "out", dataPath: data.path + "/./")
         #expect(report.reusedPages == report.pages.count - 5)
         #expect(try files("out") == clean())
+    }
+
+    /// The last publish's checks of files whose text is the same are not done again, yet their
+    /// warnings still count; a changed file is checked anew, and an error in it still stops
+    /// the publish.
+    @Test func onlyChangedFilesAreCheckedAgain() throws {
+        #expect(try publish(into: "out").warningCount == 7)
+        let file = data.appendingPathComponent("2021/项目/综合服务中心建设经费.yaml")
+        try edit(file, replacing: "计算: 427.8万元 + 183万元", with: "计算: 427万元 + 183万元")
+        #expect(try publish(into: "out").warningCount == 6)
+        try edit(file, replacing: "计算: 427万元 + 183万元", with: "计算: 427.8万元 + 183万元")
+        #expect(try publish(into: "out").warningCount == 7)
+        try edit(file, replacing: "# 原文如此（427.8 + 183 - 400 = 210.8万元）", with: "")
+        #expect(throws: PublishFailure.self) { try publish(into: "out") }
+    }
+
+    /// What an earlier check found is taken as found where the file's text is the same, and
+    /// only there (the counts below are made up to tell them apart).
+    @Test func anEarlierCheckStandsForTheSameTextOnly() throws {
+        let file = data.appendingPathComponent("2021/项目/村级组织经费.yaml").path
+        let digest = Digest(file: SourceFile(path: file, bytes: Array(try Data(contentsOf: URL(fileURLWithPath: file))))).hex
+        let load = { (record: CheckedFile) in
+            DataSetLoader.load(directory: data.path, encoding: .utf8, keepSources: false, checked: [PathKey(file): record])
+        }
+        #expect(load(CheckedFile(digest: digest, warnings: 5)).warningCount == 7 + 5)
+        #expect(load(CheckedFile(digest: String(digest.reversed()), warnings: 5)).warningCount == 7)
+        #expect(load(CheckedFile(digest: digest, warnings: 0)).checkedFiles[PathKey(file)] == CheckedFile(digest: digest, warnings: 0))
     }
 
     /// A results file changed: its 自评表 and what shows its score (the report, the index).
