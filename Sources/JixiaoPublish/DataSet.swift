@@ -61,12 +61,12 @@ public enum DataSetLoader {
     /// directory (`data/2021`). Never throws: unreadable files become diagnostics.
     /// `keepSources: false` (publishing) lets each file's text go once it is decoded; the
     /// diagnostics then cannot quote their lines, but a large data set takes far less memory.
-    /// `checked`: project files an earlier publish by this program checked, not checked again
-    /// where their text is the same.
     public static func load(directory: String, encoding: SourceEncoding = .utf8, keepSources: Bool = true) -> DataSet {
         load(directory: directory, encoding: encoding, keepSources: keepSources, checked: [:])
     }
 
+    /// `checked`: project files an earlier publish by this program checked, not checked again
+    /// where their text is the same (`CheckedFile`).
     static func load(directory: String, encoding: SourceEncoding, keepSources: Bool, checked: [PathKey: CheckedFile]) -> DataSet {
         var dataSet = DataSet(years: [], diagnostics: [], sources: [:], fileCount: 0)
         dataSet.keepsSources = keepSources
@@ -147,18 +147,9 @@ public enum DataSetLoader {
             guard case .success(let source) = read else { return (read, nil, [], nil, nil, false) }
             let digest = Digest(file: source)
             let project = loadProject(source, year: year, diagnostics: &diagnostics)
-            var found: CheckedFile?
-            var checkedBefore = false
-            if let project {
-                if let earlier = checked[PathKey(source.path)], earlier.digest == digest.hex {
-                    (found, checkedBefore) = (earlier, true)
-                } else {
-                    let findings = check(project, source, year: year)
-                    diagnostics += findings
-                    found = CheckedFile(digest: digest.hex, warnings: findings.filter { $0.severity == .warning }.count)
-                }
-            }
-            return (keepSources ? read : .success(source.withoutText), project, diagnostics, digest, found, checkedBefore)
+            let found = project.map { check($0, source, digest: digest.hex, year: year, earlier: checked[PathKey(source.path)],
+                                            diagnostics: &diagnostics) }
+            return (keepSources ? read : .success(source.withoutText), project, diagnostics, digest, found?.file, found?.before ?? false)
         }
         var seenNames: [String: String] = [:]
         var seenCodes: [String: String] = [:]
@@ -303,6 +294,16 @@ public enum DataSetLoader {
     /// acknowledgements applied): a function of the file's text and its year alone.
     private static func check(_ project: Project, _ source: SourceFile, year: Int?) -> [Diagnostic] {
         Acknowledgement.apply(Checker.check(project, year: year ?? project.year?.value), source: source)
+    }
+
+    /// A project file's own check: what `earlier` found, where it checked this very text
+    /// (`before`), or else a new check, its findings added to `diagnostics`.
+    private static func check(_ project: Project, _ source: SourceFile, digest: String, year: Int, earlier: CheckedFile?,
+                              diagnostics: inout [Diagnostic]) -> (file: CheckedFile, before: Bool) {
+        if let earlier, earlier.digest == digest { return (earlier, true) }
+        let findings = check(project, source, year: year)
+        diagnostics += findings
+        return (CheckedFile(digest: digest, warnings: findings.filter { $0.severity == .warning }.count), false)
     }
 
     private static func read(_ path: String, encoding: SourceEncoding, into dataSet: inout DataSet) -> SourceFile? {
