@@ -55,11 +55,11 @@
         row: n name href? budget? spent? budget-value? spent-value? rate? rate-value? score? score-value? grade?
       </summary>
       <department-grades excellent pass poor><poor-measure subgoal measure actual condition label>reason</poor-measure>*</department-grades>?
-      <shortfalls><slot for="产出指标|效益指标|满意度指标|成本指标"/>*</shortfalls>   the 一级 headings with
-                                         shortfalls, each filled with parts:
-        <shortfall project indicator target actual weight score>reason</shortfall>*   one project's
-      <problems><slot for="problem"/>? <slot for="improvement"/>?</problems>   each filled with parts:
-        <note project grade>the project's problems, or its improvements</note>
+      <shortfalls><slot for="产出指标|效益指标|满意度指标|成本指标"/>*</shortfalls>   a slot for each 一级
+                                         heading with shortfalls, filled with a part per project:
+        <shortfall project indicator target actual weight score>reason</shortfall>*
+      <problems><slot for="problem"/>? <slot for="improvement"/>?</problems>   each filled with a part
+                                         per project: <note project grade>its problems, or its improvements</note>
       <annexes><self-assessment/>* or <slot/>, <department-assessment/>?</annexes>
 
   Output: polyglot XHTML (XML serialisation, XHTML namespace, UTF-8, no XML declaration so

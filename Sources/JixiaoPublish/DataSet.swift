@@ -141,7 +141,7 @@ public enum DataSetLoader {
         // goes as soon as it is decoded, unless diagnostics are to quote it.
         let keepSources = dataSet.keepsSources
         let loaded = concurrentMap(files) { file -> (read: Result<SourceFile, Diagnostic>, project: Project?, diagnostics: [Diagnostic],
-                                                     digest: Digest?, checked: CheckedFile?, checkedBefore: Bool) in
+                                                     digest: Digest?, check: CheckedFile?, checkedBefore: Bool) in
             let read = SourceReader.read(join(projectsPath, file), encoding: encoding)
             var diagnostics: [Diagnostic] = []
             guard case .success(let source) = read else { return (read, nil, [], nil, nil, false) }
@@ -157,9 +157,9 @@ public enum DataSetLoader {
             let filePath = join(projectsPath, file)
             record(result.read, digest: result.digest, into: &dataSet)
             dataSet.diagnostics += result.diagnostics
-            if let checked = result.checked {
-                dataSet.checkedFiles[PathKey(filePath)] = checked
-                if result.checkedBefore { dataSet.earlierWarnings += checked.warnings }
+            if let check = result.check {
+                dataSet.checkedFiles[PathKey(filePath)] = check
+                if result.checkedBefore { dataSet.earlierWarnings += check.warnings }
             }
             guard let project = result.project else { continue }
             let name = project.name.value

@@ -4,12 +4,10 @@ import Foundation
 /// system tells files apart. `String` compares and hashes by Unicode equivalence, which
 /// would take two files whose names only normalise alike for one, and which on Chinese
 /// paths costs more than the lookup itself (a large publish makes hundreds of thousands).
-struct PathKey: Hashable, Comparable, CustomStringConvertible {
+struct PathKey: Hashable, Comparable {
     let path: String
 
     init(_ path: String) { self.path = path }
-
-    var description: String { path }
 
     static func == (first: PathKey, second: PathKey) -> Bool {
         first.path.utf8.count == second.path.utf8.count && byteOrder(first.path, second.path) == 0

@@ -95,7 +95,7 @@ public enum AssessmentXML {
         /// Whether `score` has anything in the list.
         public func includes(_ score: ProjectScore) -> Bool {
             switch self {
-            case .shortfalls(let level1): !ProjectList.shortfalls(of: score, under: level1).isEmpty
+            case .shortfalls(let level1): score.indicators.contains { ProjectList.fellShort($0, under: level1) }
             case .problems, .improvements: !note(of: score).isEmpty
             }
         }
@@ -109,9 +109,9 @@ public enum AssessmentXML {
             }
         }
 
-        /// The indicators that fell short under the heading (or one of its aliases).
-        static func shortfalls(of score: ProjectScore, under level1: IndicatorTaxonomy.Level1) -> [IndicatorScore] {
-            score.indicators.filter { !$0.met && IndicatorTaxonomy.level1(named: $0.level1) == level1 }
+        /// Whether the indicator fell short and stands under the heading (or one of its aliases).
+        static func fellShort(_ row: IndicatorScore, under level1: IndicatorTaxonomy.Level1) -> Bool {
+            !row.met && IndicatorTaxonomy.level1(named: row.level1) == level1
         }
     }
 
@@ -123,7 +123,7 @@ public enum AssessmentXML {
         let name = score.project.name.value
         switch list {
         case .shortfalls(let level1):
-            for row in ProjectList.shortfalls(of: score, under: level1) {
+            for row in score.indicators where ProjectList.fellShort(row, under: level1) {
                 tree.rootElement.add("shortfall", [("project", name), ("indicator", row.indicator.name.value),
                                                    ("target", row.indicator.valueText.value),
                                                    ("actual", row.result?.actualText.value ?? ""),

@@ -78,9 +78,9 @@ struct IncrementalPublishTests {
         #expect(try files("out") == clean())
     }
 
-    /// The last publish's checks of files whose text is the same are not done again, yet their
-    /// warnings still count; a changed file is checked anew, and an error in it still stops
-    /// the publish.
+    /// With the last publish's checks kept for unchanged files, the warnings still add up as a
+    /// full check counts them, a changed file is checked anew, and an error in it still stops
+    /// the publish. (That the kept checks are used: `anEarlierCheckStandsForTheSameTextOnly`.)
     @Test func onlyChangedFilesAreCheckedAgain() throws {
         #expect(try publish(into: "out").warningCount == 7)
         let file = data.appendingPathComponent("2021/项目/综合服务中心建设经费.yaml")
