@@ -104,6 +104,7 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, CustomString
     public static let outputFailed = DiagnosticCode("JX904", "无法写出结果")
     public static let templateFailed = DiagnosticCode("JX905", "模板执行失败")
     public static let unsafeOutput = DiagnosticCode("JX906", "输出目录会覆盖其他文件")
+    public static let dataChanged = DiagnosticCode("JX907", "数据文件在发布期间被改动")
 
     /// The registry, in code order; the docs and the JSON output are generated from it.
     public static let all: [DiagnosticCode] = [
@@ -119,6 +120,6 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, CustomString
         resultsWithoutProject, unknownIndicatorResult, missingIndicatorResult, actualUnitMismatch, weightsNot100,
         indicatorWeightsMismatch, scoreOutOfBand, missingEvaluatorScore, missingReason, overshoot, unreadableActual,
         unknownMeasureResult, ungradableMeasure, ambiguousIndicatorName, notAssessed, missingMeasureResult,
-        noData, duplicateProject, fileNameMismatch, outputFailed, templateFailed, unsafeOutput,
+        noData, duplicateProject, fileNameMismatch, outputFailed, templateFailed, unsafeOutput, dataChanged,
     ]
 }

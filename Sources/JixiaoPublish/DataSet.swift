@@ -15,23 +15,15 @@ public struct DataSet: Sendable {
     var keepsSources = true
     /// The digest of each project and results file read, by path: the model of such a file
     /// is a function of its text alone, so a page built from it is known by these (`PageKeys`).
-    var fileDigests: [PathKey: Digest] = [:]
-    /// What checking each project file on its own found, for the next publish (`CheckedFile`).
-    var checkedFiles: [PathKey: CheckedFile] = [:]
-    /// Warnings of files not checked again because an earlier publish checked the same text;
+    var fileDigests: [PathKey: String] = [:]
+    /// The facts of every project and results file and of every score, for the next publish.
+    var facts = DataFacts()
+    /// Warnings of files not loaded again because an earlier publish loaded the same text;
     /// counted, but not in `diagnostics`.
     var earlierWarnings = 0
 
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
-    public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count + earlierWarnings }
-}
-
-/// What checking one project file on its own (`Checker`) found, by the file's digest: the
-/// same text in the same place (the year is in the path) finds the same again with the same
-/// program. Kept only from a publish that succeeded, so what it found were warnings.
-struct CheckedFile: Equatable {
-    let digest: String
-    let warnings: Int
+    public var warningCount: Int { diagnostics.warningCount + earlierWarnings }
 }
 
 /// One budget year: `data/<年度>/部门整体绩效目标.yaml` and `data/<年度>/项目/*.yaml`.
@@ -39,12 +31,40 @@ public struct YearData: Sendable {
     public let year: Int
     public var department: Department?
     /// In the order of the annual document: by 序号, then by name.
-    public var projects: [Project]
-    /// The year-end self-assessment, once `自评/` exists: one entry per project, in order.
-    public var assessment: SelfAssessment?
+    var entries: [ProjectEntry] = []
+    /// Once `自评/` exists; each project's score is in its entry.
+    var assessment: YearAssessment?
 
     /// The unit named on every page; a directory of project files alone has none.
     public var unit: String { department?.unit ?? "" }
+
+    /// The projects' models, in order. Loaded for a republish, a data set leaves unchanged
+    /// files on disk, and they are decoded now (`ProjectEntry`).
+    public func projects() throws -> [Project] {
+        try entries.map { try $0.model.get() }
+    }
+
+    /// The year-end self-assessment, once `自评/` exists: one entry per project, in order.
+    public func selfAssessment() throws -> SelfAssessment? {
+        guard let assessment else { return nil }
+        return SelfAssessment(projects: try entries.map { (try $0.model.get(), try $0.assessment?.score.get()) },
+                              department: assessment.department, isSample: assessment.isSample)
+    }
+
+    /// The summary table of the self-assessment, once `自评/` exists: from each project's
+    /// facts, without scoring anything again.
+    public var summary: AssessmentSummary? {
+        assessment.map { _ in AssessmentSummary(entries.map { ($0.facts.name, $0.assessment?.facts.figures) }) }
+    }
+
+    /// Whether any results file says it holds sample data.
+    public var isSample: Bool { assessment?.isSample ?? false }
+}
+
+/// What a year's self-assessment adds beyond each project's score.
+struct YearAssessment: Sendable {
+    let department: DepartmentAssessment?
+    let isSample: Bool
 }
 
 /// The layout of a data directory, in one place.
@@ -62,12 +82,13 @@ public enum DataSetLoader {
     /// `keepSources: false` (publishing) lets each file's text go once it is decoded; the
     /// diagnostics then cannot quote their lines, but a large data set takes far less memory.
     public static func load(directory: String, encoding: SourceEncoding = .utf8, keepSources: Bool = true) -> DataSet {
-        load(directory: directory, encoding: encoding, keepSources: keepSources, checked: [:])
+        load(directory: directory, encoding: encoding, keepSources: keepSources, earlier: DataFacts())
     }
 
-    /// `checked`: project files an earlier publish by this program checked, not checked again
-    /// where their text is the same (`CheckedFile`).
-    static func load(directory: String, encoding: SourceEncoding, keepSources: Bool, checked: [PathKey: CheckedFile]) -> DataSet {
+    /// `earlier`: the facts of the files an earlier publish by this program read. A file with
+    /// the same text is not decoded, checked or scored again: its facts stand for it, and its
+    /// model is decoded only if a page needs it (`ProjectEntry`).
+    static func load(directory: String, encoding: SourceEncoding, keepSources: Bool, earlier: DataFacts) -> DataSet {
         var dataSet = DataSet(years: [], diagnostics: [], sources: [:], fileCount: 0)
         dataSet.keepsSources = keepSources
         if FileManager.default.fileExists(atPath: directory), !isDirectory(directory) {
@@ -82,7 +103,7 @@ public enum DataSetLoader {
             return dataSet
         }
         for (year, path) in yearDirectories {
-            dataSet.years.append(loadYear(year, at: path, encoding: encoding, checked: checked, into: &dataSet))
+            dataSet.years.append(loadYear(year, at: path, encoding: encoding, earlier: earlier, into: &dataSet))
         }
         return dataSet
     }
@@ -92,13 +113,13 @@ public enum DataSetLoader {
     private static func loadSingleFile(_ path: String, encoding: SourceEncoding, into dataSet: inout DataSet) -> YearData {
         let components = (path as NSString).pathComponents
         let year = components.dropLast().reversed().compactMap(yearName).first
-        var data = YearData(year: year ?? 0, department: nil, projects: [])
+        var data = YearData(year: year ?? 0, department: nil)
         guard let source = read(path, encoding: encoding, into: &dataSet) else { return data }
         if isDepartmentFile(source) {
             data.department = loadDepartment(source, year: year, diagnostics: &dataSet.diagnostics)
-        } else if let project = loadProject(source, year: year, diagnostics: &dataSet.diagnostics) {
-            dataSet.diagnostics += check(project, source, year: year)
-            data.projects = [project]
+        } else if let (project, facts) = loadProject(source, digest: Digest(file: source).hex, year: year,
+                                                     diagnostics: &dataSet.diagnostics) {
+            data.entries = [ProjectEntry(path: path, facts: facts, model: Lazy(project))]
         }
         return data
     }
@@ -126,104 +147,86 @@ public enum DataSetLoader {
         name.count == 4 && name.allSatisfy(\.isASCII) ? Int(name) : nil
     }
 
-    private static func loadYear(_ year: Int, at path: String, encoding: SourceEncoding, checked: [PathKey: CheckedFile],
+    private static func loadYear(_ year: Int, at path: String, encoding: SourceEncoding, earlier: DataFacts,
                                  into dataSet: inout DataSet) -> YearData {
-        var data = YearData(year: year, department: nil, projects: [])
+        var data = YearData(year: year, department: nil)
         let departmentPath = join(path, DataLayout.departmentFile)
         if FileManager.default.fileExists(atPath: departmentPath), let source = read(departmentPath, encoding: encoding, into: &dataSet) {
             data.department = loadDepartment(source, year: year, diagnostics: &dataSet.diagnostics)
         }
         let projectsPath = join(path, DataLayout.projectDirectory)
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: projectsPath)) ?? [])
-            .filter { $0.hasSuffix("." + DataLayout.fileExtension) && !$0.hasPrefix(".") }
-            .sorted()
-        // Each file on its own, on every core; then, in file order, what spans files. Its text
-        // goes as soon as it is decoded, unless diagnostics are to quote it.
+        // Each file on its own, on every core; then, in file order, what spans files.
         let keepSources = dataSet.keepsSources
-        let loaded = concurrentMap(files) { file -> (read: Result<SourceFile, Diagnostic>, project: Project?, diagnostics: [Diagnostic],
-                                                     digest: Digest?, check: CheckedFile?, checkedBefore: Bool) in
-            let read = SourceReader.read(join(projectsPath, file), encoding: encoding)
-            var diagnostics: [Diagnostic] = []
-            guard case .success(let source) = read else { return (read, nil, [], nil, nil, false) }
-            let digest = Digest(file: source)
-            let project = loadProject(source, year: year, diagnostics: &diagnostics)
-            let found = project.map { check($0, source, digest: digest.hex, year: year, earlier: checked[PathKey(source.path)],
-                                            diagnostics: &diagnostics) }
-            return (keepSources ? read : .success(source.withoutText), project, diagnostics, digest, found?.file, found?.before ?? false)
+        let loaded = concurrentMap(dataFiles(in: projectsPath)) { path in
+            loadFile(path, encoding: encoding, keepSource: keepSources, earlier: earlier.projects[PathKey(path)],
+                     decode: { ProjectDecoder.decode($0).value },
+                     load: { loadProject($0, digest: $1, year: year, diagnostics: &$2) })
         }
         var seenNames: [String: String] = [:]
         var seenCodes: [String: String] = [:]
-        for (file, result) in zip(files, loaded) {
-            let filePath = join(projectsPath, file)
-            record(result.read, digest: result.digest, into: &dataSet)
-            dataSet.diagnostics += result.diagnostics
-            if let check = result.check {
-                dataSet.checkedFiles[PathKey(filePath)] = check
-                if result.checkedBefore { dataSet.earlierWarnings += check.warnings }
-            }
-            guard let project = result.project else { continue }
-            let name = project.name.value
-            if let other = seenNames[name] {
+        for file in loaded {
+            guard let (facts, model) = record(file, into: &dataSet) else { continue }
+            dataSet.facts.projects[PathKey(file.path)] = facts
+            if let other = seenNames[facts.name] {
                 dataSet.diagnostics.append(Diagnostic(
-                    .duplicateProject, path: filePath, at: project.name.mark,
-                    "项目名称“\(name)”与 \(other) 重复", hint: "每个项目只能有一个数据文件"))
+                    .duplicateProject, path: file.path, at: facts.nameMark,
+                    "项目名称“\(facts.name)”与 \(other) 重复", hint: "每个项目只能有一个数据文件"))
                 continue
             }
-            seenNames[name] = filePath
-            let code = project.code.trimmingSpaces()
+            seenNames[facts.name] = file.path
+            let code = facts.code.trimmingSpaces()
             if !code.isEmpty {
                 if let other = seenCodes[code] {
                     dataSet.diagnostics.append(Diagnostic(
-                        .duplicateCode, path: filePath, at: project.name.mark,
+                        .duplicateCode, path: file.path, at: facts.nameMark,
                         "项目编码“\(code)”与 \(other) 重复", hint: "每个项目的编码应唯一"))
                 }
-                seenCodes[code] = filePath
+                seenCodes[code] = file.path
             }
-            data.projects.append(project)
+            data.entries.append(ProjectEntry(path: file.path, facts: facts, model: model))
         }
-        data.projects.sort { ($0.order ?? Int.max, $0.name.value) < ($1.order ?? Int.max, $1.name.value) }
+        data.entries.sort { ($0.facts.order ?? Int.max, $0.facts.name) < ($1.facts.order ?? Int.max, $1.facts.name) }
         let resultsPath = join(path, DataLayout.resultsDirectory)
         if isDirectory(resultsPath) {
-            data.assessment = loadAssessment(resultsPath, data, encoding: encoding, into: &dataSet)
+            loadAssessment(resultsPath, &data, encoding: encoding, earlier: earlier, into: &dataSet)
         }
         return data
     }
 
     /// Reads `自评/`, matches each results file to its project by name and scores it.
-    private static func loadAssessment(_ path: String, _ data: YearData, encoding: SourceEncoding,
-                                       into dataSet: inout DataSet) -> SelfAssessment {
+    private static func loadAssessment(_ path: String, _ data: inout YearData, encoding: SourceEncoding, earlier: DataFacts,
+                                       into dataSet: inout DataSet) {
         var isSample = false
         var department: DepartmentAssessment?
-        var results: [String: ProjectResults] = [:]
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [])
-            .filter { $0.hasSuffix("." + DataLayout.fileExtension) && !$0.hasPrefix(".") }
-            .sorted()
-        let names = data.projects.map(\.name.value)
+        var results: [String: (path: String, facts: ResultsFacts, model: Lazy<ProjectResults>)] = [:]
+        let names = data.entries.map(\.facts.name)
         let known = Set(names)
-        let projectFiles = files.filter { $0 != DataLayout.departmentResultsFile }
+        let departmentPath = join(path, DataLayout.departmentResultsFile)
+        let files = dataFiles(in: path)
         let keepSources = dataSet.keepsSources
-        let decodedFiles = concurrentMap(projectFiles) { file in
-            SourceReader.read(join(path, file), encoding: encoding).map { source in
-                (keepSources ? source : source.withoutText, ResultsDecoder.decodeProject(source), Digest(file: source))
-            }
+        let loaded = concurrentMap(files.filter { $0 != departmentPath }) { path in
+            loadFile(path, encoding: encoding, keepSource: keepSources, earlier: earlier.results[PathKey(path)],
+                     decode: { ResultsDecoder.decodeProject($0).value },
+                     load: { source, digest, diagnostics in
+                         let decoded = ResultsDecoder.decodeProject(source)
+                         diagnostics += decoded.diagnostics
+                         return decoded.value.map { ($0, ResultsFacts($0, digest: digest, warnings: diagnostics.warningCount)) }
+                     })
         }
-        for result in decodedFiles {
-            record(result.map(\.0), digest: try? result.get().2, into: &dataSet)
-            guard case .success((let source, let decoded, _)) = result else { continue }
-            dataSet.diagnostics += decoded.diagnostics
-            guard let projectResults = decoded.value else { continue }
-            isSample = isSample || projectResults.isSample
-            let name = projectResults.projectName.value
-            guard known.contains(name) else {
+        for file in loaded {
+            guard let (facts, model) = record(file, into: &dataSet) else { continue }
+            dataSet.facts.results[PathKey(file.path)] = facts
+            isSample = isSample || facts.isSample
+            guard known.contains(facts.projectName) else {
                 dataSet.diagnostics.append(Diagnostic(
-                    .resultsWithoutProject, path: source.path, at: projectResults.projectName.mark,
-                    "没有名为“\(name)”的项目", hint: Suggestion.closest(to: name, among: names).map { "是不是想写“\($0)”？" }))
+                    .resultsWithoutProject, path: file.path, at: facts.nameMark,
+                    "没有名为“\(facts.projectName)”的项目",
+                    hint: Suggestion.closest(to: facts.projectName, among: names).map { "是不是想写“\($0)”？" }))
                 continue
             }
-            results[name] = projectResults
+            results[facts.projectName] = (file.path, facts, model)
         }
-        if files.contains(DataLayout.departmentResultsFile),
-           let source = read(join(path, DataLayout.departmentResultsFile), encoding: encoding, into: &dataSet) {
+        if files.contains(departmentPath), let source = read(departmentPath, encoding: encoding, into: &dataSet) {
             let decoded = ResultsDecoder.decodeDepartment(source)
             dataSet.diagnostics += decoded.diagnostics
             if let departmentResults = decoded.value {
@@ -235,23 +238,44 @@ public enum DataSetLoader {
                 }
             }
         }
-        let scores = concurrentMap(data.projects) { project in
-            results[project.name.value].map { ProjectScorer.score(project, $0) }
+        let scores = concurrentMap(data.entries) { entry in
+            results[entry.facts.name].map { score(entry, results: $0, earlier: earlier.scores[PathKey($0.path)]) }
         }
-        var scored: [(project: Project, score: ProjectScore?)] = []
-        for (project, score) in zip(data.projects, scores) {
-            guard let (score, diagnostics) = score else {
+        for (index, scored) in zip(data.entries.indices, scores) {
+            let entry = data.entries[index]
+            guard let scored else {
                 dataSet.diagnostics.append(Diagnostic(
-                    .notAssessed, .warning, path: project.path, at: project.name.mark,
-                    "项目“\(project.name.value)”没有自评结果，列为“未自评”，不计入平均分",
-                    hint: "在 \(DataLayout.resultsDirectory)/\(project.name.value).yaml 中填写年末实际完成情况"))
-                scored.append((project, nil))
+                    .notAssessed, .warning, path: entry.path, at: entry.facts.nameMark,
+                    "项目“\(entry.facts.name)”没有自评结果，列为“未自评”，不计入平均分",
+                    hint: "在 \(DataLayout.resultsDirectory)/\(entry.facts.name).yaml 中填写年末实际完成情况"))
                 continue
             }
-            dataSet.diagnostics += diagnostics
-            scored.append((project, score))
+            dataSet.diagnostics += scored.diagnostics
+            guard let assessed = scored.assessed else { continue }
+            dataSet.facts.scores[PathKey(assessed.resultsPath)] = assessed.facts
+            if scored.before { dataSet.earlierWarnings += assessed.facts.warnings }
+            data.entries[index].assessment = assessed
         }
-        return SelfAssessment(projects: scored, department: department, isSample: isSample)
+        data.assessment = YearAssessment(department: department, isSample: isSample)
+    }
+
+    /// A project scored against its results: as an earlier publish scored the same pair of
+    /// texts (`before`), the score itself made again only if a page needs it; or scored now.
+    private static func score(_ entry: ProjectEntry, results: (path: String, facts: ResultsFacts, model: Lazy<ProjectResults>),
+                              earlier: ScoreFacts?) -> (assessed: AssessedProject?, diagnostics: [Diagnostic], before: Bool) {
+        let (project, resultsModel) = (entry.model, results.model)
+        if let earlier, earlier.projectDigest == entry.facts.digest, earlier.resultsDigest == results.facts.digest {
+            let score = Lazy(making: { ProjectScorer.score(try project.get(), try resultsModel.get()).0 })
+            return (AssessedProject(resultsPath: results.path, facts: earlier, score: score), [], true)
+        }
+        do {
+            let (score, diagnostics) = ProjectScorer.score(try project.get(), try resultsModel.get())
+            let facts = ScoreFacts(score, projectDigest: entry.facts.digest, resultsDigest: results.facts.digest,
+                                   warnings: diagnostics.warningCount)
+            return (AssessedProject(resultsPath: results.path, facts: facts, score: Lazy(score)), diagnostics, false)
+        } catch {
+            return (nil, (error as? PublishFailure)?.diagnostics ?? [], false)
+        }
     }
 
     /// Decodes and checks one department file; `year` is the directory's, when known.
@@ -269,9 +293,18 @@ public enum DataSetLoader {
         return department
     }
 
-    /// Decodes one project file and holds it to its place; `year` is the directory's, when
-    /// known. The file's own content is checked by `check`.
-    private static func loadProject(_ source: SourceFile, year: Int?, diagnostics: inout [Diagnostic]) -> Project? {
+    /// Decodes one project file, holds it to its place and checks it (REFERENCE's rules, with
+    /// the file's acknowledgements applied); `year` is the directory's, when known. The
+    /// facts count the warnings of all this, a function of the file's text and place alone.
+    private static func loadProject(_ source: SourceFile, digest: String, year: Int?,
+                                    diagnostics: inout [Diagnostic]) -> (Project, ProjectFacts)? {
+        let start = diagnostics.count
+        guard let project = decodeProject(source, year: year, diagnostics: &diagnostics) else { return nil }
+        diagnostics += Acknowledgement.apply(Checker.check(project, year: year ?? project.year?.value), source: source)
+        return (project, ProjectFacts(project, digest: digest, warnings: diagnostics[start...].warningCount))
+    }
+
+    private static func decodeProject(_ source: SourceFile, year: Int?, diagnostics: inout [Diagnostic]) -> Project? {
         let decoded = ProjectDecoder.decode(source)
         diagnostics += decoded.diagnostics
         guard let project = decoded.value else { return nil }
@@ -290,22 +323,6 @@ public enum DataSetLoader {
         return project
     }
 
-    /// What checking a project on its own finds (REFERENCE's rules, with the file's
-    /// acknowledgements applied): a function of the file's text and its year alone.
-    private static func check(_ project: Project, _ source: SourceFile, year: Int?) -> [Diagnostic] {
-        Acknowledgement.apply(Checker.check(project, year: year ?? project.year?.value), source: source)
-    }
-
-    /// A project file's own check: what `earlier` found, where it checked this very text
-    /// (`before`), or else a new check, its findings added to `diagnostics`.
-    private static func check(_ project: Project, _ source: SourceFile, digest: String, year: Int, earlier: CheckedFile?,
-                              diagnostics: inout [Diagnostic]) -> (file: CheckedFile, before: Bool) {
-        if let earlier, earlier.digest == digest { return (earlier, true) }
-        let findings = check(project, source, year: year)
-        diagnostics += findings
-        return (CheckedFile(digest: digest, warnings: findings.filter { $0.severity == .warning }.count), false)
-    }
-
     private static func read(_ path: String, encoding: SourceEncoding, into dataSet: inout DataSet) -> SourceFile? {
         let result = SourceReader.read(path, encoding: encoding)
         record(result, into: &dataSet)
@@ -313,7 +330,7 @@ public enum DataSetLoader {
     }
 
     /// Counts a file read and keeps its text (or only its digest), or its failure to read.
-    private static func record(_ result: Result<SourceFile, Diagnostic>, digest: Digest? = nil, into dataSet: inout DataSet) {
+    private static func record(_ result: Result<SourceFile, Diagnostic>, digest: String? = nil, into dataSet: inout DataSet) {
         dataSet.fileCount += 1
         switch result {
         case .success(let source):
@@ -321,6 +338,57 @@ public enum DataSetLoader {
             if let digest { dataSet.fileDigests[PathKey(source.path)] = digest }
         case .failure(let diagnostic): dataSet.diagnostics.append(diagnostic)
         }
+    }
+
+    /// A project or results file read on its own (`loadFile`).
+    private struct LoadedFile<Facts, Model> {
+        let path: String
+        let read: Result<SourceFile, Diagnostic>
+        var digest: String?
+        var diagnostics: [Diagnostic] = []
+        /// Where it decoded, or an earlier publish decoded the same text.
+        var loaded: (facts: Facts, model: Lazy<Model>)?
+        /// The facts are an earlier publish's, and the file was not decoded.
+        var before = false
+    }
+
+    /// Reads a file and, unless its facts from an earlier publish have its digest, loads it:
+    /// `load` decodes and checks it, adding what it finds to the diagnostics, while `decode`
+    /// decodes it again later where the earlier facts stood for it.
+    private static func loadFile<Facts: FileFacts, Model>(
+        _ path: String, encoding: SourceEncoding, keepSource: Bool, earlier: Facts?,
+        decode: @escaping (SourceFile) -> Model?, load: (SourceFile, String, inout [Diagnostic]) -> (Model, Facts)?
+    ) -> LoadedFile<Facts, Model> {
+        let read = SourceReader.read(path, encoding: encoding)
+        guard case .success(let source) = read else { return LoadedFile(path: path, read: read) }
+        // Its text goes as soon as it is decoded, unless diagnostics are to quote it.
+        var file = LoadedFile<Facts, Model>(path: path, read: keepSource ? read : .success(source.withoutText))
+        let digest = Digest(file: source).hex
+        file.digest = digest
+        if let earlier, earlier.digest == digest {
+            file.loaded = (earlier, .reading(path, digest: digest, encoding: encoding, decode))
+            file.before = true
+        } else if let (model, facts) = load(source, digest, &file.diagnostics) {
+            file.loaded = (facts, Lazy(model))
+        }
+        return file
+    }
+
+    /// Records a file `loadFile` read, and its findings; its facts and model, if it loaded.
+    private static func record<Facts: FileFacts, Model>(_ file: LoadedFile<Facts, Model>,
+                                                        into dataSet: inout DataSet) -> (Facts, Lazy<Model>)? {
+        record(file.read, digest: file.digest, into: &dataSet)
+        dataSet.diagnostics += file.diagnostics
+        if file.before, let (facts, _) = file.loaded { dataSet.earlierWarnings += facts.warnings }
+        return file.loaded
+    }
+
+    /// The data files of a folder, in byte order of their names.
+    private static func dataFiles(in folder: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+            .filter { $0.hasSuffix("." + DataLayout.fileExtension) && !$0.hasPrefix(".") }
+            .sorted()
+            .map { join(folder, $0) }
     }
 
     /// `transform` applied to every element on every core, results in order.
@@ -337,6 +405,10 @@ public enum DataSetLoader {
         var directory: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &directory) && directory.boolValue
     }
+}
+
+extension Collection<Diagnostic> {
+    var warningCount: Int { filter { $0.severity == .warning }.count }
 }
 
 func join(_ directory: String, _ name: String) -> String {

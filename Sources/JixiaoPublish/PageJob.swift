@@ -11,14 +11,15 @@ struct PageJob {
     var isForm = false
     /// What the page's XML is built from, where that is known without building it (`PageKeys`).
     var key: Digest?
-    let build: () -> XMLTree
+    /// Throws where a model decoded on first use cannot be (`Lazy`).
+    let build: () throws -> XMLTree
     /// The parts of each slot, in the order the slots appear on the page.
     var slots: [[Part]] = []
 
     /// One part of a slot, and what its XML is built from where that is known (`PageKeys`).
     struct Part {
         var key: Digest?
-        let build: () -> XMLTree
+        let build: () throws -> XMLTree
     }
 
     /// Every part, slot after slot.
@@ -44,12 +45,12 @@ struct PageJob {
                 into output: StagedDirectory, xml: StagedDirectory?, spreadsheets: SpreadsheetRenderer?,
                 previous: PreviousOutput?) throws -> Rendered {
         /// A tree built for rendering; its XML, where wanted, goes beside the page's name.
-        func build(_ build: () -> XMLTree, key: Digest?, suffix: String) throws -> Built {
+        func build(_ build: () throws -> XMLTree, key: Digest?, suffix: String) throws -> Built {
             let name = { (relativePath as NSString).deletingPathExtension + suffix }
             return try Built(build, key: key, rendering: rendering, writingTo: xml.map { ($0, name()) })
         }
         /// A tree's digest before anything is rendered: of its key alone where it has one.
-        func digest(key: Digest?, _ build: () -> XMLTree) throws -> String {
+        func digest(key: Digest?, _ build: () throws -> XMLTree) throws -> String {
             try key.map { Built.digest(key: $0, rendering: rendering) }
                 ?? Built(build, key: nil, rendering: rendering, writingTo: nil).digest
         }
@@ -126,9 +127,9 @@ private struct Built {
     let tree: XMLTree
     let digest: String
 
-    init(_ build: () -> XMLTree, key: Digest?, rendering: Digest,
+    init(_ build: () throws -> XMLTree, key: Digest?, rendering: Digest,
          writingTo xml: (directory: StagedDirectory, name: String)?) throws {
-        tree = build()
+        tree = try build()
         let bytes = key == nil || xml != nil ? tree.serialized() : nil
         if let xml, let bytes { try xml.directory.write(xml.name, bytes) }
         digest = key.map { Built.digest(key: $0, rendering: rendering) } ?? Built.digest(xml: bytes!, rendering: rendering)

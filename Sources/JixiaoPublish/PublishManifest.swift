@@ -1,4 +1,8 @@
 import Foundation
+import JixiaoDiagnostics
+import JixiaoModel
+import JixiaoRender
+import JixiaoScore
 
 /// What the last publish wrote, kept beside the output (`.output.jixiao-manifest` for
 /// `output/`; the published folder holds nothing but pages). With it the next publish
@@ -24,10 +28,10 @@ struct PublishManifest: Equatable {
     var parts: [PathKey: [PartRecord]] = [:]
     /// Every file of the output, to notice one changed by hand.
     var files: [PathKey: FileStamp] = [:]
-    /// The program that published (`programIdentity`), and what checking each project file
-    /// on its own found: the next publish by the same program need not check them again.
+    /// The program that published (`programIdentity`), and the facts of every data file it
+    /// read: the next publish by the same program need not decode unchanged files again.
     var program = ""
-    var checked: [PathKey: CheckedFile] = [:]
+    var facts = DataFacts()
 
     /// One line per entry, written straight into one buffer: at ten thousand projects the
     /// manifest has a hundred thousand lines, and copies of it would make the publish's peak.
@@ -52,7 +56,23 @@ struct PublishManifest: Equatable {
         }
         for path in files.keys.sorted() { line("file", files[path]!.description, path.path) }
         line("program", program)
-        for path in checked.keys.sorted() { line("checked", checked[path]!.digest, String(checked[path]!.warnings), path.path) }
+        for path in facts.projects.keys.sorted() {
+            let project = facts.projects[path]!
+            line("project", project.digest, String(project.warnings), project.order.map(String.init) ?? "-",
+                 String(project.nameMark.line), String(project.nameMark.column), project.budget.description,
+                 ManifestField.escaped(project.code), ManifestField.escaped(project.name), path.path)
+        }
+        for path in facts.results.keys.sorted() {
+            let results = facts.results[path]!
+            line("results", results.digest, String(results.warnings), results.isSample ? "sample" : "-",
+                 String(results.nameMark.line), String(results.nameMark.column), ManifestField.escaped(results.projectName), path.path)
+        }
+        for path in facts.scores.keys.sorted() {
+            let score = facts.scores[path]!
+            line("score", score.projectDigest, score.resultsDigest, String(score.warnings), score.figures.annual.description,
+                 score.figures.spent.description, score.figures.ratePercent.plain, score.figures.total.plain,
+                 score.lists.map(\.name).joined(separator: ","), path.path)
+        }
         return bytes
     }
 
@@ -79,28 +99,58 @@ struct PublishManifest: Equatable {
         guard let first = lines.next(), first.elementsEqual(header.utf8) else { return nil }
         var manifest = PublishManifest()
         while let line = lines.next() {
-            let fields = line.split(separator: UInt8(ascii: "\t"), maxSplits: 4, omittingEmptySubsequences: false)
+            let kind = String(decoding: line.prefix { $0 != UInt8(ascii: "\t") }, as: UTF8.self)
+            guard let count = fieldCounts[kind] else { return nil }
+            let fields = line.split(separator: UInt8(ascii: "\t"), maxSplits: count - 1, omittingEmptySubsequences: false)
                 .map { String(decoding: $0, as: UTF8.self) }
-            switch (fields.first, fields.count) {
-            case ("inputs", 2): manifest.inputs = fields[1]
-            case ("data-files", 2): manifest.fileCount = Int(fields[1]) ?? 0
-            case ("warnings", 2): manifest.warningCount = Int(fields[1]) ?? 0
-            case ("year", 2): manifest.years.append(Int(fields[1]) ?? 0)
-            case ("page", 3): manifest.pages[PathKey(fields[2])] = fields[1]
-            case ("file", 3):
-                guard let stamp = FileStamp(fields[1]) else { return nil }
-                manifest.files[PathKey(fields[2])] = stamp
-            case ("program", 2): manifest.program = fields[1]
-            case ("checked", 4):
-                guard let warnings = Int(fields[2]) else { return nil }
-                manifest.checked[PathKey(fields[3])] = CheckedFile(digest: fields[1], warnings: warnings)
-            case ("part", 5):
-                guard let offset = Int(fields[2]), let length = Int(fields[3]) else { return nil }
-                manifest.parts[PathKey(fields[4]), default: []].append(PartRecord(digest: fields[1], offset: offset, length: length))
-            default: return nil
-            }
+            guard fields.count == count, manifest.read(fields) else { return nil }
         }
         return manifest
+    }
+
+    /// How many fields each kind of line has, the kind first and any path last.
+    private static let fieldCounts = ["inputs": 2, "data-files": 2, "warnings": 2, "year": 2, "page": 3, "part": 5, "file": 3,
+                                      "program": 2, "project": 10, "results": 8, "score": 10]
+
+    /// Takes in one line's fields, as `serialized` writes them; false for a line it did not write.
+    private mutating func read(_ fields: [String]) -> Bool {
+        switch fields[0] {
+        case "inputs": inputs = fields[1]
+        case "data-files": fileCount = Int(fields[1]) ?? 0
+        case "warnings": warningCount = Int(fields[1]) ?? 0
+        case "year": years.append(Int(fields[1]) ?? 0)
+        case "page": pages[PathKey(fields[2])] = fields[1]
+        case "file":
+            guard let stamp = FileStamp(fields[1]) else { return false }
+            files[PathKey(fields[2])] = stamp
+        case "program": program = fields[1]
+        case "part":
+            guard let offset = Int(fields[2]), let length = Int(fields[3]) else { return false }
+            parts[PathKey(fields[4]), default: []].append(PartRecord(digest: fields[1], offset: offset, length: length))
+        case "project":
+            guard let warnings = Int(fields[2]), let mark = ManifestField.mark(fields[4], fields[5]),
+                  let budget = Amount(parsing: fields[6]), let code = ManifestField.unescaped(fields[7]),
+                  let name = ManifestField.unescaped(fields[8]) else { return false }
+            let order = fields[3] == "-" ? nil : Int(fields[3])
+            guard order != nil || fields[3] == "-" else { return false }
+            facts.projects[PathKey(fields[9])] = ProjectFacts(digest: fields[1], warnings: warnings, name: name, nameMark: mark,
+                                                              order: order, code: code, budget: budget)
+        case "results":
+            guard let warnings = Int(fields[2]), let mark = ManifestField.mark(fields[4], fields[5]),
+                  let name = ManifestField.unescaped(fields[6]) else { return false }
+            facts.results[PathKey(fields[7])] = ResultsFacts(digest: fields[1], warnings: warnings, projectName: name,
+                                                             nameMark: mark, isSample: fields[3] == "sample")
+        case "score":
+            guard let warnings = Int(fields[3]), let annual = Amount(parsing: fields[4]), let spent = Amount(parsing: fields[5]),
+                  let rate = Decimal(exactly: Substring(fields[6])), let total = Decimal(exactly: Substring(fields[7])) else { return false }
+            let lists = fields[8].split(separator: ",").map { AssessmentXML.ProjectList(name: String($0)) }
+            guard !lists.contains(nil) else { return false }
+            facts.scores[PathKey(fields[9])] = ScoreFacts(
+                projectDigest: fields[1], resultsDigest: fields[2], warnings: warnings,
+                figures: ScoreFigures(annual: annual, spent: spent, ratePercent: rate, total: total), lists: lists.map { $0! })
+        default: return false
+        }
+        return true
     }
 
     /// Everything but folders under `directory`, paths relative to it.
@@ -188,6 +238,42 @@ struct FileStamp: Equatable, CustomStringConvertible {
     }
 
     var description: String { "\(size)@\(modified)" }
+}
+
+/// A text field of a manifest line, which must hold no tab or line break.
+enum ManifestField {
+    static func escaped(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n")
+                                          || $0 == UInt8(ascii: "\r") }) else { return text }
+        return text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t")
+            .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
+    }
+
+    /// The text `escaped` wrote; nil for anything it could not have written.
+    static func unescaped(_ field: String) -> String? {
+        guard field.contains("\\") else { return field }
+        var text = ""
+        var iterator = field.makeIterator()
+        while let character = iterator.next() {
+            guard character == "\\" else {
+                text.append(character)
+                continue
+            }
+            switch iterator.next() {
+            case "\\": text.append("\\")
+            case "t": text.append("\t")
+            case "n": text.append("\n")
+            case "r": text.append("\r")
+            default: return nil
+            }
+        }
+        return text
+    }
+
+    static func mark(_ line: String, _ column: String) -> SourceMark? {
+        guard let line = Int(line), let column = Int(column) else { return nil }
+        return SourceMark(line: line, column: column)
+    }
 }
 
 /// One part of a streamed page: its digest and where its bytes sit in the page's file.

@@ -191,11 +191,11 @@ public enum Publisher {
     private static func stage(_ options: PublishOptions, rendering: Digest, inputs: String, previous: PreviousOutput?,
                               progress: (String) -> Void) throws -> Staged {
         progress("[1/4] 读取并检查数据 \(options.dataDirectory)")
-        // Files the previous publish checked are not checked again where their text is the same.
+        // Files the previous publish read are not decoded again where their text is the same.
         let program = PublishManifest.programIdentity()
-        let checked = previous.flatMap { $0.manifest.program == program ? $0.manifest.checked : nil } ?? [:]
+        let earlier = previous.flatMap { $0.manifest.program == program ? $0.manifest.facts : nil } ?? DataFacts()
         let dataSet = DataSetLoader.load(directory: options.dataDirectory, encoding: options.encoding, keepSources: false,
-                                         checked: checked)
+                                         earlier: earlier)
         if dataSet.errorCount > 0 { throw PublishFailure(diagnostics: dataSet.diagnostics) }
 
         if options.pdf {
@@ -248,6 +248,8 @@ public enum Publisher {
                 let rendered = try job.render(with: stylesheet, parameters: parameters, rendering: rendering,
                                             into: output, xml: xmlOutput, spreadsheets: spreadsheets, previous: previous)
                 renderedPages.withLock { $0[index] = rendered }
+            } catch let failure as PublishFailure {
+                failure.diagnostics.forEach(failures.append)
             } catch let failure as Stylesheet.Failure {
                 failures.append(Diagnostic(.templateFailed, path: job.relativePath, at: nil, failure.description))
             } catch {
@@ -283,7 +285,7 @@ public enum Publisher {
 
         let rendered = renderedPages.withLock { $0 }
         var manifest = PublishManifest(inputs: inputs, fileCount: dataSet.fileCount, warningCount: dataSet.warningCount,
-                                       years: dataSet.years.map(\.year), program: program, checked: dataSet.checkedFiles)
+                                       years: dataSet.years.map(\.year), program: program, facts: dataSet.facts)
         for (job, page) in zip(jobs, rendered) {
             manifest.pages[PathKey(job.relativePath)] = page?.digest
             if let parts = page?.parts, !parts.isEmpty { manifest.parts[PathKey(job.relativePath)] = parts }
@@ -296,10 +298,10 @@ public enum Publisher {
     /// on one core, the report and the index on the other (at ten thousand projects each side
     /// makes tens of thousands of jobs and parts, half a second of a republish).
     static func pageJobs(_ year: YearData, keys: PageKeys) -> [PageJob] {
-        let names = OutputNames(year.projects.map(\.name.value))
-        let hrefs = Dictionary(year.assessment?.scored.map { score in
-            (score.project.name.value, OutputNames.href(OutputLayout.assessmentDirectory, names.fileName(for: score.project.name.value)))
-        } ?? [], uniquingKeysWith: { first, _ in first })
+        let names = OutputNames(year.entries.map(\.facts.name))
+        let hrefs = Dictionary(year.entries.filter { $0.assessment != nil }.map { entry in
+            (entry.facts.name, OutputNames.href(OutputLayout.assessmentDirectory, names.fileName(for: entry.facts.name)))
+        }, uniquingKeysWith: { first, _ in first })
         let (pages, summaries) = inParallel({ formJobs(year, names: names, keys: keys) },
                                             { summaryJobs(year, names: names, assessmentHrefs: hrefs, keys: keys) })
         return pages + summaries
@@ -311,22 +313,21 @@ public enum Publisher {
         let inFolder = DocumentXML.PageContext(year: year.year, unit: year.unit, indexHref: "../" + OutputLayout.index)
         let atTop = DocumentXML.PageContext(year: year.year, unit: year.unit, indexHref: OutputLayout.index)
         var jobs: [PageJob] = []
-        // Each page's build closure holds the list it reads and an index, never a copy of a
-        // project or score: tens of thousands of closures wait at once, and a copy each came
-        // to a sixth of the publish's peak memory.
-        let projects = year.projects
+        // Each page's build closure holds the list it reads and an index, never a copy of an
+        // entry: tens of thousands of closures wait at once.
+        let projects = year.entries
 
         for (index, project) in projects.enumerated() {
-            jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.projectDirectory)/\(names.fileName(for: project.name.value))",
+            jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.projectDirectory)/\(names.fileName(for: project.facts.name))",
                                 isForm: true, key: keys.key("project", [project.path], inFolder),
-                                build: { DocumentXML.projectPage(projects[index], context: inFolder) }))
+                                build: { DocumentXML.projectPage(try projects[index].model.get(), context: inFolder) }))
         }
         jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.annualDocument)",
-                            build: { DocumentXML.annualDocument(department: year.department, hasProjects: !year.projects.isEmpty,
+                            build: { DocumentXML.annualDocument(department: year.department, hasProjects: !projects.isEmpty,
                                                                 context: atTop) },
                             slots: projects.isEmpty ? [] : [projects.indices.map { index in
                                 PageJob.Part(key: keys.key("annual", [projects[index].path], atTop),
-                                             build: { DocumentXML.annualPart(projects[index], context: atTop) })
+                                             build: { DocumentXML.annualPart(try projects[index].model.get(), context: atTop) })
                             }]))
         if let department = year.department {
             jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.departmentPage)",
@@ -334,13 +335,15 @@ public enum Publisher {
         }
 
         if let assessment = year.assessment {
-            let (scored, isSample) = (assessment.scored, assessment.isSample)
-            for (index, score) in scored.enumerated() {
-                jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.assessmentDirectory)/\(names.fileName(for: score.project.name.value))",
+            let isSample = assessment.isSample
+            let scored = projects.compactMap(\.assessment)
+            for (index, score) in zip(scored.indices, projects.filter { $0.assessment != nil }) {
+                jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.assessmentDirectory)/\(names.fileName(for: score.facts.name))",
                                     isForm: true,
-                                    key: keys.key("assessment", [score.project.path, score.results.path], inFolder,
+                                    key: keys.key("assessment", [score.path, scored[index].resultsPath], inFolder,
                                                   [isSample ? "sample" : ""]),
-                                    build: { AssessmentXML.projectPage(scored[index], context: inFolder, isSample: isSample) }))
+                                    build: { AssessmentXML.projectPage(try scored[index].score.get(), context: inFolder,
+                                                                       isSample: isSample) }))
             }
             if let department = assessment.department {
                 jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.assessmentDirectory)/\(OutputLayout.departmentAssessment)",
@@ -357,8 +360,8 @@ public enum Publisher {
         let atTop = DocumentXML.PageContext(year: year.year, unit: year.unit, indexHref: OutputLayout.index)
         var jobs: [PageJob] = []
         var documents = [(href: OutputNames.href(OutputLayout.annualDocument), title: "\(year.year)年度绩效目标（全文）")]
-        if let assessment = year.assessment {
-            jobs.append(reportJob("\(folder)/\(OutputLayout.report)", assessment, hrefs: assessmentHrefs, context: atTop, keys: keys))
+        if year.assessment != nil {
+            jobs.append(reportJob("\(folder)/\(OutputLayout.report)", year, hrefs: assessmentHrefs, context: atTop, keys: keys))
             documents.append((OutputNames.href(OutputLayout.report), "\(year.year)年度绩效自评报告"))
         }
         if year.department != nil {
@@ -379,66 +382,72 @@ extension Publisher {
     /// with its budget and, once self-assessment has begun, its score and grade.
     static func indexJob(_ path: String, _ year: YearData, documents: [(href: String, title: String)], names: OutputNames,
                          assessmentHrefs: [String: String], keys: PageKeys) -> PageJob {
-        let scores = Dictionary(year.assessment?.scored.map { ($0.project.name.value, $0) } ?? [], uniquingKeysWith: { first, _ in first })
-        let entries = year.projects.map { project in
-            DocumentXML.IndexEntry(href: OutputNames.href(OutputLayout.projectDirectory, names.fileName(for: project.name.value)),
-                                   project: project,
+        let entries = year.entries.map { project in
+            DocumentXML.IndexEntry(href: OutputNames.href(OutputLayout.projectDirectory, names.fileName(for: project.facts.name)),
+                                   name: project.facts.name, budget: project.facts.budget,
                                    assessment: year.assessment.map { _ in
-                                       let score = scores[project.name.value]
-                                       return (assessmentHrefs[project.name.value], score?.total.fixed(2), score?.grade.rawValue)
+                                       let score = project.assessment?.facts.figures
+                                       return (assessmentHrefs[project.facts.name], score?.total.fixed(2), score?.grade.rawValue)
                                    })
         }
         let context = DocumentXML.PageContext(year: year.year, unit: year.unit, indexHref: nil)
         let assessed = entries.contains { $0.assessment != nil }
-        let isSample = year.assessment?.isSample ?? false
         // As in `pageJobs`, closures hold the shared list and an index.
         let lines = entries.indices.map { index in
             let entry = entries[index]
             let shown = entry.assessment.map { [$0.href ?? "", $0.score ?? "", $0.grade ?? ""] } ?? ["-"]
-            return PageJob.Part(key: keys.key("index", [year.projects[index].path], context,
+            return PageJob.Part(key: keys.key("index", [year.entries[index].path], context,
                                               [String(index + 1), entry.href, assessed ? "assessed" : ""] + shown),
                                 build: { DocumentXML.indexRow(entries[index], number: index + 1, assessed: assessed, context: context) })
         }
         return PageJob(relativePath: path,
                        build: { DocumentXML.indexPage(documents: documents, projects: entries, assessed: assessed,
-                                                      context: context, isSample: isSample) },
+                                                      context: context, isSample: year.isSample) },
                        slots: lines.isEmpty ? [] : [lines])
     }
 
     /// The report: its frame, then a slot for each list that has something in it — the summary
     /// table's rows, the bars of its two figures, the shortfalls under each heading, the
-    /// projects' problems and improvements, the annexed 自评表.
-    static func reportJob(_ path: String, _ assessment: SelfAssessment, hrefs: [String: String],
+    /// projects' problems and improvements, the annexed 自评表. The frame, the rows and the
+    /// bars are made from the projects' facts; the lists and annexes from their scores.
+    static func reportJob(_ path: String, _ year: YearData, hrefs: [String: String],
                           context: DocumentXML.PageContext, keys: PageKeys) -> PageJob {
         // As in `pageJobs`, closures hold shared lists and indices.
-        let (scored, isSample) = (assessment.scored, assessment.isSample)
+        let scored = year.entries.filter { $0.assessment != nil }
+        let isSample = year.isSample
         let sample = isSample ? "sample" : ""
-        let rows = AssessmentSummary(assessment.projects).rows
+        let summary = year.summary!
+        let rows = summary.rows
         // A figure draws only the assessed projects, numbered by `bar`.
         let bars = rows.indices.filter { rows[$0].score != nil }.enumerated().map { ($0.element, Int?($0.offset + 1)) }
-        func files(_ score: ProjectScore?) -> [String] { score.map { [$0.project.path, $0.results.path] } ?? [] }
-        func summary(_ element: String, _ lines: [(row: Int, bar: Int?)]) -> [PageJob.Part] {
+        func files(_ entry: ProjectEntry) -> [String] { entry.assessment.map { [entry.path, $0.resultsPath] } ?? [] }
+        func rowParts(_ element: String, _ lines: [(row: Int, bar: Int?)]) -> [PageJob.Part] {
             lines.map { index, bar in
                 let (row, href) = (rows[index], hrefs[rows[index].name])
-                return PageJob.Part(key: keys.key(element, files(row.score), context,
+                return PageJob.Part(key: keys.key(element, files(year.entries[index]), context,
                                                   [String(row.number), row.name, href ?? "", bar.map(String.init) ?? "", sample]),
                                     build: { AssessmentXML.reportRow(element, rows[index], bar: bar, href: href, context: context,
                                                                      isSample: isSample) })
             }
         }
         let lists = AssessmentXML.ProjectList.allCases.map { list in
-            scored.indices.filter { list.includes(scored[$0]) }.map { index in
+            scored.indices.filter { scored[$0].assessment!.facts.lists.contains(list) }.map { index in
                 PageJob.Part(key: keys.key("list " + list.name, files(scored[index]), context, [sample]),
-                             build: { AssessmentXML.reportList(list, scored[index], context: context, isSample: isSample) })
+                             build: { AssessmentXML.reportList(list, try scored[index].assessment!.score.get(), context: context,
+                                                               isSample: isSample) })
             }
         }
         let annexes = scored.indices.map { index in
             PageJob.Part(key: keys.key("annex", files(scored[index]), context, [sample]),
-                         build: { AssessmentXML.reportAnnex(scored[index], context: context, isSample: isSample) })
+                         build: { AssessmentXML.reportAnnex(try scored[index].assessment!.score.get(), context: context,
+                                                            isSample: isSample) })
         }
-        let slots = [summary("row", rows.indices.map { ($0, nil) }), summary("budget-bar", bars), summary("score-bar", bars)]
+        let slots = [rowParts("row", rows.indices.map { ($0, nil) }), rowParts("budget-bar", bars), rowParts("score-bar", bars)]
             + lists + [annexes]
-        return PageJob(relativePath: path, build: { AssessmentXML.report(assessment, context: context) },
+        let nonEmptyLists = zip(AssessmentXML.ProjectList.allCases, lists).filter { !$1.isEmpty }.map(\.0)
+        return PageJob(relativePath: path,
+                       build: { AssessmentXML.report(summary, department: year.assessment?.department, lists: nonEmptyLists,
+                                                     isSample: isSample, context: context) },
                        slots: slots.filter { !$0.isEmpty })
     }
 }
@@ -448,7 +457,7 @@ extension Publisher {
 /// they are given, and the program itself is in the rendering digest: so the key stands for
 /// the XML in a page's digest, and an unchanged page is known without being built.
 struct PageKeys {
-    let files: [PathKey: Digest]
+    let files: [PathKey: String]
 
     /// The key of a tree built by `builder` from `paths` in `context`, with `values` any other
     /// argument of the builder; nil when a file has no digest (its page is then digested by XML).
@@ -457,7 +466,7 @@ struct PageKeys {
         key.add(field: builder)
         for path in paths {
             guard let file = files[PathKey(path)] else { return nil }
-            key.add(digest: file)
+            key.add(field: file)
         }
         for value in [String(context.year), context.unit, context.indexHref.map { "index " + $0 } ?? "no index"] + values {
             key.add(field: value)

@@ -24,14 +24,17 @@ public enum AssessmentXML {
     /// streamed: its long lists (a row and two figure bars per project, the shortfalls and
     /// notes of `ProjectList`, and the annexed 自评表) are slots here, filled part by part from
     /// `reportRow`, `reportList` and `reportAnnex`.
-    public static func report(_ assessment: SelfAssessment, context: DocumentXML.PageContext) -> XMLTree {
-        let tree = XMLTree(root: "report", attributes: context.attributes + sampleAttribute(assessment.isSample))
+    /// The frame is made of figures alone (`summary`, and `lists`: the lists with something in
+    /// them), so a report can be framed without any project's score at hand.
+    public static func report(_ summary: AssessmentSummary, department: DepartmentAssessment?, lists: [ProjectList],
+                              isSample: Bool, context: DocumentXML.PageContext) -> XMLTree {
+        let tree = XMLTree(root: "report", attributes: context.attributes + sampleAttribute(isSample))
         let root = tree.rootElement
-        for section in assessment.department?.results.sections ?? [] {
+        for section in department?.results.sections ?? [] {
             root.add("section", [("key", section.key)], text: section.text)
         }
-        fillSummary(root, AssessmentSummary(assessment.projects))
-        if let department = assessment.department {
+        fillSummary(root, summary)
+        if let department {
             let grades = root.add("department-grades", [
                 ("excellent", String(department.count(.excellent))), ("pass", String(department.count(.pass))),
                 ("poor", String(department.count(.poor))),
@@ -47,12 +50,12 @@ public enum AssessmentXML {
             }
         }
         let (shortfalls, problems) = (root.add("shortfalls"), root.add("problems"))
-        for list in ProjectList.allCases where assessment.scored.contains(where: list.includes) {
+        for list in lists {
             (list.isShortfalls ? shortfalls : problems).add("slot", [("for", list.name)])
         }
         let annexes = root.add("annexes")
-        if !assessment.scored.isEmpty { annexes.add("slot") }
-        if let department = assessment.department {
+        if !summary.scored.isEmpty { annexes.add("slot") }
+        if let department {
             fillDepartment(annexes.add("department-assessment", context.attributes), department)
         }
         return tree
@@ -73,7 +76,7 @@ public enum AssessmentXML {
     /// The lists of the report's sections 五 to 七, streamed a project at a time, in page
     /// order: the indicators that fell short under each 一级 heading, then each project's
     /// problems, then its improvements. A list with nothing in it has no slot.
-    public enum ProjectList: CaseIterable, Sendable {
+    public enum ProjectList: CaseIterable, Hashable, Sendable {
         case shortfalls(IndicatorTaxonomy.Level1)
         case problems, improvements
 
@@ -86,6 +89,12 @@ public enum AssessmentXML {
             case .problems: "problem"
             case .improvements: "improvement"
             }
+        }
+
+        /// The list of this name (`name`).
+        public init?(name: String) {
+            guard let list = ProjectList.allCases.first(where: { $0.name == name }) else { return nil }
+            self = list
         }
 
         var isShortfalls: Bool {
@@ -169,9 +178,9 @@ public enum AssessmentXML {
         if let href { attributes.append(("href", href)) }
         if let score = row.score {
             attributes += [
-                ("budget", wan(score.budget.annual)), ("spent", wan(score.budget.spent)),
-                ("budget-value", score.budget.annual.inWanYuan.plain), ("spent-value", score.budget.spent.inWanYuan.plain),
-                ("rate", score.budget.ratePercent.fixed(2) + "%"), ("rate-value", score.budget.ratePercent.plain),
+                ("budget", wan(score.annual)), ("spent", wan(score.spent)),
+                ("budget-value", score.annual.inWanYuan.plain), ("spent-value", score.spent.inWanYuan.plain),
+                ("rate", score.ratePercent.fixed(2) + "%"), ("rate-value", score.ratePercent.plain),
                 ("score", score.total.fixed(2)), ("score-value", score.total.plain), ("grade", score.grade.rawValue),
             ]
         }

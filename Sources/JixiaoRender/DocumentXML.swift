@@ -65,10 +65,10 @@ public enum DocumentXML {
         /// nil for a project not yet assessed (未自评).
         public let assessment: (href: String?, score: String?, grade: String?)?
 
-        public init(href: String, project: Project, assessment: (href: String?, score: String?, grade: String?)? = nil) {
+        public init(href: String, name: String, budget: Amount, assessment: (href: String?, score: String?, grade: String?)? = nil) {
             self.href = href
-            name = project.name.value
-            budget = project.budget.total.value
+            self.name = name
+            self.budget = budget
             self.assessment = assessment
         }
     }

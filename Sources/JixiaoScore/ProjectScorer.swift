@@ -45,10 +45,14 @@ public final class ProjectScore: Sendable {
         self.total = total
         grade = Grade(total: total)
     }
+
+    public var figures: ScoreFigures {
+        ScoreFigures(annual: budget.annual, spent: budget.spent, ratePercent: budget.ratePercent, total: total)
+    }
 }
 
 public enum ProjectScorer {
-    public static func score(_ project: Project, _ results: ProjectResults) -> (ProjectScore?, [Diagnostic]) {
+    public static func score(_ project: Project, _ results: ProjectResults) -> (ProjectScore, [Diagnostic]) {
         let report = DiagnosticCollector(path: results.path)
         let byName = matchResults(project, results, report: report)
         let (headingWeights, budgetWeight) = weights(project, results, report: report)

@@ -21,6 +21,27 @@ public struct SelfAssessment: Sendable {
     public let scored: [ProjectScore]
 }
 
+/// What the summary table shows of a project's score, and all a page about other projects
+/// needs of it: small enough to keep for every project, and to remember from one publish
+/// to the next without scoring the project again.
+public struct ScoreFigures: Sendable, Equatable {
+    /// 全年预算数 and 全年执行数.
+    public let annual: Amount
+    public let spent: Amount
+    /// 执行率 in percent, to 0.01 %.
+    public let ratePercent: Decimal
+    public let total: Decimal
+
+    public init(annual: Amount, spent: Amount, ratePercent: Decimal, total: Decimal) {
+        self.annual = annual
+        self.spent = spent
+        self.ratePercent = ratePercent
+        self.total = total
+    }
+
+    public var grade: Grade { Grade(total: total) }
+}
+
 /// The summary table of the annual report and of `jixiao score`: one row per project,
 /// then the totals. Projects without results (未自评) are listed but excluded from totals.
 public struct AssessmentSummary: Sendable {
@@ -28,23 +49,28 @@ public struct AssessmentSummary: Sendable {
         public let number: Int
         public let name: String
         /// nil for a project not yet assessed (未自评).
-        public let score: ProjectScore?
+        public let score: ScoreFigures?
 
-        public var budget: Amount? { score?.budget.annual }
-        public var spent: Amount? { score?.budget.spent }
+        public var budget: Amount? { score?.annual }
+        public var spent: Amount? { score?.spent }
     }
 
     public let rows: [Row]
 
     public init(_ projects: [(project: Project, score: ProjectScore?)]) {
-        rows = projects.enumerated().map { Row(number: $0.offset + 1, name: $0.element.project.name.value, score: $0.element.score) }
-        scored = rows.compactMap(\.score)
-        // Once: each term is a conversion to 万元, and a report asks for the totals again and again.
-        totalBudget = Amount(scored.reduce(Decimal(0)) { $0 + $1.budget.annual.inWanYuan }, .wanYuan)
-        totalSpent = Amount(scored.reduce(Decimal(0)) { $0 + $1.budget.spent.inWanYuan }, .wanYuan)
+        self.init(projects.map { ($0.project.name.value, $0.score?.figures) })
     }
 
-    public let scored: [ProjectScore]
+    /// Every project in document order, by name, with its figures where it has been assessed.
+    public init(_ projects: [(name: String, score: ScoreFigures?)]) {
+        rows = projects.enumerated().map { Row(number: $0.offset + 1, name: $0.element.name, score: $0.element.score) }
+        scored = rows.compactMap(\.score)
+        // Once: each term is a conversion to 万元, and a report asks for the totals again and again.
+        totalBudget = Amount(scored.reduce(Decimal(0)) { $0 + $1.annual.inWanYuan }, .wanYuan)
+        totalSpent = Amount(scored.reduce(Decimal(0)) { $0 + $1.spent.inWanYuan }, .wanYuan)
+    }
+
+    public let scored: [ScoreFigures]
 
     /// 全年预算数 and 全年执行数 of the assessed projects, in 万元.
     public let totalBudget: Amount

@@ -133,7 +133,7 @@ extension Jixiao {
                 printError("数据有 \(dataSet.errorCount) 个错误，无法评分。")
                 throw dataErrorExit
             }
-            let years = dataSet.years.compactMap { year in year.assessment.map { (year.year, AssessmentSummary($0.projects), $0.isSample) } }
+            let years = dataSet.years.compactMap { year in year.summary.map { (year.year, $0, year.isSample) } }
             if years.isEmpty {
                 printError("没有找到自评数据（\(DataLayout.resultsDirectory)/ 目录）。")
                 throw dataErrorExit

@@ -10,8 +10,8 @@ enum SummaryText {
 
     static func cells(_ row: AssessmentSummary.Row) -> [String] {
         guard let score = row.score else { return [String(row.number), row.name, "", "", "", "", "未自评"] }
-        return [String(row.number), row.name, wan(score.budget.annual), wan(score.budget.spent),
-                score.budget.ratePercent.fixed(2) + "%", score.total.fixed(2), score.grade.rawValue]
+        return [String(row.number), row.name, wan(score.annual), wan(score.spent),
+                score.ratePercent.fixed(2) + "%", score.total.fixed(2), score.grade.rawValue]
     }
 
     static func totals(_ summary: AssessmentSummary) -> [String] {
@@ -56,7 +56,7 @@ enum SummaryText {
             ("项目", .array(summary.rows.map { row in
                 .object([("序号", .number(String(row.number))), ("项目名称", .string(row.name)),
                          ("全年预算数万元", amount(row.budget)), ("全年执行数万元", amount(row.spent)),
-                         ("执行率", row.score.map { .number($0.budget.ratePercent.fixed(2)) } ?? .null),
+                         ("执行率", row.score.map { .number($0.ratePercent.fixed(2)) } ?? .null),
                          ("得分", row.score.map { .number($0.total.fixed(2)) } ?? .null),
                          ("等级", .string(row.score?.grade.rawValue ?? "未自评"))])
             })),

@@ -1,6 +1,8 @@
 import Foundation
 @testable import JixiaoPublish
 import JixiaoDiagnostics
+import JixiaoModel
+import JixiaoScore
 import Testing
 
 /// Publishing again into the same output reuses what did not change, and the result is
@@ -78,9 +80,9 @@ struct IncrementalPublishTests {
         #expect(try files("out") == clean())
     }
 
-    /// With the last publish's checks kept for unchanged files, the warnings still add up as a
+    /// With the last publish's facts kept for unchanged files, the warnings still add up as a
     /// full check counts them, a changed file is checked anew, and an error in it still stops
-    /// the publish. (That the kept checks are used: `anEarlierCheckStandsForTheSameTextOnly`.)
+    /// the publish. (That the kept facts are used: `earlierFactsStandForTheSameTextOnly`.)
     @Test func onlyChangedFilesAreCheckedAgain() throws {
         #expect(try publish(into: "out").warningCount == 7)
         let file = data.appendingPathComponent("2021/项目/综合服务中心建设经费.yaml")
@@ -92,17 +94,75 @@ struct IncrementalPublishTests {
         #expect(throws: PublishFailure.self) { try publish(into: "out") }
     }
 
-    /// What an earlier check found is taken as found where the file's text is the same, and
-    /// only there (the counts below are made up to tell them apart).
-    @Test func anEarlierCheckStandsForTheSameTextOnly() throws {
-        let file = data.appendingPathComponent("2021/项目/村级组织经费.yaml").path
-        let digest = Digest(file: SourceFile(path: file, bytes: Array(try Data(contentsOf: URL(fileURLWithPath: file))))).hex
-        let load = { (record: CheckedFile) in
-            DataSetLoader.load(directory: data.path, encoding: .utf8, keepSources: false, checked: [PathKey(file): record])
+    /// What an earlier publish found of a file is taken as found where the file's text is the
+    /// same, and only there: the made-up facts below show whether they were used.
+    @Test func earlierFactsStandForTheSameTextOnly() throws {
+        let file = PathKey(data.appendingPathComponent("2021/项目/村级组织经费.yaml").path)
+        let fresh = DataSetLoader.load(directory: data.path, encoding: .utf8, keepSources: false, earlier: DataFacts())
+        let facts = try #require(fresh.facts.projects[file])
+        func load(digest: String) -> DataSet {
+            var earlier = DataFacts()
+            earlier.projects[file] = ProjectFacts(digest: digest, warnings: facts.warnings + 5, name: facts.name,
+                                                  nameMark: facts.nameMark, order: facts.order, code: "记下的编码", budget: facts.budget)
+            return DataSetLoader.load(directory: data.path, encoding: .utf8, keepSources: false, earlier: earlier)
         }
-        #expect(load(CheckedFile(digest: digest, warnings: 5)).warningCount == 7 + 5)
-        #expect(load(CheckedFile(digest: String(digest.reversed()), warnings: 5)).warningCount == 7)
-        #expect(load(CheckedFile(digest: digest, warnings: 0)).checkedFiles[PathKey(file)] == CheckedFile(digest: digest, warnings: 0))
+        func codes(_ dataSet: DataSet) -> [String] { dataSet.years.flatMap(\.entries).map(\.facts.code) }
+
+        let same = load(digest: facts.digest)
+        #expect(same.warningCount == fresh.warningCount + 5)
+        #expect(codes(same).contains("记下的编码"))
+        #expect(same.facts.projects[file]?.code == "记下的编码")
+        let changed = load(digest: String(facts.digest.reversed()))
+        #expect(changed.warningCount == fresh.warningCount)
+        #expect(codes(changed) == codes(fresh))
+        #expect(changed.facts == fresh.facts)
+    }
+
+    /// A score is remembered for the pair of texts it was scored from: the made-up total below
+    /// shows in the summary while both files are the same, and a change to either scores anew.
+    @Test func earlierScoresStandForTheSamePairOnly() throws {
+        let results = PathKey(data.appendingPathComponent("2021/自评/村级组织经费.yaml").path)
+        let fresh = DataSetLoader.load(directory: data.path, encoding: .utf8, keepSources: false, earlier: DataFacts())
+        let score = try #require(fresh.facts.scores[results])
+        func total(projectDigest: String, resultsDigest: String) throws -> String? {
+            var earlier = fresh.facts
+            earlier.scores[results] = ScoreFacts(
+                projectDigest: projectDigest, resultsDigest: resultsDigest, warnings: score.warnings,
+                figures: ScoreFigures(annual: score.figures.annual, spent: score.figures.spent,
+                                      ratePercent: score.figures.ratePercent, total: 12.34),
+                lists: score.lists)
+            let dataSet = DataSetLoader.load(directory: data.path, encoding: .utf8, keepSources: false, earlier: earlier)
+            return try #require(dataSet.years.first?.summary).rows.first { $0.name == "村级组织经费" }?.score?.total.fixed(2)
+        }
+        #expect(try total(projectDigest: score.projectDigest, resultsDigest: score.resultsDigest) == "12.34")
+        #expect(try total(projectDigest: score.projectDigest, resultsDigest: "0") == score.figures.total.fixed(2))
+        #expect(try total(projectDigest: "0", resultsDigest: score.resultsDigest) == score.figures.total.fixed(2))
+    }
+
+    /// The facts survive the manifest: what the next publish reads is what this one found.
+    @Test func theManifestKeepsEveryFact() throws {
+        _ = try publish(into: "out")
+        let manifest = try #require(PublishManifest.read(for: root.appendingPathComponent("out").path))
+        let loaded = DataSetLoader.load(directory: data.path, encoding: .utf8, keepSources: false, earlier: DataFacts())
+        #expect(manifest.facts.projects.count == 14 && manifest.facts.scores.count == 14)
+        #expect(manifest.facts == loaded.facts)
+        var odd = manifest
+        odd.facts.projects[PathKey("x")] = ProjectFacts(digest: "d", warnings: 0, name: "名\t称\\n\n", nameMark: SourceMark(line: 3, column: 7),
+                                                        order: nil, code: "a\\b", budget: Amount(Decimal(string: "0.05")!, .wanYuan))
+        try odd.write(for: root.appendingPathComponent("out").path)
+        #expect(PublishManifest.read(for: root.appendingPathComponent("out").path)?.facts == odd.facts)
+    }
+
+    /// A file whose facts stood for it is read again only if a page needs its model; changed
+    /// by then, it stops the publish (JX907) rather than give a page that contradicts the rest.
+    @Test func aFileChangedDuringThePublishStopsIt() throws {
+        let path = project.path
+        let digest = Digest(file: SourceFile(path: path, bytes: Array(try Data(contentsOf: project)))).hex
+        let model = { Lazy<String>.reading(path, digest: digest, encoding: .utf8) { _ in "模型" } }
+        #expect(try model().get() == "模型")
+        let changed = model()
+        try edit(project, replacing: "指标值: 9\n", with: "指标值: 10\n")
+        #expect { try changed.get() } throws: { ($0 as? PublishFailure)?.diagnostics.map(\.code.rawValue) == ["JX907"] }
     }
 
     /// A results file changed: its 自评表 and what shows its score (the report, the index).

@@ -40,7 +40,7 @@ struct SelfAssessmentDataTests {
     @Test func projectWithoutResultsIsListedNotScored() throws {
         let set = try dataSet(["说明.txt": "尚未开始自评"])
         #expect(codes(set) == ["JX615"])
-        let assessment = try #require(set.years.first?.assessment)
+        let assessment = try #require(try set.years.first?.selfAssessment())
         #expect(assessment.projects.count == 1 && assessment.projects[0].score == nil)
         let summary = AssessmentSummary(assessment.projects)
         #expect(summary.averageScore == nil, "未自评 never counts as a zero")
@@ -49,7 +49,7 @@ struct SelfAssessmentDataTests {
 
     @Test func noResultsDirectoryMeansNoSelfAssessmentYet() throws {
         let set = DataSetLoader.load(directory: Published.repository.appendingPathComponent("data").path)
-        #expect(set.years.first?.assessment?.scored.count == 14)
+        #expect(try set.years.first?.selfAssessment()?.scored.count == 14)
     }
 
     @Test func resultsForAnUnknownProject() throws {
@@ -79,7 +79,7 @@ struct SelfAssessmentDataTests {
 
     @Test func sampleDepartmentGrades() throws {
         let set = DataSetLoader.load(directory: Published.repository.appendingPathComponent("data").path)
-        let department = try #require(set.years.first?.assessment?.department)
+        let department = try #require(try set.years.first?.selfAssessment()?.department)
         // A sub-goal's grade is its worst measure's, named by that measure's labels.
         func label(_ subgoal: SubgoalAssessment) -> String {
             guard let grade = subgoal.grade, let worst = subgoal.measures.first(where: { $0.grade == grade }) else { return "" }

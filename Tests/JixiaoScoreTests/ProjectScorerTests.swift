@@ -110,7 +110,7 @@ struct ProjectScorerTests {
     @Test func everyBranchByHand() throws {
         let (score, diagnostics) = ProjectScorer.score(try project(), try results())
         #expect(diagnostics.isEmpty, "\(diagnostics.map(\.headline))")
-        let s = try #require(score)
+        let s = score
         #expect(scores(s) == ["发放人数": "12.5/11.82", "完成率": "12.5/12.5", "项目完成时限": "12.5/9", "信访人次": "12.5/6.25",
                               "在岗率": "15/15", "宣传效果": "15/10", "满意度": "10/10"])
         #expect(s.budget.ratePercent == Decimal(string: "96.5")!)
@@ -165,27 +165,27 @@ struct ProjectScorerTests {
     @Test func missedTargetNeverPrintsFullMarks() throws {
         let p = try project([("指标值: 低于1人次", "指标值: 低于10%")])
         let (score, _) = ProjectScorer.score(p, try results(["信访人次": "实际完成值: 10%"]))
-        #expect(scores(try #require(score))["信访人次"] == "12.5/12.49")
+        #expect(scores(score)["信访人次"] == "12.5/12.49")
     }
 
     /// 以下/不超过 include the number; 低于 excludes it.
     @Test func inclusiveAndExclusiveBounds() throws {
         let inclusive = try project([("指标值: 低于1人次", "指标值: 不超过1人次")])
-        #expect(scores(try #require(ProjectScorer.score(inclusive, try results(["信访人次": "实际完成值: 1人次"])).0))["信访人次"] == "12.5/12.5")
+        #expect(scores(ProjectScorer.score(inclusive, try results(["信访人次": "实际完成值: 1人次"])).0)["信访人次"] == "12.5/12.5")
         let exclusive = try project()
-        #expect(scores(try #require(ProjectScorer.score(exclusive, try results(["信访人次": "实际完成值: 1人次"])).0))["信访人次"] == "12.5/12.49")
+        #expect(scores(ProjectScorer.score(exclusive, try results(["信访人次": "实际完成值: 1人次"])).0)["信访人次"] == "12.5/12.49")
     }
 
     /// 不超过0人次 missed scores 0 (target 0).
     @Test func zeroTargetMissedScoresZero() throws {
         let p = try project([("指标值: 低于1人次", "指标值: 不超过0人次")])
-        #expect(scores(try #require(ProjectScorer.score(p, try results()).0))["信访人次"] == "12.5/0")
+        #expect(scores(ProjectScorer.score(p, try results()).0)["信访人次"] == "12.5/0")
     }
 
     /// 执行率 above 100 % is capped: 110 ÷ 100 → 110.00 %, score min(1, 1.1) × 10 = 10.
     @Test func executionRateAbove100IsCapped() throws {
         let r = try results().with { $0.spent = Located(Amount(110, .wanYuan), at: $0.spent.mark) }
-        let s = try #require(ProjectScorer.score(try project(), r).0)
+        let s = ProjectScorer.score(try project(), r).0
         #expect(s.budget.ratePercent == 110)
         #expect(s.budget.score == 10)
     }
@@ -242,12 +242,12 @@ struct ProjectScorerTests {
                                  extra: "权重:\n  产出指标: 55\n  效果指标: 35\n")
         let (score, none) = ProjectScorer.score(p, custom)
         #expect(none.isEmpty)
-        #expect(scores(try #require(score))["发放人数"] == "13.75/13.01")  // 55 ÷ 4 = 13.75; 70 ÷ 74 × 13.75 = 13.006…
+        #expect(scores(score)["发放人数"] == "13.75/13.01")  // 55 ÷ 4 = 13.75; 70 ÷ 74 × 13.75 = 13.006…
     }
 
     @Test func givenIndicatorWeightsStandAndTheRestIsSplit() throws {
         let r = try results(["完成率": "实际完成值: 100%\n    分值: 20"])
-        let s = try #require(ProjectScorer.score(try project(), r).0)
+        let s = ProjectScorer.score(try project(), r).0
         // 50 − 20 = 30 over the other three: 10 each.
         #expect(scores(s)["完成率"] == "20/20")
         #expect(scores(s)["发放人数"] == "10/9.46")  // 70 ÷ 74 × 10 = 9.459…
