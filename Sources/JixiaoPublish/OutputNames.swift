@@ -11,11 +11,10 @@ struct OutputNames {
             let base = OutputNames.safeStem(name)
             var candidate = base
             var counter = 2
-            while taken.contains(candidate.lowercased()) {
+            while !taken.insert(candidate.lowercased()).inserted {
                 candidate = "\(base)-\(counter)"
                 counter += 1
             }
-            taken.insert(candidate.lowercased())
             byName[name] = candidate + ".html"
         }
     }

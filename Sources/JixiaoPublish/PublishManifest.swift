@@ -251,7 +251,7 @@ enum ManifestField {
 
     /// The text `escaped` wrote; nil for anything it could not have written.
     static func unescaped(_ field: String) -> String? {
-        guard field.contains("\\") else { return field }
+        guard field.utf8.contains(UInt8(ascii: "\\")) else { return field }
         var text = ""
         var iterator = field.makeIterator()
         while let character = iterator.next() {

@@ -13,6 +13,8 @@ import Foundation
 final class StagedDirectory: @unchecked Sendable {
     let target: URL
     let staging: URL
+    /// `staging` as a path, joined with the tens of thousands of pages' relative paths.
+    private let stagingPath: String
     private let spare: URL
     /// Files taken over from the spare that this publish has not written (yet), each with
     /// whether it is shared with the current output: whatever is left of them when the
@@ -26,6 +28,7 @@ final class StagedDirectory: @unchecked Sendable {
         try manager.createDirectory(at: parent, withIntermediateDirectories: true)
         StagedDirectory.removeAbandonedStaging(beside: self.target)
         staging = OutputLayout.beside(self.target, "new-\(getpid())")
+        stagingPath = staging.path
         spare = OutputLayout.beside(self.target, "jixiao-spare")
         try? manager.removeItem(at: staging)
         let recycled = rename(spare.path, staging.path) == 0
@@ -35,8 +38,9 @@ final class StagedDirectory: @unchecked Sendable {
 
     /// Creates the folders that the files at `relativePaths` go into.
     func createFolders(for relativePaths: [String]) throws {
-        for folder in Set(relativePaths.map { ($0 as NSString).deletingLastPathComponent }) {
-            try FileManager.default.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+        let folders = Set(relativePaths.map { path in path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? "" })
+        for folder in folders {
+            try FileManager.default.createDirectory(atPath: join(stagingPath, folder), withIntermediateDirectories: true)
         }
     }
 
@@ -61,7 +65,7 @@ final class StagedDirectory: @unchecked Sendable {
     /// copies it where the file system has no hard links. Where the spare already shares
     /// that very file, as it does every page the last publish reused, it stays as it is.
     func link(_ source: String, as relativePath: String) -> Bool {
-        let target = staging.appendingPathComponent(relativePath).path
+        let target = join(stagingPath, relativePath)
         switch takeLeftover(relativePath) {
         case true?:
             if StagedDirectory.isSameFile(source, target) { return true }
