@@ -26,6 +26,10 @@ struct PageJob {
     var parts: [Part] { slots.flatMap { $0 } }
     var partCount: Int { slots.reduce(0) { $0 + $1.count } }
 
+    /// How many bytes of unchanged parts are copied at once, at most: enough to make a read
+    /// of thousands of parts, little beside the memory of a publish.
+    static let runLength = 1 << 20
+
     /// The comment the `slot` template writes where the parts go.
     static let slotMarker = Array("<!--jixiao:slot-->".utf8)
 
@@ -99,22 +103,47 @@ struct PageJob {
             offset += bytes.count
         }
         var records: [PartRecord] = []
+        func render(_ part: Part, number: Int) throws {
+            let built = try build(part.build, key: part.key, suffix: ".part-\(number + 1).xml")
+            let bytes = try stylesheet.transformPart(built.tree, parameters: parameters)
+            records.append(PartRecord(digest: built.digest, offset: offset, length: bytes.count))
+            try write(bytes[...])
+        }
+        // Unchanged parts are copied from the earlier file a run at a time: parts that sat side
+        // by side there are read in one go (a report has tens of thousands of parts). Where
+        // the read fails, they are rendered after all.
+        var run: [(part: Part, number: Int, earlier: PartRecord)] = []
+        func copyRun() throws {
+            guard let first = run.first?.earlier else { return }
+            if let bytes = earlier?.bytes(offset: first.offset, length: run.last!.earlier.offset + run.last!.earlier.length - first.offset) {
+                for (_, _, record) in run {
+                    records.append(PartRecord(digest: record.digest, offset: offset + record.offset - first.offset, length: record.length))
+                }
+                try write(bytes[...])
+            } else {
+                for (part, number, _) in run { try render(part, number: number) }
+            }
+            run = []
+        }
         var number = 0
         for (slot, slotParts) in slots.enumerated() {
+            try copyRun()
             try write(segments[slot])
             for part in slotParts {
-                var digest = partDigests?[number]
-                var bytes = digest.flatMap { earlier?.part($0) }
-                if bytes == nil {
-                    let built = try build(part.build, key: part.key, suffix: ".part-\(number + 1).xml")
-                    digest = built.digest
-                    bytes = try stylesheet.transformPart(built.tree, parameters: parameters)
+                if let record = partDigests.flatMap({ earlier?.part($0[number]) }) {
+                    if let first = run.first?.earlier, let last = run.last?.earlier,
+                       last.offset + last.length != record.offset || record.offset - first.offset > PageJob.runLength {
+                        try copyRun()
+                    }
+                    run.append((part, number, record))
+                } else {
+                    try copyRun()
+                    try render(part, number: number)
                 }
-                records.append(PartRecord(digest: digest!, offset: offset, length: bytes!.count))
-                try write(bytes![...])
                 number += 1
             }
         }
+        try copyRun()
         try write(segments[slots.count])
         try file.finish()
         return Rendered(digest: whole(own, records.map(\.digest)), reused: false, parts: records)

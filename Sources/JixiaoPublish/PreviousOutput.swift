@@ -45,13 +45,19 @@ final class EarlierPage {
         return reused
     }
 
-    /// The rendered bytes of the part with this digest, read from the previous file.
-    func part(_ digest: String) -> [UInt8]? {
-        guard let record = partsByDigest[digest], let file else { return nil }
+    /// Where the part with this digest sits in the previous file, while that file is still
+    /// the one the manifest describes.
+    func part(_ digest: String) -> PartRecord? {
+        file == nil ? nil : partsByDigest[digest]
+    }
+
+    /// Bytes of the previous file, as `part` locates them.
+    func bytes(offset: Int, length: Int) -> [UInt8]? {
+        guard let file else { return nil }
         var complete = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: record.length) { buffer, count in
-            count = max(0, pread(file, buffer.baseAddress, record.length, off_t(record.offset)))
-            complete = count == record.length
+        let bytes = [UInt8](unsafeUninitializedCapacity: length) { buffer, count in
+            count = max(0, pread(file, buffer.baseAddress, length, off_t(offset)))
+            complete = count == length
         }
         return complete ? bytes : nil
     }
