@@ -159,6 +159,7 @@ public enum DataSetLoader {
         let keepSources = dataSet.keepsSources
         let loaded = concurrentMap(dataFiles(in: projectsPath)) { path in
             loadFile(path, encoding: encoding, keepSource: keepSources, earlier: earlier.projects[PathKey(path)],
+                     earlierStamp: earlier.stamps[PathKey(path)],
                      decode: { ProjectDecoder.decode($0).value },
                      load: { loadProject($0, digest: $1, year: year, diagnostics: &$2) })
         }
@@ -206,6 +207,7 @@ public enum DataSetLoader {
         let keepSources = dataSet.keepsSources
         let loaded = concurrentMap(files.filter { $0 != departmentPath }) { path in
             loadFile(path, encoding: encoding, keepSource: keepSources, earlier: earlier.results[PathKey(path)],
+                     earlierStamp: earlier.stamps[PathKey(path)],
                      decode: { ResultsDecoder.decodeProject($0).value },
                      load: { source, digest, diagnostics in
                          let decoded = ResultsDecoder.decodeProject(source)
@@ -344,6 +346,7 @@ public enum DataSetLoader {
     private struct LoadedFile<Facts, Model> {
         let path: String
         let read: Result<SourceFile, Diagnostic>
+        var stamp: String?
         var digest: String?
         var diagnostics: [Diagnostic] = []
         /// Where it decoded, or an earlier publish decoded the same text.
@@ -354,15 +357,22 @@ public enum DataSetLoader {
 
     /// Reads a file and, unless its facts from an earlier publish have its digest, loads it:
     /// `load` decodes and checks it, adding what it finds to the diagnostics, while `decode`
-    /// decodes it again later where the earlier facts stood for it.
+    /// decodes it again later where the earlier facts stood for it. A file whose stamp is the
+    /// one it had when the earlier facts were taken is not even read.
     private static func loadFile<Facts: FileFacts, Model>(
-        _ path: String, encoding: SourceEncoding, keepSource: Bool, earlier: Facts?,
+        _ path: String, encoding: SourceEncoding, keepSource: Bool, earlier: Facts?, earlierStamp: String?,
         decode: @escaping (SourceFile) -> Model?, load: (SourceFile, String, inout [Diagnostic]) -> (Model, Facts)?
     ) -> LoadedFile<Facts, Model> {
+        // Taken before the file is read: a change after this shows in the next publish's stamp.
+        let stamp = FileStamp.identity(of: path)
+        if let earlier, let stamp, stamp == earlierStamp {
+            return LoadedFile(path: path, read: .success(SourceFile(path: path, bytes: [])), stamp: stamp, digest: earlier.digest,
+                              loaded: (earlier, .reading(path, digest: earlier.digest, encoding: encoding, decode)), before: true)
+        }
         let read = SourceReader.read(path, encoding: encoding)
         guard case .success(let source) = read else { return LoadedFile(path: path, read: read) }
         // Its text goes as soon as it is decoded, unless diagnostics are to quote it.
-        var file = LoadedFile<Facts, Model>(path: path, read: keepSource ? read : .success(source.withoutText))
+        var file = LoadedFile<Facts, Model>(path: path, read: keepSource ? read : .success(source.withoutText), stamp: stamp)
         let digest = Digest(file: source).hex
         file.digest = digest
         if let earlier, earlier.digest == digest {
@@ -379,6 +389,7 @@ public enum DataSetLoader {
                                                         into dataSet: inout DataSet) -> (Facts, Lazy<Model>)? {
         record(file.read, digest: file.digest, into: &dataSet)
         dataSet.diagnostics += file.diagnostics
+        if file.loaded != nil, let stamp = file.stamp { dataSet.facts.stamps[PathKey(file.path)] = stamp }
         if file.before, let (facts, _) = file.loaded { dataSet.earlierWarnings += facts.warnings }
         return file.loaded
     }

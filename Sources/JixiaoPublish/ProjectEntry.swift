@@ -110,8 +110,10 @@ struct DataFacts: Equatable {
     var results: [PathKey: ResultsFacts] = [:]
     /// By the results file's path.
     var scores: [PathKey: ScoreFacts] = [:]
-
-    var isEmpty: Bool { projects.isEmpty && results.isEmpty && scores.isEmpty }
+    /// Each project and results file's `FileStamp.identity`, taken before it was read: while
+    /// it is the same, so is the file's text, and the file need not even be read again (as
+    /// a publish with nothing changed trusts the same stamps).
+    var stamps: [PathKey: String] = [:]
 }
 
 /// A value made once, on first use, by whichever worker needs it first.

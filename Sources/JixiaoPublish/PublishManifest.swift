@@ -35,6 +35,8 @@ struct PublishManifest: Equatable {
 
     /// One line per entry, written straight into one buffer: at ten thousand projects the
     /// manifest has a hundred thousand lines, and copies of it would make the publish's peak.
+    /// The entries come in no particular order: the manifest is read back into dictionaries,
+    /// and sorting its lines was a third of writing it.
     func serialized() -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(64 * (pages.count + files.count) + 96 * parts.values.reduce(0) { $0 + $1.count })
@@ -50,25 +52,23 @@ struct PublishManifest: Equatable {
         line("data-files", String(fileCount))
         line("warnings", String(warningCount))
         years.forEach { line("year", String($0)) }
-        for path in pages.keys.sorted() { line("page", pages[path]!, path.path) }
-        for path in parts.keys.sorted() {
-            for part in parts[path]! { line("part", part.digest, String(part.offset), String(part.length), path.path) }
+        for (path, digest) in pages { line("page", digest, path.path) }
+        for (path, records) in parts {
+            for part in records { line("part", part.digest, String(part.offset), String(part.length), path.path) }
         }
-        for path in files.keys.sorted() { line("file", files[path]!.description, path.path) }
+        for (path, stamp) in files { line("file", stamp.description, path.path) }
         line("program", program)
-        for path in facts.projects.keys.sorted() {
-            let project = facts.projects[path]!
+        for (path, project) in facts.projects {
             line("project", project.digest, String(project.warnings), project.order.map(String.init) ?? "-",
                  String(project.nameMark.line), String(project.nameMark.column), project.budget.description,
                  ManifestField.escaped(project.code), ManifestField.escaped(project.name), path.path)
         }
-        for path in facts.results.keys.sorted() {
-            let results = facts.results[path]!
+        for (path, results) in facts.results {
             line("results", results.digest, String(results.warnings), results.isSample ? "sample" : "-",
                  String(results.nameMark.line), String(results.nameMark.column), ManifestField.escaped(results.projectName), path.path)
         }
-        for path in facts.scores.keys.sorted() {
-            let score = facts.scores[path]!
+        for (path, stamp) in facts.stamps { line("stamp", stamp, path.path) }
+        for (path, score) in facts.scores {
             line("score", score.projectDigest, score.resultsDigest, String(score.warnings), score.figures.annual.description,
                  score.figures.spent.description, score.figures.ratePercent.plain, score.figures.total.plain,
                  score.lists.map(\.name).joined(separator: ","), path.path)
@@ -110,7 +110,7 @@ struct PublishManifest: Equatable {
 
     /// How many fields each kind of line has, the kind first and any path last.
     private static let fieldCounts = ["inputs": 2, "data-files": 2, "warnings": 2, "year": 2, "page": 3, "part": 5, "file": 3,
-                                      "program": 2, "project": 10, "results": 8, "score": 10]
+                                      "program": 2, "project": 10, "results": 8, "stamp": 3, "score": 10]
 
     /// Takes in one line's fields, as `serialized` writes them; false for a line it did not write.
     private mutating func read(_ fields: [String]) -> Bool {
@@ -140,6 +140,7 @@ struct PublishManifest: Equatable {
                   let name = ManifestField.unescaped(fields[6]) else { return false }
             facts.results[PathKey(fields[7])] = ResultsFacts(digest: fields[1], warnings: warnings, projectName: name,
                                                              nameMark: mark, isSample: fields[3] == "sample")
+        case "stamp": facts.stamps[PathKey(fields[2])] = fields[1]
         case "score":
             guard let warnings = Int(fields[3]), let annual = Amount(parsing: fields[4]), let spent = Amount(parsing: fields[5]),
                   let rate = Decimal(exactly: Substring(fields[6])), let total = Decimal(exactly: Substring(fields[7])) else { return false }
@@ -191,7 +192,7 @@ struct PublishManifest: Equatable {
         var digest = rendering
         for (_, name, status) in files(under: options.dataDirectory) {
             digest.add(field: name)
-            digest.add(field: "\(FileStamp(status)) \(status.st_ino)")
+            digest.add(field: FileStamp.identity(status))
         }
         return digest.hex
     }
@@ -238,6 +239,14 @@ struct FileStamp: Equatable, CustomStringConvertible {
     }
 
     var description: String { "\(size)@\(modified)" }
+
+    /// A file's stamp and inode: the inode tells a file replaced by one of the same size and time.
+    static func identity(_ status: stat) -> String { "\(FileStamp(status)) \(status.st_ino)" }
+
+    static func identity(of path: String) -> String? {
+        var status = stat()
+        return stat(path, &status) == 0 ? identity(status) : nil
+    }
 }
 
 /// A text field of a manifest line, which must hold no tab or line break.

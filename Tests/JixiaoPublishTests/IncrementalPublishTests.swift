@@ -118,6 +118,25 @@ struct IncrementalPublishTests {
         #expect(changed.facts == fresh.facts)
     }
 
+    /// A file with the stamp it had when its facts were taken (size, time and inode) is not
+    /// read at all: facts made up for other text still stand for it. Touched, it is read, and
+    /// the facts stand again only if its text is the same.
+    @Test func aFileWithTheSameStampIsNotReadAgain() throws {
+        let file = PathKey(project.path)
+        let fresh = DataSetLoader.load(directory: data.path, encoding: .utf8, keepSources: false, earlier: DataFacts())
+        let facts = try #require(fresh.facts.projects[file])
+        var earlier = fresh.facts
+        earlier.projects[file] = ProjectFacts(digest: "其他文本", warnings: facts.warnings, name: facts.name, nameMark: facts.nameMark,
+                                              order: facts.order, code: "记下的编码", budget: facts.budget)
+        func code() -> String? {
+            DataSetLoader.load(directory: data.path, encoding: .utf8, keepSources: false, earlier: earlier)
+                .years.flatMap(\.entries).first { $0.path == project.path }?.facts.code
+        }
+        #expect(code() == "记下的编码")
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: project.path)
+        #expect(code() == facts.code)
+    }
+
     /// A score is remembered for the pair of texts it was scored from: the made-up total below
     /// shows in the summary while both files are the same, and a change to either scores anew.
     @Test func earlierScoresStandForTheSamePairOnly() throws {
