@@ -16,8 +16,11 @@ public struct DataSet: Sendable {
     /// The digest of each project and results file read, by path: the model of such a file
     /// is a function of its text alone, so a page built from it is known by these (`PageKeys`).
     var fileDigests: [PathKey: String] = [:]
-    /// The facts of every project and results file and of every score, for the next publish.
+    /// The facts of every project and results file and of every score, for the next publish,
+    /// by the file's path within the data folder (`factsKey`).
     var facts = DataFacts()
+    /// The data folder as named, with a slash: what each data file's path begins with.
+    var root = ""
     /// Warnings of files not loaded again because an earlier publish loaded the same text;
     /// counted, but not in `diagnostics`.
     var earlierWarnings = 0
@@ -95,6 +98,7 @@ public enum DataSetLoader {
             dataSet.years.append(loadSingleFile(directory, encoding: encoding, into: &dataSet))
             return dataSet
         }
+        dataSet.root = join(directory, "")
         let yearDirectories = findYearDirectories(directory)
         if yearDirectories.isEmpty {
             dataSet.diagnostics.append(Diagnostic(
@@ -156,10 +160,10 @@ public enum DataSetLoader {
         }
         let projectsPath = join(path, DataLayout.projectDirectory)
         // Each file on its own, on every core; then, in file order, what spans files.
-        let keepSources = dataSet.keepsSources
+        let (keepSources, root) = (dataSet.keepsSources, dataSet.root)
         let loaded = concurrentMap(dataFiles(in: projectsPath)) { path in
-            loadFile(path, encoding: encoding, keepSource: keepSources, earlier: earlier.projects[PathKey(path)],
-                     earlierStamp: earlier.stamps[PathKey(path)],
+            loadFile(path, encoding: encoding, keepSource: keepSources, earlier: earlier.projects[factsKey(path, root)],
+                     earlierStamp: earlier.stamps[factsKey(path, root)],
                      decode: { ProjectDecoder.decode($0).value },
                      load: { loadProject($0, digest: $1, year: year, diagnostics: &$2) })
         }
@@ -167,7 +171,7 @@ public enum DataSetLoader {
         var seenCodes: [String: String] = [:]
         for file in loaded {
             guard let (facts, model) = record(file, into: &dataSet) else { continue }
-            dataSet.facts.projects[PathKey(file.path)] = facts
+            dataSet.facts.projects[factsKey(file.path, root)] = facts
             if let other = seenNames[facts.name] {
                 dataSet.diagnostics.append(Diagnostic(
                     .duplicateProject, path: file.path, at: facts.nameMark,
@@ -204,10 +208,10 @@ public enum DataSetLoader {
         let known = Set(names)
         let departmentPath = join(path, DataLayout.departmentResultsFile)
         let files = dataFiles(in: path)
-        let keepSources = dataSet.keepsSources
+        let (keepSources, root) = (dataSet.keepsSources, dataSet.root)
         let loaded = concurrentMap(files.filter { $0 != departmentPath }) { path in
-            loadFile(path, encoding: encoding, keepSource: keepSources, earlier: earlier.results[PathKey(path)],
-                     earlierStamp: earlier.stamps[PathKey(path)],
+            loadFile(path, encoding: encoding, keepSource: keepSources, earlier: earlier.results[factsKey(path, root)],
+                     earlierStamp: earlier.stamps[factsKey(path, root)],
                      decode: { ResultsDecoder.decodeProject($0).value },
                      load: { source, digest, diagnostics in
                          let decoded = ResultsDecoder.decodeProject(source)
@@ -217,7 +221,7 @@ public enum DataSetLoader {
         }
         for file in loaded {
             guard let (facts, model) = record(file, into: &dataSet) else { continue }
-            dataSet.facts.results[PathKey(file.path)] = facts
+            dataSet.facts.results[factsKey(file.path, root)] = facts
             isSample = isSample || facts.isSample
             guard known.contains(facts.projectName) else {
                 dataSet.diagnostics.append(Diagnostic(
@@ -241,7 +245,7 @@ public enum DataSetLoader {
             }
         }
         let scores = concurrentMap(data.entries) { entry in
-            results[entry.facts.name].map { score(entry, results: $0, earlier: earlier.scores[PathKey($0.path)]) }
+            results[entry.facts.name].map { score(entry, results: $0, earlier: earlier.scores[factsKey($0.path, root)]) }
         }
         for (index, scored) in zip(data.entries.indices, scores) {
             let entry = data.entries[index]
@@ -254,7 +258,7 @@ public enum DataSetLoader {
             }
             dataSet.diagnostics += scored.diagnostics
             guard let assessed = scored.assessed else { continue }
-            dataSet.facts.scores[PathKey(assessed.resultsPath)] = assessed.facts
+            dataSet.facts.scores[factsKey(assessed.resultsPath, root)] = assessed.facts
             if scored.before { dataSet.earlierWarnings += assessed.facts.warnings }
             data.entries[index].assessment = assessed
         }
@@ -389,9 +393,15 @@ public enum DataSetLoader {
                                                         into dataSet: inout DataSet) -> (Facts, Lazy<Model>)? {
         record(file.read, digest: file.digest, into: &dataSet)
         dataSet.diagnostics += file.diagnostics
-        if file.loaded != nil, let stamp = file.stamp { dataSet.facts.stamps[PathKey(file.path)] = stamp }
+        if file.loaded != nil, let stamp = file.stamp { dataSet.facts.stamps[factsKey(file.path, dataSet.root)] = stamp }
         if file.before, let (facts, _) = file.loaded { dataSet.earlierWarnings += facts.warnings }
         return file.loaded
+    }
+
+    /// A data file's facts are kept by its path within the data folder: named `data`, `./data`
+    /// or by an absolute path, it is the same data.
+    static func factsKey(_ path: String, _ root: String) -> PathKey {
+        PathKey(path.utf8.starts(with: root.utf8) ? String(decoding: path.utf8.dropFirst(root.utf8.count), as: UTF8.self) : path)
     }
 
     /// The data files of a folder, in byte order of their names.

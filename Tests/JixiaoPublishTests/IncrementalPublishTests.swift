@@ -80,6 +80,16 @@ struct IncrementalPublishTests {
         #expect(try files("out") == clean())
     }
 
+    /// Facts are kept by a file's path within the data folder, so the folder named another
+    /// way still finds them: nothing is decoded or checked again, the warnings still count.
+    @Test func factsStandForTheDataFolderNamedAnotherWay() throws {
+        let fresh = DataSetLoader.load(directory: data.path, encoding: .utf8, keepSources: false, earlier: DataFacts())
+        #expect(fresh.facts.projects[PathKey("2021/项目/村级组织经费.yaml")] != nil)
+        let again = DataSetLoader.load(directory: data.path + "/./", encoding: .utf8, keepSources: false, earlier: fresh.facts)
+        #expect(again.facts == fresh.facts)
+        #expect(again.diagnostics.filter { $0.severity == .warning }.isEmpty && again.warningCount == fresh.warningCount)
+    }
+
     /// With the last publish's facts kept for unchanged files, the warnings still add up as a
     /// full check counts them, a changed file is checked anew, and an error in it still stops
     /// the publish. (That the kept facts are used: `earlierFactsStandForTheSameTextOnly`.)
@@ -97,7 +107,7 @@ struct IncrementalPublishTests {
     /// What an earlier publish found of a file is taken as found where the file's text is the
     /// same, and only there: the made-up facts below show whether they were used.
     @Test func earlierFactsStandForTheSameTextOnly() throws {
-        let file = PathKey(data.appendingPathComponent("2021/项目/村级组织经费.yaml").path)
+        let file = PathKey("2021/项目/村级组织经费.yaml")
         let fresh = DataSetLoader.load(directory: data.path, encoding: .utf8, keepSources: false, earlier: DataFacts())
         let facts = try #require(fresh.facts.projects[file])
         func load(digest: String) -> DataSet {
@@ -122,7 +132,7 @@ struct IncrementalPublishTests {
     /// read at all: facts made up for other text still stand for it. Touched, it is read, and
     /// the facts stand again only if its text is the same.
     @Test func aFileWithTheSameStampIsNotReadAgain() throws {
-        let file = PathKey(project.path)
+        let file = PathKey("2021/项目/村级组织经费.yaml")
         let fresh = DataSetLoader.load(directory: data.path, encoding: .utf8, keepSources: false, earlier: DataFacts())
         let facts = try #require(fresh.facts.projects[file])
         var earlier = fresh.facts
@@ -140,7 +150,7 @@ struct IncrementalPublishTests {
     /// A score is remembered for the pair of texts it was scored from: the made-up total below
     /// shows in the summary while both files are the same, and a change to either scores anew.
     @Test func earlierScoresStandForTheSamePairOnly() throws {
-        let results = PathKey(data.appendingPathComponent("2021/自评/村级组织经费.yaml").path)
+        let results = PathKey("2021/自评/村级组织经费.yaml")
         let fresh = DataSetLoader.load(directory: data.path, encoding: .utf8, keepSources: false, earlier: DataFacts())
         let score = try #require(fresh.facts.scores[results])
         func total(projectDigest: String, resultsDigest: String) throws -> String? {
