@@ -120,7 +120,7 @@ public final class PreviewServer: @unchecked Sendable {
         do {
             let report = try Publisher.publish(publish)
             await state.published(years: report.years)
-            log("已发布 \(report.pages.count) 个页面")
+            log("已发布 \(report.pageCount) 个页面")
         } catch let failure as PublishFailure {
             let sources = DataSetLoader.load(directory: options.dataDirectory).sources
             await state.failed(page: DiagnosticsPage.render(failure.diagnostics, sources: sources,

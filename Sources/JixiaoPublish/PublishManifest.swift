@@ -33,55 +33,61 @@ struct PublishManifest: Equatable {
     var program = ""
     var facts = DataFacts()
 
-    /// One line per entry, written straight into one buffer: at ten thousand projects the
-    /// manifest has a hundred thousand lines, and copies of it would make the publish's peak.
-    /// The entries come in no particular order: the manifest is read back into dictionaries,
-    /// and sorting its lines was a third of writing it.
-    func serialized() -> [UInt8] {
+    /// One line per entry, handed to `write` a megabyte at a time: at ten thousand projects
+    /// the manifest has a hundred and fifty thousand lines, and the whole of it in memory
+    /// would make the publish's peak. The entries come in no particular order: the manifest
+    /// is read back into dictionaries, and sorting its lines was a third of writing it.
+    func serialize(_ write: ([UInt8]) throws -> Void) throws {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(64 * (pages.count + files.count) + 96 * parts.values.reduce(0) { $0 + $1.count })
-        func line(_ fields: String...) {
+        bytes.reserveCapacity(PublishManifest.chunk + 4096)
+        func line(_ fields: String...) throws {
             for (index, field) in fields.enumerated() {
                 if index > 0 { bytes.append(UInt8(ascii: "\t")) }
                 bytes.append(contentsOf: field.utf8)
             }
             bytes.append(UInt8(ascii: "\n"))
+            if bytes.count >= PublishManifest.chunk {
+                try write(bytes)
+                bytes.removeAll(keepingCapacity: true)
+            }
         }
-        line(PublishManifest.header)
-        line("inputs", inputs)
-        line("data-files", String(fileCount))
-        line("warnings", String(warningCount))
-        years.forEach { line("year", String($0)) }
-        for (path, digest) in pages { line("page", digest, path.path) }
+        try line(PublishManifest.header)
+        try line("inputs", inputs)
+        try line("data-files", String(fileCount))
+        try line("warnings", String(warningCount))
+        for year in years { try line("year", String(year)) }
+        for (path, digest) in pages { try line("page", digest, path.path) }
         for (path, records) in parts {
-            for part in records { line("part", part.digest, String(part.offset), String(part.length), path.path) }
+            for part in records { try line("part", part.digest, String(part.offset), String(part.length), path.path) }
         }
-        for (path, stamp) in files { line("file", stamp.description, path.path) }
-        line("program", program)
+        for (path, stamp) in files { try line("file", stamp.description, path.path) }
+        try line("program", program)
         for (path, project) in facts.projects {
-            line("project", project.digest, String(project.warnings), project.order.map(String.init) ?? "-",
-                 String(project.nameMark.line), String(project.nameMark.column), project.budget.description,
-                 ManifestField.escaped(project.code), ManifestField.escaped(project.name), path.path)
+            try line("project", project.digest, String(project.warnings), project.order.map(String.init) ?? "-",
+                     String(project.nameMark.line), String(project.nameMark.column), project.budget.description,
+                     ManifestField.escaped(project.code), ManifestField.escaped(project.name), path.path)
         }
         for (path, results) in facts.results {
-            line("results", results.digest, String(results.warnings), results.isSample ? "sample" : "-",
-                 String(results.nameMark.line), String(results.nameMark.column), ManifestField.escaped(results.projectName), path.path)
+            try line("results", results.digest, String(results.warnings), results.isSample ? "sample" : "-",
+                     String(results.nameMark.line), String(results.nameMark.column), ManifestField.escaped(results.projectName), path.path)
         }
-        for (path, stamp) in facts.stamps { line("stamp", stamp, path.path) }
+        for (path, stamp) in facts.stamps { try line("stamp", stamp, path.path) }
         for (path, score) in facts.scores {
-            line("score", score.projectDigest, score.resultsDigest, String(score.warnings), score.figures.annual.description,
-                 score.figures.spent.description, score.figures.ratePercent.plain, score.figures.total.plain,
-                 score.lists.map(\.name).joined(separator: ","), path.path)
+            try line("score", score.projectDigest, score.resultsDigest, String(score.warnings), score.figures.annual.description,
+                     score.figures.spent.description, score.figures.ratePercent.plain, score.figures.total.plain,
+                     score.lists.map(\.name).joined(separator: ","), path.path)
         }
-        return bytes
+        try write(bytes)
     }
+
+    private static let chunk = 1 << 20
 
     func write(for output: String) throws {
         let path = PublishManifest.path(for: output)
         let temporary = path + ".new-\(getpid())"
         unlink(temporary)
         let file = try OutputFile(creating: temporary)
-        try file.write(serialized())
+        try serialize { try file.write($0) }
         guard rename(temporary, path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
     }
 

@@ -109,9 +109,16 @@ public struct PublishFailure: Error {
 }
 
 public struct PublishReport: Sendable {
-    public let pages: [String]
+    /// Every page, paths relative to the output directory, in byte order (sorted when asked:
+    /// at ten thousand projects that is a tenth of a second).
+    public var pages: [String] { pagePaths.map(\.path).sortedByBytes() }
+    public var pageCount: Int { pagePaths.count }
     /// The .xlsx files written (`--xlsx`), paths relative to the output directory.
-    public let spreadsheets: [String]
+    public var spreadsheets: [String] {
+        filePaths.map(\.path).filter { $0.hasSuffix(".xlsx") }.sortedByBytes()
+    }
+    private let pagePaths: [PathKey]
+    private let filePaths: [PathKey]
     public let years: [Int]
     public let dataFileCount: Int
     public let warningCount: Int
@@ -121,8 +128,8 @@ public struct PublishReport: Sendable {
     public let upToDate: Bool
 
     init(_ manifest: PublishManifest, reusedPages: Int, upToDate: Bool) {
-        pages = manifest.pages.keys.sorted().map(\.path)
-        spreadsheets = manifest.files.keys.filter { $0.path.hasSuffix(".xlsx") }.sorted().map(\.path)
+        pagePaths = Array(manifest.pages.keys)
+        filePaths = Array(manifest.files.keys)
         years = manifest.years
         dataFileCount = manifest.fileCount
         warningCount = manifest.warningCount

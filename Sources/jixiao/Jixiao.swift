@@ -69,10 +69,11 @@ extension Jixiao {
                 if !quiet {
                     let warnings = report.warningCount
                     let advice = warnings > 0 ? "，运行 jixiao check 查看" : ""
-                    let spreadsheets = report.spreadsheets.isEmpty ? "" : "、\(report.spreadsheets.count) 个电子表格"
+                    let spreadsheetCount = report.spreadsheets.count
+                    let spreadsheets = spreadsheetCount == 0 ? "" : "、\(spreadsheetCount) 个电子表格"
                     let reused = report.upToDate || report.reusedPages == 0 ? "" : "，其中 \(report.reusedPages) 个未改动的页面沿用上次的结果"
-                    let published = report.upToDate ? "\(out)/ 已是最新：\(report.pages.count) 个页面\(spreadsheets)"
-                        : "已发布 \(report.pages.count) 个页面\(spreadsheets)到 \(out)/"
+                    let published = report.upToDate ? "\(out)/ 已是最新：\(report.pageCount) 个页面\(spreadsheets)"
+                        : "已发布 \(report.pageCount) 个页面\(spreadsheets)到 \(out)/"
                     print("\(published)（\(report.dataFileCount) 个数据文件，\(warnings) 个警告\(advice)\(reused)）")
                     for year in report.years { print("  打开 \(out)/\(year)/index.html") }
                 }
