@@ -101,21 +101,61 @@ struct PublishManifest: Equatable {
     /// bytes: at ten thousand projects it has a hundred thousand lines.
     static func read(for output: String) -> PublishManifest? {
         guard let data = FileManager.default.contents(atPath: path(for: output)) else { return nil }
-        var lines = [UInt8](data).split(separator: UInt8(ascii: "\n")).makeIterator()
-        guard let first = lines.next(), first.elementsEqual(header.utf8) else { return nil }
+        let bytes = [UInt8](data)
         var manifest = PublishManifest()
-        while let line = lines.next() {
+        var parts = PartLines()
+        var start = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            let line = bytes[start..<end]
+            defer { start = end + 1 }
+            if start == 0 {
+                guard line.elementsEqual(header.utf8) else { return nil }
+                continue
+            }
+            // Two thirds of the lines locate parts, a few pages' worth each: read on their own.
+            if line.starts(with: PartLines.kind) {
+                guard parts.read(line, into: &manifest) else { return nil }
+                continue
+            }
             let kind = String(decoding: line.prefix { $0 != UInt8(ascii: "\t") }, as: UTF8.self)
             guard let count = fieldCounts[kind] else { return nil }
             let fields = line.split(separator: UInt8(ascii: "\t"), maxSplits: count - 1, omittingEmptySubsequences: false)
                 .map { String(decoding: $0, as: UTF8.self) }
             guard fields.count == count, manifest.read(fields) else { return nil }
         }
-        return manifest
+        parts.finish(into: &manifest)
+        return start > 0 ? manifest : nil
+    }
+
+    /// Reads `part` lines, which come a page at a time: the page's path is made a key once,
+    /// not for each of its thousands of parts.
+    private struct PartLines {
+        static let kind = Array("part\t".utf8)
+        private var path: ArraySlice<UInt8> = []
+        private var records: [PartRecord] = []
+
+        mutating func read(_ line: ArraySlice<UInt8>, into manifest: inout PublishManifest) -> Bool {
+            let fields = line.dropFirst(PartLines.kind.count).split(separator: UInt8(ascii: "\t"), maxSplits: 3,
+                                                                     omittingEmptySubsequences: false)
+            guard fields.count == 4, let offset = Int(decimal: fields[1]), let length = Int(decimal: fields[2]) else { return false }
+            if !fields[3].elementsEqual(path) {
+                finish(into: &manifest)
+                path = fields[3]
+            }
+            records.append(PartRecord(digest: String(decoding: fields[0], as: UTF8.self), offset: offset, length: length))
+            return true
+        }
+
+        mutating func finish(into manifest: inout PublishManifest) {
+            guard !records.isEmpty else { return }
+            manifest.parts[PathKey(String(decoding: path, as: UTF8.self)), default: []] += records
+            records.removeAll()
+        }
     }
 
     /// How many fields each kind of line has, the kind first and any path last.
-    private static let fieldCounts = ["inputs": 2, "data-files": 2, "warnings": 2, "year": 2, "page": 3, "part": 5, "file": 3,
+    private static let fieldCounts = ["inputs": 2, "data-files": 2, "warnings": 2, "year": 2, "page": 3, "file": 3,
                                       "program": 2, "project": 10, "results": 8, "stamp": 3, "score": 10]
 
     /// Takes in one line's fields, as `serialized` writes them; false for a line it did not write.
@@ -130,9 +170,6 @@ struct PublishManifest: Equatable {
             guard let stamp = FileStamp(fields[1]) else { return false }
             files[PathKey(fields[2])] = stamp
         case "program": program = fields[1]
-        case "part":
-            guard let offset = Int(fields[2]), let length = Int(fields[3]) else { return false }
-            parts[PathKey(fields[4]), default: []].append(PartRecord(digest: fields[1], offset: offset, length: length))
         case "project":
             guard let warnings = Int(fields[2]), let mark = ManifestField.mark(fields[4], fields[5]),
                   let budget = Amount(parsing: fields[6]), let code = ManifestField.unescaped(fields[7]),
@@ -252,6 +289,19 @@ struct FileStamp: Equatable, CustomStringConvertible {
     static func identity(of path: String) -> String? {
         var status = stat()
         return stat(path, &status) == 0 ? identity(status) : nil
+    }
+}
+
+extension Int {
+    /// Reads the digits of a manifest field, without making a string of them.
+    init?(decimal digits: ArraySlice<UInt8>) {
+        guard !digits.isEmpty, digits.count <= 18 else { return nil }
+        var value = 0
+        for digit in digits {
+            guard digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(digit - UInt8(ascii: "0"))
+        }
+        self = value
     }
 }
 
