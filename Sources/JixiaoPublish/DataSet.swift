@@ -13,9 +13,6 @@ public struct DataSet: Sendable {
     public var fileCount: Int
     /// Whether `sources` keeps every file read (for quoting lines in diagnostics).
     var keepsSources = true
-    /// The digest of each project and results file read, by path: the model of such a file
-    /// is a function of its text alone, so a page built from it is known by these (`PageKeys`).
-    var fileDigests: [PathKey: String] = [:]
     /// The facts of every project and results file and of every score, for the next publish,
     /// by the file's path within the data folder (`factsKey`).
     var facts = DataFacts()
@@ -280,7 +277,10 @@ public enum DataSetLoader {
                                    warnings: diagnostics.warningCount)
             return (AssessedProject(resultsPath: results.path, facts: facts, score: Lazy(score)), diagnostics, false)
         } catch {
-            return (nil, (error as? PublishFailure)?.diagnostics ?? [], false)
+            // Only a file changed since it was read (`Lazy.reading`) gets here.
+            let diagnostics = (error as? PublishFailure)?.diagnostics
+                ?? [Diagnostic(.dataChanged, path: results.path, at: nil, "\(error)")]
+            return (nil, diagnostics, false)
         }
     }
 
@@ -335,13 +335,11 @@ public enum DataSetLoader {
         return try? result.get()
     }
 
-    /// Counts a file read and keeps its text (or only its digest), or its failure to read.
-    private static func record(_ result: Result<SourceFile, Diagnostic>, digest: String? = nil, into dataSet: inout DataSet) {
+    /// Counts a file read and keeps its text, or its failure to read.
+    private static func record(_ result: Result<SourceFile, Diagnostic>, into dataSet: inout DataSet) {
         dataSet.fileCount += 1
         switch result {
-        case .success(let source):
-            if dataSet.keepsSources { dataSet.sources[source.path] = source }
-            if let digest { dataSet.fileDigests[PathKey(source.path)] = digest }
+        case .success(let source): if dataSet.keepsSources { dataSet.sources[source.path] = source }
         case .failure(let diagnostic): dataSet.diagnostics.append(diagnostic)
         }
     }
@@ -351,7 +349,6 @@ public enum DataSetLoader {
         let path: String
         let read: Result<SourceFile, Diagnostic>
         var stamp: String?
-        var digest: String?
         var diagnostics: [Diagnostic] = []
         /// Where it decoded, or an earlier publish decoded the same text.
         var loaded: (facts: Facts, model: Lazy<Model>)?
@@ -370,7 +367,7 @@ public enum DataSetLoader {
         // Taken before the file is read: a change after this shows in the next publish's stamp.
         let stamp = FileStamp.identity(of: path)
         if let earlier, let stamp, stamp == earlierStamp {
-            return LoadedFile(path: path, read: .success(SourceFile(path: path, bytes: [])), stamp: stamp, digest: earlier.digest,
+            return LoadedFile(path: path, read: .success(SourceFile(path: path, bytes: [])), stamp: stamp,
                               loaded: (earlier, .reading(path, digest: earlier.digest, encoding: encoding, decode)), before: true)
         }
         let read = SourceReader.read(path, encoding: encoding)
@@ -378,7 +375,6 @@ public enum DataSetLoader {
         // Its text goes as soon as it is decoded, unless diagnostics are to quote it.
         var file = LoadedFile<Facts, Model>(path: path, read: keepSource ? read : .success(source.withoutText), stamp: stamp)
         let digest = Digest(file: source).hex
-        file.digest = digest
         if let earlier, earlier.digest == digest {
             file.loaded = (earlier, .reading(path, digest: digest, encoding: encoding, decode))
             file.before = true
@@ -391,7 +387,7 @@ public enum DataSetLoader {
     /// Records a file `loadFile` read, and its findings; its facts and model, if it loaded.
     private static func record<Facts: FileFacts, Model>(_ file: LoadedFile<Facts, Model>,
                                                         into dataSet: inout DataSet) -> (Facts, Lazy<Model>)? {
-        record(file.read, digest: file.digest, into: &dataSet)
+        record(file.read, into: &dataSet)
         dataSet.diagnostics += file.diagnostics
         if file.loaded != nil, let stamp = file.stamp { dataSet.facts.stamps[factsKey(file.path, dataSet.root)] = stamp }
         if file.before, let (facts, _) = file.loaded { dataSet.earlierWarnings += facts.warnings }

@@ -11,7 +11,7 @@ struct OutputNames {
             let base = OutputNames.safeStem(name)
             var candidate = base
             var counter = 2
-            while !taken.insert(candidate.lowercased()).inserted {
+            while !taken.insert(OutputNames.folded(candidate)).inserted {
                 candidate = "\(base)-\(counter)"
                 counter += 1
             }
@@ -20,6 +20,15 @@ struct OutputNames {
     }
 
     func fileName(for name: String) -> String { byName[name]! }
+
+    /// The name as a case-insensitive file system compares it. Most names have no letter
+    /// with a case (Chinese), which their scalars tell far faster than `lowercased()` does.
+    private static func folded(_ name: String) -> String {
+        let cased = name.unicodeScalars.contains { scalar in
+            scalar.isASCII ? ("A"..."Z").contains(scalar) : scalar.properties.changesWhenLowercased
+        }
+        return cased ? name.lowercased() : name
+    }
 
     private static let unsafeBytes = Set("/\\:*?\"<>|".utf8)
 
@@ -39,7 +48,7 @@ struct OutputNames {
         stem = stem.trimmingSpaces()
         while stem.hasPrefix(".") { stem = "_" + stem.dropFirst() }
         if stem.isEmpty { stem = "_" }
-        if reservedStems.contains(stem.lowercased()) { stem += "_" }
+        if stem.utf8.count <= 4, reservedStems.contains(stem.lowercased()) { stem += "_" }
         // Stay under the common 255-byte file name limit, leaving room for "-N.html".
         while stem.utf8.count > 200 { stem.removeLast() }
         return stem

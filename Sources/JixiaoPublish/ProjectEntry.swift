@@ -90,6 +90,9 @@ struct ScoreFacts: Equatable {
     /// The report's lists the project has something in, in page order.
     let lists: [AssessmentXML.ProjectList]
 
+    /// The digests of the files scored, which every page showing the score is built from.
+    var files: [String] { [projectDigest, resultsDigest] }
+
     init(_ score: ProjectScore, projectDigest: String, resultsDigest: String, warnings: Int) {
         self.init(projectDigest: projectDigest, resultsDigest: resultsDigest, warnings: warnings, figures: score.figures,
                   lists: AssessmentXML.ProjectList.allCases.filter { $0.includes(score) })

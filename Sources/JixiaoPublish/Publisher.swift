@@ -227,10 +227,9 @@ public enum Publisher {
         }
 
         progress(options.xlsx ? "[3/4] 生成页面与电子表格" : "[3/4] 生成页面")
-        let keys = PageKeys(files: dataSet.fileDigests)
         // The jobs on one core; on the other, the staging directory, which takes over the
         // spare's tens of thousands of files.
-        let (jobs, staged) = inParallel({ dataSet.years.flatMap { pageJobs($0, keys: keys) } }, {
+        let (jobs, staged) = inParallel({ dataSet.years.flatMap(pageJobs) }, {
             Result { try StagedDirectory(replacing: options.outputDirectory) }
         })
         let output: StagedDirectory
@@ -304,21 +303,22 @@ public enum Publisher {
     /// The pages of one year, paths relative to the output directory: the forms and documents
     /// on one core, the report and the index on the other (at ten thousand projects each side
     /// makes tens of thousands of jobs and parts, half a second of a republish).
-    static func pageJobs(_ year: YearData, keys: PageKeys) -> [PageJob] {
+    static func pageJobs(_ year: YearData) -> [PageJob] {
         let names = OutputNames(year.entries.map(\.facts.name))
         let hrefs = Dictionary(year.entries.filter { $0.assessment != nil }.map { entry in
             (entry.facts.name, OutputNames.href(OutputLayout.assessmentDirectory, names.fileName(for: entry.facts.name)))
         }, uniquingKeysWith: { first, _ in first })
-        let (pages, summaries) = inParallel({ formJobs(year, names: names, keys: keys) },
-                                            { summaryJobs(year, names: names, assessmentHrefs: hrefs, keys: keys) })
+        let (pages, summaries) = inParallel({ formJobs(year, names: names) },
+                                            { summaryJobs(year, names: names, assessmentHrefs: hrefs) })
         return pages + summaries
     }
 
     /// Each project's goal table and 自评表, the annual document and the department's pages.
-    private static func formJobs(_ year: YearData, names: OutputNames, keys: PageKeys) -> [PageJob] {
+    private static func formJobs(_ year: YearData, names: OutputNames) -> [PageJob] {
         let folder = String(year.year)
         let inFolder = DocumentXML.PageContext(year: year.year, unit: year.unit, indexHref: "../" + OutputLayout.index)
         let atTop = DocumentXML.PageContext(year: year.year, unit: year.unit, indexHref: OutputLayout.index)
+        let (inFolderKeys, atTopKeys) = (PageKeys(inFolder), PageKeys(atTop))
         var jobs: [PageJob] = []
         // Each page's build closure holds the list it reads and an index, never a copy of an
         // entry: tens of thousands of closures wait at once.
@@ -326,14 +326,14 @@ public enum Publisher {
 
         for (index, project) in projects.enumerated() {
             jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.projectDirectory)/\(names.fileName(for: project.facts.name))",
-                                isForm: true, key: keys.key("project", [project.path], inFolder),
+                                isForm: true, key: inFolderKeys.key("project", [project.facts.digest]),
                                 build: { DocumentXML.projectPage(try projects[index].model.get(), context: inFolder) }))
         }
         jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.annualDocument)",
                             build: { DocumentXML.annualDocument(department: year.department, hasProjects: !projects.isEmpty,
                                                                 context: atTop) },
                             slots: projects.isEmpty ? [] : [projects.indices.map { index in
-                                PageJob.Part(key: keys.key("annual", [projects[index].path], atTop),
+                                PageJob.Part(key: atTopKeys.key("annual", [projects[index].facts.digest]),
                                              build: { DocumentXML.annualPart(try projects[index].model.get(), context: atTop) })
                             }]))
         if let department = year.department {
@@ -347,8 +347,7 @@ public enum Publisher {
             for (index, score) in zip(scored.indices, projects.filter { $0.assessment != nil }) {
                 jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.assessmentDirectory)/\(names.fileName(for: score.facts.name))",
                                     isForm: true,
-                                    key: keys.key("assessment", [score.path, scored[index].resultsPath], inFolder,
-                                                  [isSample ? "sample" : ""]),
+                                    key: inFolderKeys.key("assessment", scored[index].facts.files, [isSample ? "sample" : ""]),
                                     build: { AssessmentXML.projectPage(try scored[index].score.get(), context: inFolder,
                                                                        isSample: isSample) }))
             }
@@ -361,14 +360,13 @@ public enum Publisher {
     }
 
     /// The report, once self-assessment has begun, and the index with the documents it lists.
-    private static func summaryJobs(_ year: YearData, names: OutputNames, assessmentHrefs: [String: String],
-                                    keys: PageKeys) -> [PageJob] {
+    private static func summaryJobs(_ year: YearData, names: OutputNames, assessmentHrefs: [String: String]) -> [PageJob] {
         let folder = String(year.year)
         let atTop = DocumentXML.PageContext(year: year.year, unit: year.unit, indexHref: OutputLayout.index)
         var jobs: [PageJob] = []
         var documents = [(href: OutputNames.href(OutputLayout.annualDocument), title: "\(year.year)年度绩效目标（全文）")]
         if year.assessment != nil {
-            jobs.append(reportJob("\(folder)/\(OutputLayout.report)", year, hrefs: assessmentHrefs, context: atTop, keys: keys))
+            jobs.append(reportJob("\(folder)/\(OutputLayout.report)", year, hrefs: assessmentHrefs, context: atTop))
             documents.append((OutputNames.href(OutputLayout.report), "\(year.year)年度绩效自评报告"))
         }
         if year.department != nil {
@@ -379,7 +377,7 @@ public enum Publisher {
                               "\(year.year)年部门整体绩效自评"))
         }
         jobs.append(indexJob("\(folder)/\(OutputLayout.index)", year, documents: documents, names: names,
-                             assessmentHrefs: assessmentHrefs, keys: keys))
+                             assessmentHrefs: assessmentHrefs))
         return jobs
     }
 }
@@ -388,7 +386,7 @@ extension Publisher {
     /// The year's index: its frame (the documents and the total), then a line for each project
     /// with its budget and, once self-assessment has begun, its score and grade.
     static func indexJob(_ path: String, _ year: YearData, documents: [(href: String, title: String)], names: OutputNames,
-                         assessmentHrefs: [String: String], keys: PageKeys) -> PageJob {
+                         assessmentHrefs: [String: String]) -> PageJob {
         let entries = year.entries.map { project in
             DocumentXML.IndexEntry(href: OutputNames.href(OutputLayout.projectDirectory, names.fileName(for: project.facts.name)),
                                    name: project.facts.name, budget: project.facts.budget,
@@ -398,12 +396,13 @@ extension Publisher {
                                    })
         }
         let context = DocumentXML.PageContext(year: year.year, unit: year.unit, indexHref: nil)
+        let keys = PageKeys(context)
         let assessed = entries.contains { $0.assessment != nil }
         // As in `pageJobs`, closures hold the shared list and an index.
         let lines = entries.indices.map { index in
             let entry = entries[index]
             let shown = entry.assessment.map { [$0.href ?? "", $0.score ?? "", $0.grade ?? ""] } ?? ["-"]
-            return PageJob.Part(key: keys.key("index", [year.entries[index].path], context,
+            return PageJob.Part(key: keys.key("index", [year.entries[index].facts.digest],
                                               [String(index + 1), entry.href, assessed ? "assessed" : ""] + shown),
                                 build: { DocumentXML.indexRow(entries[index], number: index + 1, assessed: assessed, context: context) })
         }
@@ -418,20 +417,21 @@ extension Publisher {
     /// projects' problems and improvements, the annexed 自评表. The frame, the rows and the
     /// bars are made from the projects' facts; the lists and annexes from their scores.
     static func reportJob(_ path: String, _ year: YearData, hrefs: [String: String],
-                          context: DocumentXML.PageContext, keys: PageKeys) -> PageJob {
+                          context: DocumentXML.PageContext) -> PageJob {
         // As in `pageJobs`, closures hold shared lists and indices.
         let scored = year.entries.filter { $0.assessment != nil }
         let isSample = year.isSample
         let sample = isSample ? "sample" : ""
         let summary = year.summary!
+        let keys = PageKeys(context)
         let rows = summary.rows
         // A figure draws only the assessed projects, numbered by `bar`.
         let bars = rows.indices.filter { rows[$0].score != nil }.enumerated().map { ($0.element, Int?($0.offset + 1)) }
-        func files(_ entry: ProjectEntry) -> [String] { entry.assessment.map { [entry.path, $0.resultsPath] } ?? [] }
+        func files(_ entry: ProjectEntry) -> [String] { entry.assessment?.facts.files ?? [] }
         func rowParts(_ element: String, _ lines: [(row: Int, bar: Int?)]) -> [PageJob.Part] {
             lines.map { index, bar in
                 let (row, href) = (rows[index], hrefs[rows[index].name])
-                return PageJob.Part(key: keys.key(element, files(year.entries[index]), context,
+                return PageJob.Part(key: keys.key(element, files(year.entries[index]),
                                                   [String(row.number), row.name, href ?? "", bar.map(String.init) ?? "", sample]),
                                     build: { AssessmentXML.reportRow(element, rows[index], bar: bar, href: href, context: context,
                                                                      isSample: isSample) })
@@ -439,13 +439,13 @@ extension Publisher {
         }
         let lists = AssessmentXML.ProjectList.allCases.map { list in
             scored.indices.filter { scored[$0].assessment!.facts.lists.contains(list) }.map { index in
-                PageJob.Part(key: keys.key("list " + list.name, files(scored[index]), context, [sample]),
+                PageJob.Part(key: keys.key("list " + list.name, files(scored[index]), [sample]),
                              build: { AssessmentXML.reportList(list, try scored[index].assessment!.score.get(), context: context,
                                                                isSample: isSample) })
             }
         }
         let annexes = scored.indices.map { index in
-            PageJob.Part(key: keys.key("annex", files(scored[index]), context, [sample]),
+            PageJob.Part(key: keys.key("annex", files(scored[index]), [sample]),
                          build: { AssessmentXML.reportAnnex(try scored[index].assessment!.score.get(), context: context,
                                                             isSample: isSample) })
         }
@@ -464,20 +464,25 @@ extension Publisher {
 /// they are given, and the program itself is in the rendering digest: so the key stands for
 /// the XML in a page's digest, and an unchanged page is known without being built.
 struct PageKeys {
-    let files: [PathKey: String]
+    /// The page context's values, digested once for the tens of thousands of keys made in it.
+    private let context: Digest
 
-    /// The key of a tree built by `builder` from `paths` in `context`, with `values` any other
-    /// argument of the builder; nil when a file has no digest (its page is then digested by XML).
-    func key(_ builder: String, _ paths: [String], _ context: DocumentXML.PageContext, _ values: [String] = []) -> Digest? {
+    init(_ context: DocumentXML.PageContext) {
+        var digest = Digest()
+        for value in [String(context.year), context.unit, context.indexHref.map { "index " + $0 } ?? "no index"] {
+            digest.add(field: value)
+        }
+        self.context = digest
+    }
+
+    /// The key of a tree built by `builder` from the data files of these digests in the
+    /// context, with `values` any other argument of the builder.
+    func key(_ builder: String, _ files: [String], _ values: [String] = []) -> Digest {
         var key = Digest()
         key.add(field: builder)
-        for path in paths {
-            guard let file = files[PathKey(path)] else { return nil }
-            key.add(field: file)
-        }
-        for value in [String(context.year), context.unit, context.indexHref.map { "index " + $0 } ?? "no index"] + values {
-            key.add(field: value)
-        }
+        files.forEach { key.add(field: $0) }
+        key.add(digest: context)
+        values.forEach { key.add(field: $0) }
         return key
     }
 }
