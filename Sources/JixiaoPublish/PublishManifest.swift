@@ -33,62 +33,44 @@ struct PublishManifest: Equatable {
     var program = ""
     var facts = DataFacts()
 
-    /// One line per entry, handed to `write` a megabyte at a time: at ten thousand projects
-    /// the manifest has a hundred and fifty thousand lines, and the whole of it in memory
-    /// would make the publish's peak. The entries come in no particular order: the manifest
-    /// is read back into dictionaries, and sorting its lines was a third of writing it.
-    func serialize(_ write: ([UInt8]) throws -> Void) throws {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(PublishManifest.chunk + 4096)
-        func line(_ fields: String...) throws {
-            for (index, field) in fields.enumerated() {
-                if index > 0 { bytes.append(UInt8(ascii: "\t")) }
-                bytes.append(contentsOf: field.utf8)
-            }
-            bytes.append(UInt8(ascii: "\n"))
-            if bytes.count >= PublishManifest.chunk {
-                try write(bytes)
-                bytes.removeAll(keepingCapacity: true)
-            }
-        }
-        try line(PublishManifest.header)
-        try line("inputs", inputs)
-        try line("data-files", String(fileCount))
-        try line("warnings", String(warningCount))
-        for year in years { try line("year", String(year)) }
-        for (path, digest) in pages { try line("page", digest, path.path) }
+    /// Every entry but the output's files (`files`), one line each. They come in no particular
+    /// order: the manifest is read back into dictionaries, and sorting its lines was a third of
+    /// writing it.
+    fileprivate func serializeAllButFiles(into lines: inout ManifestLines) throws {
+        try lines.add(PublishManifest.header)
+        try lines.add("inputs", inputs)
+        try lines.add("data-files", String(fileCount))
+        try lines.add("warnings", String(warningCount))
+        for year in years { try lines.add("year", String(year)) }
+        for (path, digest) in pages { try lines.add("page", digest, path.path) }
         for (path, records) in parts {
-            for part in records { try line("part", part.digest, String(part.offset), String(part.length), path.path) }
+            for part in records { try lines.add("part", part.digest, String(part.offset), String(part.length), path.path) }
         }
-        for (path, stamp) in files { try line("file", stamp.description, path.path) }
-        try line("program", program)
+        try lines.add("program", program)
         for (path, project) in facts.projects {
-            try line("project", project.digest, String(project.warnings), project.order.map(String.init) ?? "-",
-                     String(project.nameMark.line), String(project.nameMark.column), project.budget.description,
-                     ManifestField.escaped(project.code), ManifestField.escaped(project.name), path.path)
+            try lines.add("project", project.digest, String(project.warnings), project.order.map(String.init) ?? "-",
+                          String(project.nameMark.line), String(project.nameMark.column), project.budget.description,
+                          ManifestField.escaped(project.code), ManifestField.escaped(project.name), path.path)
         }
         for (path, results) in facts.results {
-            try line("results", results.digest, String(results.warnings), results.isSample ? "sample" : "-",
-                     String(results.nameMark.line), String(results.nameMark.column), ManifestField.escaped(results.projectName), path.path)
+            try lines.add("results", results.digest, String(results.warnings), results.isSample ? "sample" : "-",
+                          String(results.nameMark.line), String(results.nameMark.column), ManifestField.escaped(results.projectName),
+                          path.path)
         }
-        for (path, stamp) in facts.stamps { try line("stamp", stamp, path.path) }
+        for (path, stamp) in facts.stamps { try lines.add("stamp", stamp, path.path) }
         for (path, score) in facts.scores {
-            try line("score", score.projectDigest, score.resultsDigest, String(score.warnings), score.figures.annual.description,
-                     score.figures.spent.description, score.figures.ratePercent.plain, score.figures.total.plain,
-                     score.lists.map(\.name).joined(separator: ","), path.path)
+            try lines.add("score", score.projectDigest, score.resultsDigest, String(score.warnings), score.figures.annual.description,
+                          score.figures.spent.description, score.figures.ratePercent.plain, score.figures.total.plain,
+                          score.lists.map(\.name).joined(separator: ","), path.path)
         }
-        try write(bytes)
     }
 
-    private static let chunk = 1 << 20
+    fileprivate static func serialize(_ files: [PathKey: FileStamp], into lines: inout ManifestLines) throws {
+        for (path, stamp) in files { try lines.add("file", stamp.description, path.path) }
+    }
 
     func write(for output: String) throws {
-        let path = PublishManifest.path(for: output)
-        let temporary = path + ".new-\(getpid())"
-        unlink(temporary)
-        let file = try OutputFile(creating: temporary)
-        try serialize { try file.write($0) }
-        guard rename(temporary, path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        try PendingManifest(self, for: output).finish(files: files)
     }
 
     static func remove(for output: String) throws {
@@ -302,6 +284,60 @@ extension Int {
             value = value * 10 + Int(digit - UInt8(ascii: "0"))
         }
         self = value
+    }
+}
+
+/// A manifest being written beside its output: all but the output's files while the output
+/// is listed and swapped in (which waits on the disk), then the files; then it takes its
+/// place. Until `finish`, under a temporary name: never a manifest describing another output.
+final class PendingManifest {
+    private let path: String
+    private let temporary: String
+    private var lines: ManifestLines
+
+    init(_ manifest: PublishManifest, for output: String) throws {
+        path = PublishManifest.path(for: output)
+        temporary = path + ".new-\(getpid())"
+        unlink(temporary)
+        let file = try OutputFile(creating: temporary)
+        lines = ManifestLines { try file.write($0) }
+        try manifest.serializeAllButFiles(into: &lines)
+    }
+
+    deinit { unlink(temporary) }
+
+    func finish(files: [PathKey: FileStamp]) throws {
+        try PublishManifest.serialize(files, into: &lines)
+        try lines.flush()
+        guard rename(temporary, path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+    }
+}
+
+/// Lines of tab-separated fields, handed on a megabyte at a time: at ten thousand projects
+/// a manifest has a hundred and fifty thousand lines, and the whole of it in memory would
+/// make the publish's peak.
+struct ManifestLines {
+    private static let chunk = 1 << 20
+    private var bytes: [UInt8] = []
+    private let write: ([UInt8]) throws -> Void
+
+    init(_ write: @escaping ([UInt8]) throws -> Void) {
+        self.write = write
+        bytes.reserveCapacity(ManifestLines.chunk + 4096)
+    }
+
+    mutating func add(_ fields: String...) throws {
+        for (index, field) in fields.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: "\t")) }
+            bytes.append(contentsOf: field.utf8)
+        }
+        bytes.append(UInt8(ascii: "\n"))
+        if bytes.count >= ManifestLines.chunk { try flush() }
+    }
+
+    mutating func flush() throws {
+        try write(bytes)
+        bytes.removeAll(keepingCapacity: true)
     }
 }
 

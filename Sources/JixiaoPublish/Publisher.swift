@@ -168,18 +168,26 @@ public enum Publisher {
         progress("[4/4] 写出到 \(options.outputDirectory)")
         staged.output.removeLeftovers()
         var written = staged.manifest
-        written.files = PublishManifest.listFiles(in: staged.output.staging)
+        // The new manifest written on one core while the output is listed and swapped in on the
+        // other. Never a manifest describing another output: the old one goes before the swap,
+        // the new one takes its place after it.
+        let (manifestFile, swap) = inParallel({ try? PendingManifest(written, for: options.outputDirectory) }, {
+            Result {
+                let files = PublishManifest.listFiles(in: staged.output.staging)
+                try PublishManifest.remove(for: options.outputDirectory)
+                try staged.output.commit()
+                try staged.xmlOutput?.commit()
+                return files
+            }
+        })
         do {
-            // Never a manifest describing another output: gone before the swap, written after.
-            try PublishManifest.remove(for: options.outputDirectory)
-            try staged.output.commit()
-            try staged.xmlOutput?.commit()
+            written.files = try swap.get()
         } catch {
             throw PublishFailure(diagnostics: [Diagnostic(.outputFailed, path: options.outputDirectory, at: nil,
                                                           "写出失败：\(error)", hint: "原有的输出目录保持不变")])
         }
         // The output is complete; without its manifest the next publish merely does everything.
-        try? written.write(for: options.outputDirectory)
+        try? manifestFile?.finish(files: written.files)
         return PublishReport(written, reusedPages: staged.reusedPages, upToDate: false)
     }
 
