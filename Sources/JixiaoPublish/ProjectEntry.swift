@@ -41,20 +41,12 @@ struct ProjectFacts: FileFacts, Equatable {
     let order: Int?
     let code: String
     let budget: Amount
+}
 
+extension ProjectFacts {
     init(_ project: Project, digest: String, warnings: Int) {
         self.init(digest: digest, warnings: warnings, name: project.name.value, nameMark: project.name.mark,
                   order: project.order, code: project.code, budget: project.budget.total.value)
-    }
-
-    init(digest: String, warnings: Int, name: String, nameMark: SourceMark, order: Int?, code: String, budget: Amount) {
-        self.digest = digest
-        self.warnings = warnings
-        self.name = name
-        self.nameMark = nameMark
-        self.order = order
-        self.code = code
-        self.budget = budget
     }
 }
 
@@ -65,18 +57,12 @@ struct ResultsFacts: FileFacts, Equatable {
     let projectName: String
     let nameMark: SourceMark
     let isSample: Bool
+}
 
+extension ResultsFacts {
     init(_ results: ProjectResults, digest: String, warnings: Int) {
         self.init(digest: digest, warnings: warnings, projectName: results.projectName.value,
                   nameMark: results.projectName.mark, isSample: results.isSample)
-    }
-
-    init(digest: String, warnings: Int, projectName: String, nameMark: SourceMark, isSample: Bool) {
-        self.digest = digest
-        self.warnings = warnings
-        self.projectName = projectName
-        self.nameMark = nameMark
-        self.isSample = isSample
     }
 }
 
@@ -92,18 +78,12 @@ struct ScoreFacts: Equatable {
 
     /// The digests of the files scored, which every page showing the score is built from.
     var files: [String] { [projectDigest, resultsDigest] }
+}
 
+extension ScoreFacts {
     init(_ score: ProjectScore, projectDigest: String, resultsDigest: String, warnings: Int) {
         self.init(projectDigest: projectDigest, resultsDigest: resultsDigest, warnings: warnings, figures: score.figures,
                   lists: AssessmentXML.ProjectList.allCases.filter { $0.includes(score) })
-    }
-
-    init(projectDigest: String, resultsDigest: String, warnings: Int, figures: ScoreFigures, lists: [AssessmentXML.ProjectList]) {
-        self.projectDigest = projectDigest
-        self.resultsDigest = resultsDigest
-        self.warnings = warnings
-        self.figures = figures
-        self.lists = lists
     }
 }
 
