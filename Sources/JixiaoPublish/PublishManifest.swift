@@ -140,7 +140,8 @@ struct PublishManifest: Equatable {
     private static let fieldCounts = ["inputs": 2, "data-files": 2, "warnings": 2, "year": 2, "page": 3, "file": 3,
                                       "program": 2, "project": 10, "results": 8, "stamp": 3, "score": 10]
 
-    /// Takes in one line's fields, as `serializeAllButFiles` and `serialize(_:into:)` write them; false for a line it did not write.
+    /// Takes in one line's fields, as `serializeAllButFiles` and `serialize(_:into:)` write
+    /// them; false for a line they did not write.
     private mutating func read(_ fields: [String]) -> Bool {
         switch fields[0] {
         case "inputs": inputs = fields[1]
