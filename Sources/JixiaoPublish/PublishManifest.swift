@@ -28,9 +28,9 @@ struct PublishManifest: Equatable {
     var parts: [PathKey: [PartRecord]] = [:]
     /// Every file of the output, to notice one changed by hand.
     var files: [PathKey: FileStamp] = [:]
-    /// The program that published (`programIdentity`), and the facts of every data file it
-    /// read: the next publish by the same program need not decode unchanged files again.
-    var program = ""
+    /// How the data files were read (`readerIdentity`), and the facts of every one of them:
+    /// the next publish reading them the same way need not decode unchanged files again.
+    var reader = ""
     var facts = DataFacts()
 
     /// Every entry but the output's files (`files`), one line each. They come in no particular
@@ -46,7 +46,7 @@ struct PublishManifest: Equatable {
         for (path, records) in parts {
             for part in records { try lines.add("part", part.digest, String(part.offset), String(part.length), path.path) }
         }
-        try lines.add("program", program)
+        try lines.add("reader", reader)
         for (path, project) in facts.projects {
             try lines.add("project", project.digest, String(project.warnings), project.order.map(String.init) ?? "-",
                           String(project.nameMark.line), String(project.nameMark.column), project.budget.description,
@@ -138,7 +138,7 @@ struct PublishManifest: Equatable {
 
     /// How many fields each kind of line has, the kind first and any path last.
     private static let fieldCounts = ["inputs": 2, "data-files": 2, "warnings": 2, "year": 2, "page": 3, "file": 3,
-                                      "program": 2, "project": 10, "results": 8, "stamp": 3, "score": 10]
+                                      "reader": 2, "project": 10, "results": 8, "stamp": 3, "score": 10]
 
     /// Takes in one line's fields, as `serializeAllButFiles` and `serialize(_:into:)` write
     /// them; false for a line they did not write.
@@ -152,7 +152,7 @@ struct PublishManifest: Equatable {
         case "file":
             guard let stamp = FileStamp(fields[1]) else { return false }
             files[PathKey(fields[2])] = stamp
-        case "program": program = fields[1]
+        case "reader": reader = fields[1]
         case "project":
             guard let warnings = Int(fields[2]), let mark = ManifestField.mark(fields[4], fields[5]),
                   let budget = Amount(parsing: fields[6]), let code = ManifestField.unescaped(fields[7]),
@@ -185,6 +185,12 @@ struct PublishManifest: Equatable {
         var files: [PathKey: FileStamp] = [:]
         FileWalk.forEachFile(under: directory.path) { path, status in files[PathKey(path)] = FileStamp(status) }
         return files
+    }
+
+    /// The running program and the encoding it reads data files with: what a data file says
+    /// depends on both.
+    static func readerIdentity(_ options: PublishOptions) -> String {
+        "\(programIdentity()) encoding=\(options.encoding.rawValue)"
     }
 
     /// The running program, by path, size and time: another build is another program.

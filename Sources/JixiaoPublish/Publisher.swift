@@ -206,9 +206,10 @@ public enum Publisher {
     private static func stage(_ options: PublishOptions, rendering: Digest, inputs: String, previous: PreviousOutput?,
                               progress: (String) -> Void) throws -> Staged {
         progress("[1/4] 读取并检查数据 \(options.dataDirectory)")
-        // Files the previous publish read are not decoded again where their text is the same.
-        let program = PublishManifest.programIdentity()
-        let earlier = previous.flatMap { $0.manifest.program == program ? $0.manifest.facts : nil } ?? DataFacts()
+        // Files the previous publish read are not decoded again where their text is the same,
+        // if it read them as this one does.
+        let reader = PublishManifest.readerIdentity(options)
+        let earlier = previous.flatMap { $0.manifest.reader == reader ? $0.manifest.facts : nil } ?? DataFacts()
         let dataSet = DataSetLoader.load(directory: options.dataDirectory, encoding: options.encoding, keepSources: false,
                                          earlier: earlier)
         if dataSet.errorCount > 0 { throw PublishFailure(diagnostics: dataSet.diagnostics) }
@@ -299,7 +300,7 @@ public enum Publisher {
 
         let rendered = renderedPages.withLock { $0 }
         var manifest = PublishManifest(inputs: inputs, fileCount: dataSet.fileCount, warningCount: dataSet.warningCount,
-                                       years: dataSet.years.map(\.year), program: program, facts: dataSet.facts)
+                                       years: dataSet.years.map(\.year), reader: reader, facts: dataSet.facts)
         for (job, page) in zip(jobs, rendered) {
             manifest.pages[PathKey(job.relativePath)] = page?.digest
             if let parts = page?.parts, !parts.isEmpty { manifest.parts[PathKey(job.relativePath)] = parts }

@@ -147,6 +147,29 @@ struct IncrementalPublishTests {
         #expect(code() == facts.code)
     }
 
+    /// What a file says depends on the encoding it is read with: facts taken with one stand
+    /// for nothing when the data is published with another, and the republish finds what a
+    /// publish from scratch with that encoding finds.
+    @Test func factsStandForTheEncodingTheyWereReadWith() throws {
+        _ = try publish(into: "out")
+        func attempt(_ output: String, incremental: Bool) -> [String] {
+            var options = PublishOptions(dataDirectory: data.path, outputDirectory: root.appendingPathComponent(output).path,
+                                         templatesDirectory: templates.path, encoding: .gb18030)
+            options.incremental = incremental
+            do {
+                _ = try Publisher.publish(options)
+                return []
+            } catch let failure as PublishFailure {
+                return failure.diagnostics.map { "\($0.code.rawValue) \($0.path)" }.sorted()
+            } catch {
+                return ["\(error)"]
+            }
+        }
+        let clean = attempt("clean", incremental: false)
+        #expect(!clean.isEmpty, "UTF-8 data read as GB18030 is not the same data")
+        #expect(attempt("out", incremental: true) == clean)
+    }
+
     /// A score is remembered for the pair of texts it was scored from: the made-up total below
     /// shows in the summary while both files are the same, and a change to either scores anew.
     @Test func earlierScoresStandForTheSamePairOnly() throws {
