@@ -13,11 +13,9 @@ public struct DataSet: Sendable {
     public var fileCount: Int
     /// Whether `sources` keeps every file read (for quoting lines in diagnostics).
     var keepsSources = true
-    /// The facts of every project and results file and of every score, for the next publish,
-    /// by the file's path within the data folder (`factsKey`).
+    /// The facts of every project and results file and of every score, for the next publish
+    /// (by `FactsKey`).
     var facts = DataFacts()
-    /// The data folder as named, with a slash: what each data file's path begins with.
-    var root = ""
     /// Warnings of files not loaded again because an earlier publish loaded the same text;
     /// counted, but not in `diagnostics`.
     var earlierWarnings = 0
@@ -95,7 +93,6 @@ public enum DataSetLoader {
             dataSet.years.append(loadSingleFile(directory, encoding: encoding, into: &dataSet))
             return dataSet
         }
-        dataSet.root = join(directory, "")
         let yearDirectories = findYearDirectories(directory)
         if yearDirectories.isEmpty {
             dataSet.diagnostics.append(Diagnostic(
@@ -157,18 +154,18 @@ public enum DataSetLoader {
         }
         let projectsPath = join(path, DataLayout.projectDirectory)
         // Each file on its own, on every core; then, in file order, what spans files.
-        let (keepSources, root) = (dataSet.keepsSources, dataSet.root)
+        let (keepSources, key) = (dataSet.keepsSources, FactsKey(year: year, folder: path))
         let loaded = concurrentMap(dataFiles(in: projectsPath)) { path in
-            loadFile(path, encoding: encoding, keepSource: keepSources, earlier: earlier.projects[factsKey(path, root)],
-                     earlierStamp: earlier.stamps[factsKey(path, root)],
+            loadFile(path, encoding: encoding, keepSource: keepSources, earlier: earlier.projects[key(path)],
+                     earlierStamp: earlier.stamps[key(path)],
                      decode: { ProjectDecoder.decode($0).value },
                      load: { loadProject($0, digest: $1, year: year, diagnostics: &$2) })
         }
         var seenNames: [String: String] = [:]
         var seenCodes: [String: String] = [:]
         for file in loaded {
-            guard let (facts, model) = record(file, into: &dataSet) else { continue }
-            dataSet.facts.projects[factsKey(file.path, root)] = facts
+            guard let (facts, model) = record(file, key: key, into: &dataSet) else { continue }
+            dataSet.facts.projects[key(file.path)] = facts
             if let other = seenNames[facts.name] {
                 dataSet.diagnostics.append(Diagnostic(
                     .duplicateProject, path: file.path, at: facts.nameMark,
@@ -190,14 +187,14 @@ public enum DataSetLoader {
         data.entries.sort { ($0.facts.order ?? Int.max, $0.facts.name) < ($1.facts.order ?? Int.max, $1.facts.name) }
         let resultsPath = join(path, DataLayout.resultsDirectory)
         if isDirectory(resultsPath) {
-            loadAssessment(resultsPath, &data, encoding: encoding, earlier: earlier, into: &dataSet)
+            loadAssessment(resultsPath, &data, encoding: encoding, earlier: earlier, key: key, into: &dataSet)
         }
         return data
     }
 
     /// Reads `自评/`, matches each results file to its project by name and scores it.
     private static func loadAssessment(_ path: String, _ data: inout YearData, encoding: SourceEncoding, earlier: DataFacts,
-                                       into dataSet: inout DataSet) {
+                                       key: FactsKey, into dataSet: inout DataSet) {
         var isSample = false
         var department: DepartmentAssessment?
         var results: [String: (path: String, facts: ResultsFacts, model: Lazy<ProjectResults>)] = [:]
@@ -205,10 +202,10 @@ public enum DataSetLoader {
         let known = Set(names)
         let departmentPath = join(path, DataLayout.departmentResultsFile)
         let files = dataFiles(in: path)
-        let (keepSources, root) = (dataSet.keepsSources, dataSet.root)
+        let keepSources = dataSet.keepsSources
         let loaded = concurrentMap(files.filter { $0 != departmentPath }) { path in
-            loadFile(path, encoding: encoding, keepSource: keepSources, earlier: earlier.results[factsKey(path, root)],
-                     earlierStamp: earlier.stamps[factsKey(path, root)],
+            loadFile(path, encoding: encoding, keepSource: keepSources, earlier: earlier.results[key(path)],
+                     earlierStamp: earlier.stamps[key(path)],
                      decode: { ResultsDecoder.decodeProject($0).value },
                      load: { source, digest, diagnostics in
                          let decoded = ResultsDecoder.decodeProject(source)
@@ -217,8 +214,8 @@ public enum DataSetLoader {
                      })
         }
         for file in loaded {
-            guard let (facts, model) = record(file, into: &dataSet) else { continue }
-            dataSet.facts.results[factsKey(file.path, root)] = facts
+            guard let (facts, model) = record(file, key: key, into: &dataSet) else { continue }
+            dataSet.facts.results[key(file.path)] = facts
             isSample = isSample || facts.isSample
             guard known.contains(facts.projectName) else {
                 dataSet.diagnostics.append(Diagnostic(
@@ -242,7 +239,7 @@ public enum DataSetLoader {
             }
         }
         let scores = concurrentMap(data.entries) { entry in
-            results[entry.facts.name].map { score(entry, results: $0, earlier: earlier.scores[factsKey($0.path, root)]) }
+            results[entry.facts.name].map { score(entry, results: $0, earlier: earlier.scores[key($0.path)]) }
         }
         for (index, scored) in zip(data.entries.indices, scores) {
             let entry = data.entries[index]
@@ -255,7 +252,7 @@ public enum DataSetLoader {
             }
             dataSet.diagnostics += scored.diagnostics
             guard let assessed = scored.assessed else { continue }
-            dataSet.facts.scores[factsKey(assessed.resultsPath, root)] = assessed.facts
+            dataSet.facts.scores[key(assessed.resultsPath)] = assessed.facts
             if scored.before { dataSet.earlierWarnings += assessed.facts.warnings }
             data.entries[index].assessment = assessed
         }
@@ -385,19 +382,13 @@ public enum DataSetLoader {
     }
 
     /// Records a file `loadFile` read, and its findings; its facts and model, if it loaded.
-    private static func record<Facts: FileFacts, Model>(_ file: LoadedFile<Facts, Model>,
+    private static func record<Facts: FileFacts, Model>(_ file: LoadedFile<Facts, Model>, key: FactsKey,
                                                         into dataSet: inout DataSet) -> (Facts, Lazy<Model>)? {
         record(file.read, into: &dataSet)
         dataSet.diagnostics += file.diagnostics
-        if file.loaded != nil, let stamp = file.stamp { dataSet.facts.stamps[factsKey(file.path, dataSet.root)] = stamp }
+        if file.loaded != nil, let stamp = file.stamp { dataSet.facts.stamps[key(file.path)] = stamp }
         if file.before, let (facts, _) = file.loaded { dataSet.earlierWarnings += facts.warnings }
         return file.loaded
-    }
-
-    /// A data file's facts are kept by its path within the data folder: named `data`, `./data`
-    /// or by an absolute path, it is the same data.
-    static func factsKey(_ path: String, _ root: String) -> PathKey {
-        PathKey(path.utf8.starts(with: root.utf8) ? String(decoding: path.utf8.dropFirst(root.utf8.count), as: UTF8.self) : path)
     }
 
     /// The data files of a folder, in byte order of their names.
@@ -421,6 +412,26 @@ public enum DataSetLoader {
     private static func isDirectory(_ path: String) -> Bool {
         var directory: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &directory) && directory.boolValue
+    }
+}
+
+/// A data file's facts are kept by its year and its path within the year's folder
+/// (`2021/项目/<名>.yaml`): with the data folder named `data`, `./data` or by an absolute
+/// path, or the year's folder published on its own, it is the same file. Another year's file
+/// of the same name is not: what checking a file finds depends on its year.
+struct FactsKey {
+    let year: Int
+    /// The year's folder as named, with a slash: what the path of each of its files begins with.
+    private let folder: String
+
+    init(year: Int, folder: String) {
+        self.year = year
+        self.folder = join(folder, "")
+    }
+
+    func callAsFunction(_ path: String) -> PathKey {
+        guard path.utf8.starts(with: folder.utf8) else { return PathKey(path) }
+        return PathKey("\(year)/" + String(decoding: path.utf8.dropFirst(folder.utf8.count), as: UTF8.self))
     }
 }
 

@@ -90,6 +90,24 @@ struct IncrementalPublishTests {
         #expect(again.diagnostics.filter { $0.severity == .warning }.isEmpty && again.warningCount == fresh.warningCount)
     }
 
+    /// Facts are kept by year and by path within the year's folder: the year's folder loaded
+    /// on its own finds those of the whole data folder, and last year's files copied into a
+    /// new year's folder are checked for that year (their deadlines now lie outside it, JX404).
+    @Test func factsAreKeptByYear() throws {
+        let lastYear = data.appendingPathComponent("2021")
+        func load(_ folder: URL, earlier: DataFacts = DataFacts()) -> DataSet {
+            DataSetLoader.load(directory: folder.path, encoding: .utf8, keepSources: false, earlier: earlier)
+        }
+        let facts = load(lastYear).facts
+        #expect(facts == load(data).facts)
+        let nextYear = root.appendingPathComponent("next/2022")
+        try FileManager.default.createDirectory(at: nextYear.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: lastYear, to: nextYear)
+        let copied = load(nextYear, earlier: facts)
+        #expect(copied.diagnostics.contains { $0.code == .deadlineOutsideYear && $0.path.contains("/2022/项目/") })
+        #expect(copied.facts.projects.keys.allSatisfy { $0.path.hasPrefix("2022/") })
+    }
+
     /// With the last publish's facts kept for unchanged files, the warnings still add up as a
     /// full check counts them, a changed file is checked anew, and an error in it still stops
     /// the publish. (That the kept facts are used: `earlierFactsStandForTheSameTextOnly`.)
