@@ -157,7 +157,7 @@ struct PublishManifest: Equatable {
             guard let warnings = Int(fields[2]), let mark = ManifestField.mark(fields[4], fields[5]),
                   let budget = Amount(parsing: fields[6]), let code = ManifestField.unescaped(fields[7]),
                   let name = ManifestField.unescaped(fields[8]) else { return false }
-            let order = fields[3] == "-" ? nil : Int(fields[3])
+            let order = Int(fields[3])
             guard order != nil || fields[3] == "-" else { return false }
             facts.projects[PathKey(fields[9])] = ProjectFacts(digest: fields[1], warnings: warnings, name: name, nameMark: mark,
                                                               order: order, code: code, budget: budget)
@@ -170,11 +170,12 @@ struct PublishManifest: Equatable {
         case "score":
             guard let warnings = Int(fields[3]), let annual = Amount(parsing: fields[4]), let spent = Amount(parsing: fields[5]),
                   let rate = Decimal(exactly: Substring(fields[6])), let total = Decimal(exactly: Substring(fields[7])) else { return false }
-            let lists = fields[8].split(separator: ",").map { AssessmentXML.ProjectList(name: String($0)) }
-            guard !lists.contains(nil) else { return false }
+            let names = fields[8].split(separator: ",")
+            let lists = names.compactMap { AssessmentXML.ProjectList(name: String($0)) }
+            guard lists.count == names.count else { return false }
             facts.scores[PathKey(fields[9])] = ScoreFacts(
                 projectDigest: fields[1], resultsDigest: fields[2], warnings: warnings,
-                figures: ScoreFigures(annual: annual, spent: spent, ratePercent: rate, total: total), lists: lists.map { $0! })
+                figures: ScoreFigures(annual: annual, spent: spent, ratePercent: rate, total: total), lists: lists)
         default: return false
         }
         return true
@@ -348,34 +349,41 @@ struct ManifestLines {
     }
 }
 
-/// A text field of a manifest line, which must hold no tab or line break.
+/// A text field of a manifest line, which must hold no tab or line break. Escaped scalar by
+/// scalar, not character by character: a tab or a backslash followed by a combining mark is
+/// one character with it, which a search for the tab or the backslash passed over.
 enum ManifestField {
+    private static let escapes: [(Unicode.Scalar, Unicode.Scalar)] = [("\\", "\\"), ("\t", "t"), ("\n", "n"), ("\r", "r")]
+
     static func escaped(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n")
                                           || $0 == UInt8(ascii: "\r") }) else { return text }
-        return text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t")
-            .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
+        var field = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if let (_, letter) = escapes.first(where: { $0.0 == scalar }) {
+                field.append("\\")
+                field.append(letter)
+            } else {
+                field.append(scalar)
+            }
+        }
+        return String(field)
     }
 
     /// The text `escaped` wrote; nil for anything it could not have written.
     static func unescaped(_ field: String) -> String? {
         guard field.utf8.contains(UInt8(ascii: "\\")) else { return field }
-        var text = ""
-        var iterator = field.makeIterator()
-        while let character = iterator.next() {
-            guard character == "\\" else {
-                text.append(character)
+        var text = String.UnicodeScalarView()
+        var scalars = field.unicodeScalars.makeIterator()
+        while let scalar = scalars.next() {
+            guard scalar == "\\" else {
+                text.append(scalar)
                 continue
             }
-            switch iterator.next() {
-            case "\\": text.append("\\")
-            case "t": text.append("\t")
-            case "n": text.append("\n")
-            case "r": text.append("\r")
-            default: return nil
-            }
+            guard let letter = scalars.next(), let (escaped, _) = escapes.first(where: { $0.1 == letter }) else { return nil }
+            text.append(escaped)
         }
-        return text
+        return String(text)
     }
 
     static func mark(_ line: String, _ column: String) -> SourceMark? {

@@ -353,8 +353,8 @@ public enum Publisher {
         if let assessment = year.assessment {
             let isSample = assessment.isSample
             let scored = projects.compactMap(\.assessment)
-            for (index, score) in zip(scored.indices, projects.filter { $0.assessment != nil }) {
-                jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.assessmentDirectory)/\(names.fileName(for: score.facts.name))",
+            for (index, entry) in zip(scored.indices, projects.filter { $0.assessment != nil }) {
+                jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.assessmentDirectory)/\(names.fileName(for: entry.facts.name))",
                                     isForm: true,
                                     key: inFolderKeys.key("assessment", scored[index].facts.files, [isSample ? "sample" : ""]),
                                     build: { AssessmentXML.projectPage(try scored[index].score.get(), context: inFolder,
@@ -428,7 +428,7 @@ extension Publisher {
     static func reportJob(_ path: String, _ year: YearData, hrefs: [String: String],
                           context: DocumentXML.PageContext) -> PageJob {
         // As in `pageJobs`, closures hold shared lists and indices.
-        let scored = year.entries.filter { $0.assessment != nil }
+        let scored = year.entries.compactMap(\.assessment)
         let isSample = year.isSample
         let sample = isSample ? "sample" : ""
         let summary = year.summary!
@@ -436,27 +436,25 @@ extension Publisher {
         let rows = summary.rows
         // A figure draws only the assessed projects, numbered by `bar`.
         let bars = rows.indices.filter { rows[$0].score != nil }.enumerated().map { ($0.element, Int?($0.offset + 1)) }
-        func files(_ entry: ProjectEntry) -> [String] { entry.assessment?.facts.files ?? [] }
         func rowParts(_ element: String, _ lines: [(row: Int, bar: Int?)]) -> [PageJob.Part] {
             lines.map { index, bar in
                 let (row, href) = (rows[index], hrefs[rows[index].name])
-                return PageJob.Part(key: keys.key(element, files(year.entries[index]),
+                return PageJob.Part(key: keys.key(element, year.entries[index].assessment?.facts.files ?? [],
                                                   [String(row.number), row.name, href ?? "", bar.map(String.init) ?? "", sample]),
                                     build: { AssessmentXML.reportRow(element, rows[index], bar: bar, href: href, context: context,
                                                                      isSample: isSample) })
             }
         }
         let lists = AssessmentXML.ProjectList.allCases.map { list in
-            scored.indices.filter { scored[$0].assessment!.facts.lists.contains(list) }.map { index in
-                PageJob.Part(key: keys.key("list " + list.name, files(scored[index]), [sample]),
-                             build: { AssessmentXML.reportList(list, try scored[index].assessment!.score.get(), context: context,
+            scored.indices.filter { scored[$0].facts.lists.contains(list) }.map { index in
+                PageJob.Part(key: keys.key("list " + list.name, scored[index].facts.files, [sample]),
+                             build: { AssessmentXML.reportList(list, try scored[index].score.get(), context: context,
                                                                isSample: isSample) })
             }
         }
         let annexes = scored.indices.map { index in
-            PageJob.Part(key: keys.key("annex", files(scored[index]), [sample]),
-                         build: { AssessmentXML.reportAnnex(try scored[index].assessment!.score.get(), context: context,
-                                                            isSample: isSample) })
+            PageJob.Part(key: keys.key("annex", scored[index].facts.files, [sample]),
+                         build: { AssessmentXML.reportAnnex(try scored[index].score.get(), context: context, isSample: isSample) })
         }
         let slots = [rowParts("row", rows.indices.map { ($0, nil) }), rowParts("budget-bar", bars), rowParts("score-bar", bars)]
             + lists + [annexes]

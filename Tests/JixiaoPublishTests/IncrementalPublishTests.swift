@@ -217,10 +217,37 @@ struct IncrementalPublishTests {
         #expect(manifest.facts.projects.count == 14 && manifest.facts.scores.count == 14)
         #expect(manifest.facts == loaded.facts)
         var odd = manifest
-        odd.facts.projects[PathKey("x")] = ProjectFacts(digest: "d", warnings: 0, name: "名\t称\\n\n", nameMark: SourceMark(line: 3, column: 7),
+        // A backslash or a tab before a combining accent is one character with it: the accent
+        // must not hide it from the escaping.
+        let name = "名\t称\\n\n\\\u{301}\t\u{301}"
+        odd.facts.projects[PathKey("x")] = ProjectFacts(digest: "d", warnings: 0, name: name, nameMark: SourceMark(line: 3, column: 7),
                                                         order: nil, code: "a\\b", budget: Amount(Decimal(string: "0.05")!, .wanYuan))
         try odd.write(for: root.appendingPathComponent("out").path)
-        #expect(PublishManifest.read(for: root.appendingPathComponent("out").path)?.facts == odd.facts)
+        let read = PublishManifest.read(for: root.appendingPathComponent("out").path)
+        #expect(read?.facts == odd.facts)
+        #expect(read?.facts.projects[PathKey("x")].map { Array($0.name.utf8) } == Array(name.utf8))
+    }
+
+    /// The publisher's side of the same: a file that no longer holds the text its remembered
+    /// facts were taken from (here the manifest says another digest) stops the publish with
+    /// JX907 once a page needs it, and the output stays as it was.
+    @Test func aPageNeedingAChangedFileStopsThePublish() throws {
+        _ = try publish(into: "out")
+        let before = try files("out")
+        let output = root.appendingPathComponent("out").path
+        var manifest = try #require(PublishManifest.read(for: output))
+        let key = PathKey("2021/项目/村级组织经费.yaml")
+        let facts = try #require(manifest.facts.projects[key])
+        manifest.facts.projects[key] = ProjectFacts(digest: String(facts.digest.reversed()), warnings: facts.warnings, name: facts.name,
+                                                    nameMark: facts.nameMark, order: facts.order, code: facts.code, budget: facts.budget)
+        try manifest.write(for: output)
+        // Another file changed, so that the data is read at all.
+        try edit(data.appendingPathComponent("2021/自评/信访维稳专项资金.yaml"), replacing: "全年执行数: 25.5万元",
+                 with: "全年执行数: 28.5万元")
+        #expect { try publish(into: "out") } throws: { error in
+            (error as? PublishFailure)?.diagnostics.map { "\($0.code.rawValue) \($0.path)" } == ["JX907 \(project.path)"]
+        }
+        #expect(try files("out") == before)
     }
 
     /// A file whose facts stood for it is read again only if a page needs its model; changed
