@@ -77,8 +77,10 @@ public enum DataLayout {
 public enum DataSetLoader {
     /// Reads `directory`: either a data root holding year directories (`data/`) or one year
     /// directory (`data/2021`). Never throws: unreadable files become diagnostics.
-    /// `keepSources: false` (publishing) lets each file's text go once it is decoded; the
-    /// diagnostics then cannot quote their lines, but a large data set takes far less memory.
+    /// `keepSources: false` (publishing) lets each file's text and model go once it is
+    /// decoded and checked: the diagnostics then cannot quote their lines, and a model is
+    /// decoded again from its file when a page needs it (`ProjectEntry`), but a large data
+    /// set is never all in memory at once.
     public static func load(directory: String, encoding: SourceEncoding = .utf8, keepSources: Bool = true) -> DataSet {
         load(directory: directory, encoding: encoding, keepSources: keepSources, earlier: DataFacts())
     }
@@ -239,7 +241,7 @@ public enum DataSetLoader {
             }
         }
         let scores = concurrentMap(data.entries) { entry in
-            results[entry.facts.name].map { score(entry, results: $0, earlier: earlier.scores[key($0.path)]) }
+            results[entry.facts.name].map { score(entry, results: $0, earlier: earlier.scores[key($0.path)], keep: keepSources) }
         }
         for (index, scored) in zip(data.entries.indices, scores) {
             let entry = data.entries[index]
@@ -260,19 +262,26 @@ public enum DataSetLoader {
     }
 
     /// A project scored against its results: as an earlier publish scored the same pair of
-    /// texts (`before`), the score itself made again only if a page needs it; or scored now.
+    /// texts (`before`), the score itself made again only if a page needs it; or scored now,
+    /// and the score and the models it was made from kept, or let go until a page needs them.
     private static func score(_ entry: ProjectEntry, results: (path: String, facts: ResultsFacts, model: Lazy<ProjectResults>),
-                              earlier: ScoreFacts?) -> (assessed: AssessedProject?, diagnostics: [Diagnostic], before: Bool) {
+                              earlier: ScoreFacts?, keep: Bool) -> (assessed: AssessedProject?, diagnostics: [Diagnostic], before: Bool) {
         let (project, resultsModel) = (entry.model, results.model)
+        let scoring = Lazy(making: { ProjectScorer.score(try project.get(), try resultsModel.get()).0 })
         if let earlier, earlier.projectDigest == entry.facts.digest, earlier.resultsDigest == results.facts.digest {
-            let score = Lazy(making: { ProjectScorer.score(try project.get(), try resultsModel.get()).0 })
-            return (AssessedProject(resultsPath: results.path, facts: earlier, score: score), [], true)
+            return (AssessedProject(resultsPath: results.path, facts: earlier, results: resultsModel, score: scoring), [], true)
         }
         do {
             let (score, diagnostics) = ProjectScorer.score(try project.get(), try resultsModel.get())
             let facts = ScoreFacts(score, projectDigest: entry.facts.digest, resultsDigest: results.facts.digest,
                                    warnings: diagnostics.warningCount)
-            return (AssessedProject(resultsPath: results.path, facts: facts, score: Lazy(score)), diagnostics, false)
+            let assessed = AssessedProject(resultsPath: results.path, facts: facts, results: resultsModel,
+                                           score: keep ? Lazy(score) : scoring)
+            if !keep {
+                project.release()
+                assessed.release()
+            }
+            return (assessed, diagnostics, false)
         } catch {
             // Only a file changed since it was read (`Lazy.reading`) gets here.
             let diagnostics = (error as? PublishFailure)?.diagnostics
@@ -376,7 +385,7 @@ public enum DataSetLoader {
             file.loaded = (earlier, .reading(path, digest: digest, encoding: encoding, decode))
             file.before = true
         } else if let (model, facts) = load(source, digest, &file.diagnostics) {
-            file.loaded = (facts, Lazy(model))
+            file.loaded = (facts, keepSource ? Lazy(model) : .reading(path, digest: digest, encoding: encoding, decode))
         }
         return file
     }

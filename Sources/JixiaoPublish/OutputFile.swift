@@ -11,7 +11,8 @@ final class OutputFile {
     /// Whether the file existed and is written over: then `finish` cuts off what is left of
     /// its old content.
     private let overwriting: Bool
-    private var length = 0
+    /// The bytes written so far.
+    private(set) var length = 0
 
     /// `overwriting` a file of the staging directory's spare (see `StagedDirectory`), which
     /// only ever has one link; otherwise always a new file, never written through an existing
@@ -26,7 +27,33 @@ final class OutputFile {
         guard descriptor >= 0 else { throw OutputFile.error(path) }
     }
 
+    private init(descriptor: Int32, path: String) {
+        (self.descriptor, self.path, overwriting) = (descriptor, path, false)
+    }
+
+    /// A file for bytes on their way into another (a slot of a long page, `PageStream`):
+    /// without a name from the start, it goes with its descriptor and is never left behind.
+    static func scratch(in directory: String) throws -> OutputFile {
+        var template = Array(join(directory, ".jixiao-scratch-XXXXXX").utf8CString)
+        let descriptor = mkstemp(&template)
+        guard descriptor >= 0 else { throw error(directory) }
+        unlink(template)
+        return OutputFile(descriptor: descriptor, path: directory)
+    }
+
     deinit { close(descriptor) }
+
+    /// Appends everything written to this file to `other`, a megabyte at a time.
+    func copy(into other: OutputFile) throws {
+        var buffer = [UInt8](repeating: 0, count: min(length, 1 << 20))
+        var offset = 0
+        while offset < length {
+            let count = pread(descriptor, &buffer, min(buffer.count, length - offset), off_t(offset))
+            guard count > 0 else { throw OutputFile.error(path) }
+            try other.write(buffer[..<count])
+            offset += count
+        }
+    }
 
     func write<Bytes: Collection>(_ bytes: Bytes) throws where Bytes.Element == UInt8 {
         let written = bytes.withContiguousStorageIfAvailable { buffer in writeAll(buffer) }

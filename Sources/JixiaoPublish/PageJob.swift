@@ -9,6 +9,9 @@ struct PageJob {
     let relativePath: String
     /// The page is a form (目标表, 自评表) that `--xlsx` also writes as a spreadsheet.
     var isForm = false
+    /// The project the page shows, by its place in the year: the page is rendered with that
+    /// project's batch (`RenderPlan`).
+    var owner: Int?
     /// What the page's XML is built from, where that is known without building it (`PageKeys`).
     var key: Digest?
     /// Throws where a model decoded on first use cannot be (`Lazy`).
@@ -18,6 +21,9 @@ struct PageJob {
 
     /// One part of a slot, and what its XML is built from where that is known (`PageKeys`).
     struct Part {
+        /// The project the part shows, by its place in the year: a slot's parts are in the
+        /// order of their projects.
+        let owner: Int
         var key: Digest?
         let build: () throws -> XMLTree
     }
@@ -25,10 +31,6 @@ struct PageJob {
     /// Every part, slot after slot.
     var parts: [Part] { slots.flatMap { $0 } }
     var partCount: Int { slots.reduce(0) { $0 + $1.count } }
-
-    /// How many bytes of unchanged parts are copied at once, at most: enough to make a read
-    /// of thousands of parts, little beside the memory of a publish.
-    static let runLength = 1 << 20
 
     /// The comment the `slot` template writes where the parts go.
     static let slotMarker = Array("<!--jixiao:slot-->".utf8)
@@ -41,118 +43,89 @@ struct PageJob {
         var parts: [PartRecord] = []
     }
 
+    /// What starting a page left: the page, done; or, of a page with slots, its frame, with
+    /// the parts still to be written (`PageStream`).
+    enum Started {
+        case rendered(Rendered)
+        case streaming(PageStream)
+    }
+
     /// Renders the page, or takes it from the previous output when everything it is made
-    /// from is unchanged; of a streamed page whose frame or some parts changed, the
-    /// unchanged parts are copied from the previous file rather than rendered again.
-    /// `xml` is written as trees are built, so it is given only when nothing is reused.
-    func render(with stylesheet: Stylesheet, parameters: [(String, String)], rendering: Digest,
-                into output: StagedDirectory, xml: StagedDirectory?, spreadsheets: SpreadsheetRenderer?,
-                previous: PreviousOutput?) throws -> Rendered {
-        /// A tree built for rendering; its XML, where wanted, goes beside the page's name.
-        func build(_ build: () throws -> XMLTree, key: Digest?, suffix: String) throws -> Built {
-            let name = { (relativePath as NSString).deletingPathExtension + suffix }
-            return try Built(build, key: key, rendering: rendering, writingTo: xml.map { ($0, name()) })
-        }
-        /// A tree's digest before anything is rendered: of its key alone where it has one.
-        func digest(key: Digest?, _ build: () throws -> XMLTree) throws -> String {
-            try key.map { Built.digest(key: $0, rendering: rendering) }
-                ?? Built(build, key: nil, rendering: rendering, writingTo: nil).digest
-        }
+    /// from is unchanged; of a page with slots, renders the frame and leaves the parts to a
+    /// `PageStream`.
+    func start(_ renderer: PageRenderer) throws -> Started {
         var frame: Built?
         func page() throws -> Built {
             if let frame { return frame }
-            frame = try build(self.build, key: key, suffix: ".xml")
+            frame = try renderer.build(build, key: key, name: (relativePath as NSString).deletingPathExtension + ".xml")
             return frame!
-        }
-        func whole(_ own: String, _ partDigests: [String]) -> String {
-            var digest = rendering
-            digest.add(field: own)
-            partDigests.forEach { digest.add(field: $0) }
-            return digest.hex
         }
 
         // Where there is a previous version, the digests come first: an unchanged page is
         // then known before anything is rendered, and of a keyed page before anything is built.
-        let earlier = previous.flatMap { $0.page(relativePath) }
-        let partDigests = try earlier == nil ? nil : parts.map { try digest(key: $0.key, $0.build) }
-        let files = [relativePath] + (isForm && spreadsheets != nil ? [OutputLayout.spreadsheet(forPage: relativePath)] : [])
+        let earlier = renderer.previous.flatMap { $0.page(relativePath) }
+        let partDigests = try earlier == nil ? nil : parts.map { try renderer.digest(key: $0.key, $0.build) }
+        let files = [relativePath] + (isForm && renderer.spreadsheets != nil ? [OutputLayout.spreadsheet(forPage: relativePath)] : [])
         if let earlier, let partDigests,
-           earlier.digest == whole(try key == nil ? page().digest : digest(key: key, self.build), partDigests),
-           earlier.reuse(files, into: output) {
-            return Rendered(digest: earlier.digest, reused: true, parts: earlier.parts)
+           earlier.digest == renderer.whole(try key == nil ? page().digest : renderer.digest(key: key, build), partDigests),
+           earlier.reuse(files, into: renderer.output) {
+            return .rendered(Rendered(digest: earlier.digest, reused: true, parts: earlier.parts))
         }
 
         let (tree, own) = try (page().tree, page().digest)
-        let rendered = try stylesheet.transform(tree, parameters: parameters)
-        if isForm, let spreadsheets {
+        let rendered = try renderer.stylesheet.transform(tree, parameters: renderer.parameters)
+        if isForm, let spreadsheets = renderer.spreadsheets {
             // The same tree as the page: the spreadsheet can never say something else.
-            try output.write(files[1], try spreadsheets.spreadsheet(tree))
+            try renderer.output.write(files[1], try spreadsheets.spreadsheet(tree))
         }
         guard !slots.isEmpty else {
-            try output.write(relativePath, rendered)
-            return Rendered(digest: whole(own, []), reused: false)
+            try renderer.output.write(relativePath, rendered)
+            return .rendered(Rendered(digest: renderer.whole(own, []), reused: false))
         }
         let segments = rendered.split(separator: PageJob.slotMarker, omittingEmptySubsequences: false)
         guard segments.count == slots.count + 1 else {
             throw Stylesheet.Failure(description: "模板输出了 \(segments.count - 1) 个插入位置 <!--jixiao:slot-->，应为 \(slots.count) 个")
         }
-        let file = try output.create(relativePath)
-        var offset = 0
-        func write(_ bytes: ArraySlice<UInt8>) throws {
-            try file.write(bytes)
-            offset += bytes.count
-        }
-        var records: [PartRecord] = []
-        func render(_ part: Part, number: Int) throws {
-            let built = try build(part.build, key: part.key, suffix: ".part-\(number + 1).xml")
-            let bytes = try stylesheet.transformPart(built.tree, parameters: parameters)
-            records.append(PartRecord(digest: built.digest, offset: offset, length: bytes.count))
-            try write(bytes[...])
-        }
-        // Unchanged parts are copied from the earlier file a run at a time: parts that sat side
-        // by side there are read in one go (a report has tens of thousands of parts). Where
-        // the read fails, they are rendered after all.
-        var run: [(part: Part, number: Int, earlier: PartRecord)] = []
-        func copyRun() throws {
-            guard let first = run.first?.earlier else { return }
-            if let bytes = earlier?.bytes(offset: first.offset, length: run.last!.earlier.offset + run.last!.earlier.length - first.offset) {
-                for (_, _, record) in run {
-                    records.append(PartRecord(digest: record.digest, offset: offset + record.offset - first.offset, length: record.length))
-                }
-                try write(bytes[...])
-            } else {
-                for (part, number, _) in run { try render(part, number: number) }
-            }
-            run = []
-        }
-        var number = 0
-        for (slot, slotParts) in slots.enumerated() {
-            try copyRun()
-            try write(segments[slot])
-            for part in slotParts {
-                if let record = partDigests.flatMap({ earlier?.part($0[number]) }) {
-                    if let first = run.first?.earlier, let last = run.last?.earlier,
-                       last.offset + last.length != record.offset || record.offset - first.offset > PageJob.runLength {
-                        try copyRun()
-                    }
-                    run.append((part, number, record))
-                } else {
-                    try copyRun()
-                    try render(part, number: number)
-                }
-                number += 1
-            }
-        }
-        try copyRun()
-        try write(segments[slots.count])
-        try file.finish()
-        return Rendered(digest: whole(own, records.map(\.digest)), reused: false, parts: records)
+        let earlierParts = partDigests.map { digests in digests.map { earlier?.part($0) } }
+        return .streaming(try PageStream(self, frame: own, segments: segments.map(Array.init), renderer: renderer,
+                                         earlier: earlier, earlierParts: earlierParts))
+    }
+}
+
+/// What every page of a publish is rendered with, and where it goes. `xml` is written as
+/// trees are built, so it is given only when nothing is reused.
+struct PageRenderer {
+    let stylesheet: Stylesheet
+    let parameters: [(String, String)]
+    let rendering: Digest
+    let output: StagedDirectory
+    let xml: StagedDirectory?
+    let spreadsheets: SpreadsheetRenderer?
+    let previous: PreviousOutput?
+
+    /// A tree built for rendering; its XML, where wanted, goes to `name` beside the pages.
+    func build(_ build: () throws -> XMLTree, key: Digest?, name: @autoclosure () -> String) throws -> Built {
+        try Built(build, key: key, rendering: rendering, writingTo: xml.map { ($0, name()) })
+    }
+
+    /// A tree's digest before anything is rendered: of its key alone where it has one.
+    func digest(key: Digest?, _ build: () throws -> XMLTree) throws -> String {
+        try key.map { Built.digest(key: $0, rendering: rendering) }
+            ?? Built(build, key: nil, rendering: rendering, writingTo: nil).digest
+    }
+
+    /// A page's digest: of its own tree's and of its parts'.
+    func whole(_ own: String, _ partDigests: [String]) -> String {
+        var digest = rendering
+        digest.add(field: own)
+        partDigests.forEach { digest.add(field: $0) }
+        return digest.hex
     }
 }
 
 /// A page's or part's tree, built, with its digest: of its key where it has one, else of its
 /// XML — serialised only then, or when the XML is to be written (`--emit-xml`).
-private struct Built {
+struct Built {
     let tree: XMLTree
     let digest: String
 

@@ -20,7 +20,15 @@ struct ProjectEntry: Sendable {
 struct AssessedProject: Sendable {
     let resultsPath: String
     let facts: ScoreFacts
+    /// What the score is made from, beside the project's model.
+    let results: Lazy<ProjectResults>
     let score: Lazy<ProjectScore>
+
+    /// Lets the score and the results it was made from go (`Lazy.release`).
+    func release() {
+        score.release()
+        results.release()
+    }
 }
 
 /// What an earlier publish found of a data file with this digest.
@@ -99,13 +107,20 @@ struct DataFacts: Equatable {
     var stamps: [PathKey: String] = [:]
 }
 
-/// A value made once, on first use, by whichever worker needs it first.
+/// A value made on first use, by whichever worker needs it first, and kept until released:
+/// a publish releases each project's models once its pages are written, so that at ten
+/// thousand projects they are never all in memory at once. A released value that can be
+/// made again is, should it be needed again.
 final class Lazy<Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var value: Value?
-    private var make: (() throws -> Value)?
+    private let make: (() throws -> Value)?
 
-    init(_ value: Value) { self.value = value }
+    /// A value that is never released.
+    init(_ value: Value) {
+        self.value = value
+        make = nil
+    }
 
     init(making make: @escaping () throws -> Value) { self.make = make }
 
@@ -113,9 +128,17 @@ final class Lazy<Value>: @unchecked Sendable {
         try lock.withLock {
             if let value { return value }
             let made = try make!()
-            (value, make) = (made, nil)
+            value = made
             return made
         }
+    }
+
+    /// Whether the value is in memory now.
+    var isHeld: Bool { lock.withLock { value != nil } }
+
+    /// Lets the value go, if it can be made again.
+    func release() {
+        lock.withLock { if make != nil { value = nil } }
     }
 }
 

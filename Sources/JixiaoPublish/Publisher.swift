@@ -87,6 +87,9 @@ public struct PublishOptions: Sendable {
     /// Every printed page portrait or landscape; nil leaves each form's own (the
     /// `page.orientation` stylesheet parameter).
     public var orientation: PageOrientation?
+    /// How many projects' pages are rendered before their models are let go (`RenderPlan`);
+    /// the output is byte-identical for any value.
+    var batchSize = RenderPlan.batchSize
 
     public init(dataDirectory: String, outputDirectory: String, templatesDirectory: String,
                 emitXMLDirectory: String? = nil, encoding: SourceEncoding = .utf8,
@@ -238,9 +241,11 @@ public enum Publisher {
         progress(options.xlsx ? "[3/4] 生成页面与电子表格" : "[3/4] 生成页面")
         // The jobs on one core; on the other, the staging directory, which takes over the
         // spare's tens of thousands of files.
-        let (jobs, staged) = inParallel({ dataSet.years.flatMap(pageJobs) }, {
+        let (jobsByYear, staged) = inParallel({ dataSet.years.map(pageJobs) }, {
             Result { try StagedDirectory(replacing: options.outputDirectory) }
         })
+        let plan = RenderPlan(zip(dataSet.years, jobsByYear).map { ($0.entries, $1) })
+        let jobs = plan.jobs
         let output: StagedDirectory
         let xmlOutput: StagedDirectory?
         do {
@@ -254,35 +259,15 @@ public enum Publisher {
                                                           "无法创建输出目录：\(error)")])
         }
         let parameters = [("page.css", css)] + (options.orientation.map { [("page.orientation", $0.rawValue)] } ?? [])
-        let failures = FailureList()
-        let renderedPages = Locked([PageJob.Rendered?](repeating: nil, count: jobs.count))
-        let render = { (index: Int) in
-            guard failures.isEmpty else { return }
-            let job = jobs[index]
-            do {
-                let rendered = try job.render(with: stylesheet, parameters: parameters, rendering: rendering,
-                                            into: output, xml: xmlOutput, spreadsheets: spreadsheets, previous: previous)
-                renderedPages.withLock { $0[index] = rendered }
-            } catch let failure as PublishFailure {
-                failure.diagnostics.forEach(failures.append)
-            } catch let failure as Stylesheet.Failure {
-                failures.append(Diagnostic(.templateFailed, path: job.relativePath, at: nil, failure.description))
-            } catch {
-                failures.append(Diagnostic(.outputFailed, path: job.relativePath, at: nil, "写出失败：\(error)"))
-            }
-        }
-        // Longest first: a streamed document takes as long as thousands of pages, and started
-        // last it would keep one core busy while the other has nothing left to do.
-        let order = jobs.indices.sorted { jobs[$0].partCount > jobs[$1].partCount }
-        if options.workers == 1 {
-            order.forEach(render)
-        } else {
-            DispatchQueue.concurrentPerform(iterations: order.count) { render(order[$0]) }
-        }
-        if !failures.isEmpty {
+        let renderer = PageRenderer(stylesheet: stylesheet, parameters: parameters, rendering: rendering, output: output,
+                                    xml: xmlOutput, spreadsheets: spreadsheets, previous: previous)
+        let rendered: [PageJob.Rendered]
+        do {
+            rendered = try plan.render(with: renderer, workers: options.workers, batchSize: options.batchSize)
+        } catch {
             output.discard()
             xmlOutput?.discard()
-            throw PublishFailure(diagnostics: failures.all)
+            throw error
         }
 
         if options.pdf {
@@ -298,15 +283,13 @@ public enum Publisher {
             }
         }
 
-        let rendered = renderedPages.withLock { $0 }
         var manifest = PublishManifest(inputs: inputs, fileCount: dataSet.fileCount, warningCount: dataSet.warningCount,
                                        years: dataSet.years.map(\.year), reader: reader, facts: dataSet.facts)
         for (job, page) in zip(jobs, rendered) {
-            manifest.pages[PathKey(job.relativePath)] = page?.digest
-            if let parts = page?.parts, !parts.isEmpty { manifest.parts[PathKey(job.relativePath)] = parts }
+            manifest.pages[PathKey(job.relativePath)] = page.digest
+            if !page.parts.isEmpty { manifest.parts[PathKey(job.relativePath)] = page.parts }
         }
-        return Staged(output: output, xmlOutput: xmlOutput, manifest: manifest,
-                      reusedPages: rendered.filter { $0?.reused == true }.count)
+        return Staged(output: output, xmlOutput: xmlOutput, manifest: manifest, reusedPages: rendered.filter(\.reused).count)
     }
 
     /// The pages of one year, paths relative to the output directory: the forms and documents
@@ -335,14 +318,14 @@ public enum Publisher {
 
         for (index, project) in projects.enumerated() {
             jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.projectDirectory)/\(names.fileName(for: project.facts.name))",
-                                isForm: true, key: inFolderKeys.key("project", [project.facts.digest]),
+                                isForm: true, owner: index, key: inFolderKeys.key("project", [project.facts.digest]),
                                 build: { DocumentXML.projectPage(try projects[index].model.get(), context: inFolder) }))
         }
         jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.annualDocument)",
                             build: { DocumentXML.annualDocument(department: year.department, hasProjects: !projects.isEmpty,
                                                                 context: atTop) },
                             slots: projects.isEmpty ? [] : [projects.indices.map { index in
-                                PageJob.Part(key: atTopKeys.key("annual", [projects[index].facts.digest]),
+                                PageJob.Part(owner: index, key: atTopKeys.key("annual", [projects[index].facts.digest]),
                                              build: { DocumentXML.annualPart(try projects[index].model.get(), context: atTop) })
                             }]))
         if let department = year.department {
@@ -352,13 +335,12 @@ public enum Publisher {
 
         if let assessment = year.assessment {
             let isSample = assessment.isSample
-            let scored = projects.compactMap(\.assessment)
-            for (index, entry) in zip(scored.indices, projects.filter { $0.assessment != nil }) {
-                jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.assessmentDirectory)/\(names.fileName(for: entry.facts.name))",
-                                    isForm: true,
-                                    key: inFolderKeys.key("assessment", scored[index].facts.files, [isSample ? "sample" : ""]),
-                                    build: { AssessmentXML.projectPage(try scored[index].score.get(), context: inFolder,
-                                                                       isSample: isSample) }))
+            for (index, project) in projects.enumerated() {
+                guard let score = project.assessment?.score, let files = project.assessment?.facts.files else { continue }
+                jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.assessmentDirectory)/\(names.fileName(for: project.facts.name))",
+                                    isForm: true, owner: index,
+                                    key: inFolderKeys.key("assessment", files, [isSample ? "sample" : ""]),
+                                    build: { AssessmentXML.projectPage(try score.get(), context: inFolder, isSample: isSample) }))
             }
             if let department = assessment.department {
                 jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.assessmentDirectory)/\(OutputLayout.departmentAssessment)",
@@ -411,7 +393,7 @@ extension Publisher {
         let lines = entries.indices.map { index in
             let entry = entries[index]
             let shown = entry.assessment.map { [$0.href ?? "", $0.score ?? "", $0.grade ?? ""] } ?? ["-"]
-            return PageJob.Part(key: keys.key("index", [year.entries[index].facts.digest],
+            return PageJob.Part(owner: index, key: keys.key("index", [year.entries[index].facts.digest],
                                               [String(index + 1), entry.href, assessed ? "assessed" : ""] + shown),
                                 build: { DocumentXML.indexRow(entries[index], number: index + 1, assessed: assessed, context: context) })
         }
@@ -428,7 +410,7 @@ extension Publisher {
     static func reportJob(_ path: String, _ year: YearData, hrefs: [String: String],
                           context: DocumentXML.PageContext) -> PageJob {
         // As in `pageJobs`, closures hold shared lists and indices.
-        let scored = year.entries.compactMap(\.assessment)
+        let scored = year.entries.indices.compactMap { owner in year.entries[owner].assessment.map { (owner, $0) } }
         let isSample = year.isSample
         let sample = isSample ? "sample" : ""
         let summary = year.summary!
@@ -439,22 +421,22 @@ extension Publisher {
         func rowParts(_ element: String, _ lines: [(row: Int, bar: Int?)]) -> [PageJob.Part] {
             lines.map { index, bar in
                 let (row, href) = (rows[index], hrefs[rows[index].name])
-                return PageJob.Part(key: keys.key(element, year.entries[index].assessment?.facts.files ?? [],
+                return PageJob.Part(owner: index, key: keys.key(element, year.entries[index].assessment?.facts.files ?? [],
                                                   [String(row.number), row.name, href ?? "", bar.map(String.init) ?? "", sample]),
                                     build: { AssessmentXML.reportRow(element, rows[index], bar: bar, href: href, context: context,
                                                                      isSample: isSample) })
             }
         }
         let lists = AssessmentXML.ProjectList.allCases.map { list in
-            scored.indices.filter { scored[$0].facts.lists.contains(list) }.map { index in
-                PageJob.Part(key: keys.key("list " + list.name, scored[index].facts.files, [sample]),
-                             build: { AssessmentXML.reportList(list, try scored[index].score.get(), context: context,
+            scored.indices.filter { scored[$0].1.facts.lists.contains(list) }.map { index in
+                PageJob.Part(owner: scored[index].0, key: keys.key("list " + list.name, scored[index].1.facts.files, [sample]),
+                             build: { AssessmentXML.reportList(list, try scored[index].1.score.get(), context: context,
                                                                isSample: isSample) })
             }
         }
         let annexes = scored.indices.map { index in
-            PageJob.Part(key: keys.key("annex", scored[index].facts.files, [sample]),
-                         build: { AssessmentXML.reportAnnex(try scored[index].score.get(), context: context, isSample: isSample) })
+            PageJob.Part(owner: scored[index].0, key: keys.key("annex", scored[index].1.facts.files, [sample]),
+                         build: { AssessmentXML.reportAnnex(try scored[index].1.score.get(), context: context, isSample: isSample) })
         }
         let slots = [rowParts("row", rows.indices.map { ($0, nil) }), rowParts("budget-bar", bars), rowParts("score-bar", bars)]
             + lists + [annexes]

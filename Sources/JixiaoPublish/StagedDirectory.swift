@@ -61,6 +61,11 @@ final class StagedDirectory: @unchecked Sendable {
         return try OutputFile(creating: url.path, overwriting: shared == false)
     }
 
+    /// A file without a name in the staging directory, for bytes on their way into a page.
+    func scratch() throws -> OutputFile {
+        try OutputFile.scratch(in: stagingPath)
+    }
+
     /// Hard-links `source` (a file of the current output) into the staging directory, or
     /// copies it where the file system has no hard links. Where the spare already shares
     /// that very file, as it does every page the last publish reused, it stays as it is.

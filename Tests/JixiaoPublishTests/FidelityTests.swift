@@ -1,5 +1,5 @@
 import Foundation
-import JixiaoPublish
+@testable import JixiaoPublish
 import Testing
 
 /// The published tables must say exactly what the source document says, cell by cell. The
@@ -89,7 +89,7 @@ struct OutputTests {
 
 @Suite("Parallel publishing")
 struct ParallelPublishingTests {
-    private func publish(workers: Int) throws -> [String: Data] {
+    private func publish(workers: Int, batchSize: Int = RenderPlan.batchSize) throws -> [String: Data] {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-par-\(UUID().uuidString)")
         var options = PublishOptions(
             dataDirectory: Published.repository.appendingPathComponent("data").path,
@@ -97,6 +97,7 @@ struct ParallelPublishingTests {
             templatesDirectory: Published.repository.appendingPathComponent("templates").path,
             emitXMLDirectory: out.appendingPathComponent("xml").path, workers: workers)
         options.xlsx = true
+        options.batchSize = batchSize
         _ = try Publisher.publish(options)
         return try snapshot(of: out.appendingPathComponent("html")).merging(snapshot(of: out.appendingPathComponent("xml"))) { page, _ in page }
     }
@@ -112,6 +113,17 @@ struct ParallelPublishingTests {
         #expect(serial.count == 33 * 2 + 14 + 14 * 4 + 24 + 14 * 2 + 14 + 28)
         #expect(serial == parallel)
         #expect(try publish(workers: 8) == parallel, "and identical from one run to the next")
+    }
+
+    /// The 14 projects rendered a few at a time, their models let go after each batch: the
+    /// long documents' parts go through a file per slot, batch after batch, and are put
+    /// together at the end in their order.
+    @Test func batchesOfAnySizeGiveTheSameBytes() throws {
+        let whole = try publish(workers: 2)
+        for batchSize in [1, 3, 5] {
+            #expect(try publish(workers: 2, batchSize: batchSize) == whole, "batches of \(batchSize)")
+        }
+        #expect(try publish(workers: 1, batchSize: 4) == whole)
     }
 }
 

@@ -2,6 +2,7 @@ import Foundation
 @testable import JixiaoPublish
 import JixiaoDiagnostics
 import JixiaoModel
+import JixiaoRender
 import JixiaoScore
 import Testing
 
@@ -22,12 +23,13 @@ struct IncrementalPublishTests {
 
     /// `dataPath`: the data folder as named on the command line, if not `data.path`.
     func publish(into output: String, incremental: Bool = true, orientation: PageOrientation? = nil,
-                 dataPath: String? = nil) throws -> PublishReport {
+                 dataPath: String? = nil, batchSize: Int = RenderPlan.batchSize) throws -> PublishReport {
         var options = PublishOptions(dataDirectory: dataPath ?? data.path, outputDirectory: root.appendingPathComponent(output).path,
                                      templatesDirectory: templates.path)
         options.xlsx = true
         options.incremental = incremental
         options.orientation = orientation
+        options.batchSize = batchSize
         return try Publisher.publish(options)
     }
 
@@ -271,6 +273,50 @@ struct IncrementalPublishTests {
         let report = try publish(into: "out")
         #expect(report.reusedPages == report.pages.count - 3)
         #expect(try files("out") == clean())
+    }
+
+    /// Rendered a few projects at a time, a long document's unchanged parts are copied from the
+    /// earlier file batch by batch, and where each lands is recorded right: the next republish
+    /// copies from a file put together from batches.
+    @Test func republishingInBatchesMatchesAPublishFromScratch() throws {
+        _ = try publish(into: "out", batchSize: 3)
+        try edit(project, replacing: "指标值: 9\n", with: "指标值: 10\n")
+        let report = try publish(into: "out", batchSize: 3)
+        #expect(report.reusedPages == report.pages.count - 5)
+        #expect(try files("out") == clean())
+
+        let results = data.appendingPathComponent("2021/自评/信访维稳专项资金.yaml")
+        try edit(results, replacing: "全年执行数: 25.5万元", with: "全年执行数: 28.5万元")
+        let again = try publish(into: "out", batchSize: 2)
+        #expect(again.reusedPages == again.pages.count - 3)
+        #expect(try files("out") == clean())
+    }
+
+    /// Loaded for publishing, no project's model is held; rendered in batches, each batch
+    /// lets its models go, and a model let go is made again where it is needed again.
+    @Test func modelsAreHeldOnlyDuringTheirBatch() throws {
+        let dataSet = DataSetLoader.load(directory: data.path, encoding: .utf8, keepSources: false, earlier: DataFacts())
+        let year = try #require(dataSet.years.first)
+        let held = {
+            year.entries.filter { $0.model.isHeld || $0.assessment?.score.isHeld == true || $0.assessment?.results.isHeld == true }
+                .map(\.facts.name)
+        }
+        #expect(year.entries.count == 14 && held().isEmpty)
+
+        let plan = RenderPlan([(year.entries, Publisher.pageJobs(year))])
+        let output = try StagedDirectory(replacing: root.appendingPathComponent("out").path)
+        try output.createFolders(for: plan.jobs.map(\.relativePath))
+        let css = try String(contentsOf: templates.appendingPathComponent("jixiao.css"), encoding: .utf8)
+        let renderer = PageRenderer(stylesheet: try Stylesheet(path: templates.appendingPathComponent("jixiao.xsl").path),
+                                    parameters: [("page.css", css)], rendering: Digest(), output: output, xml: nil,
+                                    spreadsheets: nil, previous: nil)
+        let rendered = try plan.render(with: renderer, workers: 2, batchSize: 4)
+        #expect(rendered.count == plan.jobs.count && rendered.allSatisfy { !$0.reused })
+        #expect(held().isEmpty)
+        output.discard()
+
+        let first = try #require(year.entries.first)
+        #expect(try first.model.get().name.value == first.facts.name && first.model.isHeld)
     }
 
     /// Pages known by their data files' digests (the project pages, the 自评表, the parts of

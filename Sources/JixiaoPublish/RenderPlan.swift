@@ -1,0 +1,164 @@
+import Foundation
+import JixiaoDiagnostics
+import JixiaoRender
+
+/// The order a publish renders its pages in, so that a project's models are needed during
+/// one batch only and are never all in memory at once:
+/// 1. the pages of no project, and the frames of the long documents (`PageStream`);
+/// 2. a batch of projects at a time, their forms and their parts of every long document,
+///    after which their models are let go (`Lazy.release`);
+/// 3. each long document put together.
+/// Within each step the pages are rendered on every core, the longest first; the output is
+/// the same whatever the number of workers and the size of the batches.
+struct RenderPlan {
+    /// Every page, year after year.
+    let jobs: [PageJob]
+    /// Each year's projects, and where its pages are in `jobs`.
+    private let years: [(entries: [ProjectEntry], jobs: Range<Int>)]
+
+    /// How many projects are rendered between releases: the models of so many are in memory
+    /// at once, and every batch waits for its longest page.
+    static let batchSize = 256
+
+    init(_ years: [(entries: [ProjectEntry], jobs: [PageJob])]) {
+        var jobs: [PageJob] = []
+        self.years = years.map { year in
+            defer { jobs += year.jobs }
+            return (year.entries, jobs.count..<jobs.count + year.jobs.count)
+        }
+        self.jobs = jobs
+    }
+
+    /// Every page rendered, by its place in `jobs`; or every failure, thrown.
+    func render(with renderer: PageRenderer, workers: Int, batchSize: Int = batchSize) throws -> [PageJob.Rendered] {
+        let run = Run(workers: workers, count: jobs.count)
+        run.perform(jobs.indices.filter { !isProjectForm($0) }.map { index in
+            Run.Task(path: jobs[index].relativePath, size: jobs[index].partCount + 1) {
+                switch try jobs[index].start(renderer) {
+                case .rendered(let page): run.rendered.withLock { $0[index] = page }
+                case .streaming(let stream): run.streams.withLock { $0[index] = stream }
+                }
+            }
+        })
+        for year in years {
+            render(year, in: run, with: renderer, batchSize: batchSize)
+        }
+        run.perform(run.streams.withLock { $0 }.map { index, stream in
+            Run.Task(path: stream.job.relativePath, size: stream.job.partCount) {
+                let page = try stream.finish()
+                run.rendered.withLock { $0[index] = page }
+            }
+        })
+        if !run.failures.isEmpty { throw PublishFailure(diagnostics: run.failures.all) }
+        return run.rendered.withLock { $0.map { $0! } }
+    }
+
+    /// Step 2 for one year: its projects' forms and parts, a batch at a time.
+    private func render(_ year: (entries: [ProjectEntry], jobs: Range<Int>), in run: Run, with renderer: PageRenderer,
+                        batchSize: Int) {
+        let forms = Dictionary(grouping: year.jobs.filter(isProjectForm), by: { jobs[$0].owner! })
+        var slots = run.streams.withLock { $0 }.filter { year.jobs.contains($0.key) }.values.flatMap { stream in
+            stream.job.slots.indices.map { SlotCursor(stream: stream, slot: $0) }
+        }
+        for first in stride(from: 0, to: year.entries.count, by: batchSize) {
+            let batch = first..<min(first + batchSize, year.entries.count)
+            let entries = batch.map { year.entries[$0] }
+            // With nothing to reuse, every model is needed: the batch's are made first, on
+            // every core, or the workers rendering in page order would wait on each other for
+            // the same project's model.
+            if renderer.previous == nil {
+                run.perform(entries.map { entry in
+                    Run.Task(path: entry.path, size: 1) {
+                        _ = try entry.model.get()
+                        _ = try entry.assessment?.score.get()
+                    }
+                })
+            }
+            let pages = batch.flatMap { forms[$0] ?? [] }.map { index in
+                Run.Task(path: jobs[index].relativePath, size: 1) {
+                    guard case .rendered(let page) = try jobs[index].start(renderer) else { return }
+                    run.rendered.withLock { $0[index] = page }
+                }
+            }
+            let parts = slots.indices.compactMap { index in
+                slots[index].take(before: batch.upperBound, last: batch.upperBound == year.entries.count).map { range in
+                    let (stream, slot) = (slots[index].stream, slots[index].slot)
+                    return Run.Task(path: stream.job.relativePath, size: range.count) { try stream.write(slot: slot, parts: range) }
+                }
+            }
+            run.perform(pages + parts)
+            for entry in entries {
+                entry.model.release()
+                entry.assessment?.release()
+            }
+        }
+    }
+
+    /// A page of one project alone, rendered with its batch.
+    private func isProjectForm(_ index: Int) -> Bool {
+        jobs[index].owner != nil && jobs[index].slots.isEmpty
+    }
+}
+
+/// What rendering has produced so far, shared by the workers.
+private final class Run: Sendable {
+    let workers: Int
+    let rendered: Locked<[PageJob.Rendered?]>
+    /// The long documents whose frames are rendered, by their place in the plan's jobs.
+    let streams = Locked([Int: PageStream]())
+    let failures = FailureList()
+
+    /// A piece of work of one step, and about how many pages' worth it is.
+    struct Task {
+        let path: String
+        let size: Int
+        let run: () throws -> Void
+    }
+
+    init(workers: Int, count: Int) {
+        self.workers = workers
+        rendered = Locked([PageJob.Rendered?](repeating: nil, count: count))
+    }
+
+    /// Runs the tasks, the longest first, unless something has failed; failures are collected.
+    func perform(_ tasks: [Task]) {
+        let attempt = { (task: Task) in
+            guard self.failures.isEmpty else { return }
+            do {
+                try task.run()
+            } catch let failure as PublishFailure {
+                failure.diagnostics.forEach(self.failures.append)
+            } catch let failure as Stylesheet.Failure {
+                self.failures.append(Diagnostic(.templateFailed, path: task.path, at: nil, failure.description))
+            } catch {
+                self.failures.append(Diagnostic(.outputFailed, path: task.path, at: nil, "写出失败：\(error)"))
+            }
+        }
+        let order = tasks.sorted { $0.size > $1.size }
+        if workers == 1 {
+            order.forEach(attempt)
+        } else {
+            DispatchQueue.concurrentPerform(iterations: order.count) { attempt(order[$0]) }
+        }
+    }
+}
+
+/// How far the parts of one slot of a long document have been handed out.
+private struct SlotCursor {
+    let stream: PageStream
+    let slot: Int
+    private var next = 0
+
+    init(stream: PageStream, slot: Int) {
+        (self.stream, self.slot) = (stream, slot)
+    }
+
+    /// The parts not handed out yet of the projects before `owner` (of all that are left, for
+    /// the `last` batch), if any.
+    mutating func take(before owner: Int, last: Bool) -> Range<Int>? {
+        let parts = stream.job.slots[slot]
+        let end = last ? parts.count : parts[next...].firstIndex { $0.owner >= owner } ?? parts.count
+        defer { next = end }
+        return next < end ? next..<end : nil
+    }
+}
