@@ -267,21 +267,23 @@ public enum DataSetLoader {
     private static func score(_ entry: ProjectEntry, results: (path: String, facts: ResultsFacts, model: Lazy<ProjectResults>),
                               earlier: ScoreFacts?, keep: Bool) -> (assessed: AssessedProject?, diagnostics: [Diagnostic], before: Bool) {
         let (project, resultsModel) = (entry.model, results.model)
-        let scoring = Lazy(making: { ProjectScorer.score(try project.get(), try resultsModel.get()).0 })
+        let scoring = Lazy(making: {
+            // The results are needed for the score alone.
+            defer { resultsModel.release() }
+            return ProjectScorer.score(try project.get(), try resultsModel.get()).0
+        })
         if let earlier, earlier.projectDigest == entry.facts.digest, earlier.resultsDigest == results.facts.digest {
-            return (AssessedProject(resultsPath: results.path, facts: earlier, results: resultsModel, score: scoring), [], true)
+            return (AssessedProject(resultsPath: results.path, facts: earlier, score: scoring), [], true)
         }
         do {
             let (score, diagnostics) = ProjectScorer.score(try project.get(), try resultsModel.get())
             let facts = ScoreFacts(score, projectDigest: entry.facts.digest, resultsDigest: results.facts.digest,
                                    warnings: diagnostics.warningCount)
-            let assessed = AssessedProject(resultsPath: results.path, facts: facts, results: resultsModel,
-                                           score: keep ? Lazy(score) : scoring)
             if !keep {
                 project.release()
-                assessed.release()
+                resultsModel.release()
             }
-            return (assessed, diagnostics, false)
+            return (AssessedProject(resultsPath: results.path, facts: facts, score: keep ? Lazy(score) : scoring), diagnostics, false)
         } catch {
             // Only a file changed since it was read (`Lazy.reading`) gets here.
             let diagnostics = (error as? PublishFailure)?.diagnostics

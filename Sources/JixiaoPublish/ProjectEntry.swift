@@ -8,7 +8,8 @@ import JixiaoScore
 /// it (`ProjectFacts`), its model, and its year-end score where it has results. Of a file an
 /// earlier publish read, the facts are remembered and the model is decoded only when one of
 /// the project's own pages or parts must be built again: at ten thousand projects a republish
-/// after one change then decodes and scores one project, not all of them.
+/// after one change then decodes and scores one project, not all of them. A publish keeps
+/// no model beyond its use: each is decoded again for its project's batch (`RenderPlan`).
 struct ProjectEntry: Sendable {
     let path: String
     let facts: ProjectFacts
@@ -20,15 +21,7 @@ struct ProjectEntry: Sendable {
 struct AssessedProject: Sendable {
     let resultsPath: String
     let facts: ScoreFacts
-    /// What the score is made from, beside the project's model.
-    let results: Lazy<ProjectResults>
     let score: Lazy<ProjectScore>
-
-    /// Lets the score and the results it was made from go (`Lazy.release`).
-    func release() {
-        score.release()
-        results.release()
-    }
 }
 
 /// What an earlier publish found of a data file with this digest.

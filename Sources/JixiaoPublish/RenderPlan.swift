@@ -76,8 +76,8 @@ struct RenderPlan {
             }
             let pages = batch.flatMap { forms[$0] ?? [] }.map { index in
                 Run.Task(path: jobs[index].relativePath, size: 1) {
-                    guard case .rendered(let page) = try jobs[index].start(renderer) else { return }
-                    run.rendered.withLock { $0[index] = page }
+                    // Without slots, a page is rendered at once.
+                    if case .rendered(let page) = try jobs[index].start(renderer) { run.rendered.withLock { $0[index] = page } }
                 }
             }
             let parts = slots.indices.compactMap { index in
@@ -89,7 +89,7 @@ struct RenderPlan {
             run.perform(pages + parts)
             for entry in entries {
                 entry.model.release()
-                entry.assessment?.release()
+                entry.assessment?.score.release()
             }
         }
     }
