@@ -155,13 +155,29 @@ public enum DataSetLoader {
             data.department = loadDepartment(source, year: year, diagnostics: &dataSet.diagnostics)
         }
         let projectsPath = join(path, DataLayout.projectDirectory)
-        // Each file on its own, on every core; then, in file order, what spans files.
+        let resultsPath = join(path, DataLayout.resultsDirectory)
+        // Each file on its own, on every core; then, in file order, what spans files. The
+        // results come first: a project decoded now is scored against the results file that
+        // names it while its model is at hand (`EarlyScore`).
         let (keepSources, key) = (dataSet.keepsSources, FactsKey(year: year, folder: path))
+        let results = isDirectory(resultsPath)
+            ? loadResults(in: resultsPath, encoding: encoding, keepSources: keepSources, earlier: earlier, key: key)
+            : nil
+        let named = Dictionary((results ?? []).compactMap { file in file.loaded.map { ($0.facts.projectName, (file.path, $0.facts, $0.model)) } },
+                               uniquingKeysWith: { _, last in last })
+        let early = Locked([String: EarlyScore]())
         let loaded = concurrentMap(dataFiles(in: projectsPath)) { path in
             loadFile(path, encoding: encoding, keepSource: keepSources, earlier: earlier.projects[key(path)],
                      earlierStamp: earlier.stamps[key(path)],
                      decode: { ProjectDecoder.decode($0).value },
-                     load: { loadProject($0, digest: $1, year: year, diagnostics: &$2) })
+                     load: { source, digest, diagnostics in
+                         let loaded = loadProject(source, digest: digest, year: year, diagnostics: &diagnostics)
+                         if let (project, facts) = loaded, let results = named[facts.name],
+                            let scored = EarlyScore(project, facts: facts, results: results, keep: keepSources) {
+                             early.withLock { $0[path] = scored }
+                         }
+                         return loaded
+                     })
         }
         var seenNames: [String: String] = [:]
         var seenCodes: [String: String] = [:]
@@ -187,25 +203,18 @@ public enum DataSetLoader {
             data.entries.append(ProjectEntry(path: file.path, facts: facts, model: model))
         }
         data.entries.sort { ($0.facts.order ?? Int.max, $0.facts.name) < ($1.facts.order ?? Int.max, $1.facts.name) }
-        let resultsPath = join(path, DataLayout.resultsDirectory)
-        if isDirectory(resultsPath) {
-            loadAssessment(resultsPath, &data, encoding: encoding, earlier: earlier, key: key, into: &dataSet)
+        if let results {
+            loadAssessment(resultsPath, &data, results: results, early: early.withLock { $0 }, encoding: encoding,
+                           earlier: earlier, key: key, into: &dataSet)
         }
         return data
     }
 
-    /// Reads `自评/`, matches each results file to its project by name and scores it.
-    private static func loadAssessment(_ path: String, _ data: inout YearData, encoding: SourceEncoding, earlier: DataFacts,
-                                       key: FactsKey, into dataSet: inout DataSet) {
-        var isSample = false
-        var department: DepartmentAssessment?
-        var results: [String: (path: String, facts: ResultsFacts, model: Lazy<ProjectResults>)] = [:]
-        let names = data.entries.map(\.facts.name)
-        let known = Set(names)
+    /// Each project results file of `自评/` on its own, on every core.
+    private static func loadResults(in path: String, encoding: SourceEncoding, keepSources: Bool, earlier: DataFacts,
+                                    key: FactsKey) -> [LoadedFile<ResultsFacts, ProjectResults>] {
         let departmentPath = join(path, DataLayout.departmentResultsFile)
-        let files = dataFiles(in: path)
-        let keepSources = dataSet.keepsSources
-        let loaded = concurrentMap(files.filter { $0 != departmentPath }) { path in
+        return concurrentMap(dataFiles(in: path).filter { $0 != departmentPath }) { path in
             loadFile(path, encoding: encoding, keepSource: keepSources, earlier: earlier.results[key(path)],
                      earlierStamp: earlier.stamps[key(path)],
                      decode: { ResultsDecoder.decodeProject($0).value },
@@ -215,6 +224,20 @@ public enum DataSetLoader {
                          return decoded.value.map { ($0, ResultsFacts($0, digest: digest, warnings: diagnostics.warningCount)) }
                      })
         }
+    }
+
+    /// Matches each results file (`loadResults`) to its project by name and scores it; reads
+    /// the department's results.
+    private static func loadAssessment(_ path: String, _ data: inout YearData, results loaded: [LoadedFile<ResultsFacts, ProjectResults>],
+                                       early: [String: EarlyScore], encoding: SourceEncoding, earlier: DataFacts,
+                                       key: FactsKey, into dataSet: inout DataSet) {
+        var isSample = false
+        var department: DepartmentAssessment?
+        var results: [String: (path: String, facts: ResultsFacts, model: Lazy<ProjectResults>)] = [:]
+        let names = data.entries.map(\.facts.name)
+        let known = Set(names)
+        let departmentPath = join(path, DataLayout.departmentResultsFile)
+        let keepSources = dataSet.keepsSources
         for file in loaded {
             guard let (facts, model) = record(file, key: key, into: &dataSet) else { continue }
             dataSet.facts.results[key(file.path)] = facts
@@ -228,7 +251,7 @@ public enum DataSetLoader {
             }
             results[facts.projectName] = (file.path, facts, model)
         }
-        if files.contains(departmentPath), let source = read(departmentPath, encoding: encoding, into: &dataSet) {
+        if FileManager.default.fileExists(atPath: departmentPath), let source = read(departmentPath, encoding: encoding, into: &dataSet) {
             let decoded = ResultsDecoder.decodeDepartment(source)
             dataSet.diagnostics += decoded.diagnostics
             if let departmentResults = decoded.value {
@@ -241,7 +264,9 @@ public enum DataSetLoader {
             }
         }
         let scores = concurrentMap(data.entries) { entry in
-            results[entry.facts.name].map { score(entry, results: $0, earlier: earlier.scores[key($0.path)], keep: keepSources) }
+            results[entry.facts.name].map {
+                score(entry, results: $0, earlier: earlier.scores[key($0.path)], early: early[entry.path], keep: keepSources)
+            }
         }
         for (index, scored) in zip(data.entries.indices, scores) {
             let entry = data.entries[index]
@@ -262,10 +287,12 @@ public enum DataSetLoader {
     }
 
     /// A project scored against its results: as an earlier publish scored the same pair of
-    /// texts (`before`), the score itself made again only if a page needs it; or scored now,
-    /// and the score and the models it was made from kept, or let go until a page needs them.
+    /// texts (`before`), the score itself made again only if a page needs it; as it was
+    /// scored when decoded; or scored now, and the score and the models it was made from
+    /// kept, or let go until a page needs them.
     private static func score(_ entry: ProjectEntry, results: (path: String, facts: ResultsFacts, model: Lazy<ProjectResults>),
-                              earlier: ScoreFacts?, keep: Bool) -> (assessed: AssessedProject?, diagnostics: [Diagnostic], before: Bool) {
+                              earlier: ScoreFacts?, early: EarlyScore?, keep: Bool)
+        -> (assessed: AssessedProject?, diagnostics: [Diagnostic], before: Bool) {
         let (project, resultsModel) = (entry.model, results.model)
         let scoring = Lazy(making: {
             // The results are needed for the score alone.
@@ -274,6 +301,10 @@ public enum DataSetLoader {
         })
         if let earlier, earlier.projectDigest == entry.facts.digest, earlier.resultsDigest == results.facts.digest {
             return (AssessedProject(resultsPath: results.path, facts: earlier, score: scoring), [], true)
+        }
+        if let early, early.facts.projectDigest == entry.facts.digest, early.facts.resultsDigest == results.facts.digest {
+            return (AssessedProject(resultsPath: results.path, facts: early.facts, score: early.score.map { Lazy($0) } ?? scoring),
+                    early.diagnostics, false)
         }
         do {
             let (score, diagnostics) = ProjectScorer.score(try project.get(), try resultsModel.get())
@@ -349,6 +380,28 @@ public enum DataSetLoader {
         switch result {
         case .success(let source): if dataSet.keepsSources { dataSet.sources[source.path] = source }
         case .failure(let diagnostic): dataSet.diagnostics.append(diagnostic)
+        }
+    }
+
+    /// A project scored as soon as it was decoded and checked, against the results file that
+    /// names it (the last, as `loadAssessment` pairs them): a publish keeps no model, and the
+    /// project need not be decoded again to be scored.
+    private struct EarlyScore {
+        let facts: ScoreFacts
+        let diagnostics: [Diagnostic]
+        /// Kept where models are.
+        let score: ProjectScore?
+
+        /// Nil where the results file no longer holds the text read (scored later, which says so).
+        init?(_ project: Project, facts: ProjectFacts, results: (path: String, facts: ResultsFacts, model: Lazy<ProjectResults>),
+              keep: Bool) {
+            guard let resultsModel = try? results.model.get() else { return nil }
+            if !keep { results.model.release() }
+            let (score, diagnostics) = ProjectScorer.score(project, resultsModel)
+            self.facts = ScoreFacts(score, projectDigest: facts.digest, resultsDigest: results.facts.digest,
+                                    warnings: diagnostics.warningCount)
+            self.diagnostics = diagnostics
+            self.score = keep ? score : nil
         }
     }
 

@@ -11,7 +11,7 @@ struct SelfAssessmentDataTests {
     static let goalTable = "村委会办公场所租赁费"
 
     /// A 2021 directory with one goal table and the given files under 自评/.
-    private func dataSet(_ results: [String: String], department: Bool = false) throws -> DataSet {
+    private func dataSet(_ results: [String: String], department: Bool = false, keepSources: Bool = true) throws -> DataSet {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-sa-\(UUID().uuidString)")
         let year = root.appendingPathComponent("2021")
         let data = Published.repository.appendingPathComponent("data/2021")
@@ -26,7 +26,7 @@ struct SelfAssessmentDataTests {
         for (name, text) in results {
             try text.write(to: year.appendingPathComponent("自评/\(name)"), atomically: true, encoding: .utf8)
         }
-        return DataSetLoader.load(directory: root.path)
+        return DataSetLoader.load(directory: root.path, keepSources: keepSources)
     }
 
     private var sample: String {
@@ -55,6 +55,20 @@ struct SelfAssessmentDataTests {
     @Test func resultsForAnUnknownProject() throws {
         let text = try sample.replacingOccurrences(of: "项目名称: \(Self.goalTable)", with: "项目名称: 村委会办公场所租凭费")
         #expect(codes(try dataSet(["x.yaml": text])) == ["JX601", "JX615"])
+    }
+
+    /// Two results files naming one project: the later by name is the one scored, whether the
+    /// data is loaded to be checked (models kept, scored after every file is read) or to be
+    /// published (models let go, the project scored as soon as it is decoded).
+    @Test func theLaterOfTwoResultsFilesNamingAProjectIsScored() throws {
+        let later = try sample.replacingOccurrences(of: "全年执行数: 20万元", with: "全年执行数: 15万元")
+        for keepSources in [true, false] {
+            let set = try dataSet(["a.yaml": try sample, "b.yaml": later], keepSources: keepSources)
+            let summary = try #require(set.years.first?.summary)
+            #expect(summary.rows.map { $0.score?.spent.description } == ["15万元"], "keepSources: \(keepSources)")
+            let assessment = try #require(try set.years.first?.selfAssessment())
+            #expect(assessment.projects.map { $0.score?.figures.spent.description } == ["15万元"])
+        }
     }
 
     @Test func indicatorWeightsMustFillTheirHeading() throws {
