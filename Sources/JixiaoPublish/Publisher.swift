@@ -336,10 +336,11 @@ public enum Publisher {
         if let assessment = year.assessment {
             let isSample = assessment.isSample
             for (index, project) in projects.enumerated() {
-                guard let score = project.assessment?.score, let files = project.assessment?.facts.files else { continue }
+                guard let assessed = project.assessment else { continue }
+                let score = assessed.score
                 jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.assessmentDirectory)/\(names.fileName(for: project.facts.name))",
                                     isForm: true, owner: index,
-                                    key: inFolderKeys.key("assessment", files, [isSample ? "sample" : ""]),
+                                    key: inFolderKeys.key("assessment", assessed.facts.files, [isSample ? "sample" : ""]),
                                     build: { AssessmentXML.projectPage(try score.get(), context: inFolder, isSample: isSample) }))
             }
             if let department = assessment.department {
@@ -410,7 +411,7 @@ extension Publisher {
     static func reportJob(_ path: String, _ year: YearData, hrefs: [String: String],
                           context: DocumentXML.PageContext) -> PageJob {
         // As in `pageJobs`, closures hold shared lists and indices.
-        let scored = year.entries.indices.compactMap { owner in year.entries[owner].assessment.map { (owner, $0) } }
+        let scored = year.entries.indices.compactMap { owner in year.entries[owner].assessment.map { (owner: owner, assessed: $0) } }
         let isSample = year.isSample
         let sample = isSample ? "sample" : ""
         let summary = year.summary!
@@ -428,15 +429,15 @@ extension Publisher {
             }
         }
         let lists = AssessmentXML.ProjectList.allCases.map { list in
-            scored.indices.filter { scored[$0].1.facts.lists.contains(list) }.map { index in
-                PageJob.Part(owner: scored[index].0, key: keys.key("list " + list.name, scored[index].1.facts.files, [sample]),
-                             build: { AssessmentXML.reportList(list, try scored[index].1.score.get(), context: context,
+            scored.indices.filter { scored[$0].assessed.facts.lists.contains(list) }.map { index in
+                PageJob.Part(owner: scored[index].owner, key: keys.key("list " + list.name, scored[index].assessed.facts.files, [sample]),
+                             build: { AssessmentXML.reportList(list, try scored[index].assessed.score.get(), context: context,
                                                                isSample: isSample) })
             }
         }
         let annexes = scored.indices.map { index in
-            PageJob.Part(owner: scored[index].0, key: keys.key("annex", scored[index].1.facts.files, [sample]),
-                         build: { AssessmentXML.reportAnnex(try scored[index].1.score.get(), context: context, isSample: isSample) })
+            PageJob.Part(owner: scored[index].owner, key: keys.key("annex", scored[index].assessed.facts.files, [sample]),
+                         build: { AssessmentXML.reportAnnex(try scored[index].assessed.score.get(), context: context, isSample: isSample) })
         }
         let slots = [rowParts("row", rows.indices.map { ($0, nil) }), rowParts("budget-bar", bars), rowParts("score-bar", bars)]
             + lists + [annexes]
