@@ -303,13 +303,7 @@ struct IncrementalPublishTests {
         }
         #expect(year.entries.count == 14 && held().isEmpty)
 
-        let plan = RenderPlan([(year.entries, Publisher.pageJobs(year))])
-        let output = try StagedDirectory(replacing: root.appendingPathComponent("out").path)
-        try output.createFolders(for: plan.jobs.map(\.relativePath))
-        let css = try String(contentsOf: templates.appendingPathComponent("jixiao.css"), encoding: .utf8)
-        let renderer = PageRenderer(stylesheet: try Stylesheet(path: templates.appendingPathComponent("jixiao.xsl").path),
-                                    parameters: [("page.css", css)], rendering: Digest(), output: output, xml: nil,
-                                    spreadsheets: nil, previous: nil)
+        let (plan, output, renderer) = try renderingPlan(year)
         let rendered = try plan.render(with: renderer, workers: 2, batchSize: 4)
         #expect(rendered.count == plan.jobs.count && rendered.allSatisfy { !$0.reused })
         #expect(held().isEmpty)
@@ -317,6 +311,36 @@ struct IncrementalPublishTests {
 
         let first = try #require(year.entries.first)
         #expect(try first.model.get().name.value == first.facts.name && first.model.isHeld)
+    }
+
+    /// A publish keeps no model: a file changed after it was checked is read again for its
+    /// pages, found changed, and stops the publish (JX907) rather than show other data.
+    @Test func aFileChangedAfterItWasCheckedStopsAFullPublish() throws {
+        let dataSet = DataSetLoader.load(directory: data.path, encoding: .utf8, keepSources: false, earlier: DataFacts())
+        let year = try #require(dataSet.years.first)
+        try edit(project, replacing: "指标值: 9\n", with: "指标值: 10\n")
+
+        let (plan, output, renderer) = try renderingPlan(year)
+        defer { output.discard() }
+        #expect {
+            _ = try plan.render(with: renderer, workers: 2, batchSize: 4)
+        } throws: { error in
+            let diagnostics = (error as? PublishFailure)?.diagnostics ?? []
+            return diagnostics.map(\.code) == [.dataChanged] && diagnostics.first?.path == project.path
+        }
+    }
+
+    /// The plan of a year's pages, a staging directory for them, and a renderer of the test's
+    /// templates, with nothing to reuse.
+    private func renderingPlan(_ year: YearData) throws -> (RenderPlan, StagedDirectory, PageRenderer) {
+        let plan = RenderPlan([(year.entries, Publisher.pageJobs(year))])
+        let output = try StagedDirectory(replacing: root.appendingPathComponent("out").path)
+        try output.createFolders(for: plan.jobs.map(\.relativePath))
+        let css = try String(contentsOf: templates.appendingPathComponent("jixiao.css"), encoding: .utf8)
+        let renderer = PageRenderer(stylesheet: try Stylesheet(path: templates.appendingPathComponent("jixiao.xsl").path),
+                                    parameters: [("page.css", css)], rendering: Digest(), output: output, xml: nil,
+                                    spreadsheets: nil, previous: nil)
+        return (plan, output, renderer)
     }
 
     /// Pages known by their data files' digests (the project pages, the 自评表, the parts of
