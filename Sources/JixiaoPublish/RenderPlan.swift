@@ -3,7 +3,7 @@ import JixiaoDiagnostics
 import JixiaoRender
 
 /// The order a publish renders its pages in, so that a project's models are needed during
-/// one batch only and are never all in memory at once:
+/// one batch only and are never all in memory at once. Year after year:
 /// 1. the pages of no project, and the frames of the long documents (`PageStream`);
 /// 2. a batch of projects at a time, their forms and their parts of every long document,
 ///    after which their models are let go (`Lazy.release`);
@@ -32,32 +32,34 @@ struct RenderPlan {
     /// Every page rendered, by its place in `jobs`; or every failure, thrown.
     func render(with renderer: PageRenderer, workers: Int, batchSize: Int = batchSize) throws -> [PageJob.Rendered] {
         let run = Run(workers: workers, count: jobs.count)
-        run.perform(jobs.indices.filter { !isProjectForm($0) }.map { index in
-            Run.Task(path: jobs[index].relativePath, size: jobs[index].partCount + 1) {
-                switch try jobs[index].start(renderer) {
-                case .rendered(let page): run.rendered.withLock { $0[index] = page }
-                case .streaming(let stream): run.streams.withLock { $0[index] = stream }
-                }
-            }
-        })
         for year in years {
-            render(year, in: run, with: renderer, batchSize: batchSize)
+            let streams = Locked([Int: PageStream]())
+            run.perform(year.jobs.filter { !isProjectForm($0) }.map { index in
+                Run.Task(path: jobs[index].relativePath, size: jobs[index].partCount + 1) {
+                    switch try jobs[index].start(renderer) {
+                    case .rendered(let page): run.rendered.withLock { $0[index] = page }
+                    case .streaming(let stream): streams.withLock { $0[index] = stream }
+                    }
+                }
+            })
+            let started = streams.withLock { $0 }
+            render(year, streams: Array(started.values), in: run, with: renderer, batchSize: batchSize)
+            run.perform(started.map { index, stream in
+                Run.Task(path: stream.job.relativePath, size: stream.job.partCount) {
+                    let page = try stream.finish()
+                    run.rendered.withLock { $0[index] = page }
+                }
+            })
         }
-        run.perform(run.streams.withLock { $0 }.map { index, stream in
-            Run.Task(path: stream.job.relativePath, size: stream.job.partCount) {
-                let page = try stream.finish()
-                run.rendered.withLock { $0[index] = page }
-            }
-        })
         if !run.failures.isEmpty { throw PublishFailure(diagnostics: run.failures.all) }
         return run.rendered.withLock { $0.map { $0! } }
     }
 
-    /// Step 2 for one year: its projects' forms and parts, a batch at a time.
-    private func render(_ year: (entries: [ProjectEntry], jobs: Range<Int>), in run: Run, with renderer: PageRenderer,
-                        batchSize: Int) {
+    /// Step 2 for one year: its projects' forms and parts of its long documents, a batch at a time.
+    private func render(_ year: (entries: [ProjectEntry], jobs: Range<Int>), streams: [PageStream], in run: Run,
+                        with renderer: PageRenderer, batchSize: Int) {
         let forms = Dictionary(grouping: year.jobs.filter(isProjectForm), by: { jobs[$0].owner! })
-        var slots = run.streams.withLock { $0 }.filter { year.jobs.contains($0.key) }.values.flatMap { stream in
+        var slots = streams.flatMap { stream in
             stream.job.slots.indices.map { SlotCursor(stream: stream, slot: $0) }
         }
         for first in stride(from: 0, to: year.entries.count, by: batchSize) {
@@ -104,8 +106,6 @@ struct RenderPlan {
 private final class Run: Sendable {
     let workers: Int
     let rendered: Locked<[PageJob.Rendered?]>
-    /// The long documents whose frames are rendered, by their place in the plan's jobs.
-    let streams = Locked([Int: PageStream]())
     let failures = FailureList()
 
     /// A piece of work of one step, and about how many pages' worth it is.
