@@ -158,14 +158,15 @@ public enum DataSetLoader {
         let resultsPath = join(path, DataLayout.resultsDirectory)
         // Each file on its own, on every core; then, in file order, what spans files. The
         // results come first: a project decoded now is scored against the results file that
-        // names it while its model is at hand (`EarlyScore`).
+        // names it while its model is at hand (`FreshScore`).
         let (keepSources, key) = (dataSet.keepsSources, FactsKey(year: year, folder: path))
         let results = isDirectory(resultsPath)
             ? loadResults(in: resultsPath, encoding: encoding, keepSources: keepSources, earlier: earlier, key: key)
             : nil
-        let named = Dictionary((results ?? []).compactMap { file in file.loaded.map { ($0.facts.projectName, (file.path, $0.facts, $0.model)) } },
-                               uniquingKeysWith: { _, last in last })
-        let early = Locked([String: EarlyScore]())
+        let named = Dictionary((results ?? []).compactMap { file in
+            file.loaded.map { ($0.facts.projectName, ResultsFile(path: file.path, facts: $0.facts, model: $0.model)) }
+        }, uniquingKeysWith: { _, last in last })
+        let early = Locked([String: FreshScore]())
         let loaded = concurrentMap(dataFiles(in: projectsPath)) { path in
             loadFile(path, encoding: encoding, keepSource: keepSources, earlier: earlier.projects[key(path)],
                      earlierStamp: earlier.stamps[key(path)],
@@ -173,7 +174,7 @@ public enum DataSetLoader {
                      load: { source, digest, diagnostics in
                          let loaded = loadProject(source, digest: digest, year: year, diagnostics: &diagnostics)
                          if let (project, facts) = loaded, let results = named[facts.name],
-                            let scored = EarlyScore(project, facts: facts, results: results, keep: keepSources) {
+                            let scored = try? FreshScore(project, facts: facts, results: results, keep: keepSources) {
                              early.withLock { $0[path] = scored }
                          }
                          return loaded
@@ -229,11 +230,11 @@ public enum DataSetLoader {
     /// Matches each results file (`loadResults`) to its project by name and scores it; reads
     /// the department's results.
     private static func loadAssessment(_ path: String, _ data: inout YearData, results loaded: [LoadedFile<ResultsFacts, ProjectResults>],
-                                       early: [String: EarlyScore], encoding: SourceEncoding, earlier: DataFacts,
+                                       early: [String: FreshScore], encoding: SourceEncoding, earlier: DataFacts,
                                        key: FactsKey, into dataSet: inout DataSet) {
         var isSample = false
         var department: DepartmentAssessment?
-        var results: [String: (path: String, facts: ResultsFacts, model: Lazy<ProjectResults>)] = [:]
+        var results: [String: ResultsFile] = [:]
         let names = data.entries.map(\.facts.name)
         let known = Set(names)
         let departmentPath = join(path, DataLayout.departmentResultsFile)
@@ -249,7 +250,7 @@ public enum DataSetLoader {
                     hint: Suggestion.closest(to: facts.projectName, among: names).map { "是不是想写“\($0)”？" }))
                 continue
             }
-            results[facts.projectName] = (file.path, facts, model)
+            results[facts.projectName] = ResultsFile(path: file.path, facts: facts, model: model)
         }
         if FileManager.default.fileExists(atPath: departmentPath), let source = read(departmentPath, encoding: encoding, into: &dataSet) {
             let decoded = ResultsDecoder.decodeDepartment(source)
@@ -288,10 +289,8 @@ public enum DataSetLoader {
 
     /// A project scored against its results: as an earlier publish scored the same pair of
     /// texts (`before`), the score itself made again only if a page needs it; as it was
-    /// scored when decoded; or scored now, and the score and the models it was made from
-    /// kept, or let go until a page needs them.
-    private static func score(_ entry: ProjectEntry, results: (path: String, facts: ResultsFacts, model: Lazy<ProjectResults>),
-                              earlier: ScoreFacts?, early: EarlyScore?, keep: Bool)
+    /// scored when decoded (`early`); or scored now.
+    private static func score(_ entry: ProjectEntry, results: ResultsFile, earlier: ScoreFacts?, early: FreshScore?, keep: Bool)
         -> (assessed: AssessedProject?, diagnostics: [Diagnostic], before: Bool) {
         let (project, resultsModel) = (entry.model, results.model)
         let scoring = Lazy(making: {
@@ -299,22 +298,16 @@ public enum DataSetLoader {
             defer { resultsModel.release() }
             return ProjectScorer.score(try project.get(), try resultsModel.get()).0
         })
-        if let earlier, earlier.projectDigest == entry.facts.digest, earlier.resultsDigest == results.facts.digest {
+        let same = { (facts: ScoreFacts) in facts.projectDigest == entry.facts.digest && facts.resultsDigest == results.facts.digest }
+        if let earlier, same(earlier) {
             return (AssessedProject(resultsPath: results.path, facts: earlier, score: scoring), [], true)
         }
-        if let early, early.facts.projectDigest == entry.facts.digest, early.facts.resultsDigest == results.facts.digest {
-            return (AssessedProject(resultsPath: results.path, facts: early.facts, score: early.score.map { Lazy($0) } ?? scoring),
-                    early.diagnostics, false)
-        }
         do {
-            let (score, diagnostics) = ProjectScorer.score(try project.get(), try resultsModel.get())
-            let facts = ScoreFacts(score, projectDigest: entry.facts.digest, resultsDigest: results.facts.digest,
-                                   warnings: diagnostics.warningCount)
-            if !keep {
-                project.release()
-                resultsModel.release()
-            }
-            return (AssessedProject(resultsPath: results.path, facts: facts, score: keep ? Lazy(score) : scoring), diagnostics, false)
+            let scored = try early.flatMap { same($0.facts) ? $0 : nil }
+                ?? FreshScore(try project.get(), facts: entry.facts, results: results, keep: keep)
+            if !keep { project.release() }
+            return (AssessedProject(resultsPath: results.path, facts: scored.facts, score: scored.score.map { Lazy($0) } ?? scoring),
+                    scored.diagnostics, false)
         } catch {
             // Only a file changed since it was read (`Lazy.reading`) gets here.
             let diagnostics = (error as? PublishFailure)?.diagnostics
@@ -383,19 +376,26 @@ public enum DataSetLoader {
         }
     }
 
-    /// A project scored as soon as it was decoded and checked, against the results file that
-    /// names it (the last, as `loadAssessment` pairs them): a publish keeps no model, and the
-    /// project need not be decoded again to be scored.
-    private struct EarlyScore {
+    /// A results file loaded, as matched to the project it names.
+    private struct ResultsFile {
+        let path: String
+        let facts: ResultsFacts
+        let model: Lazy<ProjectResults>
+    }
+
+    /// A project scored now against its results: what the score's facts and findings are, and
+    /// the score itself where models are kept. The loader scores a project as soon as it is
+    /// decoded and checked, against the results file that names it (the last, as
+    /// `loadAssessment` pairs them): a publish keeps no model, and the project need not be
+    /// decoded again to be scored.
+    private struct FreshScore {
         let facts: ScoreFacts
         let diagnostics: [Diagnostic]
-        /// Kept where models are.
         let score: ProjectScore?
 
-        /// Nil where the results file no longer holds the text read (scored later, which says so).
-        init?(_ project: Project, facts: ProjectFacts, results: (path: String, facts: ResultsFacts, model: Lazy<ProjectResults>),
-              keep: Bool) {
-            guard let resultsModel = try? results.model.get() else { return nil }
+        /// Throws where the results file no longer holds the text read (`Lazy.reading`).
+        init(_ project: Project, facts: ProjectFacts, results: ResultsFile, keep: Bool) throws {
+            let resultsModel = try results.model.get()
             if !keep { results.model.release() }
             let (score, diagnostics) = ProjectScorer.score(project, resultsModel)
             self.facts = ScoreFacts(score, projectDigest: facts.digest, resultsDigest: results.facts.digest,

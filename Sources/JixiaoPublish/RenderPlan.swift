@@ -64,18 +64,6 @@ struct RenderPlan {
         }
         for first in stride(from: 0, to: year.entries.count, by: batchSize) {
             let batch = first..<min(first + batchSize, year.entries.count)
-            let entries = batch.map { year.entries[$0] }
-            // With nothing to reuse, every model is needed: the batch's are made first, on
-            // every core, or the workers rendering in page order would wait on each other for
-            // the same project's model.
-            if renderer.previous == nil {
-                run.perform(entries.map { entry in
-                    Run.Task(path: entry.path, size: 1) {
-                        _ = try entry.model.get()
-                        _ = try entry.assessment?.score.get()
-                    }
-                })
-            }
             let pages = batch.flatMap { forms[$0] ?? [] }.map { index in
                 Run.Task(path: jobs[index].relativePath, size: 1) {
                     // Without slots, a page is rendered at once.
@@ -83,13 +71,13 @@ struct RenderPlan {
                 }
             }
             let parts = slots.indices.compactMap { index in
-                slots[index].take(before: batch.upperBound, last: batch.upperBound == year.entries.count).map { range in
+                slots[index].take(before: batch.upperBound).map { range in
                     let (stream, slot) = (slots[index].stream, slots[index].slot)
                     return Run.Task(path: stream.job.relativePath, size: range.count) { try stream.write(slot: slot, parts: range) }
                 }
             }
             run.perform(pages + parts)
-            for entry in entries {
+            for entry in year.entries[batch] {
                 entry.model.release()
                 entry.assessment?.score.release()
             }
@@ -153,11 +141,10 @@ private struct SlotCursor {
         (self.stream, self.slot) = (stream, slot)
     }
 
-    /// The parts not handed out yet of the projects before `owner` (of all that are left, for
-    /// the `last` batch), if any.
-    mutating func take(before owner: Int, last: Bool) -> Range<Int>? {
+    /// The parts not handed out yet of the projects before `owner`, if any.
+    mutating func take(before owner: Int) -> Range<Int>? {
         let parts = stream.job.slots[slot]
-        let end = last ? parts.count : parts[next...].firstIndex { $0.owner >= owner } ?? parts.count
+        let end = parts[next...].firstIndex { $0.owner >= owner } ?? parts.count
         defer { next = end }
         return next < end ? next..<end : nil
     }

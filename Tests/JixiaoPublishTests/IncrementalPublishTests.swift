@@ -303,9 +303,19 @@ struct IncrementalPublishTests {
         }
         #expect(year.entries.count == 14 && held().isEmpty)
 
-        let (plan, output, renderer) = try renderingPlan(year)
+        // Every tree built notes how many projects' models are held at that moment.
+        let most = Locked(0)
+        let note = { let count = held().count; most.withLock { $0 = max($0, count) } }
+        let (plan, output, renderer) = try renderingPlan(year) { job in
+            PageJob(relativePath: job.relativePath, isForm: job.isForm, owner: job.owner, key: job.key,
+                    build: { defer { note() }; return try job.build() },
+                    slots: job.slots.map { parts in
+                        parts.map { part in PageJob.Part(owner: part.owner, key: part.key, build: { defer { note() }; return try part.build() }) }
+                    })
+        }
         let rendered = try plan.render(with: renderer, workers: 2, batchSize: 4)
         #expect(rendered.count == plan.jobs.count && rendered.allSatisfy { !$0.reused })
+        #expect(most.withLock { $0 } == 4, "a batch's models, never more")
         #expect(held().isEmpty)
         output.discard()
 
@@ -330,10 +340,11 @@ struct IncrementalPublishTests {
         }
     }
 
-    /// The plan of a year's pages, a staging directory for them, and a renderer of the test's
-    /// templates, with nothing to reuse.
-    private func renderingPlan(_ year: YearData) throws -> (RenderPlan, StagedDirectory, PageRenderer) {
-        let plan = RenderPlan([(year.entries, Publisher.pageJobs(year))])
+    /// The plan of a year's pages (each job as `observing` makes it), a staging directory for
+    /// them, and a renderer of the test's templates, with nothing to reuse.
+    private func renderingPlan(_ year: YearData, observing: (PageJob) -> PageJob = { $0 }) throws
+        -> (RenderPlan, StagedDirectory, PageRenderer) {
+        let plan = RenderPlan([(year.entries, Publisher.pageJobs(year).map(observing))])
         let output = try StagedDirectory(replacing: root.appendingPathComponent("out").path)
         try output.createFolders(for: plan.jobs.map(\.relativePath))
         let css = try String(contentsOf: templates.appendingPathComponent("jixiao.css"), encoding: .utf8)
