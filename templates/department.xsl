@@ -10,9 +10,7 @@
     <xsl:apply-templates select="." mode="contract"/>
     <xsl:call-template name="page.frame">
       <xsl:with-param name="title" select="concat(@year, '年部门整体绩效目标')"/>
-      <xsl:with-param name="body">
-        <xsl:apply-templates select="." mode="content"/>
-      </xsl:with-param>
+      <xsl:with-param name="content" select="."/>
     </xsl:call-template>
   </xsl:template>
 

@@ -10,9 +10,9 @@
     <xsl:apply-templates select="." mode="contract"/>
     <xsl:call-template name="page.frame">
       <xsl:with-param name="title" select="concat(name, '项目绩效目标表')"/>
-      <xsl:with-param name="body">
-        <xsl:apply-templates select="." mode="content"/>
-      </xsl:with-param>
+      <!-- The table, or a published page's slot: there the table is rendered once, as the
+           part the annual document holds as well. -->
+      <xsl:with-param name="content" select="slot | self::*[not(slot)]"/>
     </xsl:call-template>
   </xsl:template>
 

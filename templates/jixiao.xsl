@@ -26,7 +26,9 @@
     <annual year unit index-href>        the whole annual document (annual.xsl):
       <department year unit/>? <project year unit/>*   as above, without index-href, in order
                                          or <slot/> in place of the projects (streamed, below)
-    <part year unit index-href? sample? assessed?>   one part of a streamed page: <project/>,
+    <project year unit index-href><name/><slot/></project>   and the same for <self-assessment
+                                         sample?>: a published form, its table a part (below)
+    <part year unit sample? assessed?>   one part of a streamed page: <project/>,
                                          <self-assessment/>, one project's <row/>, <budget-bar bar/>
                                          or <score-bar bar/> (attributes as summary rows; bar: its
                                          line in the figure), its <shortfall/>s under one heading or

@@ -9,9 +9,9 @@
     <xsl:call-template name="page.frame">
       <xsl:with-param name="title" select="concat(name, '项目支出绩效自评表')"/>
       <xsl:with-param name="class" select="'landscape'"/>
-      <xsl:with-param name="body">
-        <xsl:apply-templates select="." mode="content"/>
-      </xsl:with-param>
+      <!-- The table, or a published page's slot: there the table is rendered once, as the
+           part the report annexes as well. -->
+      <xsl:with-param name="content" select="slot | self::*[not(slot)]"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -139,9 +139,7 @@
     <xsl:call-template name="page.frame">
       <xsl:with-param name="title" select="concat(@year, '年部门整体绩效自评')"/>
       <xsl:with-param name="class" select="'landscape'"/>
-      <xsl:with-param name="body">
-        <xsl:apply-templates select="." mode="content"/>
-      </xsl:with-param>
+      <xsl:with-param name="content" select="."/>
     </xsl:call-template>
   </xsl:template>
 

@@ -5,10 +5,13 @@ import JixiaoRender
 /// tree is built by the worker that renders it, so pages stream through memory one by one.
 /// A long document (the annual document, the report) is built as a frame with slots and,
 /// for each slot, a list of parts, each rendered and written in turn: it is never held whole.
+/// A project's own page is a frame too, around one part, its table, which a long document
+/// holds as well: the table is transformed once for both (`BatchParts`).
 struct PageJob {
     let relativePath: String
-    /// The page is a form (目标表, 自评表) that `--xlsx` also writes as a spreadsheet.
-    var isForm = false
+    /// Of a form (目标表, 自评表), the whole page's tree, from which `--xlsx` also writes it
+    /// as a spreadsheet.
+    var spreadsheet: (() throws -> XMLTree)?
     /// The project the page shows, by its place in the year: the page is rendered with that
     /// project's batch (`RenderPlan`).
     var owner: Int?
@@ -65,7 +68,7 @@ struct PageJob {
         // then known before anything is rendered, and of a keyed page before anything is built.
         let earlier = renderer.previous.flatMap { $0.page(relativePath) }
         let partDigests = try earlier == nil ? nil : parts.map { try renderer.digest(key: $0.key, $0.build) }
-        let files = [relativePath] + (isForm && renderer.spreadsheets != nil ? [OutputLayout.spreadsheet(forPage: relativePath)] : [])
+        let files = [relativePath] + (spreadsheet != nil && renderer.spreadsheets != nil ? [OutputLayout.spreadsheet(forPage: relativePath)] : [])
         if let earlier, let partDigests,
            earlier.digest == renderer.whole(try key == nil ? page().digest : renderer.digest(key: key, build), partDigests),
            earlier.reuse(files, into: renderer.output) {
@@ -74,21 +77,54 @@ struct PageJob {
 
         let (tree, own) = try (page().tree, page().digest)
         let rendered = try renderer.stylesheet.transform(tree, parameters: renderer.parameters)
-        if isForm, let spreadsheets = renderer.spreadsheets {
-            // The same tree as the page: the spreadsheet can never say something else.
-            try renderer.output.write(files[1], try spreadsheets.spreadsheet(tree))
+        if let spreadsheet, let spreadsheets = renderer.spreadsheets {
+            try renderer.output.write(files[1], try spreadsheets.spreadsheet(try spreadsheet()))
         }
         guard !slots.isEmpty else {
             try renderer.output.write(relativePath, rendered)
             return .rendered(Rendered(digest: renderer.whole(own, []), reused: false))
         }
-        let segments = rendered.split(separator: PageJob.slotMarker, omittingEmptySubsequences: false)
+        let segments = PageJob.segments(of: rendered)
         guard segments.count == slots.count + 1 else {
             throw Stylesheet.Failure(description: "模板输出了 \(segments.count - 1) 个插入位置 <!--jixiao:slot-->，应为 \(slots.count) 个")
         }
         let earlierParts = partDigests.map { digests in digests.map { earlier?.part($0) } }
-        return .streaming(try PageStream(self, frame: own, segments: segments.map(Array.init), renderer: renderer,
+        return .streaming(try PageStream(self, frame: own, segments: segments, renderer: renderer,
                                          earlier: earlier, earlierParts: earlierParts))
+    }
+
+    /// A rendered frame cut at each slot marker, found by `memchr` and `memcmp`: the generic
+    /// `split(separator:)` took half of a publish's time once every project's page was a frame.
+    static func segments(of frame: [UInt8]) -> [[UInt8]] {
+        frame.withUnsafeBytes { bytes in
+            guard let base = bytes.baseAddress else { return [[]] }
+            var segments: [[UInt8]] = []
+            var (start, next) = (0, 0)
+            while bytes.count - next >= slotMarker.count,
+                  let found = memchr(base + next, Int32(slotMarker[0]), bytes.count - slotMarker.count + 1 - next) {
+                let at = base.distance(to: UnsafeRawPointer(found))
+                if memcmp(found, slotMarker, slotMarker.count) == 0 {
+                    segments.append(Array(bytes[start..<at]))
+                    start = at + slotMarker.count
+                    next = start
+                } else {
+                    next = at + 1
+                }
+            }
+            segments.append(Array(bytes[start...]))
+            return segments
+        }
+    }
+
+    /// Renders the page and every part of it at once (a project's own page, around its table).
+    func render(_ renderer: PageRenderer) throws -> Rendered {
+        switch try start(renderer) {
+        case .rendered(let page):
+            return page
+        case .streaming(let stream):
+            for slot in slots.indices { try stream.write(slot: slot, parts: slots[slot].indices) }
+            return try stream.finish()
+        }
     }
 }
 
@@ -102,6 +138,8 @@ struct PageRenderer {
     let xml: StagedDirectory?
     let spreadsheets: SpreadsheetRenderer?
     let previous: PreviousOutput?
+    /// The parts rendered in the current batch.
+    let batch = BatchParts()
 
     /// A tree built for rendering; its XML, where wanted, goes to `name` beside the pages.
     func build(_ build: () throws -> XMLTree, key: Digest?, name: @autoclosure () -> String) throws -> Built {
@@ -112,6 +150,20 @@ struct PageRenderer {
     func digest(key: Digest?, _ build: () throws -> XMLTree) throws -> String {
         try key.map { Built.digest(key: $0, rendering: rendering) }
             ?? Built(build, key: nil, rendering: rendering, writingTo: nil).digest
+    }
+
+    /// A part's digest and bytes: rendered, or as rendered before in this batch. A keyed part
+    /// is found by its key without building its tree, unless its XML is to be written.
+    func render(_ part: PageJob.Part, name: @autoclosure () -> String) throws -> (digest: String, bytes: [UInt8]) {
+        if xml == nil, let key = part.key {
+            let digest = Built.digest(key: key, rendering: rendering)
+            if let bytes = batch[digest] { return (digest, bytes) }
+        }
+        let built = try build(part.build, key: part.key, name: name())
+        if let bytes = batch[built.digest] { return (built.digest, bytes) }
+        let bytes = try stylesheet.transformPart(built.tree, parameters: parameters)
+        if part.key != nil { batch[built.digest] = bytes }
+        return (built.digest, bytes)
     }
 
     /// A page's digest: of its own tree's and of its parts'.
@@ -148,5 +200,22 @@ struct Built {
         var digest = rendering
         digest.add(field: xml)
         return digest.hex
+    }
+}
+
+/// The parts rendered during one batch of projects, by digest. Parts of one digest have the
+/// same XML (`PageKeys`), so the same bytes: a project's table, a part of its own page and of
+/// a long document, is transformed for the first and copied into the second. Emptied after
+/// each batch (`RenderPlan`), so it holds a batch's tables at most.
+final class BatchParts: Sendable {
+    private let parts = Locked([String: [UInt8]]())
+
+    subscript(digest: String) -> [UInt8]? {
+        get { parts.withLock { $0[digest] } }
+        set { parts.withLock { $0[digest] = newValue } }
+    }
+
+    func removeAll() {
+        parts.withLock { $0.removeAll() }
     }
 }

@@ -90,12 +90,10 @@ final class PageStream: @unchecked Sendable {
     }
 
     private func render(_ index: Int, of slot: Slot) throws {
-        let part = slot.parts[index]
         let number = slot.firstNumber + index + 1
-        let built = try renderer.build(part.build, key: part.key,
-                                       name: (job.relativePath as NSString).deletingPathExtension + ".part-\(number).xml")
-        let bytes = try renderer.stylesheet.transformPart(built.tree, parameters: renderer.parameters)
-        slot.records.append(PartRecord(digest: built.digest, offset: slot.file.length, length: bytes.count))
+        let (digest, bytes) = try renderer.render(slot.parts[index],
+                                                  name: (job.relativePath as NSString).deletingPathExtension + ".part-\(number).xml")
+        slot.records.append(PartRecord(digest: digest, offset: slot.file.length, length: bytes.count))
         try slot.file.write(bytes[...])
     }
 

@@ -310,24 +310,25 @@ public enum Publisher {
         let folder = String(year.year)
         let inFolder = DocumentXML.PageContext(year: year.year, unit: year.unit, indexHref: "../" + OutputLayout.index)
         let atTop = DocumentXML.PageContext(year: year.year, unit: year.unit, indexHref: OutputLayout.index)
-        let (inFolderKeys, atTopKeys) = (PageKeys(inFolder), PageKeys(atTop))
+        let inFolderKeys = PageKeys(inFolder)
+        let tables = ProjectTables(year)
         var jobs: [PageJob] = []
         // Each page's build closure holds the list it reads and an index, never a copy of an
         // entry: tens of thousands of closures wait at once.
         let projects = year.entries
 
         for (index, project) in projects.enumerated() {
-            jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.projectDirectory)/\(names.fileName(for: project.facts.name))",
-                                isForm: true, owner: index, key: inFolderKeys.key("project", [project.facts.digest]),
-                                build: { DocumentXML.projectPage(try projects[index].model.get(), context: inFolder) }))
+            let name = project.facts.name
+            jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.projectDirectory)/\(names.fileName(for: name))",
+                                spreadsheet: { DocumentXML.projectPage(try projects[index].model.get(), context: inFolder) },
+                                owner: index, key: inFolderKeys.key("project", [], [name]),
+                                build: { DocumentXML.projectFrame(name: name, context: inFolder) },
+                                slots: [[tables.goalTable(index)]]))
         }
         jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.annualDocument)",
                             build: { DocumentXML.annualDocument(department: year.department, hasProjects: !projects.isEmpty,
                                                                 context: atTop) },
-                            slots: projects.isEmpty ? [] : [projects.indices.map { index in
-                                PageJob.Part(owner: index, key: atTopKeys.key("annual", [projects[index].facts.digest]),
-                                             build: { DocumentXML.annualPart(try projects[index].model.get(), context: atTop) })
-                            }]))
+                            slots: projects.isEmpty ? [] : [projects.indices.map(tables.goalTable)]))
         if let department = year.department {
             jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.departmentPage)",
                                 build: { DocumentXML.departmentPage(department, context: atTop) }))
@@ -336,12 +337,13 @@ public enum Publisher {
         if let assessment = year.assessment {
             let isSample = assessment.isSample
             for (index, project) in projects.enumerated() {
-                guard let assessed = project.assessment else { continue }
-                let score = assessed.score
-                jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.assessmentDirectory)/\(names.fileName(for: project.facts.name))",
-                                    isForm: true, owner: index,
-                                    key: inFolderKeys.key("assessment", assessed.facts.files, [isSample ? "sample" : ""]),
-                                    build: { AssessmentXML.projectPage(try score.get(), context: inFolder, isSample: isSample) }))
+                guard let table = tables.assessmentTable(index), let score = project.assessment?.score else { continue }
+                let name = project.facts.name
+                jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.assessmentDirectory)/\(names.fileName(for: name))",
+                                    spreadsheet: { AssessmentXML.projectPage(try score.get(), context: inFolder, isSample: isSample) },
+                                    owner: index, key: inFolderKeys.key("assessment", [], [name, isSample ? "sample" : ""]),
+                                    build: { AssessmentXML.projectFrame(name: name, context: inFolder, isSample: isSample) },
+                                    slots: [[table]]))
             }
             if let department = assessment.department {
                 jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.assessmentDirectory)/\(OutputLayout.departmentAssessment)",
@@ -435,10 +437,8 @@ extension Publisher {
                                                                isSample: isSample) })
             }
         }
-        let annexes = scored.indices.map { index in
-            PageJob.Part(owner: scored[index].owner, key: keys.key("annex", scored[index].assessed.facts.files, [sample]),
-                         build: { AssessmentXML.reportAnnex(try scored[index].assessed.score.get(), context: context, isSample: isSample) })
-        }
+        let tables = ProjectTables(year)
+        let annexes = scored.compactMap { tables.assessmentTable($0.owner) }
         let slots = [rowParts("row", rows.indices.map { ($0, nil) }), rowParts("budget-bar", bars), rowParts("score-bar", bars)]
             + lists + [annexes]
         let nonEmptyLists = zip(AssessmentXML.ProjectList.allCases, lists).filter { !$1.isEmpty }.map(\.0)
@@ -446,6 +446,39 @@ extension Publisher {
                        build: { AssessmentXML.report(summary, department: year.assessment?.department, lists: nonEmptyLists,
                                                      isSample: isSample, context: context) },
                        slots: slots.filter { !$0.isEmpty })
+    }
+}
+
+/// Each project's two tables as parts, each rendered once and written both on the project's
+/// own page and in a long document: the goal table in the annual document, the 自评表 among
+/// the report's annexes (`BatchParts`). Parts link nowhere, so the two places hold the same
+/// part, under the same key.
+struct ProjectTables {
+    private let projects: [ProjectEntry]
+    private let context: DocumentXML.PageContext
+    private let keys: PageKeys
+    private let isSample: Bool
+
+    init(_ year: YearData) {
+        projects = year.entries
+        context = DocumentXML.PageContext(year: year.year, unit: year.unit, indexHref: nil)
+        keys = PageKeys(context)
+        isSample = year.isSample
+    }
+
+    func goalTable(_ index: Int) -> PageJob.Part {
+        // As in `pageJobs`, the closure holds the shared list and an index.
+        let (projects, context) = (projects, context)
+        return PageJob.Part(owner: index, key: keys.key("goal table", [projects[index].facts.digest]),
+                            build: { DocumentXML.projectTable(try projects[index].model.get(), context: context) })
+    }
+
+    /// Nil for a project not assessed.
+    func assessmentTable(_ index: Int) -> PageJob.Part? {
+        guard let assessed = projects[index].assessment else { return nil }
+        let (score, context, isSample) = (assessed.score, context, isSample)
+        return PageJob.Part(owner: index, key: keys.key("assessment table", assessed.facts.files, [isSample ? "sample" : ""]),
+                            build: { AssessmentXML.projectTable(try score.get(), context: context, isSample: isSample) })
     }
 }
 

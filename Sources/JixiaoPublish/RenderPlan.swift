@@ -5,7 +5,8 @@ import JixiaoRender
 /// The order a publish renders its pages in, so that a project's models are needed during
 /// one batch only and are never all in memory at once. Year after year:
 /// 1. the pages of no project, and the frames of the long documents (`PageStream`);
-/// 2. a batch of projects at a time, their forms and their parts of every long document,
+/// 2. a batch of projects at a time, their own pages and then their parts of every long
+///    document (a project's tables, rendered for its pages, are copied from `BatchParts`),
 ///    after which their models are let go (`Lazy.release`);
 /// 3. each long document put together.
 /// Within each step the pages are rendered on every core, the longest first; the output is
@@ -66,8 +67,8 @@ struct RenderPlan {
             let batch = first..<min(first + batchSize, year.entries.count)
             let pages = batch.flatMap { forms[$0] ?? [] }.map { index in
                 Run.Task(path: jobs[index].relativePath, size: 1) {
-                    // Without slots, a page is rendered at once.
-                    if case .rendered(let page) = try jobs[index].start(renderer) { run.rendered.withLock { $0[index] = page } }
+                    let page = try jobs[index].render(renderer)
+                    run.rendered.withLock { $0[index] = page }
                 }
             }
             let parts = slots.indices.compactMap { index in
@@ -76,7 +77,9 @@ struct RenderPlan {
                     return Run.Task(path: stream.job.relativePath, size: range.count) { try stream.write(slot: slot, parts: range) }
                 }
             }
-            run.perform(pages + parts)
+            run.perform(pages)
+            run.perform(parts)
+            renderer.batch.removeAll()
             for entry in year.entries[batch] {
                 entry.model.release()
                 entry.assessment?.score.release()
@@ -86,7 +89,7 @@ struct RenderPlan {
 
     /// A page of one project alone, rendered with its batch.
     private func isProjectForm(_ index: Int) -> Bool {
-        jobs[index].owner != nil && jobs[index].slots.isEmpty
+        jobs[index].owner != nil
     }
 }
 

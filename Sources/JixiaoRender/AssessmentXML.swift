@@ -12,6 +12,15 @@ public enum AssessmentXML {
         return tree
     }
 
+    /// A published 项目支出绩效自评表: the page around a slot where its table goes
+    /// (`projectTable`).
+    public static func projectFrame(name: String, context: DocumentXML.PageContext, isSample: Bool) -> XMLTree {
+        let tree = XMLTree(root: "self-assessment", attributes: context.attributes + sampleAttribute(isSample))
+        tree.rootElement.add("name", text: name)
+        tree.rootElement.add("slot")
+        return tree
+    }
+
     /// The 部门整体绩效自评 page.
     public static func departmentPage(_ assessment: DepartmentAssessment, context: DocumentXML.PageContext,
                                       isSample: Bool) -> XMLTree {
@@ -23,7 +32,7 @@ public enum AssessmentXML {
     /// The 年度绩效自评报告: prose from data, everything else computed, the tables as annexes —
     /// streamed: its long lists (a row and two figure bars per project, the shortfalls and
     /// notes of `ProjectList`, and the annexed 自评表) are slots here, filled part by part from
-    /// `reportRow`, `reportList` and `reportAnnex`.
+    /// `reportRow`, `reportList` and `projectTable`.
     /// The frame is made of figures alone (`summary`, and `lists`: the lists with something in
     /// them), so a report can be framed without any project's score at hand.
     public static func report(_ summary: AssessmentSummary, department: DepartmentAssessment?, lists: [ProjectList],
@@ -64,11 +73,11 @@ public enum AssessmentXML {
     /// One part of the report's summary: a project's line of the table (`row`), or its bar in
     /// figure 1 (`budget-bar`) or figure 2 (`score-bar`), where `bar` counts the assessed
     /// projects (a figure draws only those). The report's slots take, in page order, the rows,
-    /// the budget bars, the score bars and the annexes (`reportAnnex`); a list with nothing
+    /// the budget bars, the score bars and the annexes (`projectTable`); a list with nothing
     /// in it has no slot (`report` leaves it out the same way).
     public static func reportRow(_ element: String, _ row: AssessmentSummary.Row, bar: Int?, href: String?,
                                  context: DocumentXML.PageContext, isSample: Bool) -> XMLTree {
-        let tree = XMLTree(root: "part", attributes: context.attributes + sampleAttribute(isSample))
+        let tree = XMLTree(root: "part", attributes: context.partAttributes + sampleAttribute(isSample))
         tree.rootElement.add(element, rowAttributes(row, href: href) + (bar.map { [("bar", String($0))] } ?? []))
         return tree
     }
@@ -128,7 +137,7 @@ public enum AssessmentXML {
     /// heading, as `shortfall` rows, or its problems or improvements, as a `note`.
     public static func reportList(_ list: ProjectList, _ score: ProjectScore, context: DocumentXML.PageContext,
                                   isSample: Bool) -> XMLTree {
-        let tree = XMLTree(root: "part", attributes: context.attributes + sampleAttribute(isSample))
+        let tree = XMLTree(root: "part", attributes: context.partAttributes + sampleAttribute(isSample))
         let name = score.project.name.value
         switch list {
         case .shortfalls(let level1):
@@ -145,10 +154,11 @@ public enum AssessmentXML {
         return tree
     }
 
-    /// One project 自评表 among the report's annexes.
-    public static func reportAnnex(_ score: ProjectScore, context: DocumentXML.PageContext, isSample: Bool) -> XMLTree {
-        let tree = XMLTree(root: "part", attributes: context.attributes + sampleAttribute(isSample))
-        fillProject(tree.rootElement.add("self-assessment", context.attributes), score)
+    /// One project's 自评表, a part both of its own page (`projectFrame`) and of the report's
+    /// annexes.
+    public static func projectTable(_ score: ProjectScore, context: DocumentXML.PageContext, isSample: Bool) -> XMLTree {
+        let tree = XMLTree(root: "part", attributes: context.partAttributes + sampleAttribute(isSample))
+        fillProject(tree.rootElement.add("self-assessment", context.partAttributes), score)
         return tree
     }
 

@@ -18,7 +18,13 @@ public enum DocumentXML {
         }
 
         var attributes: [(String, String)] {
-            [("year", String(year)), ("unit", unit)] + (indexHref.map { [("index-href", $0)] } ?? [])
+            partAttributes + (indexHref.map { [("index-href", $0)] } ?? [])
+        }
+
+        /// A part is never a page of its own, so it links nowhere: a project's table is then
+        /// the same part on the project's page and in a long document.
+        var partAttributes: [(String, String)] {
+            [("year", String(year)), ("unit", unit)]
         }
     }
 
@@ -36,8 +42,16 @@ public enum DocumentXML {
         return tree
     }
 
+    /// A published 项目绩效目标表: the page around a slot where its table goes (`projectTable`).
+    public static func projectFrame(name: String, context: PageContext) -> XMLTree {
+        let tree = XMLTree(root: "project", attributes: context.attributes)
+        tree.rootElement.add("name", text: name)
+        tree.rootElement.add("slot")
+        return tree
+    }
+
     /// The annual document, 第一部分 then 第二部分, streamed: the page holds a slot where the
-    /// project tables go, each rendered on its own from `annualPart`.
+    /// project tables go, each rendered on its own from `projectTable`.
     public static func annualDocument(department: Department?, hasProjects: Bool, context: PageContext) -> XMLTree {
         let tree = XMLTree(root: "annual", attributes: context.attributes)
         if let department {
@@ -48,10 +62,11 @@ public enum DocumentXML {
         return tree
     }
 
-    /// One project table of the annual document.
-    public static func annualPart(_ project: Project, context: PageContext) -> XMLTree {
-        let tree = XMLTree(root: "part", attributes: context.attributes)
-        fillProject(tree.rootElement.add("project", [("year", String(context.year)), ("unit", context.unit)]), project)
+    /// One project's goal table, a part both of its own page (`projectFrame`) and of the
+    /// annual document.
+    public static func projectTable(_ project: Project, context: PageContext) -> XMLTree {
+        let tree = XMLTree(root: "part", attributes: context.partAttributes)
+        fillProject(tree.rootElement.add("project", context.partAttributes), project)
         return tree
     }
 
@@ -102,7 +117,7 @@ public enum DocumentXML {
             if let score = assessment.score { attributes.append(("score", score)) }
             if let grade = assessment.grade { attributes.append(("grade", grade)) }
         }
-        let tree = XMLTree(root: "part", attributes: context.attributes + (assessed ? [("assessed", "1")] : []))
+        let tree = XMLTree(root: "part", attributes: context.partAttributes + (assessed ? [("assessed", "1")] : []))
         tree.rootElement.add("entry", attributes)
         return tree
     }

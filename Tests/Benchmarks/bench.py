@@ -54,11 +54,18 @@ def xsltproc_seconds(xml_files, css, runs, output):
 
 
 def emitted_xml(folder, name):
-    """The XML `jixiao publish --emit-xml` feeds libxslt for the data in `folder`."""
+    """The XML `jixiao publish --emit-xml` feeds libxslt for the data in `folder`, each
+    distinct document once: a project's table is written out twice (a part of its page and of
+    a long document) but transformed once."""
     xml = os.path.join(WORK, f"xml-{name}")
+    shutil.rmtree(xml, ignore_errors=True)
     subprocess.run([JIXIAO, "publish", folder, "--out", os.path.join(WORK, "scratch"), "--templates", TEMPLATES,
                     "--emit-xml", xml, "-q"], check=True)
-    return sorted(os.path.join(d, f) for d, _, fs in os.walk(xml) for f in fs if f.endswith(".xml"))
+    distinct = {}
+    for path in sorted(os.path.join(d, f) for d, _, fs in os.walk(xml) for f in fs if f.endswith(".xml")):
+        with open(path, "rb") as handle:
+            distinct.setdefault(handle.read(), path)
+    return sorted(distinct.values())
 
 
 def peak_rss_mb(command):
@@ -75,6 +82,15 @@ def data_for(size):
     if not os.path.isdir(folder):
         subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), str(size), folder], check=True)
     return folder
+
+
+def goals_only(folder):
+    """The same projects before year end: their goals, without any results file (the budget
+    submission publishes the goal tables and the annual document)."""
+    goals = folder + "-goals"
+    if not os.path.isdir(goals):
+        shutil.copytree(folder, goals, ignore=shutil.ignore_patterns("自评"))
+    return goals
 
 
 def pyyaml_mbps(folder, runs):
@@ -98,6 +114,8 @@ PYTHON_PIPELINE = r'''
 import os, sys, yaml
 from lxml import etree
 data, out, templates = sys.argv[1:4]
+# With "annual": the annual document too (all the tables in one document, one transform).
+annual = etree.Element("annual", year="2021", unit="", **{"index-href": "index.html"}) if sys.argv[4:] == ["annual"] else None
 css = open(os.path.join(templates, "jixiao.css"), encoding="utf-8").read()
 transform = etree.XSLT(etree.parse(os.path.join(templates, "jixiao.xsl")))
 folder = os.path.join(data, "2021", "项目")
@@ -128,6 +146,13 @@ for name in sorted(os.listdir(folder)):
                 add(i, "value", row["指标值"], kind="comparison"); add(i, "basis", row["依据"])
     result = transform(etree.ElementTree(root), **{"page.css": etree.XSLT.strparam(css)})
     with open(os.path.join(out, "项目", name[:-5] + ".html"), "wb") as handle:
+        handle.write(bytes(result))
+    if annual is not None:
+        del root.attrib["index-href"]
+        annual.append(root)
+if annual is not None:
+    result = transform(etree.ElementTree(annual), **{"page.css": etree.XSLT.strparam(css)})
+    with open(os.path.join(out, "年度绩效目标.html"), "wb") as handle:
         handle.write(bytes(result))
 '''
 
@@ -186,6 +211,17 @@ def main():
     rows.append(("发布对比", f"N={size}",
                  f"jixiao {publish[size]:.2f} s；xsltproc 同一批 XML {xsltproc:.2f} s；Python（PyYAML C + lxml，仅项目表）{python:.2f} s",
                  f"jixiao/xsltproc = {to_xsltproc:.2f}×；Python/jixiao = {to_python:.2f}×（逐对比值的中位数）"))
+
+    # The same projects at the goal stage, where the Python pipeline makes the same documents:
+    # every goal table and the annual document holding them all.
+    goals = goals_only(folder)
+    pairs = [(timed([JIXIAO, "publish", goals, "--out", os.path.join(WORK, "out-goals"), "--templates", TEMPLATES, "-q", "--full"], 1),
+              timed([sys.executable, "-c", PYTHON_PIPELINE, goals, os.path.join(WORK, "python-goals"), TEMPLATES, "annual"], 1))
+             for _ in range(args.runs)]
+    ours, theirs = (statistics.median(p[i] for p in pairs) for i in range(2))
+    rows.append(("发布对比（目标阶段）", f"N={size}，没有自评文件",
+                 f"jixiao {ours:.2f} s；Python（PyYAML C + lxml，项目表与年度全文）{theirs:.2f} s",
+                 f"Python/jixiao = {statistics.median(b / a for a, b in pairs):.2f}×（逐对比值的中位数）"))
 
     # The 2021 data set itself: 14 tables against one bare xsltproc run on their XML.
     seed = os.path.join(ROOT, "data")

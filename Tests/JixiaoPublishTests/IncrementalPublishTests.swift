@@ -307,11 +307,7 @@ struct IncrementalPublishTests {
         let most = Locked(0)
         let note = { let count = held().count; most.withLock { $0 = max($0, count) } }
         let (plan, output, renderer) = try renderingPlan(year) { job in
-            PageJob(relativePath: job.relativePath, isForm: job.isForm, owner: job.owner, key: job.key,
-                    build: { defer { note() }; return try job.build() },
-                    slots: job.slots.map { parts in
-                        parts.map { part in PageJob.Part(owner: part.owner, key: part.key, build: { defer { note() }; return try part.build() }) }
-                    })
+            observing(job, page: note, part: { _ in note() })
         }
         let rendered = try plan.render(with: renderer, workers: 2, batchSize: 4)
         #expect(rendered.count == plan.jobs.count && rendered.allSatisfy { !$0.reused })
@@ -321,6 +317,27 @@ struct IncrementalPublishTests {
 
         let first = try #require(year.entries.first)
         #expect(try first.model.get().name.value == first.facts.name && first.model.isHeld)
+    }
+
+    /// A project's table is a part of its own page and of a long document (the goal table of
+    /// the annual document, the 自评表 of the report's annexes), built and transformed once
+    /// for both: the second takes the bytes of the first.
+    @Test func eachTableIsRenderedOnceForItsPageAndItsDocument() throws {
+        let dataSet = DataSetLoader.load(directory: data.path, encoding: .utf8, keepSources: false, earlier: DataFacts())
+        let year = try #require(dataSet.years.first)
+        let builds = Locked([String: Int]())
+        let (plan, output, renderer) = try renderingPlan(year) { job in
+            observing(job, page: {}, part: { part in builds.withLock { $0[part.key!.hex, default: 0] += 1 } })
+        }
+        _ = try plan.render(with: renderer, workers: 2, batchSize: 4)
+        output.discard()
+
+        let uses = Dictionary(plan.jobs.flatMap(\.parts).map { ($0.key!.hex, 1) }, uniquingKeysWith: +)
+        let shared = uses.filter { $0.value == 2 }.keys
+        let assessed = year.entries.filter { $0.assessment != nil }.count
+        #expect(assessed > 0 && shared.count == year.entries.count + assessed)
+        #expect(shared.allSatisfy { builds.withLock { $0 }[$0] == 1 })
+        #expect(builds.withLock { $0 }.count == uses.count, "every other part is built as before")
     }
 
     /// A publish keeps no model: a file changed after it was checked is read again for its
@@ -338,6 +355,18 @@ struct IncrementalPublishTests {
             let diagnostics = (error as? PublishFailure)?.diagnostics ?? []
             return diagnostics.map(\.code) == [.dataChanged] && diagnostics.first?.path == project.path
         }
+    }
+
+    /// `job`, calling `page` whenever its tree is built and `part` whenever one of its parts' is.
+    private func observing(_ job: PageJob, page: @escaping () -> Void, part: @escaping (PageJob.Part) -> Void) -> PageJob {
+        PageJob(relativePath: job.relativePath, spreadsheet: job.spreadsheet, owner: job.owner, key: job.key,
+                build: { defer { page() }; return try job.build() },
+                slots: job.slots.map { parts in
+                    parts.map { original in
+                        PageJob.Part(owner: original.owner, key: original.key,
+                                     build: { defer { part(original) }; return try original.build() })
+                    }
+                })
     }
 
     /// The plan of a year's pages (each job as `observing` makes it), a staging directory for
