@@ -117,13 +117,17 @@ struct PageJob {
     }
 
     /// Renders the page and every part of it at once (a project's own page, around its table).
+    /// No record is kept of where its parts sit, since none is ever copied from it: its table
+    /// changes whenever its frame does (both show the name, the year and the unit).
     func render(_ renderer: PageRenderer) throws -> Rendered {
         switch try start(renderer) {
         case .rendered(let page):
             return page
         case .streaming(let stream):
             for slot in slots.indices { try stream.write(slot: slot, parts: slots[slot].indices) }
-            return try stream.finish()
+            var page = try stream.finish()
+            page.parts = []
+            return page
         }
     }
 }
