@@ -53,8 +53,21 @@ extension Decimal {
         return String(parts[0]) + "." + fraction + String(repeating: "0", count: max(0, places - fraction.count))
     }
 
-    /// Plain notation without exponent or trailing zeros: `52.15`, `71`, `0.09`.
-    /// Decimal's own `description`, which prints exactly what `NSDecimalNumber.stringValue`
-    /// does without the bridging that made it a twentieth of reading a data set.
-    public var plain: String { description }
+    /// Plain notation without exponent: `52.15`, `71`, `0.09`. Exactly what Decimal's own
+    /// `description` and `NSDecimalNumber.stringValue` print; the digits of the significand
+    /// are printed as an integer and the point placed, since `description` builds its text a
+    /// character at a time (a twentieth of a publish). Zero and very long numbers are left to it.
+    public var plain: String {
+        guard !isNaN, !isZero, significand < Decimal.plainLimit else { return description }
+        let digits = String((significand as NSDecimalNumber).uint64Value)
+        let sign = self < 0 ? "-" : ""
+        guard exponent < 0 else { return sign + digits + String(repeating: "0", count: exponent) }
+        let point = digits.utf8.count + exponent
+        guard point > 0 else { return sign + "0." + String(repeating: "0", count: -point) + digits }
+        let split = digits.utf8.index(digits.startIndex, offsetBy: point)
+        return sign + digits[..<split] + "." + digits[split...]
+    }
+
+    /// Significands below this are exact as a `UInt64`.
+    private static let plainLimit = Decimal(UInt64(1) << 62)
 }

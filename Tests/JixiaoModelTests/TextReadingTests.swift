@@ -26,6 +26,30 @@ struct TextReadingTests {
         for value in values {
             #expect(value.plain == NSDecimalNumber(decimal: value).stringValue)
         }
+        // Significands of every length, points anywhere, signs, the results of arithmetic and
+        // of rounding, from a fixed seed.
+        var random = SeededRandom(seed: 2021)
+        for _ in 0..<20_000 {
+            let significand = random.next() >> (random.next() % 64)
+            var value = Decimal(sign: random.next() % 2 == 0 ? .plus : .minus, exponent: Int(random.next() % 36) - 25,
+                                significand: Decimal(significand))
+            if random.next() % 2 == 0 { value = value * Decimal(random.next() % 1000 + 1) / Decimal(random.next() % 100 + 1) }
+            if random.next() % 2 == 0 { value = value.rounded(places: Int(random.next() % 5)) }
+            #expect(value.plain == NSDecimalNumber(decimal: value).stringValue, "\(value.significand)e\(value.exponent)")
+        }
+    }
+
+    /// A repeatable generator (SplitMix64): the same values on every run.
+    private struct SeededRandom {
+        var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
     }
 
     /// Converting moves the decimal point: the same value, printed the same, as multiplying
