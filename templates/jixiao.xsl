@@ -83,6 +83,10 @@
        parser reads <style> raw while an XML parser would decode the escapes. -->
   <xsl:param name="page.css" select="''"/>
 
+  <!-- page.css.marker (string, default empty): "1" leaves the comment jixiao:css where the CSS
+       goes, for the caller to replace with the CSS itself (jixiao publish does, page.xsl). -->
+  <xsl:param name="page.css.marker" select="''"/>
+
   <!-- page.orientation (string, default empty): "portrait" or "landscape" prints every page
        that way; empty leaves each template's choice (goal tables portrait, self-assessment
        tables landscape). jixiao publish passes it from its orientation option. -->

@@ -76,7 +76,7 @@ struct PageJob {
         }
 
         let (tree, own) = try (page().tree, page().digest)
-        let rendered = try renderer.stylesheet.transform(tree, parameters: renderer.parameters)
+        let rendered = renderer.style.embed(in: try renderer.stylesheet.transform(tree, parameters: renderer.parameters))
         if let spreadsheet, let spreadsheets = renderer.spreadsheets {
             try renderer.output.write(files[1], try spreadsheets.spreadsheet(try spreadsheet()))
         }
@@ -84,7 +84,7 @@ struct PageJob {
             try renderer.output.write(relativePath, rendered)
             return .rendered(Rendered(digest: renderer.whole(own, []), reused: false))
         }
-        let segments = PageJob.segments(of: rendered)
+        let segments = PageJob.segments(of: rendered, at: PageJob.slotMarker)
         guard segments.count == slots.count + 1 else {
             throw Stylesheet.Failure(description: "模板输出了 \(segments.count - 1) 个插入位置 <!--jixiao:slot-->，应为 \(slots.count) 个")
         }
@@ -93,19 +93,19 @@ struct PageJob {
                                          earlier: earlier, earlierParts: earlierParts))
     }
 
-    /// A rendered frame cut at each slot marker, found by `memchr` and `memcmp`: the generic
+    /// A rendered page cut at each `marker`, found by `memchr` and `memcmp`: the generic
     /// `split(separator:)` took half of a publish's time once every project's page was a frame.
-    static func segments(of frame: [UInt8]) -> [[UInt8]] {
-        frame.withUnsafeBytes { bytes in
+    static func segments(of page: [UInt8], at marker: [UInt8]) -> [[UInt8]] {
+        page.withUnsafeBytes { bytes in
             guard let base = bytes.baseAddress else { return [[]] }
             var segments: [[UInt8]] = []
             var (start, next) = (0, 0)
-            while bytes.count - next >= slotMarker.count,
-                  let found = memchr(base + next, Int32(slotMarker[0]), bytes.count - slotMarker.count + 1 - next) {
+            while bytes.count - next >= marker.count,
+                  let found = memchr(base + next, Int32(marker[0]), bytes.count - marker.count + 1 - next) {
                 let at = base.distance(to: UnsafeRawPointer(found))
-                if memcmp(found, slotMarker, slotMarker.count) == 0 {
+                if memcmp(found, marker, marker.count) == 0 {
                     segments.append(Array(bytes[start..<at]))
-                    start = at + slotMarker.count
+                    start = at + marker.count
                     next = start
                 } else {
                     next = at + 1
@@ -137,6 +137,7 @@ struct PageJob {
 struct PageRenderer {
     let stylesheet: Stylesheet
     let parameters: [(String, String)]
+    let style: PageStyle
     let rendering: Digest
     let output: StagedDirectory
     let xml: StagedDirectory?

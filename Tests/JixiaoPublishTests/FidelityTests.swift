@@ -1,5 +1,6 @@
 import Foundation
 @testable import JixiaoPublish
+import JixiaoRender
 import Testing
 
 /// The published tables must say exactly what the source document says, cell by cell. The
@@ -24,6 +25,26 @@ struct FidelityTests {
         for (number, (got, expected)) in zip(rendered, table.rows).enumerated() {
             #expect(got.map(squeezed) == expected.map(squeezed), "\(name), row \(number + 1)")
         }
+    }
+
+    /// Jixiao writes the CSS into each page itself, where the template leaves its marker: the
+    /// page is byte for byte the one the template writes when given the CSS (the shipped
+    /// jixiao.css, and one with Chinese, quotes, a backslash and a tab). CSS the serializer
+    /// would change goes through the template.
+    @Test func cssWrittenByJixiaoIsWhatTheTemplateWrites() throws {
+        let templates = Published.repository.appendingPathComponent("templates")
+        let stylesheet = try Stylesheet(path: templates.appendingPathComponent("jixiao.xsl").path)
+        let shipped = try String(contentsOf: templates.appendingPathComponent("jixiao.css"), encoding: .utf8)
+        let tree = DocumentXML.projectFrame(name: "示例项目", context: .init(year: 2021, unit: "街道办事处", indexHref: "../index.html"))
+        for css in [shipped, "p::before { content: \"第\\\"页\"; }\n\ttd { color: red }\n"] {
+            let style = PageStyle(css: css)
+            #expect(style.parameters.map(\.0) == ["page.css.marker"])
+            let spliced = String(decoding: style.embed(in: try stylesheet.transform(tree, parameters: style.parameters)), as: UTF8.self)
+            let whole = String(decoding: try stylesheet.transform(tree, parameters: [("page.css", css)]), as: UTF8.self)
+            #expect(spliced == whole)
+            #expect(spliced.contains(css))
+        }
+        #expect(PageStyle(css: "td { color: red }\r\n").parameters.map(\.0) == ["page.css"])
     }
 
     @Test func annualDocumentHoldsEveryTableInTheSeedsOrder() throws {
