@@ -29,6 +29,25 @@ struct PageJob {
         let owner: Int
         var key: Digest?
         let build: () throws -> XMLTree
+
+        /// How many lines of a list made from the projects' facts alone (the index, the
+        /// report's summary rows and bars) one part holds: each part is a transform, and tens of
+        /// thousands of one-line transforms cost more than the lines themselves.
+        static let linesPerPart = 64
+
+        /// The lines at `indices`, `size` to a part, each part owned by the project of its
+        /// first line (`owner`, by index) and known by the keys of its lines (`key`, by index);
+        /// `build` makes the part of a range of indices.
+        static func lines(of indices: Range<Int>, size: Int = linesPerPart, owner: (Int) -> Int = { $0 },
+                          key: (Int) -> Digest, build: @escaping (Range<Int>) throws -> XMLTree) -> [Part] {
+            stride(from: indices.lowerBound, to: indices.upperBound, by: size).map { first in
+                let range = first..<min(first + size, indices.upperBound)
+                var digest = Digest()
+                digest.add(field: "lines")
+                range.forEach { digest.add(digest: key($0)) }
+                return Part(owner: owner(first), key: digest, build: { try build(range) })
+            }
+        }
     }
 
     /// Every part, slot after slot.

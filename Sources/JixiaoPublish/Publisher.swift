@@ -393,13 +393,13 @@ extension Publisher {
         let context = DocumentXML.PageContext(year: year.year, unit: year.unit, indexHref: nil)
         let keys = PageKeys(context)
         let assessed = entries.contains { $0.assessment != nil }
-        // As in `pageJobs`, closures hold the shared list and an index.
-        let lines = entries.indices.map { index in
+        // As in `pageJobs`, closures hold the shared list and a range.
+        let lines = PageJob.Part.lines(of: entries.indices) { index in
             let entry = entries[index]
             let shown = entry.assessment.map { [$0.href ?? "", $0.score ?? "", $0.grade ?? ""] } ?? ["-"]
-            return PageJob.Part(owner: index, key: keys.key("index", [year.entries[index].facts.digest],
-                                              [String(index + 1), entry.href, assessed ? "assessed" : ""] + shown),
-                                build: { DocumentXML.indexRow(entries[index], number: index + 1, assessed: assessed, context: context) })
+            return keys.key("index", [year.entries[index].facts.digest], [String(index + 1), entry.href, assessed ? "assessed" : ""] + shown)
+        } build: { range in
+            DocumentXML.indexRows(range.map { (entries[$0], $0 + 1) }, assessed: assessed, context: context)
         }
         return PageJob(relativePath: path,
                        build: { DocumentXML.indexPage(documents: documents, projects: entries, assessed: assessed,
@@ -423,12 +423,13 @@ extension Publisher {
         // A figure draws only the assessed projects, numbered by `bar`.
         let bars = rows.indices.filter { rows[$0].score != nil }.enumerated().map { ($0.element, Int?($0.offset + 1)) }
         func rowParts(_ element: String, _ lines: [(row: Int, bar: Int?)]) -> [PageJob.Part] {
-            lines.map { index, bar in
-                let (row, href) = (rows[index], hrefs[rows[index].name])
-                return PageJob.Part(owner: index, key: keys.key(element, year.entries[index].assessment?.facts.files ?? [],
-                                                  [String(row.number), row.name, href ?? "", bar.map(String.init) ?? "", sample]),
-                                    build: { AssessmentXML.reportRow(element, rows[index], bar: bar, href: href, context: context,
-                                                                     isSample: isSample) })
+            PageJob.Part.lines(of: lines.indices, owner: { lines[$0].row }) { line in
+                let ((index, bar), row) = (lines[line], rows[lines[line].row])
+                return keys.key(element, year.entries[index].assessment?.facts.files ?? [],
+                                [String(row.number), row.name, hrefs[row.name] ?? "", bar.map(String.init) ?? "", sample])
+            } build: { range in
+                AssessmentXML.reportRows(element, range.map { (rows[lines[$0].row], lines[$0].bar, hrefs[rows[lines[$0].row].name]) },
+                                         context: context, isSample: isSample)
             }
         }
         let lists = AssessmentXML.ProjectList.allCases.map { list in

@@ -70,15 +70,17 @@ public enum AssessmentXML {
         return tree
     }
 
-    /// One part of the report's summary: a project's line of the table (`row`), or its bar in
-    /// figure 1 (`budget-bar`) or figure 2 (`score-bar`), where `bar` counts the assessed
-    /// projects (a figure draws only those). The report's slots take, in page order, the rows,
-    /// the budget bars, the score bars and the annexes (`projectTable`); a list with nothing
-    /// in it has no slot (`report` leaves it out the same way).
-    public static func reportRow(_ element: String, _ row: AssessmentSummary.Row, bar: Int?, href: String?,
-                                 context: DocumentXML.PageContext, isSample: Bool) -> XMLTree {
+    /// One part of the report's summary, a few projects' lines of the table (`row`), or their
+    /// bars in figure 1 (`budget-bar`) or figure 2 (`score-bar`), where `bar` counts the
+    /// assessed projects (a figure draws only those). The report's slots take, in page order,
+    /// the rows, the budget bars, the score bars and the annexes (`projectTable`); a list with
+    /// nothing in it has no slot (`report` leaves it out the same way).
+    public static func reportRows(_ element: String, _ lines: [(row: AssessmentSummary.Row, bar: Int?, href: String?)],
+                                  context: DocumentXML.PageContext, isSample: Bool) -> XMLTree {
         let tree = XMLTree(root: "part", attributes: context.partAttributes + sampleAttribute(isSample))
-        tree.rootElement.add(element, rowAttributes(row, href: href) + (bar.map { [("bar", String($0))] } ?? []))
+        for (row, bar, href) in lines {
+            tree.rootElement.add(element, rowAttributes(row, href: href) + (bar.map { [("bar", String($0))] } ?? []))
+        }
         return tree
     }
 

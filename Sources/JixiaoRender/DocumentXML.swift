@@ -105,20 +105,22 @@ public enum DocumentXML {
         return tree
     }
 
-    /// One project's line of the index (a part of the streamed index); `number` counts from 1,
-    /// and `assessed` is the page's.
-    public static func indexRow(_ entry: IndexEntry, number: Int, assessed: Bool, context: PageContext) -> XMLTree {
-        var attributes = [
-            ("n", String(number)), ("href", entry.href), ("name", entry.name),
-            ("budget", entry.budget.converted(to: .wanYuan).description),
-        ]
-        if let assessment = entry.assessment {
-            if let href = assessment.href { attributes.append(("assessment-href", href)) }
-            if let score = assessment.score { attributes.append(("score", score)) }
-            if let grade = assessment.grade { attributes.append(("grade", grade)) }
-        }
+    /// A few projects' lines of the index (a part of the streamed index); `number` counts
+    /// from 1, and `assessed` is the page's.
+    public static func indexRows(_ lines: [(entry: IndexEntry, number: Int)], assessed: Bool, context: PageContext) -> XMLTree {
         let tree = XMLTree(root: "part", attributes: context.partAttributes + (assessed ? [("assessed", "1")] : []))
-        tree.rootElement.add("entry", attributes)
+        for (entry, number) in lines {
+            var attributes = [
+                ("n", String(number)), ("href", entry.href), ("name", entry.name),
+                ("budget", entry.budget.converted(to: .wanYuan).description),
+            ]
+            if let assessment = entry.assessment {
+                if let href = assessment.href { attributes.append(("assessment-href", href)) }
+                if let score = assessment.score { attributes.append(("score", score)) }
+                if let grade = assessment.grade { attributes.append(("grade", grade)) }
+            }
+            tree.rootElement.add("entry", attributes)
+        }
         return tree
     }
 

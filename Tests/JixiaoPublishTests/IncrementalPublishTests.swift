@@ -340,6 +340,33 @@ struct IncrementalPublishTests {
         #expect(builds.withLock { $0 }.count == uses.count, "every other part is built as before")
     }
 
+    /// The lines of the index and of the report's summary are grouped into parts in order,
+    /// each owned by its first line's project and keyed by its lines: a changed line changes
+    /// its own part's key, and no other.
+    @Test func linesAreGroupedIntoPartsKeyedByTheirLines() throws {
+        func parts(_ texts: [String]) -> [PageJob.Part] {
+            PageJob.Part.lines(of: 0..<texts.count, size: 5, owner: { $0 * 10 }) { index in
+                var key = Digest()
+                key.add(field: texts[index])
+                return key
+            } build: { range in
+                let tree = XMLTree(root: "part")
+                range.forEach { tree.rootElement.add("line", [("n", String($0))]) }
+                return tree
+            }
+        }
+        let texts = (0..<12).map { "line \($0)" }
+        let before = parts(texts)
+        #expect(before.map(\.owner) == [0, 50, 100])
+        let built = try before.map { String(decoding: try $0.build().serialized(), as: UTF8.self) }
+        #expect(built.map { $0.components(separatedBy: "<line").count - 1 } == [5, 5, 2])
+        #expect(built[1].contains("n=\"5\"") && built[1].contains("n=\"9\"") && !built[1].contains("n=\"10\""))
+
+        var changed = texts
+        changed[7] = "changed"
+        #expect(zip(before, parts(changed)).map { $0.key!.hex == $1.key!.hex } == [true, false, true])
+    }
+
     /// A publish keeps no model: a file changed after it was checked is read again for its
     /// pages, found changed, and stops the publish (JX907) rather than show other data.
     @Test func aFileChangedAfterItWasCheckedStopsAFullPublish() throws {
