@@ -24,8 +24,8 @@ struct PageJob {
 
     /// One part of a slot, and what its XML is built from where that is known (`PageKeys`).
     struct Part {
-        /// The project the part shows, by its place in the year: a slot's parts are in the
-        /// order of their projects.
+        /// The project the part shows (of a part of several lines, the first line's), by its
+        /// place in the year: a slot's parts are in the order of their projects.
         let owner: Int
         var key: Digest?
         let build: () throws -> XMLTree
