@@ -27,9 +27,12 @@ WORK = os.path.join(ROOT, ".build", "bench")
 
 
 def timed(command, runs, output=None):
-    """Median wall time of `command` over `runs` runs; standard output goes to `output`."""
+    """Median wall time of `command` over `runs` runs; standard output goes to `output`. Each
+    run starts once the kernel has written out what the one before wrote (`sync`): the
+    programs compared write 100–400 MB each, and the next one would wait for that."""
     times = []
     for _ in range(runs):
+        os.sync()
         start = time.monotonic()
         with open(output or os.devnull, "wb") as sink:
             result = subprocess.run(command, stdout=sink, stderr=subprocess.PIPE)
@@ -285,8 +288,10 @@ NOTES = """
   项目表，是它所需时间的下限。
 - 目标阶段：同一批项目去掉全部自评文件，即年底之前、预算申报时的情形。这时两边生成的文档相同：Python 流水线生成每张项目表
   和包含全部项目表的年度全文（一次转换整份文档，用户最自然的写法），Jixiao 生成同样的页面，另加目录与部门页面。
-- 重新发布：在上一次的输出上再发布（默认的增量方式）；输出与完整发布逐字节相同（见 `IncrementalPublishTests`）。每次计时前先
-  `sync`：改正数据总在上一次发布之后一段时间，那时内核早已把上一次写出的约 400 MB 写回磁盘；紧接着计时，测到的是等待写回。
+- 重新发布：在上一次的输出上再发布（默认的增量方式）；输出与完整发布逐字节相同（见 `IncrementalPublishTests`）。
+- 每次计时前先 `sync`：比较的程序每次写出 100–400 MB，紧接着计时，下一个程序测到的是等待上一个的写回（改正数据也总在上一次
+  发布之后一段时间，那时内核早已写回）。2026-11-27 傍晚之前只在重新发布前这样做；交替运行的发布对比因此偏向先运行者，
+  同一段代码的目标阶段对比在两次 `make bench` 中为 5.82 与 8.74 s（单独连续运行为 6.3–6.7 s）。
 - 峰值内存由 `getrusage(RUSAGE_CHILDREN)` 测得。
 
 ## 优化记录
@@ -376,6 +381,7 @@ NOTES = """
 | 项目页面不记各段在文件中的位置（它唯一的一段即表格，总与框架一起改变，从不从中复制）：清单少 2 万行 | 改动一个项目后重新发布：1.93 s，CPU 2.75 s（7 次的中位数） | 1.78 s，CPU 2.50 s |
 | `Decimal` 的打印：把有效数字当整数打印再放小数点（`description` 逐字符拼出文字，占完整发布的 4%）；与 `NSDecimalNumber` 逐一相同（测试 2 万个值） | 打印 10 万个典型数值 0.155 s | 0.050 s |
 | 共用的 CSS 由 Jixiao 写进每个页面：模板在它的位置留下注释（`page.css.marker`），Jixiao 换成 CSS 原文；只在序列化不会改变它时（没有 < > & 与控制字符），否则照旧由模板写出。转换不再为每个页面复制、转义和检查 5 KB | 只有目标、N=10,000：CPU 12.1–13.3 s（3 次交替） | 11.5–12.1 s |
+| 汇总表、两幅图与目录的行每 64 个项目合为一段（一次转换，`PageJob.Part.lines`），段的键由各行的键组成：N=10,000 时 4 万次一行的转换变为约 640 次 | N=10,000 完整发布：16.9–17.5 s，CPU 28.1–31.2 s，峰值内存 126–133 MB（3 次交替） | 15.6–16.3 s，CPU 26.9–27.7 s，116–128 MB；改动一个项目后重新发布没有变化（9 次交替：1.68 对 1.76 s） |
 | 试过：输入文件列表按下标排序（不移动含 `stat` 的元素） | 改动一个项目后重新发布 1.85 s（7 次交替） | 1.94 s：没有改善，已去掉 |
 | 试过：数据文件要点的键按字节比较与截取，读清单时按 `memchr` 找换行 | 改动一个项目后重新发布 1.96 s（9 次交替） | 1.92 s：在噪声之内，已去掉 |
 
