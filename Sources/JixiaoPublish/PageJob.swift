@@ -95,7 +95,7 @@ struct PageJob {
         }
 
         let (tree, own) = try (page().tree, page().digest)
-        let rendered = renderer.style.embed(in: try renderer.stylesheet.transform(tree, parameters: renderer.parameters))
+        let rendered = try renderer.page(tree)
         if let spreadsheet, let spreadsheets = renderer.spreadsheets {
             try renderer.output.write(files[1], try spreadsheets.spreadsheet(try spreadsheet()))
         }
@@ -174,6 +174,13 @@ struct PageRenderer {
     func digest(key: Digest?, _ build: () throws -> XMLTree) throws -> String {
         try key.map { Built.digest(key: $0, rendering: rendering) }
             ?? Built(build, key: nil, rendering: rendering, writingTo: nil).digest
+    }
+
+    /// A page rendered, with the shared CSS in it (`PageStyle`).
+    func page(_ tree: XMLTree) throws -> [UInt8] {
+        let page = try stylesheet.transform(tree, parameters: parameters)
+        if let styled = style.embed(in: page) { return styled }
+        return try stylesheet.transform(tree, parameters: parameters.filter { $0.0 != "page.css.marker" } + [style.text])
     }
 
     /// A part's digest and bytes: rendered, or as rendered before in this batch. A keyed part

@@ -2,12 +2,15 @@
 /// serializer would write it unchanged, Jixiao writes it into each page itself, at the comment
 /// the template leaves in its place (`page.css.marker`): copying and escaping its 5 KB in the
 /// transform was a fifth of the cost of a page. Any other CSS goes through the template, which
-/// refuses < > and & (page.xsl).
+/// refuses < > and & (page.xsl); so does every page of a template that leaves no marker (one
+/// written before there was one, with `--templates`).
 struct PageStyle {
     /// The stylesheet parameters that bring the CSS in.
     let parameters: [(String, String)]
     /// What is written at the marker, when Jixiao writes the CSS.
     private let css: [UInt8]?
+    /// The parameter that gives the template the CSS itself.
+    let text: (String, String)
 
     static let marker = Array("<!--jixiao:css-->".utf8)
 
@@ -19,14 +22,16 @@ struct PageStyle {
             byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n")
                 || (byte >= 0x20 && byte != 0x7F && !"<>&".utf8.contains(byte))
         }
-        parameters = plain ? [("page.css.marker", "1")] : [("page.css", text)]
+        self.text = ("page.css", text)
+        parameters = plain ? [("page.css.marker", "1")] : [self.text]
         css = plain ? bytes : nil
     }
 
-    /// A rendered page with the CSS at the marker, if Jixiao writes it.
-    func embed(in page: [UInt8]) -> [UInt8] {
+    /// A rendered page with the CSS at the marker, if Jixiao writes it; nil if it should and the
+    /// page has no marker (the page is then rendered with `text`).
+    func embed(in page: [UInt8]) -> [UInt8]? {
         guard let css else { return page }
         let pieces = PageJob.segments(of: page, at: PageStyle.marker)
-        return Array(pieces.joined(separator: css))
+        return pieces.count > 1 ? Array(pieces.joined(separator: css)) : nil
     }
 }

@@ -39,12 +39,38 @@ struct FidelityTests {
         for css in [shipped, "p::before { content: \"第\\\"页\"; }\n\ttd { color: red }\n"] {
             let style = PageStyle(css: css)
             #expect(style.parameters.map(\.0) == ["page.css.marker"])
-            let spliced = String(decoding: style.embed(in: try stylesheet.transform(tree, parameters: style.parameters)), as: UTF8.self)
+            let spliced = String(decoding: try #require(style.embed(in: try stylesheet.transform(tree, parameters: style.parameters))),
+                                 as: UTF8.self)
             let whole = String(decoding: try stylesheet.transform(tree, parameters: [("page.css", css)]), as: UTF8.self)
             #expect(spliced == whole)
             #expect(spliced.contains(css))
         }
         #expect(PageStyle(css: "td { color: red }\r\n").parameters.map(\.0) == ["page.css"])
+    }
+
+    /// Templates written before the CSS marker (their page.xsl writes `$page.css` itself) still
+    /// get the CSS: a publish with them is byte for byte the one with the shipped templates.
+    @Test func templatesWithoutTheCSSMarkerStillGetTheCSS() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-css-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let older = root.appendingPathComponent("templates")
+        try FileManager.default.copyItem(at: Published.repository.appendingPathComponent("templates"), to: older)
+        let page = older.appendingPathComponent("page.xsl")
+        let text = try String(contentsOf: page, encoding: .utf8)
+        let choice = try #require(text.range(of: "<xsl:choose>\n            <xsl:when test=\"$page.css.marker = '1'\">"))
+        let end = try #require(text.range(of: "</xsl:choose>", range: choice.upperBound..<text.endIndex))
+        try text.replacingCharacters(in: choice.lowerBound..<end.upperBound, with: "<xsl:value-of select=\"$page.css\"/>")
+            .write(to: page, atomically: true, encoding: .utf8)
+
+        func publish(_ templates: URL, into name: String) throws -> [String: Data] {
+            let out = root.appendingPathComponent(name)
+            _ = try Publisher.publish(PublishOptions(dataDirectory: Published.repository.appendingPathComponent("data").path,
+                                                     outputDirectory: out.path, templatesDirectory: templates.path))
+            return try snapshot(of: out)
+        }
+        let shipped = try publish(Published.repository.appendingPathComponent("templates"), into: "shipped")
+        #expect(shipped.count == 33)
+        #expect(try publish(older, into: "older") == shipped)
     }
 
     @Test func annualDocumentHoldsEveryTableInTheSeedsOrder() throws {
