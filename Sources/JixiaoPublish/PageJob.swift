@@ -155,6 +155,7 @@ struct PageJob {
 /// trees are built, so it is given only when nothing is reused.
 struct PageRenderer {
     let stylesheet: Stylesheet
+    /// The stylesheet parameters besides the CSS, which `style` brings to pages only.
     let parameters: [(String, String)]
     let style: PageStyle
     let rendering: Digest
@@ -178,9 +179,9 @@ struct PageRenderer {
 
     /// A page rendered, with the shared CSS in it (`PageStyle`).
     func page(_ tree: XMLTree) throws -> [UInt8] {
-        let page = try stylesheet.transform(tree, parameters: parameters)
+        let page = try stylesheet.transform(tree, parameters: style.parameters + parameters)
         if let styled = style.embed(in: page) { return styled }
-        return try stylesheet.transform(tree, parameters: parameters.filter { $0.0 != "page.css.marker" } + [style.text])
+        return try stylesheet.transform(tree, parameters: [style.text] + parameters)
     }
 
     /// A part's digest and bytes: rendered, or as rendered before in this batch. A keyed part

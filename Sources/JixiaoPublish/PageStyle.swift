@@ -5,12 +5,12 @@
 /// refuses < > and & (page.xsl); so does every page of a template that leaves no marker (one
 /// written before there was one, with `--templates`).
 struct PageStyle {
-    /// The stylesheet parameters that bring the CSS in.
+    /// The stylesheet parameters that bring the CSS into a page.
     let parameters: [(String, String)]
-    /// What is written at the marker, when Jixiao writes the CSS.
-    private let css: [UInt8]?
     /// The parameter that gives the template the CSS itself.
     let text: (String, String)
+    /// What is written at the marker, when Jixiao writes the CSS.
+    private let css: [UInt8]?
 
     static let marker = Array("<!--jixiao:css-->".utf8)
 

@@ -258,9 +258,8 @@ public enum Publisher {
             throw PublishFailure(diagnostics: [Diagnostic(.outputFailed, path: options.outputDirectory, at: nil,
                                                           "无法创建输出目录：\(error)")])
         }
-        let style = PageStyle(css: css)
-        let parameters = style.parameters + (options.orientation.map { [("page.orientation", $0.rawValue)] } ?? [])
-        let renderer = PageRenderer(stylesheet: stylesheet, parameters: parameters, style: style, rendering: rendering, output: output,
+        let parameters = options.orientation.map { [("page.orientation", $0.rawValue)] } ?? []
+        let renderer = PageRenderer(stylesheet: stylesheet, parameters: parameters, style: PageStyle(css: css), rendering: rendering, output: output,
                                     xml: xmlOutput, spreadsheets: spreadsheets, previous: previous)
         let rendered: [PageJob.Rendered]
         do {

@@ -15,10 +15,7 @@ public enum AssessmentXML {
     /// A published 项目支出绩效自评表: the page around a slot where its table goes
     /// (`projectTable`).
     public static func projectFrame(name: String, context: DocumentXML.PageContext, isSample: Bool) -> XMLTree {
-        let tree = XMLTree(root: "self-assessment", attributes: context.attributes + sampleAttribute(isSample))
-        tree.rootElement.add("name", text: name)
-        tree.rootElement.add("slot")
-        return tree
+        DocumentXML.frame("self-assessment", name: name, attributes: context.attributes + sampleAttribute(isSample))
     }
 
     /// The 部门整体绩效自评 page.

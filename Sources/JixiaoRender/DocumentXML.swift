@@ -44,7 +44,12 @@ public enum DocumentXML {
 
     /// A published 项目绩效目标表: the page around a slot where its table goes (`projectTable`).
     public static func projectFrame(name: String, context: PageContext) -> XMLTree {
-        let tree = XMLTree(root: "project", attributes: context.attributes)
+        frame("project", name: name, attributes: context.attributes)
+    }
+
+    /// A form's page around a slot where its table goes: the root, and the name for its title.
+    static func frame(_ root: String, name: String, attributes: [(String, String)]) -> XMLTree {
+        let tree = XMLTree(root: root, attributes: attributes)
         tree.rootElement.add("name", text: name)
         tree.rootElement.add("slot")
         return tree

@@ -404,9 +404,8 @@ struct IncrementalPublishTests {
         let output = try StagedDirectory(replacing: root.appendingPathComponent("out").path)
         try output.createFolders(for: plan.jobs.map(\.relativePath))
         let css = try String(contentsOf: templates.appendingPathComponent("jixiao.css"), encoding: .utf8)
-        let style = PageStyle(css: css)
         let renderer = PageRenderer(stylesheet: try Stylesheet(path: templates.appendingPathComponent("jixiao.xsl").path),
-                                    parameters: style.parameters, style: style, rendering: Digest(), output: output, xml: nil,
+                                    parameters: [], style: PageStyle(css: css), rendering: Digest(), output: output, xml: nil,
                                     spreadsheets: nil, previous: nil)
         return (plan, output, renderer)
     }
