@@ -117,7 +117,7 @@ public enum DataSetLoader {
         guard let source = read(path, encoding: encoding, into: &dataSet) else { return data }
         if isDepartmentFile(source) {
             data.department = loadDepartment(source, year: year, diagnostics: &dataSet.diagnostics)
-        } else if let (project, facts) = loadProject(source, digest: Digest(file: source).hex, year: year,
+        } else if let (project, facts) = loadProject(source, digest: Digest(file: source).fingerprint, year: year,
                                                      diagnostics: &dataSet.diagnostics) {
             data.entries = [ProjectEntry(path: path, facts: facts, model: Lazy(project))]
         }
@@ -334,7 +334,7 @@ public enum DataSetLoader {
     /// Decodes one project file, holds it to its place and checks it (REFERENCE's rules, with
     /// the file's acknowledgements applied); `year` is the directory's, when known. The
     /// facts count the warnings of all this, a function of the file's text and place alone.
-    private static func loadProject(_ source: SourceFile, digest: String, year: Int?,
+    private static func loadProject(_ source: SourceFile, digest: Fingerprint, year: Int?,
                                     diagnostics: inout [Diagnostic]) -> (Project, ProjectFacts)? {
         let start = diagnostics.count
         guard let project = decodeProject(source, year: year, diagnostics: &diagnostics) else { return nil }
@@ -409,7 +409,7 @@ public enum DataSetLoader {
     private struct LoadedFile<Facts, Model> {
         let path: String
         let read: Result<SourceFile, Diagnostic>
-        var stamp: String?
+        var stamp: FileIdentity?
         var diagnostics: [Diagnostic] = []
         /// Where it decoded, or an earlier publish decoded the same text.
         var loaded: (facts: Facts, model: Lazy<Model>)?
@@ -422,11 +422,11 @@ public enum DataSetLoader {
     /// decodes it again later where the earlier facts stood for it. A file whose stamp is the
     /// one it had when the earlier facts were taken is not even read.
     private static func loadFile<Facts: FileFacts, Model>(
-        _ path: String, encoding: SourceEncoding, keepSource: Bool, earlier: Facts?, earlierStamp: String?,
-        decode: @escaping (SourceFile) -> Model?, load: (SourceFile, String, inout [Diagnostic]) -> (Model, Facts)?
+        _ path: String, encoding: SourceEncoding, keepSource: Bool, earlier: Facts?, earlierStamp: FileIdentity?,
+        decode: @escaping (SourceFile) -> Model?, load: (SourceFile, Fingerprint, inout [Diagnostic]) -> (Model, Facts)?
     ) -> LoadedFile<Facts, Model> {
         // Taken before the file is read: a change after this shows in the next publish's stamp.
-        let stamp = FileStamp.identity(of: path)
+        let stamp = FileIdentity(of: path)
         if let earlier, let stamp, stamp == earlierStamp {
             return LoadedFile(path: path, read: .success(SourceFile(path: path, bytes: [])), stamp: stamp,
                               loaded: (earlier, .reading(path, digest: earlier.digest, encoding: encoding, decode)), before: true)
@@ -435,7 +435,7 @@ public enum DataSetLoader {
         guard case .success(let source) = read else { return LoadedFile(path: path, read: read) }
         // Its text goes as soon as it is decoded, unless diagnostics are to quote it.
         var file = LoadedFile<Facts, Model>(path: path, read: keepSource ? read : .success(source.withoutText), stamp: stamp)
-        let digest = Digest(file: source).hex
+        let digest = Digest(file: source).fingerprint
         if let earlier, earlier.digest == digest {
             file.loaded = (earlier, .reading(path, digest: digest, encoding: encoding, decode))
             file.before = true

@@ -60,7 +60,7 @@ struct PageJob {
     /// What rendering a page produced: the digest of everything it was made from, whether it
     /// was taken whole from the previous output, and where each part sits in the file.
     struct Rendered {
-        let digest: String
+        let digest: Fingerprint
         let reused: Bool
         var parts: [PartRecord] = []
     }
@@ -172,7 +172,7 @@ struct PageRenderer {
     }
 
     /// A tree's digest before anything is rendered: of its key alone where it has one.
-    func digest(key: Digest?, _ build: () throws -> XMLTree) throws -> String {
+    func digest(key: Digest?, _ build: () throws -> XMLTree) throws -> Fingerprint {
         try key.map { Built.digest(key: $0, rendering: rendering) }
             ?? Built(build, key: nil, rendering: rendering, writingTo: nil).digest
     }
@@ -186,7 +186,7 @@ struct PageRenderer {
 
     /// A part's digest and bytes: rendered, or as rendered before in this batch. A keyed part
     /// is found by its key without building its tree, unless its XML is to be written.
-    func render(_ part: PageJob.Part, name: @autoclosure () -> String) throws -> (digest: String, bytes: [UInt8]) {
+    func render(_ part: PageJob.Part, name: @autoclosure () -> String) throws -> (digest: Fingerprint, bytes: [UInt8]) {
         if xml == nil, let key = part.key {
             let digest = Built.digest(key: key, rendering: rendering)
             if let bytes = batch[digest] { return (digest, bytes) }
@@ -199,11 +199,11 @@ struct PageRenderer {
     }
 
     /// A page's digest: of its own tree's and of its parts'.
-    func whole(_ own: String, _ partDigests: [String]) -> String {
+    func whole(_ own: Fingerprint, _ partDigests: [Fingerprint]) -> Fingerprint {
         var digest = rendering
-        digest.add(field: own)
-        partDigests.forEach { digest.add(field: $0) }
-        return digest.hex
+        digest.add(fingerprint: own)
+        partDigests.forEach { digest.add(fingerprint: $0) }
+        return digest.fingerprint
     }
 }
 
@@ -211,7 +211,7 @@ struct PageRenderer {
 /// XML — serialised only then, or when the XML is to be written (`--emit-xml`).
 struct Built {
     let tree: XMLTree
-    let digest: String
+    let digest: Fingerprint
 
     init(_ build: () throws -> XMLTree, key: Digest?, rendering: Digest,
          writingTo xml: (directory: StagedDirectory, name: String)?) throws {
@@ -221,17 +221,17 @@ struct Built {
         digest = key.map { Built.digest(key: $0, rendering: rendering) } ?? Built.digest(xml: bytes!, rendering: rendering)
     }
 
-    static func digest(key: Digest, rendering: Digest) -> String {
+    static func digest(key: Digest, rendering: Digest) -> Fingerprint {
         var digest = rendering
         digest.add(field: "key")
         digest.add(digest: key)
-        return digest.hex
+        return digest.fingerprint
     }
 
-    static func digest(xml: [UInt8], rendering: Digest) -> String {
+    static func digest(xml: [UInt8], rendering: Digest) -> Fingerprint {
         var digest = rendering
         digest.add(field: xml)
-        return digest.hex
+        return digest.fingerprint
     }
 }
 
@@ -240,9 +240,9 @@ struct Built {
 /// a long document, is transformed for the first and copied into the second. Emptied after
 /// each batch (`RenderPlan`), so it holds a batch's tables at most.
 final class BatchParts: Sendable {
-    private let parts = Locked([String: [UInt8]]())
+    private let parts = Locked([Fingerprint: [UInt8]]())
 
-    subscript(digest: String) -> [UInt8]? {
+    subscript(digest: Fingerprint) -> [UInt8]? {
         get { parts.withLock { $0[digest] } }
         set { parts.withLock { $0[digest] = newValue } }
     }

@@ -10,7 +10,7 @@ import JixiaoRender
 final class PageStream: @unchecked Sendable {
     let job: PageJob
     /// The digest of the frame's own tree.
-    private let frame: String
+    private let frame: Fingerprint
     /// The rendered frame, cut where the slots go (the first piece is written already).
     private let segments: [[UInt8]]
     private let renderer: PageRenderer
@@ -39,7 +39,7 @@ final class PageStream: @unchecked Sendable {
     }
 
     /// `earlierParts`: where each part, by number, sat in the previous file, if unchanged.
-    init(_ job: PageJob, frame: String, segments: [[UInt8]], renderer: PageRenderer, earlier: EarlierPage?,
+    init(_ job: PageJob, frame: Fingerprint, segments: [[UInt8]], renderer: PageRenderer, earlier: EarlierPage?,
          earlierParts: [PartRecord?]?) throws {
         (self.job, self.frame, self.segments, self.renderer, self.earlier) = (job, frame, segments, renderer, earlier)
         let page = try renderer.output.create(job.relativePath)

@@ -14,7 +14,7 @@ struct PreviousOutput {
 final class EarlierPage {
     let previous: PreviousOutput
     let path: String
-    let digest: String
+    let digest: Fingerprint
     var parts: [PartRecord] { previous.manifest.parts[PathKey(path)] ?? [] }
     private lazy var partsByDigest = Dictionary(parts.map { ($0.digest, $0) }, uniquingKeysWith: { first, _ in first })
     /// The previous file's descriptor, if it is still the file the manifest describes.
@@ -25,7 +25,7 @@ final class EarlierPage {
         return descriptor < 0 ? nil : descriptor
     }()
 
-    init(_ previous: PreviousOutput, path: String, digest: String) {
+    init(_ previous: PreviousOutput, path: String, digest: Fingerprint) {
         self.previous = previous
         self.path = path
         self.digest = digest
@@ -47,7 +47,7 @@ final class EarlierPage {
 
     /// Where the part with this digest sits in the previous file, while that file is still
     /// the one the manifest describes.
-    func part(_ digest: String) -> PartRecord? {
+    func part(_ digest: Fingerprint) -> PartRecord? {
         file == nil ? nil : partsByDigest[digest]
     }
 

@@ -26,7 +26,7 @@ struct AssessedProject: Sendable {
 
 /// What an earlier publish found of a data file with this digest.
 protocol FileFacts {
-    var digest: String { get }
+    var digest: Fingerprint { get }
     /// The warnings loading it on its own gave: counted again, though not repeated.
     var warnings: Int { get }
 }
@@ -35,7 +35,7 @@ protocol FileFacts {
 /// how many warnings loading it on its own gave (decoding and `Checker`): a function of the
 /// file's text and its place (the year and the file name are in its path).
 struct ProjectFacts: FileFacts, Equatable {
-    let digest: String
+    let digest: Fingerprint
     let warnings: Int
     let name: String
     let nameMark: SourceMark
@@ -45,7 +45,7 @@ struct ProjectFacts: FileFacts, Equatable {
 }
 
 extension ProjectFacts {
-    init(_ project: Project, digest: String, warnings: Int) {
+    init(_ project: Project, digest: Fingerprint, warnings: Int) {
         self.init(digest: digest, warnings: warnings, name: project.name.value, nameMark: project.name.mark,
                   order: project.order, code: project.code, budget: project.budget.total.value)
     }
@@ -53,7 +53,7 @@ extension ProjectFacts {
 
 /// What matching a results file to its project needs, and the warnings decoding it gave.
 struct ResultsFacts: FileFacts, Equatable {
-    let digest: String
+    let digest: Fingerprint
     let warnings: Int
     let projectName: String
     let nameMark: SourceMark
@@ -61,7 +61,7 @@ struct ResultsFacts: FileFacts, Equatable {
 }
 
 extension ResultsFacts {
-    init(_ results: ProjectResults, digest: String, warnings: Int) {
+    init(_ results: ProjectResults, digest: Fingerprint, warnings: Int) {
         self.init(digest: digest, warnings: warnings, projectName: results.projectName.value,
                   nameMark: results.projectName.mark, isSample: results.isSample)
     }
@@ -70,19 +70,19 @@ extension ResultsFacts {
 /// What the report's summary, figures and list slots need of a score, and the warnings
 /// scoring gave: a function of the project file and the results file scored together.
 struct ScoreFacts: Equatable {
-    let projectDigest: String
-    let resultsDigest: String
+    let projectDigest: Fingerprint
+    let resultsDigest: Fingerprint
     let warnings: Int
     let figures: ScoreFigures
     /// The report's lists the project has something in, in page order.
     let lists: [AssessmentXML.ProjectList]
 
     /// The digests of the files scored, which every page showing the score is built from.
-    var files: [String] { [projectDigest, resultsDigest] }
+    var files: [Fingerprint] { [projectDigest, resultsDigest] }
 }
 
 extension ScoreFacts {
-    init(_ score: ProjectScore, projectDigest: String, resultsDigest: String, warnings: Int) {
+    init(_ score: ProjectScore, projectDigest: Fingerprint, resultsDigest: Fingerprint, warnings: Int) {
         self.init(projectDigest: projectDigest, resultsDigest: resultsDigest, warnings: warnings, figures: score.figures,
                   lists: AssessmentXML.ProjectList.allCases.filter { $0.includes(score) })
     }
@@ -94,10 +94,10 @@ struct DataFacts: Equatable {
     var results: [PathKey: ResultsFacts] = [:]
     /// By the results file's path.
     var scores: [PathKey: ScoreFacts] = [:]
-    /// Each project and results file's `FileStamp.identity`, taken before it was read: while
+    /// Each project and results file's `FileIdentity`, taken before it was read: while
     /// it is the same, so is the file's text, and the file need not even be read again (as
     /// a publish with nothing changed trusts the same stamps).
-    var stamps: [PathKey: String] = [:]
+    var stamps: [PathKey: FileIdentity] = [:]
 }
 
 /// A value made on first use, by whichever worker needs it first, and kept until released:
@@ -139,11 +139,11 @@ extension Lazy {
     /// The model of a data file read earlier, decoded from the file on first use. The file
     /// must still hold the text read then (`digest`): the pages already known to be unchanged
     /// were judged by that text, and a page built from another would contradict them.
-    static func reading(_ path: String, digest: String, encoding: SourceEncoding,
+    static func reading(_ path: String, digest: Fingerprint, encoding: SourceEncoding,
                         _ decode: @escaping (SourceFile) -> Value?) -> Lazy<Value> {
         Lazy(making: {
             guard case .success(let source) = SourceReader.read(path, encoding: encoding),
-                  Digest(file: source).hex == digest, let value = decode(source) else {
+                  Digest(file: source).fingerprint == digest, let value = decode(source) else {
                 throw PublishFailure(diagnostics: [Diagnostic(
                     .dataChanged, path: path, at: nil, "生成页面期间，这个数据文件被改动或删除了",
                     hint: "改完数据后重新发布；原有的输出目录保持不变")])

@@ -23,7 +23,7 @@ struct PublishManifest: Equatable {
     var warningCount = 0
     var years: [Int] = []
     /// Each page and the digest of everything it was rendered from.
-    var pages: [PathKey: String] = [:]
+    var pages: [PathKey: Fingerprint] = [:]
     /// Where each part of a streamed page sits in its file.
     var parts: [PathKey: [PartRecord]] = [:]
     /// Every file of the output, to notice one changed by hand.
@@ -42,24 +42,24 @@ struct PublishManifest: Equatable {
         try lines.add("data-files", String(fileCount))
         try lines.add("warnings", String(warningCount))
         for year in years { try lines.add("year", String(year)) }
-        for (path, digest) in pages { try lines.add("page", digest, path.path) }
+        for (path, digest) in pages { try lines.add("page", digest.description, path.path) }
         for (path, records) in parts {
-            for part in records { try lines.add("part", part.digest, String(part.offset), String(part.length), path.path) }
+            for part in records { try lines.add("part", part.digest.description, String(part.offset), String(part.length), path.path) }
         }
         try lines.add("reader", reader)
         for (path, project) in facts.projects {
-            try lines.add("project", project.digest, String(project.warnings), project.order.map(String.init) ?? "-",
+            try lines.add("project", project.digest.description, String(project.warnings), project.order.map(String.init) ?? "-",
                           String(project.nameMark.line), String(project.nameMark.column), project.budget.description,
                           ManifestField.escaped(project.code), ManifestField.escaped(project.name), path.path)
         }
         for (path, results) in facts.results {
-            try lines.add("results", results.digest, String(results.warnings), results.isSample ? "sample" : "-",
+            try lines.add("results", results.digest.description, String(results.warnings), results.isSample ? "sample" : "-",
                           String(results.nameMark.line), String(results.nameMark.column), ManifestField.escaped(results.projectName),
                           path.path)
         }
-        for (path, stamp) in facts.stamps { try lines.add("stamp", stamp, path.path) }
+        for (path, identity) in facts.stamps { try lines.add("stamp", identity.description, path.path) }
         for (path, score) in facts.scores {
-            try lines.add("score", score.projectDigest, score.resultsDigest, String(score.warnings), score.figures.annual.description,
+            try lines.add("score", score.projectDigest.description, score.resultsDigest.description, String(score.warnings), score.figures.annual.description,
                           score.figures.spent.description, score.figures.ratePercent.plain, score.figures.total.plain,
                           score.lists.map(\.name).joined(separator: ","), path.path)
         }
@@ -80,31 +80,34 @@ struct PublishManifest: Equatable {
     }
 
     /// The manifest of the output directory `output`, if it has a readable one. Read on
-    /// bytes: at ten thousand projects it has a hundred thousand lines.
+    /// bytes, into values rather than strings wherever a field is not text: at ten thousand
+    /// projects it has a hundred and fifty thousand lines, and a republish waits for them.
     static func read(for output: String) -> PublishManifest? {
         guard let data = FileManager.default.contents(atPath: path(for: output)) else { return nil }
-        let bytes = [UInt8](data)
+        return data.withUnsafeBytes { read($0.bindMemory(to: UInt8.self)) }
+    }
+
+    private static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> PublishManifest? {
+        guard let base = bytes.baseAddress else { return nil }
         var manifest = PublishManifest()
         var parts = PartLines()
         var start = 0
         while start < bytes.count {
-            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
-            let line = bytes[start..<end]
+            let end = memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
+                ?? bytes.count
+            let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
             defer { start = end + 1 }
             if start == 0 {
                 guard line.elementsEqual(header.utf8) else { return nil }
                 continue
             }
-            // Two thirds of the lines locate parts, a few pages' worth each: read on their own.
-            if line.starts(with: PartLines.kind) {
-                guard parts.read(line, into: &manifest) else { return nil }
-                continue
-            }
-            let kind = String(decoding: line.prefix { $0 != UInt8(ascii: "\t") }, as: UTF8.self)
-            guard let count = fieldCounts[kind] else { return nil }
-            let fields = line.split(separator: UInt8(ascii: "\t"), maxSplits: count - 1, omittingEmptySubsequences: false)
-                .map { String(decoding: $0, as: UTF8.self) }
-            guard fields.count == count, manifest.read(fields) else { return nil }
+            var fields = ManifestFields(line)
+            guard let kind = fields.next() else { return nil }
+            // Two fifths of the lines locate parts, a few pages' worth each: read on their own.
+            let read = kind.elementsEqual(PartLines.kind)
+                ? parts.read(&fields, into: &manifest)
+                : manifest.read(String(decoding: kind, as: UTF8.self), &fields)
+            guard read, fields.isAtEnd else { return nil }
         }
         parts.finish(into: &manifest)
         return start > 0 ? manifest : nil
@@ -113,19 +116,18 @@ struct PublishManifest: Equatable {
     /// Reads `part` lines, which come a page at a time: the page's path is made a key once,
     /// not for each of its thousands of parts.
     private struct PartLines {
-        static let kind = Array("part\t".utf8)
-        private var path: ArraySlice<UInt8> = []
+        static let kind = Array("part".utf8)
+        private var path = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
         private var records: [PartRecord] = []
 
-        mutating func read(_ line: ArraySlice<UInt8>, into manifest: inout PublishManifest) -> Bool {
-            let fields = line.dropFirst(PartLines.kind.count).split(separator: UInt8(ascii: "\t"), maxSplits: 3,
-                                                                     omittingEmptySubsequences: false)
-            guard fields.count == 4, let offset = Int(decimal: fields[1]), let length = Int(decimal: fields[2]) else { return false }
-            if !fields[3].elementsEqual(path) {
+        mutating func read(_ fields: inout ManifestFields, into manifest: inout PublishManifest) -> Bool {
+            guard let digest = fields.fingerprint(), let offset = fields.number(), let length = fields.number(),
+                  offset >= 0, length >= 0, let path = fields.last() else { return false }
+            if !path.elementsEqual(self.path) {
                 finish(into: &manifest)
-                path = fields[3]
+                self.path = path
             }
-            records.append(PartRecord(digest: String(decoding: fields[0], as: UTF8.self), offset: offset, length: length))
+            records.append(PartRecord(digest: digest, offset: offset, length: length))
             return true
         }
 
@@ -136,45 +138,58 @@ struct PublishManifest: Equatable {
         }
     }
 
-    /// How many fields each kind of line has, the kind first and any path last.
-    private static let fieldCounts = ["inputs": 2, "data-files": 2, "warnings": 2, "year": 2, "page": 3, "file": 3,
-                                      "reader": 2, "project": 10, "results": 8, "stamp": 3, "score": 10]
-
-    /// Takes in one line's fields, as `serializeAllButFiles` and `serialize(_:into:)` write
-    /// them; false for a line they did not write.
-    private mutating func read(_ fields: [String]) -> Bool {
-        switch fields[0] {
-        case "inputs": inputs = fields[1]
-        case "data-files": fileCount = Int(fields[1]) ?? 0
-        case "warnings": warningCount = Int(fields[1]) ?? 0
-        case "year": years.append(Int(fields[1]) ?? 0)
-        case "page": pages[PathKey(fields[2])] = fields[1]
+    /// Takes in one line's fields after its kind, as `serializeAllButFiles` and
+    /// `serialize(_:into:)` write them; false for a line they did not write.
+    private mutating func read(_ kind: String, _ fields: inout ManifestFields) -> Bool {
+        switch kind {
+        case "inputs":
+            guard let value = fields.lastText() else { return false }
+            inputs = value
+        case "data-files":
+            guard let count = fields.lastNumber() else { return false }
+            fileCount = count
+        case "warnings":
+            guard let count = fields.lastNumber() else { return false }
+            warningCount = count
+        case "year":
+            guard let year = fields.lastNumber() else { return false }
+            years.append(year)
+        case "page":
+            guard let digest = fields.fingerprint(), let path = fields.lastPath() else { return false }
+            pages[path] = digest
         case "file":
-            guard let stamp = FileStamp(fields[1]) else { return false }
-            files[PathKey(fields[2])] = stamp
-        case "reader": reader = fields[1]
+            guard let stamp = fields.next().flatMap(FileStamp.init(text:)), let path = fields.lastPath() else { return false }
+            files[path] = stamp
+        case "reader":
+            guard let value = fields.lastText() else { return false }
+            reader = value
         case "project":
-            guard let warnings = Int(fields[2]), let mark = ManifestField.mark(fields[4], fields[5]),
-                  let budget = Amount(parsing: fields[6]), let code = ManifestField.unescaped(fields[7]),
-                  let name = ManifestField.unescaped(fields[8]) else { return false }
-            let order = Int(fields[3])
-            guard order != nil || fields[3] == "-" else { return false }
-            facts.projects[PathKey(fields[9])] = ProjectFacts(digest: fields[1], warnings: warnings, name: name, nameMark: mark,
-                                                              order: order, code: code, budget: budget)
+            guard let digest = fields.fingerprint(), let warnings = fields.number(), let order = fields.text(),
+                  let line = fields.number(), let column = fields.number(), let budget = fields.text().flatMap(Amount.init(parsing:)),
+                  let code = fields.text().flatMap(ManifestField.unescaped), let name = fields.text().flatMap(ManifestField.unescaped),
+                  let path = fields.lastPath(), order == "-" || Int(order) != nil else { return false }
+            facts.projects[path] = ProjectFacts(digest: digest, warnings: warnings, name: name,
+                                                nameMark: SourceMark(line: line, column: column),
+                                                order: Int(order), code: code, budget: budget)
         case "results":
-            guard let warnings = Int(fields[2]), let mark = ManifestField.mark(fields[4], fields[5]),
-                  let name = ManifestField.unescaped(fields[6]) else { return false }
-            facts.results[PathKey(fields[7])] = ResultsFacts(digest: fields[1], warnings: warnings, projectName: name,
-                                                             nameMark: mark, isSample: fields[3] == "sample")
-        case "stamp": facts.stamps[PathKey(fields[2])] = fields[1]
+            guard let digest = fields.fingerprint(), let warnings = fields.number(), let sample = fields.text(),
+                  let line = fields.number(), let column = fields.number(), let name = fields.text().flatMap(ManifestField.unescaped),
+                  let path = fields.lastPath() else { return false }
+            facts.results[path] = ResultsFacts(digest: digest, warnings: warnings, projectName: name,
+                                               nameMark: SourceMark(line: line, column: column), isSample: sample == "sample")
+        case "stamp":
+            guard let identity = fields.next().flatMap(FileIdentity.init(text:)), let path = fields.lastPath() else { return false }
+            facts.stamps[path] = identity
         case "score":
-            guard let warnings = Int(fields[3]), let annual = Amount(parsing: fields[4]), let spent = Amount(parsing: fields[5]),
-                  let rate = Decimal(exactly: Substring(fields[6])), let total = Decimal(exactly: Substring(fields[7])) else { return false }
-            let names = fields[8].split(separator: ",")
+            guard let projectDigest = fields.fingerprint(), let resultsDigest = fields.fingerprint(), let warnings = fields.number(),
+                  let annual = fields.text().flatMap(Amount.init(parsing:)), let spent = fields.text().flatMap(Amount.init(parsing:)),
+                  let rate = fields.text().flatMap({ Decimal(exactly: Substring($0)) }),
+                  let total = fields.text().flatMap({ Decimal(exactly: Substring($0)) }),
+                  let names = fields.text()?.split(separator: ","), let path = fields.lastPath() else { return false }
             let lists = names.compactMap { AssessmentXML.ProjectList(name: String($0)) }
             guard lists.count == names.count else { return false }
-            facts.scores[PathKey(fields[9])] = ScoreFacts(
-                projectDigest: fields[1], resultsDigest: fields[2], warnings: warnings,
+            facts.scores[path] = ScoreFacts(
+                projectDigest: projectDigest, resultsDigest: resultsDigest, warnings: warnings,
                 figures: ScoreFigures(annual: annual, spent: spent, ratePercent: rate, total: total), lists: lists)
         default: return false
         }
@@ -225,9 +240,9 @@ struct PublishManifest: Equatable {
         var digest = rendering
         for (_, name, status) in files(under: options.dataDirectory) {
             digest.add(field: name)
-            digest.add(field: FileStamp.identity(status))
+            digest.add(field: FileIdentity(status).description)
         }
-        return digest.hex
+        return digest.fingerprint.description
     }
 
     /// The regular files under `path` (or `path` itself) as a reader sees them, links
@@ -249,7 +264,8 @@ struct PublishManifest: Equatable {
 /// A regular file's size and modification time: what changes when anyone writes to it.
 struct FileStamp: Equatable, CustomStringConvertible {
     let size: Int
-    let modified: String
+    let seconds: Int
+    let nanoseconds: Int
 
     /// The stamp of a regular file; nil for anything else.
     init?(of path: String) {
@@ -261,38 +277,93 @@ struct FileStamp: Equatable, CustomStringConvertible {
     /// The stamp of whatever `status` describes (a link placed in the output is listed too).
     init(_ status: stat) {
         size = Int(status.st_size)
-        modified = "\(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec)"
+        (seconds, nanoseconds) = (Int(status.st_mtim.tv_sec), Int(status.st_mtim.tv_nsec))
     }
 
-    init?(_ text: String) {
-        let fields = text.split(separator: "@", maxSplits: 1)
-        guard fields.count == 2, let size = Int(fields[0]) else { return nil }
-        self.size = size
-        modified = String(fields[1])
+    /// The stamp `description` wrote; nil for anything else.
+    init?<Text: Collection>(text: Text) where Text.Element == UInt8 {
+        guard let at = text.firstIndex(of: UInt8(ascii: "@")),
+              let point = text[at...].firstIndex(of: UInt8(ascii: ".")),
+              let size = Int(decimal: text[..<at]), let seconds = Int(decimal: text[text.index(after: at)..<point]),
+              let nanoseconds = Int(decimal: text[text.index(after: point)...]) else { return nil }
+        (self.size, self.seconds, self.nanoseconds) = (size, seconds, nanoseconds)
     }
 
-    var description: String { "\(size)@\(modified)" }
+    var description: String { "\(size)@\(seconds).\(nanoseconds)" }
+}
 
-    /// A file's stamp and inode: the inode tells a file replaced by one of the same size and time.
-    static func identity(_ status: stat) -> String { "\(FileStamp(status)) \(status.st_ino)" }
+/// A data file's stamp and inode: the inode tells a file replaced by one of the same size
+/// and time.
+struct FileIdentity: Equatable, CustomStringConvertible {
+    let stamp: FileStamp
+    let inode: UInt64
 
-    static func identity(of path: String) -> String? {
+    init(_ status: stat) {
+        stamp = FileStamp(status)
+        inode = UInt64(status.st_ino)
+    }
+
+    init?(of path: String) {
         var status = stat()
-        return stat(path, &status) == 0 ? identity(status) : nil
+        guard stat(path, &status) == 0 else { return nil }
+        self.init(status)
     }
+
+    /// The identity `description` wrote; nil for anything else.
+    init?<Text: Collection>(text: Text) where Text.Element == UInt8 {
+        guard let space = text.firstIndex(of: UInt8(ascii: " ")), let stamp = FileStamp(text: text[..<space]),
+              let inode = UInt64(String(decoding: text[text.index(after: space)...], as: UTF8.self)) else { return nil }
+        (self.stamp, self.inode) = (stamp, inode)
+    }
+
+    var description: String { "\(stamp) \(inode)" }
 }
 
 extension Int {
-    /// Reads the digits of a manifest field, without making a string of them.
-    init?(decimal digits: ArraySlice<UInt8>) {
+    /// Reads the digits of a manifest field, after a minus sign if it has one, without making
+    /// a string of them.
+    init?<Digits: Collection>(decimal text: Digits) where Digits.Element == UInt8 {
+        let negative = text.first == UInt8(ascii: "-")
+        let digits = text.dropFirst(negative ? 1 : 0)
         guard !digits.isEmpty, digits.count <= 18 else { return nil }
         var value = 0
         for digit in digits {
             guard digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "9") else { return nil }
             value = value * 10 + Int(digit - UInt8(ascii: "0"))
         }
-        self = value
+        self = negative ? -value : value
     }
+}
+
+/// The tab-separated fields of one manifest line, read in turn. The last is the rest of the
+/// line: a path, which may hold a tab.
+private struct ManifestFields {
+    private var rest: UnsafeBufferPointer<UInt8>?
+
+    init(_ line: UnsafeBufferPointer<UInt8>) { rest = line }
+
+    /// Whether the last field has been read.
+    var isAtEnd: Bool { rest == nil }
+
+    /// The next field, up to a tab; nil where none is left before the last.
+    mutating func next() -> UnsafeBufferPointer<UInt8>? {
+        guard let line = rest, let tab = line.firstIndex(of: UInt8(ascii: "\t")) else { return nil }
+        rest = UnsafeBufferPointer(rebasing: line[(tab + 1)...])
+        return UnsafeBufferPointer(rebasing: line[..<tab])
+    }
+
+    /// The rest of the line.
+    mutating func last() -> UnsafeBufferPointer<UInt8>? {
+        defer { rest = nil }
+        return rest
+    }
+
+    mutating func text() -> String? { next().map { String(decoding: $0, as: UTF8.self) } }
+    mutating func number() -> Int? { next().flatMap { Int(decimal: $0) } }
+    mutating func fingerprint() -> Fingerprint? { next().flatMap { Fingerprint(hex: $0) } }
+    mutating func lastText() -> String? { last().map { String(decoding: $0, as: UTF8.self) } }
+    mutating func lastNumber() -> Int? { last().flatMap { Int(decimal: $0) } }
+    mutating func lastPath() -> PathKey? { lastText().map(PathKey.init) }
 }
 
 /// A manifest being written beside its output: all but the output's files while the output
@@ -385,16 +456,11 @@ enum ManifestField {
         }
         return String(text)
     }
-
-    static func mark(_ line: String, _ column: String) -> SourceMark? {
-        guard let line = Int(line), let column = Int(column) else { return nil }
-        return SourceMark(line: line, column: column)
-    }
 }
 
 /// One part of a streamed page: its digest and where its bytes sit in the page's file.
 struct PartRecord: Equatable {
-    let digest: String
+    let digest: Fingerprint
     let offset: Int
     let length: Int
 }

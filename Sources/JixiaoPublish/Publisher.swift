@@ -501,10 +501,10 @@ struct PageKeys {
 
     /// The key of a tree built by `builder` from the data files of these digests in the
     /// context, with `values` any other argument of the builder.
-    func key(_ builder: String, _ files: [String], _ values: [String] = []) -> Digest {
+    func key(_ builder: String, _ files: [Fingerprint], _ values: [String] = []) -> Digest {
         var key = Digest()
         key.add(field: builder)
-        files.forEach { key.add(field: $0) }
+        files.forEach { key.add(fingerprint: $0) }
         key.add(digest: context)
         values.forEach { key.add(field: $0) }
         return key

@@ -130,7 +130,7 @@ struct IncrementalPublishTests {
         let file = PathKey("2021/项目/村级组织经费.yaml")
         let fresh = DataSetLoader.load(directory: data.path, encoding: .utf8, keepSources: false, earlier: DataFacts())
         let facts = try #require(fresh.facts.projects[file])
-        func load(digest: String) -> DataSet {
+        func load(digest: Fingerprint) -> DataSet {
             var earlier = DataFacts()
             earlier.projects[file] = ProjectFacts(digest: digest, warnings: facts.warnings + 5, name: facts.name,
                                                   nameMark: facts.nameMark, order: facts.order, code: "记下的编码", budget: facts.budget)
@@ -142,7 +142,7 @@ struct IncrementalPublishTests {
         #expect(same.warningCount == fresh.warningCount + 5)
         #expect(codes(same).contains("记下的编码"))
         #expect(same.facts.projects[file]?.code == "记下的编码")
-        let changed = load(digest: String(facts.digest.reversed()))
+        let changed = load(digest: Fingerprint(high: ~facts.digest.high, low: facts.digest.low))
         #expect(changed.warningCount == fresh.warningCount)
         #expect(codes(changed) == codes(fresh))
         #expect(changed.facts == fresh.facts)
@@ -156,7 +156,7 @@ struct IncrementalPublishTests {
         let fresh = DataSetLoader.load(directory: data.path, encoding: .utf8, keepSources: false, earlier: DataFacts())
         let facts = try #require(fresh.facts.projects[file])
         var earlier = fresh.facts
-        earlier.projects[file] = ProjectFacts(digest: "其他文本", warnings: facts.warnings, name: facts.name, nameMark: facts.nameMark,
+        earlier.projects[file] = ProjectFacts(digest: Fingerprint(high: ~facts.digest.high, low: facts.digest.low), warnings: facts.warnings, name: facts.name, nameMark: facts.nameMark,
                                               order: facts.order, code: "记下的编码", budget: facts.budget)
         func code() -> String? {
             DataSetLoader.load(directory: data.path, encoding: .utf8, keepSources: false, earlier: earlier)
@@ -196,7 +196,7 @@ struct IncrementalPublishTests {
         let results = PathKey("2021/自评/村级组织经费.yaml")
         let fresh = DataSetLoader.load(directory: data.path, encoding: .utf8, keepSources: false, earlier: DataFacts())
         let score = try #require(fresh.facts.scores[results])
-        func total(projectDigest: String, resultsDigest: String) throws -> String? {
+        func total(projectDigest: Fingerprint, resultsDigest: Fingerprint) throws -> String? {
             var earlier = fresh.facts
             earlier.scores[results] = ScoreFacts(
                 projectDigest: projectDigest, resultsDigest: resultsDigest, warnings: score.warnings,
@@ -207,8 +207,8 @@ struct IncrementalPublishTests {
             return try #require(dataSet.years.first?.summary).rows.first { $0.name == "村级组织经费" }?.score?.total.fixed(2)
         }
         #expect(try total(projectDigest: score.projectDigest, resultsDigest: score.resultsDigest) == "12.34")
-        #expect(try total(projectDigest: score.projectDigest, resultsDigest: "0") == score.figures.total.fixed(2))
-        #expect(try total(projectDigest: "0", resultsDigest: score.resultsDigest) == score.figures.total.fixed(2))
+        #expect(try total(projectDigest: score.projectDigest, resultsDigest: Fingerprint(high: 0, low: 0)) == score.figures.total.fixed(2))
+        #expect(try total(projectDigest: Fingerprint(high: 0, low: 0), resultsDigest: score.resultsDigest) == score.figures.total.fixed(2))
     }
 
     /// The facts survive the manifest: what the next publish reads is what this one found.
@@ -222,8 +222,13 @@ struct IncrementalPublishTests {
         // A backslash or a tab before a combining accent is one character with it: the accent
         // must not hide it from the escaping.
         let name = "名\t称\\n\n\\\u{301}\t\u{301}"
-        odd.facts.projects[PathKey("x")] = ProjectFacts(digest: "d", warnings: 0, name: name, nameMark: SourceMark(line: 3, column: 7),
-                                                        order: nil, code: "a\\b", budget: Amount(Decimal(string: "0.05")!, .wanYuan))
+        odd.facts.projects[PathKey("x")] = ProjectFacts(digest: Fingerprint(high: 1, low: .max), warnings: 0, name: name,
+                                                        nameMark: SourceMark(line: 3, column: 7), order: -2, code: "a\\b",
+                                                        budget: Amount(Decimal(string: "0.05")!, .wanYuan))
+        // Fields read as numbers: a file's time before 1970, an inode of twenty digits.
+        var status = stat()
+        (status.st_size, status.st_mtim.tv_sec, status.st_mtim.tv_nsec, status.st_ino) = (12, -5, 7, .max)
+        odd.facts.stamps[PathKey("x")] = FileIdentity(status)
         try odd.write(for: root.appendingPathComponent("out").path)
         let read = PublishManifest.read(for: root.appendingPathComponent("out").path)
         #expect(read?.facts == odd.facts)
@@ -240,7 +245,7 @@ struct IncrementalPublishTests {
         var manifest = try #require(PublishManifest.read(for: output))
         let key = PathKey("2021/项目/村级组织经费.yaml")
         let facts = try #require(manifest.facts.projects[key])
-        manifest.facts.projects[key] = ProjectFacts(digest: String(facts.digest.reversed()), warnings: facts.warnings, name: facts.name,
+        manifest.facts.projects[key] = ProjectFacts(digest: Fingerprint(high: ~facts.digest.high, low: facts.digest.low), warnings: facts.warnings, name: facts.name,
                                                     nameMark: facts.nameMark, order: facts.order, code: facts.code, budget: facts.budget)
         try manifest.write(for: output)
         // Another file changed, so that the data is read at all.
@@ -256,7 +261,7 @@ struct IncrementalPublishTests {
     /// by then, it stops the publish (JX907) rather than give a page that contradicts the rest.
     @Test func aFileChangedDuringThePublishStopsIt() throws {
         let path = project.path
-        let digest = Digest(file: SourceFile(path: path, bytes: Array(try Data(contentsOf: project)))).hex
+        let digest = Digest(file: SourceFile(path: path, bytes: Array(try Data(contentsOf: project)))).fingerprint
         let model = { Lazy<String>.reading(path, digest: digest, encoding: .utf8) { _ in "模型" } }
         #expect(try model().get() == "模型")
         let changed = model()
@@ -325,14 +330,14 @@ struct IncrementalPublishTests {
     @Test func eachTableIsRenderedOnceForItsPageAndItsDocument() throws {
         let dataSet = DataSetLoader.load(directory: data.path, encoding: .utf8, keepSources: false, earlier: DataFacts())
         let year = try #require(dataSet.years.first)
-        let builds = Locked([String: Int]())
+        let builds = Locked([Fingerprint: Int]())
         let (plan, output, renderer) = try renderingPlan(year) { job in
-            observing(job, page: {}, part: { part in builds.withLock { $0[part.key!.hex, default: 0] += 1 } })
+            observing(job, page: {}, part: { part in builds.withLock { $0[part.key!.fingerprint, default: 0] += 1 } })
         }
         _ = try plan.render(with: renderer, workers: 2, batchSize: 4)
         output.discard()
 
-        let uses = Dictionary(plan.jobs.flatMap(\.parts).map { ($0.key!.hex, 1) }, uniquingKeysWith: +)
+        let uses = Dictionary(plan.jobs.flatMap(\.parts).map { ($0.key!.fingerprint, 1) }, uniquingKeysWith: +)
         let shared = uses.filter { $0.value == 2 }.keys
         let assessed = year.entries.filter { $0.assessment != nil }.count
         #expect(assessed > 0 && shared.count == year.entries.count + assessed)
@@ -364,7 +369,7 @@ struct IncrementalPublishTests {
 
         var changed = texts
         changed[7] = "changed"
-        #expect(zip(before, parts(changed)).map { $0.key!.hex == $1.key!.hex } == [true, false, true])
+        #expect(zip(before, parts(changed)).map { $0.key!.fingerprint == $1.key!.fingerprint } == [true, false, true])
     }
 
     /// A publish keeps no model: a file changed after it was checked is read again for its
