@@ -1,9 +1,15 @@
 import Foundation
 
-/// The output of the last publish, where unchanged pages and parts are taken from.
-struct PreviousOutput {
+/// The output of the last publish, where unchanged pages and parts are taken from. A class:
+/// each of tens of thousands of pages holds it, and a copy of the manifest's dictionaries
+/// is a dozen references to count.
+final class PreviousOutput: Sendable {
     let directory: String
     let manifest: PublishManifest
+
+    init(directory: String, manifest: PublishManifest) {
+        (self.directory, self.manifest) = (directory, manifest)
+    }
 
     func page(_ path: String) -> EarlierPage? {
         manifest.pages[PathKey(path)].map { EarlierPage(self, path: path, digest: $0) }
@@ -18,12 +24,18 @@ final class EarlierPage {
     var parts: [PartRecord] { previous.manifest.parts[PathKey(path)] ?? [] }
     private lazy var partsByDigest = Dictionary(parts.map { ($0.digest, $0) }, uniquingKeysWith: { first, _ in first })
     /// The previous file's descriptor, if it is still the file the manifest describes.
-    private lazy var file: Int32? = {
-        let file = join(previous.directory, path)
-        guard let stamp = previous.manifest.files[PathKey(path)], FileStamp(of: file) == stamp else { return nil }
-        let descriptor = open(file, O_RDONLY | O_CLOEXEC)
-        return descriptor < 0 ? nil : descriptor
-    }()
+    private var file: Int32? {
+        if opened == nil {
+            let file = join(previous.directory, path)
+            let intact = previous.manifest.files[PathKey(path)].map { FileStamp(of: file) == $0 } ?? false
+            let descriptor = intact ? open(file, O_RDONLY | O_CLOEXEC) : -1
+            opened = descriptor < 0 ? .some(nil) : descriptor
+        }
+        return opened!
+    }
+    /// `file` once it is asked for. Not a lazy property: `deinit` would open every file to
+    /// close it.
+    private var opened: Int32??
 
     init(_ previous: PreviousOutput, path: String, digest: Fingerprint) {
         self.previous = previous
@@ -31,7 +43,7 @@ final class EarlierPage {
         self.digest = digest
     }
 
-    deinit { if let file { close(file) } }
+    deinit { if case let descriptor?? = opened { close(descriptor) } }
 
     /// Hard-links `files` from the previous output into the staging directory; false when
     /// any is missing or changed since it was written (then the page is rendered anew).

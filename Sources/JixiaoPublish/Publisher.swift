@@ -213,10 +213,39 @@ public enum Publisher {
         // if it read them as this one does.
         let reader = PublishManifest.readerIdentity(options)
         let earlier = previous.flatMap { $0.manifest.reader == reader ? $0.manifest.facts : nil } ?? DataFacts()
-        let dataSet = DataSetLoader.load(directory: options.dataDirectory, encoding: options.encoding, keepSources: false,
-                                         earlier: earlier)
-        if dataSet.errorCount > 0 { throw PublishFailure(diagnostics: dataSet.diagnostics) }
+        // Where the output exists already, the staging directory beside it is made while the
+        // data is read: it takes over the spare's tens of thousands of files. Beside an output
+        // yet to be, nothing is made unless the data can be published.
+        let besideOutput = FileManager.default.fileExists(atPath: options.outputDirectory)
+        let (dataSet, early) = inParallel({
+            DataSetLoader.load(directory: options.dataDirectory, encoding: options.encoding, keepSources: false, earlier: earlier)
+        }, {
+            besideOutput ? Result { try StagedDirectory(replacing: options.outputDirectory) } : nil
+        })
+        if dataSet.errorCount > 0 {
+            (try? early?.get())?.giveBack()
+            throw PublishFailure(diagnostics: dataSet.diagnostics)
+        }
+        let output: StagedDirectory
+        do {
+            output = try (early ?? Result { try StagedDirectory(replacing: options.outputDirectory) }).get()
+        } catch {
+            throw PublishFailure(diagnostics: [Diagnostic(.outputFailed, path: options.outputDirectory, at: nil,
+                                                          "无法创建输出目录：\(error)")])
+        }
+        do {
+            return try render(dataSet, into: output, options, rendering: rendering, inputs: inputs, reader: reader,
+                              previous: previous, progress: progress)
+        } catch {
+            output.discard()
+            throw error
+        }
+    }
 
+    /// Renders the pages of `dataSet` into `output` (and its XML, if asked, beside them).
+    private static func render(_ dataSet: DataSet, into output: StagedDirectory, _ options: PublishOptions, rendering: Digest,
+                               inputs: String, reader: String, previous: PreviousOutput?,
+                               progress: (String) -> Void) throws -> Staged {
         if options.pdf {
             do {
                 try PDFRenderer.checkAvailable()
@@ -239,18 +268,11 @@ public enum Publisher {
         }
 
         progress(options.xlsx ? "[3/4] 生成页面与电子表格" : "[3/4] 生成页面")
-        // The jobs on one core; on the other, the staging directory, which takes over the
-        // spare's tens of thousands of files.
-        let (jobsByYear, staged) = inParallel({ dataSet.years.map(pageJobs) }, {
-            Result { try StagedDirectory(replacing: options.outputDirectory) }
-        })
-        let plan = RenderPlan(zip(dataSet.years, jobsByYear).map { ($0.entries, $1) })
+        let plan = RenderPlan(dataSet.years.map { ($0.entries, pageJobs($0)) })
         let jobs = plan.jobs
-        let output: StagedDirectory
         let xmlOutput: StagedDirectory?
         do {
             let folders = jobs.map(\.relativePath)
-            output = try staged.get()
             try output.createFolders(for: folders)
             xmlOutput = try options.emitXMLDirectory.map { try StagedDirectory(replacing: $0) }
             try xmlOutput?.createFolders(for: folders)
@@ -264,23 +286,19 @@ public enum Publisher {
         let rendered: [PageJob.Rendered]
         do {
             rendered = try plan.render(with: renderer, workers: options.workers, batchSize: options.batchSize)
+            if options.pdf {
+                progress("[3/4] 生成 PDF（WeasyPrint）")
+                do {
+                    let pages = jobs.map(\.relativePath).filter { !$0.hasSuffix("/" + OutputLayout.index) }
+                    output.adopt(pages.map(OutputLayout.pdf(forPage:)))
+                    try PDFRenderer.render(pages, in: output.staging, workers: options.workers)
+                } catch {
+                    throw PublishFailure(diagnostics: [Diagnostic(.outputFailed, path: options.outputDirectory, at: nil, "\(error)")])
+                }
+            }
         } catch {
-            output.discard()
             xmlOutput?.discard()
             throw error
-        }
-
-        if options.pdf {
-            progress("[3/4] 生成 PDF（WeasyPrint）")
-            do {
-                let pages = jobs.map(\.relativePath).filter { !$0.hasSuffix("/" + OutputLayout.index) }
-                output.adopt(pages.map(OutputLayout.pdf(forPage:)))
-                try PDFRenderer.render(pages, in: output.staging, workers: options.workers)
-            } catch {
-                output.discard()
-                xmlOutput?.discard()
-                throw PublishFailure(diagnostics: [Diagnostic(.outputFailed, path: options.outputDirectory, at: nil, "\(error)")])
-            }
         }
 
         var manifest = PublishManifest(inputs: inputs, fileCount: dataSet.fileCount, warningCount: dataSet.warningCount,

@@ -20,6 +20,8 @@ final class StagedDirectory: @unchecked Sendable {
     /// whether it is shared with the current output: whatever is left of them when the
     /// publish is done is removed, so the output holds only its pages.
     private let leftovers: Locked<[PathKey: Bool]>
+    /// Whether the staging directory is the spare, taken over.
+    private let recycled: Bool
 
     init(replacing target: String) throws {
         let manager = FileManager.default
@@ -31,7 +33,7 @@ final class StagedDirectory: @unchecked Sendable {
         stagingPath = staging.path
         spare = OutputLayout.beside(self.target, "jixiao-spare")
         try? manager.removeItem(at: staging)
-        let recycled = rename(spare.path, staging.path) == 0
+        recycled = rename(spare.path, staging.path) == 0
         leftovers = Locked(recycled ? StagedDirectory.takeOver(staging) : [:])
         try manager.createDirectory(at: staging, withIntermediateDirectories: true)
     }
@@ -138,6 +140,12 @@ final class StagedDirectory: @unchecked Sendable {
     /// Abandons the staging directory; its files are kept as the spare.
     func discard() {
         keepAsSpare(staging)
+    }
+
+    /// Abandons the staging directory before anything is written to it: the spare it took
+    /// over is the spare again, and a directory made afresh goes.
+    func giveBack() {
+        if recycled { keepAsSpare(staging) } else { try? FileManager.default.removeItem(at: staging) }
     }
 
     /// The files of a spare taken over at `directory`, each with whether it has more than one

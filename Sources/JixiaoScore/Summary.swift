@@ -68,6 +68,7 @@ public struct AssessmentSummary: Sendable {
         // Once: each term is a conversion to 万元, and a report asks for the totals again and again.
         totalBudget = Amount(scored.reduce(Decimal(0)) { $0 + $1.annual.inWanYuan }, .wanYuan)
         totalSpent = Amount(scored.reduce(Decimal(0)) { $0 + $1.spent.inWanYuan }, .wanYuan)
+        gradeCounts = Dictionary(grouping: scored, by: \.grade).mapValues(\.count)
     }
 
     public let scored: [ScoreFigures]
@@ -75,6 +76,8 @@ public struct AssessmentSummary: Sendable {
     /// 全年预算数 and 全年执行数 of the assessed projects, in 万元.
     public let totalBudget: Amount
     public let totalSpent: Amount
+    /// Counted once, like the totals: grading is a comparison of decimals, for each project.
+    private let gradeCounts: [Grade: Int]
 
     /// Overall execution rate in percent, to 0.01 %.
     public var ratePercent: Decimal? {
@@ -88,7 +91,7 @@ public struct AssessmentSummary: Sendable {
         return ScoringRules.printed(scored.reduce(Decimal(0)) { $0 + $1.total } / Decimal(scored.count))
     }
 
-    public func count(_ grade: Grade) -> Int { scored.filter { $0.grade == grade }.count }
+    public func count(_ grade: Grade) -> Int { gradeCounts[grade] ?? 0 }
     public var notAssessedCount: Int { rows.filter { $0.score == nil }.count }
 }
 
