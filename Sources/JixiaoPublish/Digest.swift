@@ -97,19 +97,17 @@ struct Fingerprint: Hashable, CustomStringConvertible {
     init?<Text: Collection>(hex text: Text) where Text.Element == UInt8 {
         guard text.count == 32 else { return nil }
         var (high, low): (UInt64, UInt64) = (0, 0)
-        for (index, character) in text.enumerated() {
-            let value: UInt8
-            switch character {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = character - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): value = character - UInt8(ascii: "a") + 10
-            default: return nil
-            }
+        for (index, character) in zip(0..., text) {
+            let value = Fingerprint.hexValues[Int(character)]
+            guard value < 16 else { return nil }
             if index < 16 { high = high << 4 | UInt64(value) } else { low = low << 4 | UInt64(value) }
         }
         (self.high, self.low) = (high, low)
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
+    /// Each byte's value as a hex digit, or 16 for a byte that is none.
+    private static let hexValues: [UInt8] = (0...255).map { byte in UInt8(hexDigits.firstIndex(of: UInt8(byte)) ?? 16) }
 }
 
 extension Digest {

@@ -3,11 +3,12 @@ import Foundation
 /// File names for projects: the project name itself where the file system allows, made
 /// safe and unique otherwise (a name can never climb out of the output directory).
 struct OutputNames {
-    private var byName: [String: String] = [:]
+    /// The file name of each name given, in order.
+    let fileNames: [String]
 
     init(_ names: [String]) {
         var taken: Set<String> = []
-        for name in names {
+        fileNames = names.map { name in
             let base = OutputNames.safeStem(name)
             var candidate = base
             var counter = 2
@@ -15,29 +16,33 @@ struct OutputNames {
                 candidate = "\(base)-\(counter)"
                 counter += 1
             }
-            byName[name] = candidate + ".html"
+            return candidate + ".html"
         }
     }
-
-    func fileName(for name: String) -> String { byName[name]! }
 
     /// The name as a case-insensitive file system compares it. Most names have no letter
     /// with a case (Chinese), which their scalars tell far faster than `lowercased()` does.
     private static func folded(_ name: String) -> String {
         let cased = name.unicodeScalars.contains { scalar in
-            scalar.isASCII ? ("A"..."Z").contains(scalar) : scalar.properties.changesWhenLowercased
+            if scalar.isASCII { return ("A"..."Z").contains(scalar) }
+            return !OutputNames.ideographs.contains(scalar.value) && scalar.properties.changesWhenLowercased
         }
         return cased ? name.lowercased() : name
     }
 
-    private static let unsafeBytes = Set("/\\:*?\"<>|".utf8)
+    /// CJK Unified Ideographs, which have no case: a range check rather than a lookup of
+    /// Unicode properties for every character of a Chinese name.
+    private static let ideographs: ClosedRange<UInt32> = 0x4E00...0x9FFF
+
+    /// Whether each byte below 0x80 is one a file name cannot hold.
+    private static let unsafeBytes = (0..<128).map { byte in byte < 0x20 || byte == 0x7F || "/\\:*?\"<>|".utf8.contains(UInt8(byte)) }
 
     /// Names Windows refuses for files, so published folders can be copied there.
     static let reservedStems = Set(["con", "prn", "aux", "nul"] + (1...9).flatMap { ["com\($0)", "lpt\($0)"] })
 
     static func safeStem(_ name: String) -> String {
         // Most names have nothing to replace, which their bytes tell without building a copy.
-        let unsafe = name.utf8.contains { $0 < 0x20 || $0 == 0x7F || OutputNames.unsafeBytes.contains($0) }
+        let unsafe = name.utf8.contains { $0 < 0x80 && OutputNames.unsafeBytes[Int($0)] }
         var stem = !unsafe ? name : String(name.unicodeScalars.map { scalar -> Character in
             switch scalar {
             case "/", "\\", ":", "*", "?", "\"", "<", ">", "|": return "_"
@@ -54,12 +59,12 @@ struct OutputNames {
         return stem
     }
 
-    private static let escapedBytes = Set("%#? ".utf8)
 
     /// A relative link; only the characters that would end or alter a URL path are escaped.
     static func href(_ parts: String...) -> String {
         parts.map { part in
-            guard part.utf8.contains(where: { OutputNames.escapedBytes.contains($0) }) else { return part }
+            guard part.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?")
+                                              || $0 == UInt8(ascii: " ") }) else { return part }
             var escaped = ""
             for character in part {
                 switch character {

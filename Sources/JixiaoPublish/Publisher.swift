@@ -327,17 +327,18 @@ public enum Publisher {
     /// on one core, the report and the index on the other (at ten thousand projects each side
     /// makes tens of thousands of jobs and parts, half a second of a republish).
     static func pageJobs(_ year: YearData) -> [PageJob] {
-        let names = OutputNames(year.entries.map(\.facts.name))
-        let hrefs = Dictionary(year.entries.filter { $0.assessment != nil }.map { entry in
-            (entry.facts.name, OutputNames.href(OutputLayout.assessmentDirectory, names.fileName(for: entry.facts.name)))
-        }, uniquingKeysWith: { first, _ in first })
+        // Both by the projects' places in the year.
+        let names = OutputNames(year.entries.map(\.facts.name)).fileNames
+        let hrefs = year.entries.indices.map { index in
+            year.entries[index].assessment.map { _ in OutputNames.href(OutputLayout.assessmentDirectory, names[index]) }
+        }
         let (pages, summaries) = inParallel({ formJobs(year, names: names) },
                                             { summaryJobs(year, names: names, assessmentHrefs: hrefs) })
         return pages + summaries
     }
 
     /// Each project's goal table and 自评表, the annual document and the department's pages.
-    private static func formJobs(_ year: YearData, names: OutputNames) -> [PageJob] {
+    private static func formJobs(_ year: YearData, names: [String]) -> [PageJob] {
         let folder = String(year.year)
         let inFolder = DocumentXML.PageContext(year: year.year, unit: year.unit, indexHref: "../" + OutputLayout.index)
         let atTop = DocumentXML.PageContext(year: year.year, unit: year.unit, indexHref: OutputLayout.index)
@@ -350,7 +351,7 @@ public enum Publisher {
 
         for (index, project) in projects.enumerated() {
             let name = project.facts.name
-            jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.projectDirectory)/\(names.fileName(for: name))",
+            jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.projectDirectory)/\(names[index])",
                                 spreadsheet: { DocumentXML.projectPage(try projects[index].model.get(), context: inFolder) },
                                 owner: index, key: inFolderKeys.key("project", [], [name]),
                                 build: { DocumentXML.projectFrame(name: name, context: inFolder) },
@@ -370,7 +371,7 @@ public enum Publisher {
             for (index, project) in projects.enumerated() {
                 guard let table = tables.assessmentTable(index), let score = project.assessment?.score else { continue }
                 let name = project.facts.name
-                jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.assessmentDirectory)/\(names.fileName(for: name))",
+                jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.assessmentDirectory)/\(names[index])",
                                     spreadsheet: { AssessmentXML.projectPage(try score.get(), context: inFolder, isSample: isSample) },
                                     owner: index, key: inFolderKeys.key("assessment", [], [name, isSample ? "sample" : ""]),
                                     build: { AssessmentXML.projectFrame(name: name, context: inFolder, isSample: isSample) },
@@ -385,7 +386,7 @@ public enum Publisher {
     }
 
     /// The report, once self-assessment has begun, and the index with the documents it lists.
-    private static func summaryJobs(_ year: YearData, names: OutputNames, assessmentHrefs: [String: String]) -> [PageJob] {
+    private static func summaryJobs(_ year: YearData, names: [String], assessmentHrefs: [String?]) -> [PageJob] {
         let folder = String(year.year)
         let atTop = DocumentXML.PageContext(year: year.year, unit: year.unit, indexHref: OutputLayout.index)
         var jobs: [PageJob] = []
@@ -410,14 +411,14 @@ public enum Publisher {
 extension Publisher {
     /// The year's index: its frame (the documents and the total), then a line for each project
     /// with its budget and, once self-assessment has begun, its score and grade.
-    static func indexJob(_ path: String, _ year: YearData, documents: [(href: String, title: String)], names: OutputNames,
-                         assessmentHrefs: [String: String]) -> PageJob {
-        let entries = year.entries.map { project in
-            DocumentXML.IndexEntry(href: OutputNames.href(OutputLayout.projectDirectory, names.fileName(for: project.facts.name)),
+    static func indexJob(_ path: String, _ year: YearData, documents: [(href: String, title: String)], names: [String],
+                         assessmentHrefs: [String?]) -> PageJob {
+        let entries = zip(year.entries, zip(names, assessmentHrefs)).map { project, place in
+            DocumentXML.IndexEntry(href: OutputNames.href(OutputLayout.projectDirectory, place.0),
                                    name: project.facts.name, budget: project.facts.budget,
                                    assessment: year.assessment.map { _ in
                                        let score = project.assessment?.facts.figures
-                                       return (assessmentHrefs[project.facts.name], score?.total.fixed(2), score?.grade.rawValue)
+                                       return (place.1, score?.total.fixed(2), score?.grade.rawValue)
                                    })
         }
         let context = DocumentXML.PageContext(year: year.year, unit: year.unit, indexHref: nil)
@@ -441,7 +442,7 @@ extension Publisher {
     /// table's rows, the bars of its two figures, the shortfalls under each heading, the
     /// projects' problems and improvements, the annexed 自评表. The frame, the rows and the
     /// bars are made from the projects' facts; the lists and annexes from their scores.
-    static func reportJob(_ path: String, _ year: YearData, hrefs: [String: String],
+    static func reportJob(_ path: String, _ year: YearData, hrefs: [String?],
                           context: DocumentXML.PageContext) -> PageJob {
         // As in `pageJobs`, closures hold shared lists and indices.
         let scored = year.entries.indices.compactMap { owner in year.entries[owner].assessment.map { (owner: owner, assessed: $0) } }
@@ -456,9 +457,9 @@ extension Publisher {
             PageJob.Part.lines(of: lines.indices, owner: { lines[$0].row }) { line in
                 let ((index, bar), row) = (lines[line], rows[lines[line].row])
                 return keys.key(element, year.entries[index].assessment?.facts.files ?? [],
-                                [String(row.number), row.name, hrefs[row.name] ?? "", bar.map(String.init) ?? "", sample])
+                                [String(row.number), row.name, hrefs[index] ?? "", bar.map(String.init) ?? "", sample])
             } build: { range in
-                AssessmentXML.reportRows(element, range.map { (rows[lines[$0].row], lines[$0].bar, hrefs[rows[lines[$0].row].name]) },
+                AssessmentXML.reportRows(element, range.map { (rows[lines[$0].row], lines[$0].bar, hrefs[lines[$0].row]) },
                                          context: context, isSample: isSample)
             }
         }

@@ -19,7 +19,7 @@ struct OutputNamesTests {
     }
 
     @Test func namesThatCollideGetNumbers() {
-        let names = OutputNames(["a/b", "a_b", "A_B"])
-        #expect(["a/b", "a_b", "A_B"].map(names.fileName) == ["a_b.html", "a_b-2.html", "A_B-3.html"])
+        #expect(OutputNames(["a/b", "a_b", "A_B"]).fileNames == ["a_b.html", "a_b-2.html", "A_B-3.html"])
+        #expect(OutputNames(["项目", "Ｘ项目", "ｘ项目", "Σ", "σ"]).fileNames == ["项目.html", "Ｘ项目.html", "ｘ项目-2.html", "Σ.html", "σ-2.html"])
     }
 }
