@@ -81,12 +81,18 @@ struct Fingerprint: Hashable, CustomStringConvertible {
     let low: UInt64
 
     var description: String {
-        String(unsafeUninitializedCapacity: 32) { text in
-            for (word, start) in [(high, 0), (low, 16)] {
-                for index in 0..<16 { text[start + index] = Fingerprint.hexDigits[Int(word >> (60 - 4 * UInt64(index)) & 0xF)] }
-            }
-            return 32
+        var text: [UInt8] = []
+        appendHex(to: &text)
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// The 32 hex digits of `description`.
+    func appendHex(to bytes: inout [UInt8]) {
+        func append(_ word: UInt64) {
+            for shift in stride(from: 60, through: 0, by: -4) { bytes.append(Fingerprint.hexDigits[Int(word >> UInt64(shift) & 0xF)]) }
         }
+        append(high)
+        append(low)
     }
 
     init(high: UInt64, low: UInt64) {

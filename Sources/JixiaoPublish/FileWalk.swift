@@ -30,17 +30,20 @@ enum FileWalk {
         mutating func walk(_ directory: String, prefix: String, _ body: (String, stat) -> Void) {
             guard let stream = opendir(directory) else { return }
             defer { closedir(stream) }
+            let folder = dirfd(stream)
             while let entry = readdir(stream) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-                }
-                if name == "." || name == ".." { continue }
-                let path = directory + "/" + name
                 var status = stat()
-                guard (followsLinks ? stat(path, &status) : lstat(path, &status)) == 0 else { continue }
+                // Each entry by its name in the open folder: the kernel need not walk its whole path.
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String? in
+                    let name = String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                    guard name != ".", name != ".." else { return nil }
+                    let flags = followsLinks ? 0 : AT_SYMLINK_NOFOLLOW
+                    return fstatat(folder, raw.baseAddress!.assumingMemoryBound(to: CChar.self), &status, flags) == 0 ? name : nil
+                }
+                guard let name else { continue }
                 if (status.st_mode & S_IFMT) == S_IFDIR {
                     if followsLinks, !visited.insert(FolderID(device: status.st_dev, inode: status.st_ino)).inserted { continue }
-                    walk(path, prefix: prefix + name + "/", body)
+                    walk(directory + "/" + name, prefix: prefix + name + "/", body)
                 } else {
                     body(prefix + name, status)
                 }

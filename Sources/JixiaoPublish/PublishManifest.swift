@@ -37,36 +37,39 @@ struct PublishManifest: Equatable {
     /// order: the manifest is read back into dictionaries, and sorting its lines was a third of
     /// writing it.
     fileprivate func serializeAllButFiles(into lines: inout ManifestLines) throws {
-        try lines.add(PublishManifest.header)
-        try lines.add("inputs", inputs)
-        try lines.add("data-files", String(fileCount))
-        try lines.add("warnings", String(warningCount))
-        for year in years { try lines.add("year", String(year)) }
-        for (path, digest) in pages { try lines.add("page", digest.description, path.path) }
+        try lines.add(.text(PublishManifest.header))
+        try lines.add("inputs", .text(inputs))
+        try lines.add("data-files", .number(fileCount))
+        try lines.add("warnings", .number(warningCount))
+        for year in years { try lines.add("year", .number(year)) }
+        for (path, digest) in pages { try lines.add("page", .fingerprint(digest), .text(path.path)) }
         for (path, records) in parts {
-            for part in records { try lines.add("part", part.digest.description, String(part.offset), String(part.length), path.path) }
+            for part in records {
+                try lines.add("part", .fingerprint(part.digest), .number(part.offset), .number(part.length), .text(path.path))
+            }
         }
-        try lines.add("reader", reader)
+        try lines.add("reader", .text(reader))
         for (path, project) in facts.projects {
-            try lines.add("project", project.digest.description, String(project.warnings), project.order.map(String.init) ?? "-",
-                          String(project.nameMark.line), String(project.nameMark.column), project.budget.description,
-                          ManifestField.escaped(project.code), ManifestField.escaped(project.name), path.path)
+            try lines.add("project", .fingerprint(project.digest), .number(project.warnings), project.order.map { .number($0) } ?? "-",
+                          .number(project.nameMark.line), .number(project.nameMark.column), .text(project.budget.description),
+                          .text(ManifestField.escaped(project.code)), .text(ManifestField.escaped(project.name)), .text(path.path))
         }
         for (path, results) in facts.results {
-            try lines.add("results", results.digest.description, String(results.warnings), results.isSample ? "sample" : "-",
-                          String(results.nameMark.line), String(results.nameMark.column), ManifestField.escaped(results.projectName),
-                          path.path)
+            try lines.add("results", .fingerprint(results.digest), .number(results.warnings), results.isSample ? "sample" : "-",
+                          .number(results.nameMark.line), .number(results.nameMark.column),
+                          .text(ManifestField.escaped(results.projectName)), .text(path.path))
         }
-        for (path, identity) in facts.stamps { try lines.add("stamp", identity.description, path.path) }
+        for (path, identity) in facts.stamps { try lines.add("stamp", .identity(identity), .text(path.path)) }
         for (path, score) in facts.scores {
-            try lines.add("score", score.projectDigest.description, score.resultsDigest.description, String(score.warnings), score.figures.annual.description,
-                          score.figures.spent.description, score.figures.ratePercent.plain, score.figures.total.plain,
-                          score.lists.map(\.name).joined(separator: ","), path.path)
+            try lines.add("score", .fingerprint(score.projectDigest), .fingerprint(score.resultsDigest), .number(score.warnings),
+                          .text(score.figures.annual.description), .text(score.figures.spent.description),
+                          .text(score.figures.ratePercent.plain), .text(score.figures.total.plain),
+                          .text(score.lists.map(\.name).joined(separator: ",")), .text(path.path))
         }
     }
 
     fileprivate static func serialize(_ files: [PathKey: FileStamp], into lines: inout ManifestLines) throws {
-        for (path, stamp) in files { try lines.add("file", stamp.description, path.path) }
+        for (path, stamp) in files { try lines.add("file", .stamp(stamp), .text(path.path)) }
     }
 
     func write(for output: String) throws {
@@ -423,13 +426,55 @@ struct ManifestLines {
         bytes.reserveCapacity(ManifestLines.chunk + 4096)
     }
 
-    mutating func add(_ fields: String...) throws {
+    /// A field, written as `PublishManifest.read` reads it back.
+    enum Field: ExpressibleByStringLiteral {
+        case text(String)
+        case number(Int)
+        case fingerprint(Fingerprint)
+        case stamp(FileStamp)
+        case identity(FileIdentity)
+
+        init(stringLiteral text: String) { self = .text(text) }
+    }
+
+    /// Numbers and fingerprints go into the line as digits, without a string made of each.
+    mutating func add(_ fields: Field...) throws {
         for (index, field) in fields.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: "\t")) }
-            bytes.append(contentsOf: field.utf8)
+            append(field)
         }
         bytes.append(UInt8(ascii: "\n"))
         if bytes.count >= ManifestLines.chunk { try flush() }
+    }
+
+    private mutating func append(_ field: Field) {
+        switch field {
+        case .text(let text): bytes.append(contentsOf: text.utf8)
+        case .number(let number):
+            if number < 0 { bytes.append(UInt8(ascii: "-")) }
+            append(UInt64(number.magnitude))
+        case .fingerprint(let fingerprint): fingerprint.appendHex(to: &bytes)
+        case .stamp(let stamp):
+            append(.number(stamp.size))
+            bytes.append(UInt8(ascii: "@"))
+            append(.number(stamp.seconds))
+            bytes.append(UInt8(ascii: "."))
+            append(.number(stamp.nanoseconds))
+        case .identity(let identity):
+            append(.stamp(identity.stamp))
+            bytes.append(UInt8(ascii: " "))
+            append(identity.inode)
+        }
+    }
+
+    private mutating func append(_ number: UInt64) {
+        let start = bytes.count
+        var rest = number
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0
+        bytes[start...].reverse()
     }
 
     mutating func flush() throws {
