@@ -13,12 +13,15 @@ final class OutputFile {
     private let overwriting: Bool
     /// The bytes written so far.
     private(set) var length = 0
+    /// Where the file's stamp is recorded once it is complete, and under which path.
+    private let stampedIn: (stamps: FileStamps, path: String)?
 
     /// `overwriting` a file of the staging directory's spare (see `StagedDirectory`), which
     /// only ever has one link; otherwise always a new file, never written through an existing
     /// name, since in the staging directory a name may be a hard link into the current output.
-    init(creating path: String, overwriting: Bool = false) throws {
+    init(creating path: String, overwriting: Bool = false, stampedIn: (stamps: FileStamps, path: String)? = nil) throws {
         self.path = path
+        self.stampedIn = stampedIn
         var descriptor: Int32 = -1
         if overwriting { descriptor = open(path, O_WRONLY | O_CLOEXEC | O_NOFOLLOW) }
         self.overwriting = descriptor >= 0
@@ -28,7 +31,7 @@ final class OutputFile {
     }
 
     private init(descriptor: Int32, path: String) {
-        (self.descriptor, self.path, overwriting) = (descriptor, path, false)
+        (self.descriptor, self.path, overwriting, stampedIn) = (descriptor, path, false, nil)
     }
 
     /// A file for bytes on their way into another (a slot of a long page, `PageStream`):
@@ -63,8 +66,15 @@ final class OutputFile {
 
     /// The file is complete: what it held before beyond the bytes written is cut off.
     func finish() throws {
-        guard overwriting, ftruncate(descriptor, off_t(length)) != 0 else { return }
-        throw OutputFile.error(path)
+        if overwriting, ftruncate(descriptor, off_t(length)) != 0 { throw OutputFile.error(path) }
+        if let stampedIn { try record(in: stampedIn.stamps, as: stampedIn.path) }
+    }
+
+    /// Apart from `finish`: inlined into it, this crashed Swift 6.3's optimizer (SILCombine).
+    private func record(in stamps: FileStamps, as relativePath: String) throws {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw OutputFile.error(path) }
+        stamps.record(relativePath, FileStamp(status))
     }
 
     private func writeAll(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -51,9 +51,9 @@ final class EarlierPage {
         let reused = files.allSatisfy { file in
             let source = join(previous.directory, file)
             guard let stamp = previous.manifest.files[PathKey(file)], FileStamp(of: source) == stamp else { return false }
-            return output.link(source, as: file)
+            return output.link(source, stamp: stamp, as: file)
         }
-        if !reused { files.forEach { unlink(output.staging.appendingPathComponent($0).path) } }  // rendered anew, into new files
+        if !reused { files.forEach { output.remove($0) } }  // rendered anew, into new files
         return reused
     }
 

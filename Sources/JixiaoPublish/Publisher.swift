@@ -178,20 +178,19 @@ public enum Publisher {
         progress("[4/4] 写出到 \(options.outputDirectory)")
         staged.output.removeLeftovers()
         var written = staged.manifest
-        // The new manifest written on one core while the output is listed and swapped in on the
-        // other. Never a manifest describing another output: the old one goes before the swap,
-        // the new one takes its place after it.
+        // The new manifest written on one core while the output is swapped in on the other.
+        // Never a manifest describing another output: the old one goes before the swap, the
+        // new one takes its place after it.
+        written.files = staged.output.files
         let (manifestFile, swap) = inParallel({ try? PendingManifest(written, for: options.outputDirectory) }, {
             Result {
-                let files = PublishManifest.listFiles(in: staged.output.staging)
                 try PublishManifest.remove(for: options.outputDirectory)
                 try staged.output.commit()
                 try staged.xmlOutput?.commit()
-                return files
             }
         })
         do {
-            written.files = try swap.get()
+            try swap.get()
         } catch {
             throw PublishFailure(diagnostics: [Diagnostic(.outputFailed, path: options.outputDirectory, at: nil,
                                                           "写出失败：\(error)", hint: "原有的输出目录保持不变")])
@@ -303,6 +302,7 @@ public enum Publisher {
                     let pages = jobs.map(\.relativePath).filter { !$0.hasSuffix("/" + OutputLayout.index) }
                     output.adopt(pages.map(OutputLayout.pdf(forPage:)))
                     try PDFRenderer.render(pages, in: output.staging, workers: options.workers)
+                    output.recordWritten(pages.map(OutputLayout.pdf(forPage:)))
                 } catch {
                     throw PublishFailure(diagnostics: [Diagnostic(.outputFailed, path: options.outputDirectory, at: nil, "\(error)")])
                 }

@@ -22,6 +22,9 @@ final class StagedDirectory: @unchecked Sendable {
     private let leftovers: Locked<[PathKey: Bool]>
     /// Whether the staging directory is the spare, taken over.
     private let recycled: Bool
+    /// The stamp of every file written or linked here: what the manifest records of the
+    /// output, known without listing its tens of thousands of files once more.
+    private let stamps = FileStamps()
 
     init(replacing target: String) throws {
         let manager = FileManager.default
@@ -60,27 +63,44 @@ final class StagedDirectory: @unchecked Sendable {
         }
         let shared = takeLeftover(relativePath)
         if shared == true { unlink(url.path) }  // never written through: a new file instead
-        return try OutputFile(creating: url.path, overwriting: shared == false)
+        return try OutputFile(creating: url.path, overwriting: shared == false, stampedIn: (stamps, relativePath))
     }
+
+    /// Every file written or linked here, with its stamp.
+    var files: [PathKey: FileStamp] { stamps.all }
 
     /// A file without a name in the staging directory, for bytes on their way into a page.
     func scratch() throws -> OutputFile {
         try OutputFile.scratch(in: stagingPath)
     }
 
-    /// Hard-links `source` (a file of the current output) into the staging directory, or
-    /// copies it where the file system has no hard links. Where the spare already shares
-    /// that very file, as it does every page the last publish reused, it stays as it is.
-    func link(_ source: String, as relativePath: String) -> Bool {
+    /// Hard-links `source` (a file of the current output, of the stamp `stamp`) into the
+    /// staging directory, or copies it where the file system has no hard links. Where the
+    /// spare already shares that very file, as it does every page the last publish reused, it
+    /// stays as it is.
+    func link(_ source: String, stamp: FileStamp, as relativePath: String) -> Bool {
         let target = join(stagingPath, relativePath)
-        switch takeLeftover(relativePath) {
-        case true?:
-            if StagedDirectory.isSameFile(source, target) { return true }
+        if let shared = takeLeftover(relativePath) {
+            if shared, StagedDirectory.isSameFile(source, target) {
+                stamps.record(relativePath, stamp)
+                return true
+            }
             unlink(target)
-        case false?: unlink(target)
-        case nil: break
         }
-        return Glibc.link(source, target) == 0 || (try? FileManager.default.copyItem(atPath: source, toPath: target)) != nil
+        if Glibc.link(source, target) == 0 {
+            stamps.record(relativePath, stamp)
+        } else if (try? FileManager.default.copyItem(atPath: source, toPath: target)) != nil, let copied = FileStamp(of: target) {
+            stamps.record(relativePath, copied)
+        } else {
+            return false
+        }
+        return true
+    }
+
+    /// Removes a file linked or written here (to be written anew).
+    func remove(_ relativePath: String) {
+        unlink(join(stagingPath, relativePath))
+        stamps.forget(relativePath)
     }
 
     /// Files another program writes into the staging directory (the PDFs): they are pages,
@@ -89,6 +109,13 @@ final class StagedDirectory: @unchecked Sendable {
     func adopt(_ relativePaths: [String]) {
         for path in relativePaths where takeLeftover(path) == true {
             unlink(staging.appendingPathComponent(path).path)
+        }
+    }
+
+    /// Records the files another program has written (`adopt`), as they are now.
+    func recordWritten(_ relativePaths: [String]) {
+        for path in relativePaths {
+            if let stamp = FileStamp(of: join(stagingPath, path)) { stamps.record(path, stamp) }
         }
     }
 
@@ -201,5 +228,20 @@ final class StagedDirectory: @unchecked Sendable {
             throw error
         }
         keepAsSpare(previous)
+    }
+}
+
+/// Files by path, each with its stamp, recorded from the rendering workers.
+final class FileStamps: Sendable {
+    private let stamps = Locked([PathKey: FileStamp]())
+
+    var all: [PathKey: FileStamp] { stamps.withLock { $0 } }
+
+    func record(_ path: String, _ stamp: FileStamp) {
+        stamps.withLock { $0[PathKey(path)] = stamp }
+    }
+
+    func forget(_ path: String) {
+        stamps.withLock { _ = $0.removeValue(forKey: PathKey(path)) }
     }
 }

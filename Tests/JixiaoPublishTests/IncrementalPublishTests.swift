@@ -49,6 +49,25 @@ struct IncrementalPublishTests {
         try edited.write(to: file, atomically: atomically, encoding: .utf8)
     }
 
+    /// The manifest holds every file of the output with its stamp as it is on disk, though
+    /// it records them as they are written and linked, without listing the output again:
+    /// after a publish from scratch, and after republishes that link the unchanged pages
+    /// from the output (into a spare of other files, then into one sharing them).
+    @Test func theManifestRecordsEveryFileAsItIsOnDisk() throws {
+        let output = root.appendingPathComponent("out")
+        func recorded() throws -> [PathKey: FileStamp] { try #require(PublishManifest.read(for: output.path)).files }
+        _ = try publish(into: "out")
+        let listed = PublishManifest.listFiles(in: output)
+        #expect(listed.keys.filter { $0.path.hasSuffix(".xlsx") }.count == 28 && listed.count == 28 + 33)
+        #expect(try recorded() == listed)
+        for value in ["10", "11"] {
+            try edit(project, replacing: "指标值: \(value == "10" ? "9" : "10")\n", with: "指标值: \(value)\n")
+            let report = try publish(into: "out")
+            #expect(report.reusedPages > 0)
+            #expect(try recorded() == PublishManifest.listFiles(in: output))
+        }
+    }
+
     @Test func nothingChangedLeavesTheOutputAlone() throws {
         let first = try publish(into: "out")
         #expect(!first.upToDate && first.reusedPages == 0)
