@@ -43,19 +43,22 @@ final class Locked<Value>: @unchecked Sendable {
     func withLock<Result>(_ body: (inout Value) -> Result) -> Result { lock.withLock { body(&value) } }
 }
 
-/// `first` and `second` side by side, on two cores.
+/// `first` and `second` side by side, on two cores: `second` on another thread, `first` on
+/// this one. Not by `concurrentPerform`: within it, libdispatch runs a nested
+/// `concurrentPerform` on a single thread, and each side here may spread its own work over
+/// every core (the data set is loaded beside the staging directory being made).
 func inParallel<First, Second>(_ first: () -> First, _ second: () -> Second) -> (First, Second) {
-    let results = Locked<(First?, Second?)>((nil, nil))
-    DispatchQueue.concurrentPerform(iterations: 2) { index in
-        if index == 0 {
-            let result = first()
-            results.withLock { $0.0 = result }
-        } else {
-            let result = second()
-            results.withLock { $0.1 = result }
+    withoutActuallyEscaping(second) { second in
+        let result = Locked<Second?>(nil)
+        let done = DispatchGroup()
+        DispatchQueue.global().async(group: done) {
+            let made = second()
+            result.withLock { $0 = made }
         }
+        let firstResult = first()
+        done.wait()
+        return (firstResult, result.withLock { $0! })
     }
-    return results.withLock { ($0.0!, $0.1!) }
 }
 
 /// Lets `value` go on another thread: freeing the tens of thousands of entries of a data set,
