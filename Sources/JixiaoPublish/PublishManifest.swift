@@ -33,21 +33,15 @@ struct PublishManifest: Equatable {
     var reader = ""
     var facts = DataFacts()
 
-    /// Every entry but the output's files (`files`), one line each. They come in no particular
-    /// order: the manifest is read back into dictionaries, and sorting its lines was a third of
-    /// writing it.
-    fileprivate func serializeAllButFiles(into lines: inout ManifestLines) throws {
+    /// The header and what was read of the data, one line each. The lines come in no
+    /// particular order after the header: the manifest is read back into dictionaries, and
+    /// sorting its lines was a third of writing it.
+    fileprivate func serializeData(into lines: inout ManifestLines) throws {
         try lines.add(.text(PublishManifest.header))
         try lines.add("inputs", .text(inputs))
         try lines.add("data-files", .number(fileCount))
         try lines.add("warnings", .number(warningCount))
         for year in years { try lines.add("year", .number(year)) }
-        for (path, digest) in pages { try lines.add("page", .fingerprint(digest), .text(path.path)) }
-        for (path, records) in parts {
-            for part in records {
-                try lines.add("part", .fingerprint(part.digest), .number(part.offset), .number(part.length), .text(path.path))
-            }
-        }
         try lines.add("reader", .text(reader))
         for (path, project) in facts.projects {
             try lines.add("project", .fingerprint(project.digest), .number(project.warnings), project.order.map { .number($0) } ?? "-",
@@ -68,12 +62,22 @@ struct PublishManifest: Equatable {
         }
     }
 
+    /// The pages, and where their parts sit.
+    fileprivate func serializePages(into lines: inout ManifestLines) throws {
+        for (path, digest) in pages { try lines.add("page", .fingerprint(digest), .text(path.path)) }
+        for (path, records) in parts {
+            for part in records {
+                try lines.add("part", .fingerprint(part.digest), .number(part.offset), .number(part.length), .text(path.path))
+            }
+        }
+    }
+
     fileprivate static func serialize(_ files: [PathKey: FileStamp], into lines: inout ManifestLines) throws {
         for (path, stamp) in files { try lines.add("file", .stamp(stamp), .text(path.path)) }
     }
 
     func write(for output: String) throws {
-        try PendingManifest(self, for: output).finish(files: files)
+        try PendingManifest(self, for: output).adding(pagesOf: self).finish(files: files)
     }
 
     static func remove(for output: String) throws {
@@ -387,21 +391,29 @@ private struct ManifestFields {
     mutating func lastPath() -> PathKey? { lastText().map(PathKey.init) }
 }
 
-/// A manifest being written beside its output: all but the output's files while the output
-/// is listed and swapped in (which waits on the disk), then the files; then it takes its
-/// place. Until `finish`, under a temporary name: never a manifest describing another output.
+/// A manifest being written beside its output, a part at a time: what was read of the data
+/// while the pages are rendered, the pages while the output is swapped in (which waits on the
+/// disk), then the output's files; then it takes its place. Until `finish`, under a temporary
+/// name: never a manifest describing another output.
 final class PendingManifest {
     private let path: String
     private let temporary: String
     private var lines: ManifestLines
 
+    /// Writes what `manifest` holds of the data.
     init(_ manifest: PublishManifest, for output: String) throws {
         path = PublishManifest.path(for: output)
         temporary = path + ".new-\(getpid())"
         unlink(temporary)
         let file = try OutputFile(creating: temporary)
         lines = ManifestLines { try file.write($0) }
-        try manifest.serializeAllButFiles(into: &lines)
+        try manifest.serializeData(into: &lines)
+    }
+
+    /// Writes the pages of `manifest`.
+    func adding(pagesOf manifest: PublishManifest) throws -> PendingManifest {
+        try manifest.serializePages(into: &lines)
+        return self
     }
 
     deinit { unlink(temporary) }

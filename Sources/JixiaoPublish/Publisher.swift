@@ -181,11 +181,11 @@ public enum Publisher {
         progress("[4/4] 写出到 \(options.outputDirectory)")
         staged.output.removeLeftovers()
         var written = staged.manifest
-        // The new manifest written on one core while the output is swapped in on the other.
-        // Never a manifest describing another output: the old one goes before the swap, the
-        // new one takes its place after it.
+        // The new manifest's pages written on one core while the output is swapped in on the
+        // other. Never a manifest describing another output: the old one goes before the swap,
+        // the new one takes its place after it.
         written.files = staged.output.files
-        let (manifestFile, swap) = inParallel({ try? PendingManifest(written, for: options.outputDirectory) }, {
+        let (manifestFile, swap) = inParallel({ try? staged.manifestFile?.adding(pagesOf: written) }, {
             Result {
                 try PublishManifest.remove(for: options.outputDirectory)
                 try staged.output.commit()
@@ -206,11 +206,12 @@ public enum Publisher {
     }
 
     /// What `stage` leaves for the swap: the staged output (and XML), and the manifest of
-    /// every page but its files.
+    /// every page but its files, written as far as the data (if it could be).
     private struct Staged {
         let output: StagedDirectory
         let xmlOutput: StagedDirectory?
         let manifest: PublishManifest
+        var manifestFile: PendingManifest?
         let reusedPages: Int
     }
 
@@ -244,9 +245,16 @@ public enum Publisher {
             throw PublishFailure(diagnostics: [Diagnostic(.outputFailed, path: options.outputDirectory, at: nil,
                                                           "无法创建输出目录：\(error)")])
         }
+        // What the manifest says of the data is written on another core while the pages are rendered.
+        let data = PublishManifest(inputs: inputs, fileCount: dataSet.fileCount, warningCount: dataSet.warningCount,
+                                   years: dataSet.years.map(\.year), reader: reader, facts: dataSet.facts)
         do {
-            let staged = try render(dataSet, into: output, options, rendering: rendering, inputs: inputs, reader: reader,
-                                    previous: previous, progress: progress)
+            let (rendered, manifestFile) = inParallel({
+                Result { try render(dataSet, into: output, options, manifest: data, rendering: rendering, previous: previous,
+                                    progress: progress) }
+            }, { try? PendingManifest(data, for: options.outputDirectory) })
+            var staged = try rendered.get()
+            staged.manifestFile = manifestFile
             letGo(dataSet)
             return staged
         } catch {
@@ -255,10 +263,10 @@ public enum Publisher {
         }
     }
 
-    /// Renders the pages of `dataSet` into `output` (and its XML, if asked, beside them).
-    private static func render(_ dataSet: DataSet, into output: StagedDirectory, _ options: PublishOptions, rendering: Digest,
-                               inputs: String, reader: String, previous: PreviousOutput?,
-                               progress: (String) -> Void) throws -> Staged {
+    /// Renders the pages of `dataSet` into `output` (and its XML, if asked, beside them);
+    /// adds them to `manifest`.
+    private static func render(_ dataSet: DataSet, into output: StagedDirectory, _ options: PublishOptions, manifest: PublishManifest,
+                               rendering: Digest, previous: PreviousOutput?, progress: (String) -> Void) throws -> Staged {
         if options.pdf {
             do {
                 try PDFRenderer.checkAvailable()
@@ -315,13 +323,13 @@ public enum Publisher {
             throw error
         }
 
-        var manifest = PublishManifest(inputs: inputs, fileCount: dataSet.fileCount, warningCount: dataSet.warningCount,
-                                       years: dataSet.years.map(\.year), reader: reader, facts: dataSet.facts)
+        var manifest = manifest
         for (job, page) in zip(jobs, rendered) {
             manifest.pages[PathKey(job.relativePath)] = page.digest
             if !page.parts.isEmpty { manifest.parts[PathKey(job.relativePath)] = page.parts }
         }
-        let staged = Staged(output: output, xmlOutput: xmlOutput, manifest: manifest, reusedPages: rendered.filter(\.reused).count)
+        let staged = Staged(output: output, xmlOutput: xmlOutput, manifest: manifest, manifestFile: nil,
+                            reusedPages: rendered.filter(\.reused).count)
         letGo((plan, renderer, rendered))
         return staged
     }
