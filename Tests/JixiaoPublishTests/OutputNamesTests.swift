@@ -18,6 +18,12 @@ struct OutputNamesTests {
         #expect(OutputNames.href("项目", "a b#c%d?.html") == "项目/a%20b%23c%25d%3F.html")
     }
 
+    /// Whatever a page's path says, the staging directory writes it inside itself.
+    @Test func pagePathsCannotClimbOut() {
+        #expect(["2021/项目/甲.html", "a..b/c..html", "2021/.jixiao"].allSatisfy(StagedDirectory.staysInside))
+        #expect(!["../x.html", "2021/../../x.html", "/etc/x", "2021/..", "..", ""].contains(where: StagedDirectory.staysInside))
+    }
+
     @Test func namesThatCollideGetNumbers() {
         #expect(OutputNames(["a/b", "a_b", "A_B"]).fileNames == ["a_b.html", "a_b-2.html", "A_B-3.html"])
         #expect(OutputNames(["项目", "Ｘ项目", "ｘ项目", "Σ", "σ"]).fileNames == ["项目.html", "Ｘ项目.html", "ｘ项目-2.html", "Σ.html", "σ-2.html"])
