@@ -170,16 +170,16 @@ public enum DataSetLoader {
         let loaded = concurrentMap(dataFiles(in: projectsPath)) { path in
             let key = key(path)
             return loadFile(path, key: key, encoding: encoding, keepSource: keepSources, earlier: earlier.projects[key],
-                     earlierStamp: earlier.stamps[key],
-                     decode: { ProjectDecoder.decode($0).value },
-                     load: { source, digest, diagnostics in
-                         let loaded = loadProject(source, digest: digest, year: year, diagnostics: &diagnostics)
-                         if let (project, facts) = loaded, let results = named[facts.name],
-                            let scored = try? FreshScore(project, facts: facts, results: results, keep: keepSources) {
-                             early.withLock { $0[path] = scored }
-                         }
-                         return loaded
-                     })
+                            earlierStamp: earlier.stamps[key],
+                            decode: { ProjectDecoder.decode($0).value },
+                            load: { source, digest, diagnostics in
+                                let loaded = loadProject(source, digest: digest, year: year, diagnostics: &diagnostics)
+                                if let (project, facts) = loaded, let results = named[facts.name],
+                                   let scored = try? FreshScore(project, facts: facts, results: results, keep: keepSources) {
+                                    early.withLock { $0[path] = scored }
+                                }
+                                return loaded
+                            })
         }
         var seenNames: [String: String] = [:]
         var seenCodes: [String: String] = [:]
@@ -219,13 +219,13 @@ public enum DataSetLoader {
         return concurrentMap(dataFiles(in: path).filter { $0 != departmentPath }) { path in
             let key = key(path)
             return loadFile(path, key: key, encoding: encoding, keepSource: keepSources, earlier: earlier.results[key],
-                     earlierStamp: earlier.stamps[key],
-                     decode: { ResultsDecoder.decodeProject($0).value },
-                     load: { source, digest, diagnostics in
-                         let decoded = ResultsDecoder.decodeProject(source)
-                         diagnostics += decoded.diagnostics
-                         return decoded.value.map { ($0, ResultsFacts($0, digest: digest, warnings: diagnostics.warningCount)) }
-                     })
+                            earlierStamp: earlier.stamps[key],
+                            decode: { ResultsDecoder.decodeProject($0).value },
+                            load: { source, digest, diagnostics in
+                                let decoded = ResultsDecoder.decodeProject(source)
+                                diagnostics += decoded.diagnostics
+                                return decoded.value.map { ($0, ResultsFacts($0, digest: digest, warnings: diagnostics.warningCount)) }
+                            })
         }
     }
 
@@ -470,8 +470,8 @@ public enum DataSetLoader {
             .map { join(folder, $0) }
     }
 
-    /// `transform` applied to every element on every core, results in order.
-    /// Each worker initialises the places of its own elements: no lock, and no copy at the end.
+    /// `transform` applied to every element on every core, results in order: each worker
+    /// initialises the places of its own elements, without a lock or a copy at the end.
     private static func concurrentMap<Element, Mapped>(_ elements: [Element], _ transform: (Element) -> Mapped) -> [Mapped] {
         [Mapped](unsafeUninitializedCapacity: elements.count) { buffer, count in
             let start = buffer.baseAddress

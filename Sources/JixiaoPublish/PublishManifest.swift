@@ -145,7 +145,7 @@ struct PublishManifest: Equatable {
         }
     }
 
-    /// Takes in one line's fields after its kind, as `serializeAllButFiles` and
+    /// Takes in one line's fields after its kind, as `serializeData`, `serializePages` and
     /// `serialize(_:into:)` write them; false for a line they did not write.
     private mutating func read(_ kind: String, _ fields: inout ManifestFields) -> Bool {
         switch kind {
@@ -231,7 +231,7 @@ struct PublishManifest: Equatable {
         digest.add(field: "xlsx=\(options.xlsx) pdf=\(options.pdf) encoding=\(options.encoding.rawValue) "
                    + "orientation=\(options.orientation?.rawValue ?? "")")
         digest.add(field: programIdentity())
-        for (file, name, _) in files(under: options.templatesDirectory) {
+        for (file, name) in files(under: options.templatesDirectory) {
             guard let contents = try? Data(contentsOf: URL(fileURLWithPath: file)) else { continue }
             digest.add(field: name)
             digest.add(field: contents)
@@ -260,9 +260,9 @@ struct PublishManifest: Equatable {
 
     /// The regular files under `path` (or `path` itself) as a reader sees them, links
     /// followed, each with its name relative to `path`, in byte order of the names.
-    private static func files(under path: String) -> [(path: String, name: String, status: stat)] {
-        var files: [(path: String, name: String, status: stat)] = []
-        forEachFile(under: path) { name, status in files.append((name.isEmpty ? path : join(path, name), name, status)) }
+    private static func files(under path: String) -> [(path: String, name: String)] {
+        var files: [(path: String, name: String)] = []
+        forEachFile(under: path) { name, _ in files.append((name.isEmpty ? path : join(path, name), name)) }
         return files.sorted { byteOrder($0.name, $1.name) < 0 }
     }
 
@@ -281,7 +281,7 @@ struct PublishManifest: Equatable {
 }
 
 /// A regular file's size and modification time: what changes when anyone writes to it.
-struct FileStamp: Equatable, CustomStringConvertible {
+struct FileStamp: Equatable {
     let size: Int
     let seconds: Int
     let nanoseconds: Int
@@ -299,7 +299,7 @@ struct FileStamp: Equatable, CustomStringConvertible {
         (seconds, nanoseconds) = (Int(status.st_mtim.tv_sec), Int(status.st_mtim.tv_nsec))
     }
 
-    /// The stamp `description` wrote; nil for anything else.
+    /// The stamp as the manifest writes it (`size@seconds.nanoseconds`); nil for anything else.
     init?<Text: Collection>(text: Text) where Text.Element == UInt8 {
         guard let at = text.firstIndex(of: UInt8(ascii: "@")),
               let point = text[at...].firstIndex(of: UInt8(ascii: ".")),
@@ -307,13 +307,11 @@ struct FileStamp: Equatable, CustomStringConvertible {
               let nanoseconds = Int(decimal: text[text.index(after: point)...]) else { return nil }
         (self.size, self.seconds, self.nanoseconds) = (size, seconds, nanoseconds)
     }
-
-    var description: String { "\(size)@\(seconds).\(nanoseconds)" }
 }
 
 /// A data file's stamp and inode: the inode tells a file replaced by one of the same size
 /// and time.
-struct FileIdentity: Equatable, CustomStringConvertible {
+struct FileIdentity: Equatable {
     let stamp: FileStamp
     let inode: UInt64
 
@@ -328,14 +326,12 @@ struct FileIdentity: Equatable, CustomStringConvertible {
         self.init(status)
     }
 
-    /// The identity `description` wrote; nil for anything else.
+    /// The identity as the manifest writes it (the stamp, a space, the inode); nil for anything else.
     init?<Text: Collection>(text: Text) where Text.Element == UInt8 {
         guard let space = text.firstIndex(of: UInt8(ascii: " ")), let stamp = FileStamp(text: text[..<space]),
               let inode = UInt64(String(decoding: text[text.index(after: space)...], as: UTF8.self)) else { return nil }
         (self.stamp, self.inode) = (stamp, inode)
     }
-
-    var description: String { "\(stamp) \(inode)" }
 
     /// Into a digest as one field of its four numbers.
     func add(to digest: inout Digest) {

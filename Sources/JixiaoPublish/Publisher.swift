@@ -62,7 +62,7 @@ func inParallel<First, Second>(_ first: () -> First, _ second: () -> Second) -> 
 }
 
 /// Lets `value` go on another thread: freeing the tens of thousands of entries of a data set,
-/// its pages or a manifest takes tenths of a second that nothing after it waits for.
+/// its pages or a manifest takes a tenth of a second that nothing after it waits for.
 func letGo<Value>(_ value: consuming Value) {
     let value = Locked(value)
     DispatchQueue.global(qos: .utility).async { _ = value }
