@@ -102,4 +102,5 @@ deps:
 ## 删除编译结果与输出目录（连同输出目录旁增量发布用的清单和留作改写的上一版输出）
 clean:
 	rm -rf .build $(OUT) Tests/Fuzz/.build Tests/Benchmarks/.build
-	rm -rf "$$(dirname $(OUT))/.$$(basename $(OUT)).jixiao-manifest" "$$(dirname $(OUT))/.$$(basename $(OUT)).jixiao-spare"
+	rm -rf "$$(dirname $(OUT))/.$$(basename $(OUT)).jixiao-manifest" "$$(dirname $(OUT))/.$$(basename $(OUT)).jixiao-spare" \
+		"$$(dirname $(OUT))/.$$(basename $(OUT)).jixiao-reserve"

@@ -27,7 +27,7 @@ public enum OutputLayout {
     }
 
     /// What Jixiao keeps beside an output directory, hidden: `output/` → `.output.<what>`
-    /// (the manifest, the spare; `make clean` and `.gitignore` name them too).
+    /// (the manifest, the spare, the reserve; `make clean` and `.gitignore` name them too).
     static func beside(_ output: URL, _ what: String) -> URL {
         output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).\(what)")
     }
@@ -232,7 +232,7 @@ public enum Publisher {
         let (dataSet, early) = inParallel({
             DataSetLoader.load(directory: options.dataDirectory, encoding: options.encoding, keepSources: false, earlier: earlier)
         }, {
-            besideOutput ? Result { try StagedDirectory(replacing: options.outputDirectory) } : nil
+            besideOutput ? Result { try StagedDirectory(replacing: options.outputDirectory, reusing: previous != nil) } : nil
         })
         if dataSet.errorCount > 0 {
             (try? early?.get())?.giveBack()
@@ -240,7 +240,7 @@ public enum Publisher {
         }
         let output: StagedDirectory
         do {
-            output = try (early ?? Result { try StagedDirectory(replacing: options.outputDirectory) }).get()
+            output = try (early ?? Result { try StagedDirectory(replacing: options.outputDirectory, reusing: previous != nil) }).get()
         } catch {
             throw PublishFailure(diagnostics: [Diagnostic(.outputFailed, path: options.outputDirectory, at: nil,
                                                           "无法创建输出目录：\(error)")])

@@ -10,12 +10,19 @@ import Foundation
 /// instead of creating new ones. Deleting and creating tens of thousands of files is
 /// costly on every file system, and on ext4 without a journal creating them soon after a
 /// deletion takes ten times as long as rewriting them (see BENCHMARKS.md).
+///
+/// A publish that reuses the output's pages wants the opposite: a spare sharing them, as
+/// the output replaced by the last such publish does. A spare of other pages (the output
+/// before a full publish) would have each of its files deleted to make way for a link, and
+/// freeing their blocks is most of such a publish's time. So that spare is set aside whole as
+/// the reserve (`.output.jixiao-reserve`), for the next publish that writes every page.
 final class StagedDirectory: @unchecked Sendable {
     let target: URL
     let staging: URL
     /// `staging` as a path, joined with the tens of thousands of pages' relative paths.
     private let stagingPath: String
     private let spare: URL
+    private let reserve: URL
     /// Files taken over from the spare that this publish has not written (yet), each with
     /// whether it is shared with the current output: whatever is left of them when the
     /// publish is done is removed, so the output holds only its pages.
@@ -26,7 +33,9 @@ final class StagedDirectory: @unchecked Sendable {
     /// output, known without listing its tens of thousands of files once more.
     private let stamps = FileStamps()
 
-    init(replacing target: String) throws {
+    /// `reusing`: whether this publish will link the current output's pages rather than
+    /// write them (an incremental publish), which decides what it takes over.
+    init(replacing target: String, reusing: Bool = false) throws {
         let manager = FileManager.default
         self.target = URL(fileURLWithPath: target).standardizedFileURL
         let parent = self.target.deletingLastPathComponent()
@@ -35,10 +44,32 @@ final class StagedDirectory: @unchecked Sendable {
         staging = OutputLayout.beside(self.target, "new-\(getpid())")
         stagingPath = staging.path
         spare = OutputLayout.beside(self.target, "jixiao-spare")
+        reserve = OutputLayout.beside(self.target, "jixiao-reserve")
         try? manager.removeItem(at: staging)
-        recycled = rename(spare.path, staging.path) == 0
-        leftovers = Locked(recycled ? StagedDirectory.takeOver(staging) : [:])
+        let files = StagedDirectory.takeOver(spare: spare, reserve: reserve, as: staging, reusing: reusing)
+        recycled = files != nil
+        leftovers = Locked(files ?? [:])
         try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+    }
+
+    /// Moves the spare, or the reserve, to `staging` and lists its files (see `files(of:)`);
+    /// nil when neither is taken over and `staging` is to be made afresh.
+    private static func takeOver(spare: URL, reserve: URL, as staging: URL, reusing: Bool) -> [PathKey: Bool]? {
+        guard rename(spare.path, staging.path) == 0 else {
+            return !reusing && rename(reserve.path, staging.path) == 0 ? files(of: staging) : nil
+        }
+        let files = files(of: staging)
+        let stale = files.values.count(where: { $0 }) * 2 < files.count  // mostly other pages than the output's
+        if reusing, stale {
+            // Kept whole as the reserve, unless there is one already (a rename onto it fails).
+            return rename(staging.path, reserve.path) == 0 ? nil : files
+        }
+        if !reusing, !stale, FileManager.default.fileExists(atPath: reserve.path) {
+            // Links to the output, to be replaced file by file: the reserve's files are written over instead.
+            try? FileManager.default.removeItem(at: staging)
+            return rename(reserve.path, staging.path) == 0 ? StagedDirectory.files(of: staging) : nil
+        }
+        return files
     }
 
     /// Creates the folders that the files at `relativePaths` go into.
@@ -187,7 +218,7 @@ final class StagedDirectory: @unchecked Sendable {
     /// link: such a file is a page the current output shares (an unchanged page linked into
     /// it), kept for this publish to reuse as it is but never written through. Anything but
     /// a regular file goes.
-    private static func takeOver(_ directory: URL) -> [PathKey: Bool] {
+    private static func files(of directory: URL) -> [PathKey: Bool] {
         var files: [PathKey: Bool] = [:]
         FileWalk.forEachFile(under: directory.path) { path, status in
             if (status.st_mode & S_IFMT) == S_IFREG {

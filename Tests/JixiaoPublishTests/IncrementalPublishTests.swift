@@ -556,6 +556,58 @@ struct IncrementalPublishTests {
         #expect(try files("out") == clean())
     }
 
+    /// The inode of a file under the test's root: which file a page is, whatever it holds.
+    func inode(_ path: String) throws -> Int? {
+        try FileManager.default.attributesOfItem(atPath: root.appendingPathComponent(path).path)[.systemFileNumber] as? Int
+    }
+
+    /// Publishes twice from scratch (the spare: the first output, sharing no file with the
+    /// output), then once more with one project changed: that republish links the unchanged
+    /// pages and sets the spare aside as the reserve. Returns what the reserve holds.
+    func publishLeavingAReserve() throws -> [String: Data] {
+        _ = try publish(into: "out")
+        _ = try publish(into: "out", incremental: false)
+        let stale = try files(".out.jixiao-spare")
+        try edit(project, replacing: "指标值: 9\n", with: "指标值: 10\n")
+        #expect(try publish(into: "out").reusedPages > 0)
+        #expect(try files(".out.jixiao-reserve") == stale, "the spare is set aside whole")
+        return stale
+    }
+
+    /// After a full publish the spare holds other files than the output's. A republish that
+    /// links the output's pages sets it aside whole as the reserve rather than deleting its
+    /// files one by one, and the next publish that writes every page writes over the
+    /// reserve's files; the spare of links it no longer needs goes.
+    @Test func aSpareOfOtherPagesIsKeptAsTheReserveForAFullPublish() throws {
+        let page = "2021/项目/墓穴安置经费.html"
+        _ = try publishLeavingAReserve()
+        let reserveFile = try inode(".out.jixiao-reserve/" + page)
+        #expect(try inode(".out.jixiao-spare/" + page) == inode("out/" + page), "the replaced output shares the unchanged pages")
+        #expect(try files("out") == clean())
+
+        let live = try files("out")
+        let liveFile = try inode("out/" + page)
+        _ = try publish(into: "out", incremental: false, orientation: .landscape)
+        #expect(try inode("out/" + page) == reserveFile, "the reserve's file is written over")
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent(".out.jixiao-reserve").path))
+        #expect(try inode(".out.jixiao-spare/" + page) == liveFile)
+        #expect(try files(".out.jixiao-spare") == live, "the output replaced now was not written through")
+        #expect(try files("out") == clean(orientation: .landscape))
+    }
+
+    /// A republish that finds a spare of other files beside a reserve already kept takes the
+    /// spare over as before: one reserve is enough, and it is left as it is.
+    @Test func oneReserveIsKept() throws {
+        let reserve = try publishLeavingAReserve()
+        // Every page anew (turned landscape) into the spare of links: the output it replaces
+        // shares none of them, and becomes the spare.
+        #expect(try publish(into: "out", orientation: .landscape).reusedPages == 0)
+        try edit(project, replacing: "指标值: 10\n", with: "指标值: 11\n")
+        #expect(try publish(into: "out", orientation: .landscape).reusedPages > 0)
+        #expect(try files(".out.jixiao-reserve") == reserve)
+        #expect(try files("out") == clean(orientation: .landscape))
+    }
+
     /// The page.orientation parameter prints every page one way; a changed option redoes all.
     @Test func orientationOptionTurnsEveryPage() throws {
         _ = try publish(into: "out")
