@@ -68,13 +68,14 @@ func letGo<Value>(_ value: consuming Value) {
     DispatchQueue.global(qos: .utility).async { _ = value }
 }
 
-/// Failures collected from the rendering workers.
+/// Failures collected from the rendering workers. Two of them may meet the same failure at
+/// once (two pages of a file changed meanwhile): it is told once.
 final class FailureList: @unchecked Sendable {
     private let diagnostics = Locked([Diagnostic]())
 
     var isEmpty: Bool { diagnostics.withLock { $0.isEmpty } }
     var all: [Diagnostic] { diagnostics.withLock { $0 } }
-    func append(_ diagnostic: Diagnostic) { diagnostics.withLock { $0.append(diagnostic) } }
+    func append(_ diagnostic: Diagnostic) { diagnostics.withLock { if !$0.contains(diagnostic) { $0.append(diagnostic) } } }
 }
 
 public struct PublishOptions: Sendable {

@@ -408,6 +408,17 @@ struct IncrementalPublishTests {
         }
     }
 
+    /// Two workers meeting the same changed file at once (its page and its part of a long
+    /// document) tell it once.
+    @Test func aFailureMetTwiceIsToldOnce() {
+        let failures = FailureList()
+        let changed = Diagnostic(.dataChanged, path: project.path, at: nil, "生成页面期间，这个数据文件被改动或删除了")
+        failures.append(changed)
+        failures.append(changed)
+        failures.append(Diagnostic(.dataChanged, path: data.path + "/2021/自评/村级组织经费.yaml", at: nil, changed.message))
+        #expect(failures.all.map(\.path) == [project.path, data.path + "/2021/自评/村级组织经费.yaml"])
+    }
+
     /// `job`, calling `page` whenever its tree is built and `part` whenever one of its parts' is.
     private func observing(_ job: PageJob, page: @escaping () -> Void, part: @escaping (PageJob.Part) -> Void) -> PageJob {
         PageJob(relativePath: job.relativePath, spreadsheet: job.spreadsheet, owner: job.owner, key: job.key,
