@@ -54,6 +54,18 @@ struct HostileDataTests {
         #expect(dataSet.diagnostics.map(\.message) == ["值中含有控制字符 U+0001"])
     }
 
+    /// A data file that cannot be read, such as a link to a file since removed, is reported,
+    /// never silently left out of the tables.
+    @Test func aLinkToNothingIsReportedNotSkipped() throws {
+        let root = try Self.dataRoot(["村委会办公场所租赁费.yaml": Self.base])
+        let link = root.appendingPathComponent("data/2021/项目/已删除.yaml")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "不存在.yaml")
+        #expect(throws: PublishFailure.self) { try Self.publish(root) }
+        let dataSet = DataSetLoader.load(directory: root.appendingPathComponent("data").path)
+        #expect(dataSet.diagnostics.map(\.code) == [.fileUnreadable])
+        #expect(dataSet.diagnostics.first?.path == link.path)
+    }
+
     @Test func projectNamesCannotEscapeOrCollide() throws {
         let names = ["../../etc/x", "a/b", "a_b", "CON", ".hidden", "名称?#%"]
         var files: [String: String] = [:]
