@@ -183,6 +183,9 @@ public enum DataSetLoader {
         }
         var seenNames: [String: String] = [:]
         var seenCodes: [String: String] = [:]
+        // Sized once: tens of thousands of entries, each hashed again at every doubling.
+        dataSet.facts.projects.reserveCapacity(dataSet.facts.projects.count + loaded.count)
+        dataSet.facts.stamps.reserveCapacity(dataSet.facts.stamps.count + loaded.count + (results?.count ?? 0))
         for file in loaded {
             guard let (facts, model) = record(file, into: &dataSet) else { continue }
             dataSet.facts.projects[file.key] = facts
@@ -237,6 +240,9 @@ public enum DataSetLoader {
         var isSample = false
         var department: DepartmentAssessment?
         var results: [String: ResultsFile] = [:]
+        results.reserveCapacity(loaded.count)
+        dataSet.facts.results.reserveCapacity(dataSet.facts.results.count + loaded.count)
+        dataSet.facts.scores.reserveCapacity(dataSet.facts.scores.count + loaded.count)
         let names = data.entries.map(\.facts.name)
         let known = Set(names)
         let departmentPath = join(path, DataLayout.departmentResultsFile)

@@ -17,15 +17,10 @@ enum FileWalk {
         walk.walk(directory, prefix: "", body)
     }
 
-    private struct FolderID: Hashable {
-        let device: dev_t
-        let inode: ino_t
-    }
-
     private struct Walk {
         let followsLinks: Bool
         /// Folders walked, by device and inode, when links are followed.
-        var visited = Set<FolderID>()
+        var visited = Set<FileID>()
 
         mutating func walk(_ directory: String, prefix: String, _ body: (String, stat) -> Void) {
             guard let stream = opendir(directory) else { return }
@@ -42,12 +37,22 @@ enum FileWalk {
                 }
                 guard let name else { continue }
                 if (status.st_mode & S_IFMT) == S_IFDIR {
-                    if followsLinks, !visited.insert(FolderID(device: status.st_dev, inode: status.st_ino)).inserted { continue }
+                    if followsLinks, !visited.insert(FileID(status)).inserted { continue }
                     walk(directory + "/" + name, prefix: prefix + name + "/", body)
                 } else {
                     body(prefix + name, status)
                 }
             }
         }
+    }
+}
+
+/// Which file an entry is, whatever its name: its device and inode.
+struct FileID: Hashable {
+    let device: UInt64
+    let inode: UInt64
+
+    init(_ status: stat) {
+        (device, inode) = (UInt64(status.st_dev), UInt64(status.st_ino))
     }
 }

@@ -50,8 +50,9 @@ final class EarlierPage {
     func reuse(_ files: [String], into output: StagedDirectory) -> Bool {
         let reused = files.allSatisfy { file in
             let source = join(previous.directory, file)
-            guard let stamp = previous.manifest.files[PathKey(file)], FileStamp(of: source) == stamp else { return false }
-            return output.link(source, stamp: stamp, as: file)
+            guard let stamp = previous.manifest.files[PathKey(file)], let status = FileStamp.status(of: source),
+                  FileStamp(status) == stamp else { return false }
+            return output.link(source, status: status, as: file)
         }
         if !reused { files.forEach { output.remove($0) } }  // rendered anew, into new files
         return reused

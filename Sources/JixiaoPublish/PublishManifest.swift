@@ -288,9 +288,14 @@ struct FileStamp: Equatable {
 
     /// The stamp of a regular file; nil for anything else.
     init?(of path: String) {
-        var status = stat()
-        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard let status = FileStamp.status(of: path) else { return nil }
         self.init(status)
+    }
+
+    /// The status of a regular file (links followed); nil for anything else.
+    static func status(of path: String) -> stat? {
+        var status = stat()
+        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG ? status : nil
     }
 
     /// The stamp of whatever `status` describes (a link placed in the output is listed too).

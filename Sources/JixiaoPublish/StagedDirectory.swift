@@ -23,10 +23,9 @@ final class StagedDirectory: @unchecked Sendable {
     private let stagingPath: String
     private let spare: URL
     private let reserve: URL
-    /// Files taken over from the spare that this publish has not written (yet), each with
-    /// whether it is shared with the current output: whatever is left of them when the
-    /// publish is done is removed, so the output holds only its pages.
-    private let leftovers: Locked<[PathKey: Bool]>
+    /// Files taken over from the spare that this publish has not written (yet): whatever is
+    /// left of them when the publish is done is removed, so the output holds only its pages.
+    private let leftovers: Locked<[PathKey: Leftover]>
     /// Whether the staging directory is the spare, taken over.
     private let recycled: Bool
     /// The stamp of every file written or linked here: what the manifest records of the
@@ -54,12 +53,12 @@ final class StagedDirectory: @unchecked Sendable {
 
     /// Moves the spare, or the reserve, to `staging` and lists its files (see `files(of:)`);
     /// nil when neither is taken over and `staging` is to be made afresh.
-    private static func takeOver(spare: URL, reserve: URL, as staging: URL, reusing: Bool) -> [PathKey: Bool]? {
+    private static func takeOver(spare: URL, reserve: URL, as staging: URL, reusing: Bool) -> [PathKey: Leftover]? {
         guard rename(spare.path, staging.path) == 0 else {
             return !reusing && rename(reserve.path, staging.path) == 0 ? files(of: staging) : nil
         }
         let files = files(of: staging)
-        let stale = files.values.count(where: { $0 }) * 2 < files.count  // mostly other pages than the output's
+        let stale = files.values.count(where: \.shared) * 2 < files.count  // mostly other pages than the output's
         if reusing, stale {
             // Kept whole as the reserve, unless there is one already (a rename onto it fails).
             return rename(staging.path, reserve.path) == 0 ? nil : files
@@ -92,9 +91,9 @@ final class StagedDirectory: @unchecked Sendable {
             throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: relativePath])
         }
         let path = join(stagingPath, relativePath)
-        let shared = takeLeftover(relativePath)
-        if shared == true { unlink(path) }  // never written through: a new file instead
-        return try OutputFile(creating: path, overwriting: shared == false, stampedIn: (stamps, relativePath))
+        let leftover = takeLeftover(relativePath)
+        if leftover?.shared == true { unlink(path) }  // never written through: a new file instead
+        return try OutputFile(creating: path, overwriting: leftover?.shared == false, stampedIn: (stamps, relativePath))
     }
 
     /// Whether a file at `relativePath` is in the staging directory: neither absolute nor
@@ -113,14 +112,15 @@ final class StagedDirectory: @unchecked Sendable {
         try OutputFile.scratch(in: stagingPath)
     }
 
-    /// Hard-links `source` (a file of the current output, of the stamp `stamp`) into the
+    /// Hard-links `source` (a file of the current output, of the status `status`) into the
     /// staging directory, or copies it where the file system has no hard links. Where the
     /// spare already shares that very file, as it does every page the last publish reused, it
-    /// stays as it is.
-    func link(_ source: String, stamp: FileStamp, as relativePath: String) -> Bool {
+    /// stays as it is: known from the spare's listing, without a look at either file.
+    func link(_ source: String, status: stat, as relativePath: String) -> Bool {
         let target = join(stagingPath, relativePath)
-        if let shared = takeLeftover(relativePath) {
-            if shared, StagedDirectory.isSameFile(source, target) {
+        let stamp = FileStamp(status)
+        if let leftover = takeLeftover(relativePath) {
+            if leftover.shared, leftover.file == FileID(status) {
                 stamps.record(relativePath, stamp)
                 return true
             }
@@ -146,7 +146,7 @@ final class StagedDirectory: @unchecked Sendable {
     /// and where the spare shares one with the current output it goes first, never to be
     /// written through.
     func adopt(_ relativePaths: [String]) {
-        for path in relativePaths where takeLeftover(path) == true {
+        for path in relativePaths where takeLeftover(path)?.shared == true {
             unlink(staging.appendingPathComponent(path).path)
         }
     }
@@ -158,15 +158,9 @@ final class StagedDirectory: @unchecked Sendable {
         }
     }
 
-    /// Takes `relativePath` off the leftovers: nil when the spare had no such file, else
-    /// whether it is shared with the current output.
-    private func takeLeftover(_ relativePath: String) -> Bool? {
+    /// Takes `relativePath` off the leftovers: nil when the spare had no such file.
+    private func takeLeftover(_ relativePath: String) -> Leftover? {
         leftovers.withLock { $0.removeValue(forKey: PathKey(relativePath)) }
-    }
-
-    private static func isSameFile(_ a: String, _ b: String) -> Bool {
-        var first = stat(), second = stat()
-        return stat(a, &first) == 0 && lstat(b, &second) == 0 && first.st_dev == second.st_dev && first.st_ino == second.st_ino
     }
 
     /// Removes what the spare held that this publish did not write, and the folders that
@@ -214,15 +208,20 @@ final class StagedDirectory: @unchecked Sendable {
         if recycled { keepAsSpare(staging) } else { try? FileManager.default.removeItem(at: staging) }
     }
 
-    /// The files of a spare taken over at `directory`, each with whether it has more than one
-    /// link: such a file is a page the current output shares (an unchanged page linked into
-    /// it), kept for this publish to reuse as it is but never written through. Anything but
-    /// a regular file goes.
-    private static func files(of directory: URL) -> [PathKey: Bool] {
-        var files: [PathKey: Bool] = [:]
+    /// A file of a spare taken over: which file it is, and whether it has more than one link.
+    /// Such a file is a page the current output shares (an unchanged page linked into it),
+    /// kept for this publish to reuse as it is but never written through.
+    private struct Leftover {
+        let file: FileID
+        let shared: Bool
+    }
+
+    /// The files of a spare taken over at `directory`. Anything but a regular file goes.
+    private static func files(of directory: URL) -> [PathKey: Leftover] {
+        var files: [PathKey: Leftover] = [:]
         FileWalk.forEachFile(under: directory.path) { path, status in
             if (status.st_mode & S_IFMT) == S_IFREG {
-                files[PathKey(path)] = status.st_nlink > 1
+                files[PathKey(path)] = Leftover(file: FileID(status), shared: status.st_nlink > 1)
             } else {
                 unlink(directory.appendingPathComponent(path).path)
             }

@@ -492,6 +492,28 @@ struct IncrementalPublishTests {
         #expect(try files("out") == clean())
     }
 
+    /// A reused page is the output's own file, even where the spare holds another under its
+    /// name that something else also links to: here a page of the output replaced by a file of
+    /// the same size and time, while the file it replaced lives on as a backup link.
+    @Test func aReusedPageIsTheOutputsFileNeverAnotherTheSpareShares() throws {
+        _ = try publish(into: "out")
+        try edit(project, replacing: "指标值: 9\n", with: "指标值: 10\n")
+        _ = try publish(into: "out")  // the spare shares the unchanged pages with the output
+        let page = root.appendingPathComponent("out/2021/项目/墓穴安置经费.html").path
+        #expect(link(page, root.appendingPathComponent("backup.html").path) == 0)
+        var before = stat()
+        #expect(stat(page, &before) == 0)
+        let replaced = try String(contentsOfFile: page, encoding: .utf8)
+            .replacingOccurrences(of: "墓穴安置经费", with: "墓穴安置經費")  // as many bytes
+        #expect(unlink(page) == 0)
+        try replaced.write(toFile: page, atomically: false, encoding: .utf8)
+        #expect(utimensat(AT_FDCWD, page, [before.st_atim, before.st_mtim], 0) == 0)
+
+        try edit(data.appendingPathComponent("2021/项目/垃圾分类督导员经费.yaml"), replacing: "聘请269名", with: "聘请269名（含替补）")
+        #expect(try publish(into: "out").reusedPages > 0)
+        #expect(try String(contentsOfFile: page, encoding: .utf8) == replaced, "the file the manifest's stamp stands for")
+    }
+
     /// A page edited by hand, even to the same size, is written again, never kept or reused.
     @Test func aPageEditedByHandIsWrittenAgain() throws {
         _ = try publish(into: "out")
