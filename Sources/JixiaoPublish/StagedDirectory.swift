@@ -57,18 +57,18 @@ final class StagedDirectory: @unchecked Sendable {
         guard rename(spare.path, staging.path) == 0 else {
             return !reusing && rename(reserve.path, staging.path) == 0 ? files(of: staging) : nil
         }
-        let files = files(of: staging)
-        let stale = files.values.count(where: \.shared) * 2 < files.count  // mostly other pages than the output's
+        let spareFiles = files(of: staging)
+        let stale = spareFiles.values.count(where: \.shared) * 2 < spareFiles.count  // mostly other pages than the output's
         if reusing, stale {
             // Kept whole as the reserve, unless there is one already (a rename onto it fails).
-            return rename(staging.path, reserve.path) == 0 ? nil : files
+            return rename(staging.path, reserve.path) == 0 ? nil : spareFiles
         }
         if !reusing, !stale, FileManager.default.fileExists(atPath: reserve.path) {
             // Links to the output, to be replaced file by file: the reserve's files are written over instead.
             try? FileManager.default.removeItem(at: staging)
-            return rename(reserve.path, staging.path) == 0 ? StagedDirectory.files(of: staging) : nil
+            return rename(reserve.path, staging.path) == 0 ? files(of: staging) : nil
         }
-        return files
+        return spareFiles
     }
 
     /// Creates the folders that the files at `relativePaths` go into.
