@@ -59,7 +59,6 @@ struct OutputNames {
         return stem
     }
 
-
     /// A relative link; only the characters that would end or alter a URL path are escaped.
     static func href(_ parts: String...) -> String {
         parts.map { part in

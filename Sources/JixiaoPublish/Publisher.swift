@@ -230,18 +230,17 @@ public enum Publisher {
         // data is read: it takes over the spare's tens of thousands of files. Beside an output
         // yet to be, nothing is made unless the data can be published.
         let besideOutput = FileManager.default.fileExists(atPath: options.outputDirectory)
+        let makeOutput = { Result { try StagedDirectory(replacing: options.outputDirectory, reusing: previous != nil) } }
         let (dataSet, early) = inParallel({
             DataSetLoader.load(directory: options.dataDirectory, encoding: options.encoding, keepSources: false, earlier: earlier)
-        }, {
-            besideOutput ? Result { try StagedDirectory(replacing: options.outputDirectory, reusing: previous != nil) } : nil
-        })
+        }, { besideOutput ? makeOutput() : nil })
         if dataSet.errorCount > 0 {
             (try? early?.get())?.giveBack()
             throw PublishFailure(diagnostics: dataSet.diagnostics)
         }
         let output: StagedDirectory
         do {
-            output = try (early ?? Result { try StagedDirectory(replacing: options.outputDirectory, reusing: previous != nil) }).get()
+            output = try (early ?? makeOutput()).get()
         } catch {
             throw PublishFailure(diagnostics: [Diagnostic(.outputFailed, path: options.outputDirectory, at: nil,
                                                           "无法创建输出目录：\(error)")])
