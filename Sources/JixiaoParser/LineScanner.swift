@@ -18,27 +18,24 @@ enum LineScanner {
         lines.reserveCapacity(bytes.count / 24)
         var at = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var lineStart = at
-        var number = 1
         var indent = 0
         var blank = true
-
-        func finishLine(end: Int, hasBreak: Bool) {
-            lines.append(Line(number: number, start: lineStart, end: end, indent: indent,
-                              hasBreak: hasBreak, isBlank: blank))
-            number += 1
-            indent = 0
-            blank = true
-        }
+        var separator: Separator?
+        var simple = true
+        var characters = 0  // on this line, before `at`
+        var number: Int { lines.count + 1 }
 
         while at < bytes.count {
             if at == lineStart {
-                while at < bytes.count, bytes[at] == UInt8(ascii: " ") { at += 1 }
+                at = skipSpaces(bytes, from: at)
                 indent = at - lineStart
-                if at < bytes.count, bytes[at] != UInt8(ascii: "\n"), bytes[at] != UInt8(ascii: "\r") {
-                    blank = bytes[at] == UInt8(ascii: "#")
-                }
+                blank = at == bytes.count || bytes[at] == UInt8(ascii: "\n") || bytes[at] == UInt8(ascii: "\r")
+                    || bytes[at] == UInt8(ascii: "#")
+                separator = nil
+                simple = true
+                characters = indent
             }
-            at = skipPlain(bytes, from: at)
+            at = skipPlain(bytes, from: at, characters: &characters)
             guard at < bytes.count else { break }
             let byte = bytes[at]
             if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
@@ -51,18 +48,30 @@ enum LineScanner {
                     at += 1
                 }
                 if at - lineStart > limits.maxLineBytes { throw lineTooLong(bytes, lineStart, number, limits) }
-                finishLine(end: end, hasBreak: true)
+                lines.append(Line(number: number, start: lineStart, end: end, indent: indent, hasBreak: true, isBlank: blank,
+                                  separator: separator, isSimple: simple))
                 at += 1
                 lineStart = at
                 continue
             }
+            if byte == UInt8(ascii: ":") {
+                let next = at + 1 < bytes.count ? bytes[at + 1] : UInt8(ascii: "\n")
+                if next == UInt8(ascii: " ") || next == UInt8(ascii: "\t") || next == UInt8(ascii: "\n") || next == UInt8(ascii: "\r") {
+                    if separator == nil { separator = Separator(at: at, column: characters + 1) } else { simple = false }
+                }
+                at += 1
+                characters += 1
+                continue
+            }
             if byte < 0x80 {
-                if byte != UInt8(ascii: "\t") {
+                simple = false  // a `#` or a tab
+                if byte != UInt8(ascii: "\t") && byte != UInt8(ascii: "#") {
                     throw failure(.forbiddenCharacter, bytes, lineStart, at, number,
                                   "文件中有不可见的控制字符 U+\(hex(UInt32(byte)))",
                                   hint: "删除这个字符；它通常来自从其他软件复制的文本")
                 }
                 at += 1
+                characters += 1
                 continue
             }
             let (scalar, length) = decodeScalar(bytes, at)
@@ -77,31 +86,52 @@ enum LineScanner {
                               hint: "删除这个字符；它通常来自从其他软件复制的文本")
             }
             at += length
+            characters += 1
         }
         if at > lineStart {
             if at - lineStart > limits.maxLineBytes { throw lineTooLong(bytes, lineStart, number, limits) }
-            finishLine(end: at, hasBreak: false)
+            lines.append(Line(number: number, start: lineStart, end: at, indent: indent, hasBreak: false, isBlank: blank,
+                              separator: separator, isSimple: simple))
         }
         return lines
     }
 
     /// Past the bytes a file is mostly made of, which need no more than a range check each:
-    /// printable ASCII, and the three-byte characters led by E3 to EC (U+3000 to U+CFFF) —
-    /// most of a file is Chinese, and those are never overlong, a surrogate or a character
-    /// to refuse. Stops at anything else: a line break, a tab, a control or another character.
+    /// the three-byte characters led by E3 to EC (U+3000 to U+CFFF) — most of a file is
+    /// Chinese, and those are never overlong, a surrogate or a character to refuse — and
+    /// printable ASCII. Stops at anything else: a line break, a tab, a control or another character,
+    /// and at the `:` and `#` the line's facts for the parser are made of.
     @inline(__always)
-    private static func skipPlain(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    private static func skipPlain(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, characters: inout Int) -> Int {
+        // Wrapping arithmetic: `at` stays below the buffer's count, which no overflow check
+        // needs to confirm on every byte.
         var at = start
         while at < bytes.count {
             let byte = bytes[at]
-            if byte &- 0x20 < 0x5F {
-                at += 1
-            } else if byte &- 0xE3 < 0x0A, at + 2 < bytes.count, bytes[at + 1] & 0xC0 == 0x80, bytes[at + 2] & 0xC0 == 0x80 {
-                at += 3
+            if byte &- 0xE3 < 0x0A {
+                guard at &+ 2 < bytes.count, bytes[at &+ 1] & 0xC0 == 0x80, bytes[at &+ 2] & 0xC0 == 0x80 else { break }
+                at &+= 3
+            } else if byte &- 0x20 < 0x5F, byte != UInt8(ascii: ":"), byte != UInt8(ascii: "#") {
+                at &+= 1
             } else {
                 break
             }
+            characters &+= 1
         }
+        return at
+    }
+
+    /// Past the spaces of an indentation, eight at a time.
+    @inline(__always)
+    private static func skipSpaces(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var at = start
+        while at + 8 <= bytes.count {
+            let others = UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: at, as: UInt64.self).littleEndian
+                ^ 0x2020_2020_2020_2020
+            if others != 0 { return at + others.trailingZeroBitCount / 8 }  // the first byte is the lowest
+            at += 8
+        }
+        while at < bytes.count, bytes[at] == UInt8(ascii: " ") { at += 1 }
         return at
     }
 

@@ -47,11 +47,14 @@ public struct MappingEntry: Sendable, Equatable {
     public let key: String
     public let keyMark: SourceMark
     public let value: Node
+    /// For telling the key from its mapping's others (`KeySet`).
+    let stamp: KeyStamp
 
-    public init(key: String, keyMark: SourceMark, value: Node) {
+    init(key: String, keyMark: SourceMark, value: Node, stamp: KeyStamp) {
         self.key = key
         self.keyMark = keyMark
         self.value = value
+        self.stamp = stamp
     }
 
     /// Whether the key is `name` byte for byte, as YAML tells keys apart (Swift's `==` would

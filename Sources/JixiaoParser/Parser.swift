@@ -12,11 +12,13 @@ public enum YAMLSubset {
     public static func parse(_ source: SourceFile, limits: ParserLimits = .standard) throws(Diagnostic) -> Node? {
         do {
             let lines = try LineScanner.scan(source.bytes, limits: limits)
-            // On a buffer, without bounds checks or reference counting: every byte of every
-            // file is looked at here, most of them more than once.
+            // On buffers, without bounds checks or reference counting: every byte of every
+            // file is looked at here, most of them more than once, and every line several times.
             return try source.bytes.withUnsafeBufferPointer { (bytes) throws(ParseFailure) -> Node? in
-                var parser = Parser(bytes: bytes, lines: lines, limits: limits)
-                return try parser.parseDocument()
+                try lines.withUnsafeBufferPointer { (lines) throws(ParseFailure) -> Node? in
+                    var parser = Parser(bytes: bytes, lines: lines, limits: limits)
+                    return try parser.parseDocument()
+                }
             }
         } catch let failure {
             throw failure.diagnostic(path: source.path)
@@ -63,6 +65,17 @@ struct Line {
     let hasBreak: Bool
     /// Only spaces, or spaces and a comment: skipped between nodes.
     let isBlank: Bool
+    /// The first `:` followed by a space, a tab or the line's end: where a key would end.
+    let separator: Separator?
+    /// No `#`, no tab and at most one separator: the line's key and plain value end where
+    /// its facts say, without a look at each byte.
+    let isSimple: Bool
+}
+
+/// Where a line's first `: ` is, and the column it stands in.
+struct Separator {
+    let at: Int
+    let column: Int
 }
 
 private let space = UInt8(ascii: " ")
@@ -73,12 +86,12 @@ private let dash = UInt8(ascii: "-")
 
 struct Parser {
     let bytes: UnsafeBufferPointer<UInt8>
-    let lines: [Line]
+    let lines: UnsafeBufferPointer<Line>
     let limits: ParserLimits
     private var nodeCount = 0
     private var depth = 0
 
-    init(bytes: UnsafeBufferPointer<UInt8>, lines: [Line], limits: ParserLimits) {
+    init(bytes: UnsafeBufferPointer<UInt8>, lines: UnsafeBufferPointer<Line>, limits: ParserLimits) {
         self.bytes = bytes
         self.lines = lines
         self.limits = limits
@@ -151,7 +164,7 @@ struct Parser {
         if isSequenceEntry(at: position, in: line) {
             return try parseSequence(index, column: column)
         }
-        if let colonAt = try keyEnd(at: position, in: line) {
+        if let colonAt = keyEnd(at: position, in: line) {
             return try parseMapping(index, column: column, colonAt: colonAt)
         }
         let node = try parseInlineValue(index, position, parentIndent: parentIndent)
@@ -174,22 +187,22 @@ struct Parser {
         let mappingMark = mark(first, position)
         while true {
             let line = lines[index]
-            guard let colonAt = index == first ? firstColon : try keyEnd(at: position, in: line) else {
+            guard let colonAt = index == first ? firstColon : keyEnd(at: position, in: line) else {
                 try checkPlainStart(index, position, flow: false)
                 throw missingColon(index, position)
             }
             let keyMark = mark(index, position)
-            let key = try keyText(from: position, to: colonAt, line: index)
+            let (key, stamp) = try keyText(from: position, to: colonAt, line: index)
             if key.isEmpty {
                 throw ParseFailure(.missingColon, keyMark, "冒号前缺少键名")
             }
-            if let previous = seen.insert(key, at: keyMark, after: entries) {
+            if let previous = seen.insert(key, stamp, at: keyMark, after: entries) {
                 throw ParseFailure(.duplicateKey, keyMark, "键“\(key)”重复出现（第一次在第 \(previous.line) 行）",
                                    hint: "同一层中每个键只能写一次；删除或合并其中一个")
             }
             let (value, next) = try parseValue(index, colonAt + 1, mappingIndent: column)
             try count()
-            entries.append(MappingEntry(key: key, keyMark: keyMark, value: value))
+            entries.append(MappingEntry(key: key, keyMark: keyMark, value: value, stamp: stamp))
 
             guard let following = try nextContentLine(from: next) else {
                 return (Node(.mapping(entries), at: mappingMark), lines.count)
@@ -216,6 +229,7 @@ struct Parser {
     /// same indentation as the key it belongs to (a key there then ends it).
     private mutating func parseSequence(_ first: Int, column: Int, flush: Bool = false) throws(ParseFailure) -> (Node, Int) {
         var items: [Node] = []
+        items.reserveCapacity(4)  // as for a mapping's entries: most lists are short, and growing copies
         var index = first
         let sequenceMark = mark(first, lines[first].start + column)
         while true {
@@ -324,9 +338,16 @@ struct Parser {
 
     /// The byte index of the `:` that ends a key starting at `position`, or nil when the line
     /// holds no key there.
-    private func keyEnd(at position: Int, in line: Line) throws(ParseFailure) -> Int? {
+    @inline(__always)
+    private func keyEnd(at position: Int, in line: Line) -> Int? {
         let first = bytes[position]
-        if first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") {
+        let quoted = first == UInt8(ascii: "\"") || first == UInt8(ascii: "'")
+        if line.isSimple, !quoted { return line.separator.flatMap { $0.at >= position ? $0.at : nil } }
+        return keyEndByBytes(at: position, in: line, quoted: quoted)
+    }
+
+    private func keyEndByBytes(at position: Int, in line: Line, quoted: Bool) -> Int? {
+        if quoted {
             guard let close = quoteEnd(position, line: line) else { return nil }
             var at = close
             while at < line.end, bytes[at] == space { at += 1 }
@@ -345,16 +366,18 @@ struct Parser {
         return nil
     }
 
-    private func keyText(from position: Int, to colonAt: Int, line index: Int) throws(ParseFailure) -> String {
+    /// The key's text, and its stamp for telling it from the mapping's other keys.
+    private func keyText(from position: Int, to colonAt: Int, line index: Int) throws(ParseFailure) -> (String, KeyStamp) {
         let first = bytes[position]
         if first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") {
-            return try quotedScalar(index, position).0
+            let text = try quotedScalar(index, position).0
+            return (text, KeyStamp(text))
         }
         try checkPlainStart(index, position, flow: false)
         var end = colonAt
         while end > position, bytes[end - 1] == space { end -= 1 }
-        if let tabAt = bytes[position..<end].firstIndex(of: tab) { throw tabFailure(index, tabAt) }
-        return text(position..<end)
+        if !lines[index].isSimple, let tabAt = bytes[position..<end].firstIndex(of: tab) { throw tabFailure(index, tabAt) }
+        return (text(position..<end), KeyStamp(bytes, position..<end))
     }
 
     private func missingColon(_ index: Int, _ position: Int) -> ParseFailure {
@@ -376,7 +399,19 @@ struct Parser {
     // MARK: - Scalars
 
     /// Where a plain scalar starting at `position` ends (trailing spaces excluded).
+    @inline(__always)
     private func plainScalarEnd(_ index: Int, _ position: Int, flow: Bool) throws(ParseFailure) -> Int {
+        let line = lines[index]
+        // On a simple line, after its separator if it has one, nothing can end the scalar early.
+        if !flow, line.isSimple, line.separator.map({ $0.at < position }) ?? true {
+            var end = line.end
+            while end > position, bytes[end - 1] == space { end -= 1 }
+            return end
+        }
+        return try plainScalarEndByBytes(index, position, flow: flow)
+    }
+
+    private func plainScalarEndByBytes(_ index: Int, _ position: Int, flow: Bool) throws(ParseFailure) -> Int {
         let line = lines[index]
         var at = position
         var end = position
@@ -417,7 +452,15 @@ struct Parser {
     }
 
     /// Rejects the characters YAML reserves at the start of a plain scalar.
+    @inline(__always)
     private func checkPlainStart(_ index: Int, _ position: Int, flow: Bool) throws(ParseFailure) {
+        // Every reserved character is ASCII punctuation; most scalars start with a Chinese one.
+        let byte = bytes[position]
+        if byte >= 0x80 || byte &- UInt8(ascii: "0") < 10 { return }
+        try checkReservedStart(index, position, flow: flow)
+    }
+
+    private func checkReservedStart(_ index: Int, _ position: Int, flow: Bool) throws(ParseFailure) {
         let line = lines[index]
         let byte = bytes[position]
         let next = position + 1 < line.end ? bytes[position + 1] : space
@@ -650,12 +693,24 @@ struct Parser {
     // MARK: - Helpers
 
     /// The next line holding a node, skipping blank and comment lines.
+    @inline(__always)
     private func nextContentLine(from index: Int) throws(ParseFailure) -> Int? {
+        // Most often the very next line, whose indentation is spaces.
+        if index < lines.count, !lines[index].isBlank {
+            let first = bytes[lines[index].start + lines[index].indent]
+            if first != tab, first != 0xE3 { return index }
+        }
+        return try nextContentLineAfterBlanks(from: index)
+    }
+
+    private func nextContentLineAfterBlanks(from index: Int) throws(ParseFailure) -> Int? {
         var at = index
         while at < lines.count {
             let line = lines[at]
             if !line.isBlank {
-                try checkIndentation(at)
+                // Neither a tab nor a full-width space starts with a byte that starts a key.
+                let first = bytes[line.start + line.indent]
+                if first == tab || first == 0xE3 { try checkIndentation(at) }
                 return at
             }
             at += 1
@@ -678,6 +733,7 @@ struct Parser {
         }
     }
 
+    @inline(__always)
     private mutating func count() throws(ParseFailure) {
         nodeCount += 1
         if nodeCount > limits.maxNodes {
@@ -698,9 +754,16 @@ struct Parser {
     @inline(__always)
     func mark(_ index: Int, _ position: Int) -> SourceMark {
         let line = lines[index]
-        // The indentation is ASCII: where most marks are, the column needs no counting.
-        var column = min(position - line.start, line.indent) + 1
-        var at = line.start + column - 1
+        // The indentation is ASCII, and the separator's column is known: where most marks are,
+        // at a key or just after its separator, the column needs little or no counting.
+        var column: Int
+        var at: Int
+        if let separator = line.separator, separator.at < position {
+            (column, at) = (separator.column, separator.at)
+        } else {
+            column = min(position - line.start, line.indent) + 1
+            at = line.start + column - 1
+        }
         while at < position {
             if bytes[at] & 0xC0 != 0x80 { column += 1 }
             at += 1
@@ -740,21 +803,51 @@ private extension String {
 
 /// The keys of one mapping so far, compared as YAML compares them: scalar for scalar (Swift's
 /// `==` would also merge canonically equivalent keys, which PyYAML keeps apart). A few keys,
-/// the usual case, are found by scanning the mapping's entries; past that they are hashed,
-/// so that no mapping, however long, takes quadratic time.
+/// the usual case, are scanned, and only those with the new key's stamp are compared; past
+/// that they are hashed, so that no mapping, however long, takes quadratic time.
 struct KeySet {
     private var many: [[UInt8]: SourceMark] = [:]
     private static let scanned = 16
 
     /// Adds `key`, found after `entries`; returns where it was first seen if it was already there.
-    mutating func insert(_ key: String, at mark: SourceMark, after entries: [MappingEntry]) -> SourceMark? {
+    @inline(__always)
+    mutating func insert(_ key: String, _ stamp: KeyStamp, at mark: SourceMark, after entries: [MappingEntry]) -> SourceMark? {
         if entries.count < KeySet.scanned {
-            return entries.first { $0.hasKey(key) }?.keyMark
+            for entry in entries where entry.stamp == stamp && entry.hasKey(key) { return entry.keyMark }
+            return nil
         }
+        return insertHashed(key, at: mark, after: entries)
+    }
+
+    private mutating func insertHashed(_ key: String, at mark: SourceMark, after entries: [MappingEntry]) -> SourceMark? {
         if many.isEmpty { for entry in entries { many[Array(entry.key.utf8)] = entry.keyMark } }
         let bytes = Array(key.utf8)
         if let previous = many[bytes] { return previous }
         many[bytes] = mark
         return nil
+    }
+}
+
+/// A key's length and first eight bytes: different stamps are different keys, so that most
+/// keys of a mapping are told apart without comparing their text.
+struct KeyStamp: Equatable {
+    let length: Int
+    let prefix: UInt64
+
+    /// The stamp of the key made of `bytes[range]`.
+    init(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+        length = range.count
+        if range.lowerBound + 8 <= bytes.count {
+            let word = UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: range.lowerBound, as: UInt64.self).littleEndian
+            prefix = length >= 8 ? word : word & ((1 << (8 * UInt64(length))) - 1)
+        } else {
+            var prefix: UInt64 = 0
+            for (shift, byte) in zip(stride(from: 0, to: 64, by: 8), bytes[range].prefix(8)) { prefix |= UInt64(byte) << shift }
+            self.prefix = prefix
+        }
+    }
+
+    init(_ key: String) {
+        self = Array(key.utf8).withUnsafeBufferPointer { KeyStamp($0, 0..<$0.count) }
     }
 }
