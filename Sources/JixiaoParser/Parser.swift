@@ -210,14 +210,16 @@ struct Parser {
             let nextLine = lines[following]
             if nextLine.indent < column { return (Node(.mapping(entries), at: mappingMark), following) }
             let nextPosition = nextLine.start + nextLine.indent
+            // The key as the entry holds it: naming `key` here would keep a second copy alive.
+            var lastKey: String { entries[entries.count - 1].key }
             if nextLine.indent > column {
                 throw ParseFailure(.unexpectedIndent, mark(following, nextPosition),
-                                   "这一行的缩进比上面的键“\(key)”更深，但“\(key)”已经有值了",
+                                   "这一行的缩进比上面的键“\(lastKey)”更深，但“\(lastKey)”已经有值了",
                                    hint: "同一层的键必须左对齐；长文本不能直接换行续写，请写在一行里，或改用 | 或 > 块文本")
             }
             if isSequenceEntry(at: nextPosition, in: nextLine) {
                 throw ParseFailure(.misplacedListItem, mark(following, nextPosition),
-                                   "列表项“- ”与键对齐，但前面的键“\(key)”已经有值了",
+                                   "列表项“- ”与键对齐，但前面的键“\(lastKey)”已经有值了",
                                    hint: "列表项应写在它所属的键下面，并且比其他键多缩进两个空格")
             }
             index = following
@@ -273,6 +275,7 @@ struct Parser {
     }
 
     /// The value after `key:` starting at byte `position` of line `index`.
+    @inline(__always)
     private mutating func parseValue(_ index: Int, _ position: Int, mappingIndent: Int) throws(ParseFailure) -> (Node, Int) {
         let line = lines[index]
         var at = position
@@ -367,6 +370,7 @@ struct Parser {
     }
 
     /// The key's text, and its stamp for telling it from the mapping's other keys.
+    @inline(__always)
     private func keyText(from position: Int, to colonAt: Int, line index: Int) throws(ParseFailure) -> (String, KeyStamp) {
         let first = bytes[position]
         if first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") {
@@ -806,7 +810,7 @@ private extension String {
 /// the usual case, are scanned, and only those with the new key's stamp are compared; past
 /// that they are hashed, so that no mapping, however long, takes quadratic time.
 struct KeySet {
-    private var many: [[UInt8]: SourceMark] = [:]
+    private var many: [[UInt8]: SourceMark]?
     private static let scanned = 16
 
     /// Adds `key`, found after `entries`; returns where it was first seen if it was already there.
@@ -820,7 +824,8 @@ struct KeySet {
     }
 
     private mutating func insertHashed(_ key: String, at mark: SourceMark, after entries: [MappingEntry]) -> SourceMark? {
-        if many.isEmpty { for entry in entries { many[Array(entry.key.utf8)] = entry.keyMark } }
+        var many = self.many.take() ?? Dictionary(uniqueKeysWithValues: entries.map { (Array($0.key.utf8), $0.keyMark) })
+        defer { self.many = many }
         let bytes = Array(key.utf8)
         if let previous = many[bytes] { return previous }
         many[bytes] = mark

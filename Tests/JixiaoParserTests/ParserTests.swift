@@ -111,6 +111,18 @@ struct ParserConstructTests {
         #expect(values == [SourceMark(line: 2, column: 9), SourceMark(line: 3, column: 10)])
     }
 
+    /// The line scanner notes each line's first `: ` and whether a `#`, a tab or a second
+    /// `: ` is on it; keys, values and their columns read from those notes must match the
+    /// byte-by-byte reading on lines with and without them.
+    @Test func keysAndValuesAroundTheLinesFirstSeparator() throws {
+        #expect(try tree("时间:上午: 9点\n编号#1: 第#2号\n备注: 甲 # 注释\n空:") == #"{"时间:上午":"9点","编号#1":"第#2号","备注":"甲","空":""}"#)
+        let node = try #require(try YAMLSubset.parse(SourceFile(path: "t.yaml", text: "时间:上午:   9点\n编号#1: 第#2号\n")))
+        let entries = try #require(node.mapping)
+        #expect(entries.map(\.value.mark) == [SourceMark(line: 1, column: 10), SourceMark(line: 2, column: 7)])
+        #expect(failure("名称: 甲: 乙") == "t.yaml:1:6: 错误 JX110: 值中含有“: ”，会被当成新的键")
+        #expect(failure("名称: 甲 #注释: 乙\n名称: 丙") == "t.yaml:2:1: 错误 JX106: 键“名称”重复出现（第一次在第 1 行）")
+    }
+
     /// Only `---` or `...` at the start of a line, alone or before a space, is a marker.
     @Test func documentMarkersOnlyWhereTheyStand() throws {
         #expect(try tree("a: ----\nb: ...x\n'---': 1") == #"{"a":"----","b":"...x","---":"1"}"#)
@@ -135,14 +147,18 @@ struct ParserErrorTests {
         #expect(failure("a: 1\n项目名称：村级组织经费") == "t.yaml:2:5: 错误 JX114: 键后面用了全角冒号“：”")
     }
 
-    @Test func duplicateKey() {
+    @Test func duplicateKey() throws {
         #expect(failure("a: 1\nb: 2\na: 3") == "t.yaml:3:1: 错误 JX106: 键“a”重复出现（第一次在第 1 行）")
         // Past the first sixteen keys they are hashed rather than scanned: found all the same.
         let many = (1...40).map { "k\($0): v" }.joined(separator: "\n")
         #expect(failure(many + "\nk3: again") == "t.yaml:41:1: 错误 JX106: 键“k3”重复出现（第一次在第 3 行）")
         #expect(failure(many + "\nk33: again") == "t.yaml:41:1: 错误 JX106: 键“k33”重复出现（第一次在第 33 行）")
-        // Keys of the same length are told apart by their bytes.
+        // Keys of the same length are told apart by their bytes, past their first eight too.
         #expect(failure("指标值: 1\n指标名: 2\n指标名: 3") == "t.yaml:3:1: 错误 JX106: 键“指标名”重复出现（第一次在第 2 行）")
+        #expect(try tree("实际完成值甲: 1\n实际完成值乙: 2") == #"{"实际完成值甲":"1","实际完成值乙":"2"}"#)
+        #expect(failure("实际完成值甲: 1\n实际完成值乙: 2\n实际完成值甲: 3") == "t.yaml:3:1: 错误 JX106: 键“实际完成值甲”重复出现（第一次在第 1 行）")
+        // A quoted key is the same key as the plain one it spells.
+        #expect(failure("'名称': 1\n名称: 2") == "t.yaml:2:1: 错误 JX106: 键“名称”重复出现（第一次在第 1 行）")
     }
 
     /// Keys are compared scalar for scalar, as PyYAML does: "é" and "e" + U+0301 are two keys.
