@@ -99,8 +99,8 @@ enum LineScanner {
     /// Past the bytes a file is mostly made of, which need no more than a range check each:
     /// the three-byte characters led by E3 to EC (U+3000 to U+CFFF) — most of a file is
     /// Chinese, and those are never overlong, a surrogate or a character to refuse — and
-    /// printable ASCII. Stops at anything else: a line break, a tab, a control or another character,
-    /// and at the `:` and `#` the line's facts for the parser are made of.
+    /// printable ASCII. Stops at anything else (a line break, a tab, a control or another
+    /// character) and at the `:` and `#` that make a line simple or not for the parser.
     @inline(__always)
     private static func skipPlain(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, characters: inout Int) -> Int {
         // Wrapping arithmetic: `at` stays below the buffer's count, which no overflow check

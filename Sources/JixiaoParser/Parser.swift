@@ -231,7 +231,7 @@ struct Parser {
     /// same indentation as the key it belongs to (a key there then ends it).
     private mutating func parseSequence(_ first: Int, column: Int, flush: Bool = false) throws(ParseFailure) -> (Node, Int) {
         var items: [Node] = []
-        items.reserveCapacity(4)  // as for a mapping's entries: most lists are short, and growing copies
+        items.reserveCapacity(4)  // most lists are short: grown from empty, the array is copied twice or more
         var index = first
         let sequenceMark = mark(first, lines[first].start + column)
         while true {
@@ -699,27 +699,29 @@ struct Parser {
     /// The next line holding a node, skipping blank and comment lines.
     @inline(__always)
     private func nextContentLine(from index: Int) throws(ParseFailure) -> Int? {
-        // Most often the very next line, whose indentation is spaces.
-        if index < lines.count, !lines[index].isBlank {
-            let first = bytes[lines[index].start + lines[index].indent]
-            if first != tab, first != 0xE3 { return index }
-        }
-        return try nextContentLineAfterBlanks(from: index)
+        // Most often the very next line, its indentation nothing but spaces.
+        if index < lines.count, !lines[index].isBlank, !indentationIsSuspect(lines[index]) { return index }
+        return try nextContentLineSkippingBlanks(from: index)
     }
 
-    private func nextContentLineAfterBlanks(from index: Int) throws(ParseFailure) -> Int? {
+    private func nextContentLineSkippingBlanks(from index: Int) throws(ParseFailure) -> Int? {
         var at = index
         while at < lines.count {
-            let line = lines[at]
-            if !line.isBlank {
-                // Neither a tab nor a full-width space starts with a byte that starts a key.
-                let first = bytes[line.start + line.indent]
-                if first == tab || first == 0xE3 { try checkIndentation(at) }
+            if !lines[at].isBlank {
+                if indentationIsSuspect(lines[at]) { try checkIndentation(at) }
                 return at
             }
             at += 1
         }
         return nil
+    }
+
+    /// Whether the line's first byte after its spaces is a tab or may begin a full-width space
+    /// (E3 80 80): then `checkIndentation` looks closer. Few keys begin with an E3 character.
+    @inline(__always)
+    private func indentationIsSuspect(_ line: Line) -> Bool {
+        let first = bytes[line.start + line.indent]
+        return first == tab || first == 0xE3
     }
 
     /// Indentation is ASCII spaces only. A tab or a full-width space (U+3000) there would
