@@ -78,6 +78,14 @@ struct Separator {
     let column: Int
 }
 
+extension Line {
+    /// The separator if it stands at or after `position`: on a simple line, the only place a
+    /// key or a plain scalar starting there can end before the line does.
+    func separator(from position: Int) -> Int? {
+        separator.flatMap { $0.at >= position ? $0.at : nil }
+    }
+}
+
 private let space = UInt8(ascii: " ")
 private let tab = UInt8(ascii: "\t")
 private let hash = UInt8(ascii: "#")
@@ -345,7 +353,7 @@ struct Parser {
     private func keyEnd(at position: Int, in line: Line) -> Int? {
         let first = bytes[position]
         let quoted = first == UInt8(ascii: "\"") || first == UInt8(ascii: "'")
-        if line.isSimple, !quoted { return line.separator.flatMap { $0.at >= position ? $0.at : nil } }
+        if line.isSimple, !quoted { return line.separator(from: position) }
         return keyEndByBytes(at: position, in: line, quoted: quoted)
     }
 
@@ -406,8 +414,8 @@ struct Parser {
     @inline(__always)
     private func plainScalarEnd(_ index: Int, _ position: Int, flow: Bool) throws(ParseFailure) -> Int {
         let line = lines[index]
-        // On a simple line, after its separator if it has one, nothing can end the scalar early.
-        if !flow, line.isSimple, line.separator.map({ $0.at < position }) ?? true {
+        // On a simple line with no separator ahead, nothing can end the scalar early.
+        if !flow, line.isSimple, line.separator(from: position) == nil {
             var end = line.end
             while end > position, bytes[end - 1] == space { end -= 1 }
             return end

@@ -268,11 +268,15 @@ def main():
     with open(project, "w", encoding="utf-8") as handle:
         handle.write(original)
     full, first, unchanged, changed = (statistics.median(times) for times in zip(*rounds))
-    share = [statistics.median(times[which] / times[0] for times in rounds) for which in (2, 3, 1)]
+
+    def share(which):
+        """A republish of each round over that round's full publish, the median of the rounds."""
+        return statistics.median(times[which] / times[0] for times in rounds)
+
     rows.append(("重新发布", f"N={size}",
                  f"未改动 {unchanged:.2f} s；改动一个项目 {changed:.2f} s（完整发布之后的第一次 {first:.2f} s）；"
                  f"同一轮的完整发布 {full:.2f} s",
-                 f"{share[0]:.0%} 与 {share[1]:.0%} 的完整发布时间（第一次 {share[2]:.0%}；逐轮比值的中位数）"))
+                 f"{share(2):.0%} 与 {share(3):.0%} 的完整发布时间（第一次 {share(1):.0%}；逐轮比值的中位数）"))
 
     machine = f"{platform.machine()}，{os.cpu_count()} 核，{platform.platform()}"
     table = "\n".join(f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows)
