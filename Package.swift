@@ -1,9 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Built and tested on Linux only: the output folder's swap uses renameat2 and syncfs, and
+// the system libraries come from Debian's packages (see README.md).
 let package = Package(
     name: "Jixiao",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "jixiao", targets: ["jixiao"]),
         .library(name: "JixiaoPublish", targets: ["JixiaoPublish"]),
@@ -13,6 +14,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
         // Reading .docx packages (jixiao import) and writing .xlsx (publish --xlsx).
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
@@ -28,31 +30,51 @@ let package = Package(
         .target(name: "CSupport", dependencies: ["CLibXML"]),
         // Source files, locations and compiler-style diagnostics shared by every stage.
         .target(name: "JixiaoDiagnostics"),
-        // Stage 1: the hand-written YAML-subset parser (text → tree with line:col).
+        // The hand-written YAML-subset parser: text → tree with line:col.
         .target(name: "JixiaoParser", dependencies: ["JixiaoDiagnostics"]),
-        // Stage 2: the typed model, indicator values and the decoder (tree → model).
+        // The typed model, indicator values and the decoders: tree → model.
         .target(name: "JixiaoModel", dependencies: ["JixiaoParser", "JixiaoDiagnostics"]),
-        // Stage 3: the checks of `jixiao check` (REFERENCE §2, §3, §5, §6).
+        // The checks of one file, and those across the files of a year.
         .target(name: "JixiaoCheck", dependencies: ["JixiaoModel", "JixiaoDiagnostics"]),
-        // Stage 4: year-end self-assessment scores and grades (REFERENCE §4, §5).
+        // Year-end self-assessment scores and grades.
         .target(name: "JixiaoScore", dependencies: ["JixiaoModel", "JixiaoDiagnostics"]),
-        // Stage 5: model → XML → libxslt → XHTML.
-        .target(name: "JixiaoRender", dependencies: ["JixiaoModel", "JixiaoScore", "CLibXML", "CSupport"]),
-        // The pipeline: read a data directory, decode, render, write output atomically;
-        // and `jixiao import`: goal tables from table text or a Word document → data files.
+        // SHA-256 digests of content: what tells an unchanged page from a changed one.
+        .target(name: "JixiaoDigest", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        // The data folder's layout and the one loader: read → decode → check → score.
+        .target(name: "JixiaoData", dependencies: [
+            "JixiaoParser", "JixiaoModel", "JixiaoCheck", "JixiaoScore", "JixiaoDiagnostics", "JixiaoDigest",
+        ]),
+        // The output folder: staged beside it, swapped in whole, never touching what is not its own.
+        .target(name: "JixiaoOutput", dependencies: [
+            "JixiaoDiagnostics", "JixiaoDigest", "CSupport",
+        ]),
+        // model → XML → libxslt → XHTML, and the site plan: which pages exist, and their names.
+        .target(name: "JixiaoRender", dependencies: [
+            "JixiaoData", "JixiaoModel", "JixiaoScore", "JixiaoOutput", "JixiaoDigest", "JixiaoDiagnostics", "CLibXML", "CSupport",
+        ]),
+        // The other formats of the same pages: PDF (WeasyPrint) and .xlsx.
+        .target(name: "JixiaoExport", dependencies: [
+            "JixiaoRender", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        // `jixiao import` (goal tables from table text or a Word document) and `jixiao new`.
+        .target(name: "JixiaoImport", dependencies: [
+            "JixiaoModel", "JixiaoRender", "CLibXML", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        // The pipeline: read → check → plan → render → write, as named steps.
         .target(name: "JixiaoPublish", dependencies: [
-            "JixiaoModel", "JixiaoCheck", "JixiaoScore", "JixiaoRender", "JixiaoParser", "JixiaoDiagnostics", "CSupport", "CLibXML",
-            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "JixiaoData", "JixiaoRender", "JixiaoOutput", "JixiaoExport", "JixiaoDigest", "JixiaoDiagnostics",
         ]),
         // `jixiao preview`: publish, serve on 127.0.0.1, republish on every change.
         .target(name: "JixiaoPreview", dependencies: [
-            "JixiaoPublish", "JixiaoRender", "JixiaoDiagnostics",
+            "JixiaoPublish", "JixiaoData", "JixiaoRender", "JixiaoDiagnostics",
             .product(name: "FlyingFox", package: "FlyingFox"),
         ]),
         .executableTarget(
             name: "jixiao",
             dependencies: [
                 "JixiaoPublish",
+                "JixiaoData",
+                "JixiaoImport",
                 "JixiaoPreview",
                 "JixiaoScore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -69,7 +91,8 @@ let package = Package(
         .testTarget(name: "JixiaoPreviewTests", dependencies: ["JixiaoPreview", "JixiaoPublish"]),
         .testTarget(
             name: "JixiaoPublishTests",
-            dependencies: ["JixiaoPublish", "CLibXML", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["JixiaoPublish", "JixiaoData", "JixiaoDigest", "JixiaoOutput", "JixiaoRender", "JixiaoExport", "JixiaoImport",
+                           "CLibXML", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Fixtures")]
         ),
     ],

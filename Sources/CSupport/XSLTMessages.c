@@ -7,6 +7,8 @@
 #include <libxml/xmlerror.h>
 #include <libxslt/xsltutils.h>
 #include <libxslt/transform.h>
+#include <libxslt/documents.h>
+#include <libxml/xmlstring.h>
 
 static void jx_append(void *context, const char *format, ...) {
     jx_messages *messages = context;
@@ -51,4 +53,23 @@ void jx_capture_generic_messages(jx_messages *messages) {
         xsltSetGenericErrorFunc(messages, jx_append);
         xmlSetGenericErrorFunc(messages, jx_append);
     }
+}
+
+// libxslt's own loader, kept to call for the documents that may be read.
+static xsltDocLoaderFunc jx_default_loader = NULL;
+
+// Every document a stylesheet brings in (xsl:include, xsl:import, document()) is parsed
+// without network access, and only from a local path or a file: URL.
+static xmlDocPtr jx_local_loader(const xmlChar *uri, xmlDictPtr dict, int options, void *context, xsltLoadType type) {
+    if (uri != NULL && xmlStrstr(uri, (const xmlChar *)":/") != NULL
+        && xmlStrncasecmp(uri, (const xmlChar *)"file:", 5) != 0) {
+        xsltGenericError(xsltGenericErrorContext, "jixiao: refused to load %s: templates may only read local files\n", uri);
+        return NULL;
+    }
+    return jx_default_loader(uri, dict, options | XML_PARSE_NONET, context, type);
+}
+
+void jx_install_local_loader(void) {
+    if (jx_default_loader == NULL) jx_default_loader = xsltDocDefaultLoader;
+    xsltSetLoaderFunc(jx_local_loader);
 }

@@ -1,5 +1,6 @@
 import Foundation
 import JixiaoDiagnostics
+import JixiaoParser
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -13,11 +14,13 @@ public enum SourceEncoding: String, Sendable, CaseIterable {
 
 /// Reads a data file from disk into a `SourceFile` (always UTF-8 inside), or a diagnostic.
 public enum SourceReader {
-    public static func read(_ path: String, encoding: SourceEncoding = .utf8) -> Result<SourceFile, Diagnostic> {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(Diagnostic(.fileUnreadable, path: path, at: nil, "无法读取文件", hint: "检查文件是否存在以及读取权限"))
+    public static func read(_ path: String, encoding: SourceEncoding = .utf8,
+                            limit: Int = ParserLimits.standard.maxFileBytes) -> Result<SourceFile, Diagnostic> {
+        let bytes: [UInt8]
+        switch readBytes(path, limit: limit) {
+        case .success(let read): bytes = read
+        case .failure(let diagnostic): return .failure(diagnostic)
         }
-        let bytes = [UInt8](data)
         switch encoding {
         case .utf8:
             if String(validating: bytes, as: UTF8.self) == nil, !bytes.isEmpty, let _ = convertFromGB18030(bytes) {
@@ -34,6 +37,41 @@ public enum SourceReader {
             }
             return .success(SourceFile(path: path, bytes: converted))
         }
+    }
+
+    /// The file's bytes. Its size is asked before anything is read (a 2 GB file is refused at
+    /// once, not after reading it whole), and only a regular file is read: a pipe or device
+    /// named like a data file would never end.
+    private static func readBytes(_ path: String, limit: Int) -> Result<[UInt8], Diagnostic> {
+        let unreadable = Diagnostic(.fileUnreadable, path: path, at: nil, "无法读取文件", hint: "检查文件是否存在以及读取权限")
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return .failure(unreadable) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return .failure(unreadable) }
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            return .failure(Diagnostic(.fileUnreadable, path: path, at: nil, "不是普通文件，无法作为数据文件读取",
+                                       hint: "数据目录中只应有 .yaml 数据文件"))
+        }
+        guard status.st_size <= limit else {
+            return .failure(Diagnostic(.limitExceeded, path: path, at: nil, "文件大小 \(status.st_size) 字节，超过上限 \(limit) 字节",
+                                       hint: "一个数据文件通常只有几千字节；请检查是否选错了文件"))
+        }
+        // One byte more than the limit is room enough to notice a file that grew meanwhile.
+        var bytes = [UInt8](repeating: 0, count: Int(status.st_size) + 1)
+        var count = 0
+        while count < bytes.count {
+            let read = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + count, $0.count - count) }
+            if read < 0, errno == EINTR { continue }
+            guard read >= 0 else { return .failure(unreadable) }
+            if read == 0 { break }
+            count += read
+        }
+        if count > limit {
+            return .failure(Diagnostic(.limitExceeded, path: path, at: nil, "文件超过上限 \(limit) 字节",
+                                       hint: "一个数据文件通常只有几千字节；请检查是否选错了文件"))
+        }
+        return .success(Array(bytes[..<count]))
     }
 
     /// GB18030 → UTF-8 through iconv; nil when the bytes are not valid GB18030.

@@ -1,6 +1,7 @@
 import FlyingFox
 import Foundation
 import JixiaoDiagnostics
+import JixiaoData
 import JixiaoPublish
 import JixiaoRender
 

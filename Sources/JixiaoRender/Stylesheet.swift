@@ -17,10 +17,9 @@ public final class Stylesheet: @unchecked Sendable {
 
     public init(path: String) throws {
         LibXML.initialize()
-        var messages = jx_messages()
-        defer { jx_messages_clear(&messages) }
-        jx_capture_generic_messages(&messages)
-        defer { jx_capture_generic_messages(nil) }
+        let messages = MessageBuffer()
+        jx_capture_generic_messages(messages.pointer)
+        defer { withExtendedLifetime(messages) { jx_capture_generic_messages(nil) } }
         guard FileManager.default.fileExists(atPath: path) else {
             throw Failure(description: "找不到模板文件 \(path)")
         }
@@ -99,9 +98,9 @@ public final class Stylesheet: @unchecked Sendable {
             throw Failure(description: "无法创建 XSLT 转换上下文")
         }
         defer { xsltFreeTransformContext(context) }
-        var messages = jx_messages()
-        defer { jx_messages_clear(&messages) }
-        jx_capture_transform_messages(UnsafeMutableRawPointer(context), &messages)
+        let messages = MessageBuffer()
+        jx_capture_transform_messages(UnsafeMutableRawPointer(context), messages.pointer)
+        defer { withExtendedLifetime(messages) { jx_capture_transform_messages(UnsafeMutableRawPointer(context), nil) } }
         xsltSetCtxtSecurityPrefs(security, context)
 
         let cStrings = parameters.flatMap { [strdup($0.0), strdup($0.1)] } + [nil]
@@ -113,14 +112,28 @@ public final class Stylesheet: @unchecked Sendable {
         defer { if let result { xmlFreeDoc(result) } }
         // Any message is a failure: our templates emit none, so one means a refused file or
         // network access, a runtime error, or an unhandled element (xsl:message).
-        guard let result, context.pointee.state == XSLT_STATE_OK, messages.length == 0 else {
+        guard let result, context.pointee.state == XSLT_STATE_OK, messages.pointer.pointee.length == 0 else {
             throw Failure(description: "模板执行失败：\(Stylesheet.text(messages))")
         }
         return try serialize(result)
     }
 
-    private static func text(_ messages: jx_messages) -> String {
-        guard let text = messages.text else { return "（没有更多信息）" }
+    private static func text(_ messages: MessageBuffer) -> String {
+        guard let text = messages.pointer.pointee.text else { return "（没有更多信息）" }
         return String(cString: text).trimmingWhitespace()
+    }
+}
+
+/// The buffer libxml2 and libxslt write their messages into through a C callback. It lives
+/// on the heap, owned by this object, so its address stays valid for as long as the callback
+/// may write to it: the caller keeps the object until the callback is removed.
+private final class MessageBuffer {
+    let pointer = UnsafeMutablePointer<jx_messages>.allocate(capacity: 1)
+
+    init() { pointer.initialize(to: jx_messages()) }
+
+    deinit {
+        jx_messages_clear(pointer)
+        pointer.deallocate()
     }
 }

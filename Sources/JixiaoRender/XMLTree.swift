@@ -1,4 +1,5 @@
 internal import CLibXML
+internal import CSupport
 
 /// An XML document under construction: the data the templates read, built straight into a
 /// libxml2 tree (no serialising and re-parsing). Text is stored as text nodes, so markup in
@@ -71,6 +72,7 @@ public enum LibXML {
     private static let once: Void = {
         xmlInitParser()
         exsltRegisterAll()
+        jx_install_local_loader()
     }()
 
     public static func initialize() { _ = once }

@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import JixiaoDiagnostics
 import JixiaoModel
-import JixiaoPublish
+import JixiaoData
+import JixiaoImport
 
 extension Jixiao {
     struct Import: ParsableCommand {

@@ -3,6 +3,7 @@ import Foundation
 import JixiaoDiagnostics
 import JixiaoModel
 import JixiaoParser
+import JixiaoData
 import JixiaoPublish
 import JixiaoScore
 

@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
 import JixiaoModel
-import JixiaoPublish
+import JixiaoData
+import JixiaoImport
 
 extension Jixiao {
     struct New: ParsableCommand {

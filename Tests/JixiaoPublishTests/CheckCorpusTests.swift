@@ -2,6 +2,10 @@ import Foundation
 import JixiaoDiagnostics
 import JixiaoPublish
 import Testing
+import JixiaoData
+import JixiaoImport
+import JixiaoExport
+import JixiaoRender
 
 /// The corpus of invalid files (Fixtures/invalid/2021) and their near-misses
 /// (Fixtures/valid/2021). Each file's first line states what `jixiao check` must report:
@@ -104,7 +108,7 @@ struct SeedFindingsTests {
 
     /// Without the 原文如此 marks the same slips are errors that block publishing.
     @Test func unacknowledgedSlipIsAnError() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-ack-\(UUID().uuidString)/2021/项目")
+        let directory = TestFolder.fresh("jixiao-ack").appendingPathComponent("2021/项目")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let source = Published.repository.appendingPathComponent("data/2021/项目/综合服务中心建设经费.yaml")
         let text = try String(contentsOf: source, encoding: .utf8).replacingOccurrences(of: "原文如此", with: "见原文")
@@ -118,7 +122,7 @@ struct SeedFindingsTests {
 @Suite("Data directory rules")
 struct DataDirectoryTests {
     private func directory(_ files: [String: String]) throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-dir-\(UUID().uuidString)")
+        let root = TestFolder.fresh("jixiao-dir")
         for (path, text) in files {
             let url = root.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -146,7 +150,7 @@ struct DataDirectoryTests {
         let dataSet = DataSetLoader.load(directory: root.path)
         #expect(dataSet.diagnostics.isEmpty)
         #expect(dataSet.years.first?.department == nil)
-        #expect(try dataSet.years.first?.projects().count == 1)
+        #expect(try dataSet.years.first?.projects.count == 1)
     }
 
     @Test func emptyDirectoryIsNamed() throws {
@@ -160,7 +164,7 @@ struct DataDirectoryTests {
         #expect(plain == ["文件是 GBK/GB18030 编码（记事本中的“ANSI”），不是 UTF-8"])
         let converted = DataSetLoader.load(directory: url.path, encoding: .gb18030)
         #expect(converted.diagnostics.filter { $0.code != .fileNameMismatch }.isEmpty)
-        #expect(try converted.years.first?.projects().first?.name.value == "村级组织经费")
+        #expect(try converted.years.first?.projects.first?.name.value == "村级组织经费")
     }
 
     static var gbFixture: URL {

@@ -2,6 +2,10 @@ import Foundation
 import JixiaoDiagnostics
 import JixiaoPublish
 import Testing
+import JixiaoData
+import JixiaoImport
+import JixiaoExport
+import JixiaoRender
 
 /// Data never becomes markup, templates cannot reach the network or write files, and a
 /// project name cannot place a file outside the output directory.
@@ -11,8 +15,11 @@ struct HostileDataTests {
                                   encoding: .utf8)
 
     /// A data root with the given project files (name → text) under 2021/项目/.
-    static func dataRoot(_ files: [String: String]) throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-hostile-\(UUID().uuidString)")
+    /// Everything a test makes, removed when the test is done.
+    let scratch = Scratch("jixiao-hostile")
+
+    func dataRoot(_ files: [String: String]) throws -> URL {
+        let root = scratch.appendingPathComponent(UUID().uuidString)
         let folder = root.appendingPathComponent("data/2021/项目")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for (name, text) in files {
@@ -39,7 +46,7 @@ struct HostileDataTests {
     ])
     func markupInACellIsText(_ text: String) throws {
         let project = Self.base.replacingOccurrences(of: "描述: 村委会办公场所租赁费使用村庄数", with: "描述: \(Self.quoted(text))")
-        let out = try Self.publish(try Self.dataRoot(["村委会办公场所租赁费.yaml": project]))
+        let out = try Self.publish(try dataRoot(["村委会办公场所租赁费.yaml": project]))
         let page = try XHTMLPage(path: out.appendingPathComponent("2021/项目/村委会办公场所租赁费.html").path)
         #expect(page.elements("script").isEmpty)
         let cells = page.grid(ofTableWithClass: "goal-table").flatMap { $0 }
@@ -48,7 +55,7 @@ struct HostileDataTests {
 
     @Test func controlCharactersAreReportedNotPublished() throws {
         let project = Self.base.replacingOccurrences(of: "描述: 村委会办公场所租赁费使用村庄数", with: "描述: \"a\\x01b\"")
-        let root = try Self.dataRoot(["村委会办公场所租赁费.yaml": project])
+        let root = try dataRoot(["村委会办公场所租赁费.yaml": project])
         #expect(throws: PublishFailure.self) { try Self.publish(root) }
         let dataSet = DataSetLoader.load(directory: root.appendingPathComponent("data").path)
         #expect(dataSet.diagnostics.map(\.message) == ["值中含有控制字符 U+0001"])
@@ -57,7 +64,7 @@ struct HostileDataTests {
     /// A data file that cannot be read, such as a link to a file since removed, is reported,
     /// never silently left out of the tables.
     @Test func aLinkToNothingIsReportedNotSkipped() throws {
-        let root = try Self.dataRoot(["村委会办公场所租赁费.yaml": Self.base])
+        let root = try dataRoot(["村委会办公场所租赁费.yaml": Self.base])
         let link = root.appendingPathComponent("data/2021/项目/已删除.yaml")
         try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "不存在.yaml")
         #expect(throws: PublishFailure.self) { try Self.publish(root) }
@@ -72,7 +79,7 @@ struct HostileDataTests {
         for (index, name) in names.enumerated() {
             files["p\(index).yaml"] = Self.base.replacingOccurrences(of: "项目名称: 村委会办公场所租赁费", with: "项目名称: \(Self.quoted(name))")
         }
-        let root = try Self.dataRoot(files)
+        let root = try dataRoot(files)
         let out = try Self.publish(root)
         let folder = out.appendingPathComponent("2021/项目")
         let written = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
@@ -91,8 +98,8 @@ struct HostileDataTests {
     }
 
     /// A copy of the templates whose driver adds `extra` inside the project page template.
-    static func templates(withInjected extra: String) throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-tpl-\(UUID().uuidString)")
+    func templates(withInjected extra: String) throws -> URL {
+        let folder = scratch.appendingPathComponent("templates-\(UUID().uuidString)")
         try FileManager.default.copyItem(at: Published.repository.appendingPathComponent("templates"), to: folder)
         let goalTable = folder.appendingPathComponent("goal-table.xsl")
         let text = try String(contentsOf: goalTable, encoding: .utf8)
@@ -103,8 +110,8 @@ struct HostileDataTests {
     }
 
     @Test func templatesCannotReadTheNetwork() throws {
-        let root = try Self.dataRoot(["村委会办公场所租赁费.yaml": Self.base])
-        let evil = try Self.templates(withInjected: "<xsl:value-of select=\"document('http://127.0.0.1:9/x.xml')\"/>")
+        let root = try dataRoot(["村委会办公场所租赁费.yaml": Self.base])
+        let evil = try templates(withInjected: "<xsl:value-of select=\"document('http://127.0.0.1:9/x.xml')\"/>")
         do {
             _ = try Self.publish(root, templates: evil)
             Issue.record("a template read from the network")
@@ -117,15 +124,15 @@ struct HostileDataTests {
     }
 
     @Test func templatesCannotWriteFiles() throws {
-        let root = try Self.dataRoot(["村委会办公场所租赁费.yaml": Self.base])
-        let target = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-written-\(UUID().uuidString).txt")
-        let evil = try Self.templates(withInjected: "<exsl:document href=\"\(target.path)\" method=\"text\">x</exsl:document>")
+        let root = try dataRoot(["村委会办公场所租赁费.yaml": Self.base])
+        let target = scratch.appendingPathComponent("written.txt")
+        let evil = try templates(withInjected: "<exsl:document href=\"\(target.path)\" method=\"text\">x</exsl:document>")
         #expect(throws: PublishFailure.self) { try Self.publish(root, templates: evil) }
         #expect(!FileManager.default.fileExists(atPath: target.path), "the template wrote a file")
     }
 
     @Test func failedPublishLeavesThePreviousOutputAlone() throws {
-        let root = try Self.dataRoot(["村委会办公场所租赁费.yaml": Self.base])
+        let root = try dataRoot(["村委会办公场所租赁费.yaml": Self.base])
         let out = try Self.publish(root)
         let page = out.appendingPathComponent("2021/项目/村委会办公场所租赁费.html")
         let before = try Data(contentsOf: page)
@@ -133,15 +140,15 @@ struct HostileDataTests {
         try broken.write(to: root.appendingPathComponent("data/2021/项目/村委会办公场所租赁费.yaml"), atomically: true, encoding: .utf8)
         #expect(throws: PublishFailure.self) { try Self.publish(root) }
         #expect(try Data(contentsOf: page) == before)
-        // Beside the output: its manifest (for the next publish), and no staging directory.
+        // Nothing beside the output: no working folder left behind.
         let beside = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.hasPrefix(".") }
-        #expect(beside == [".output.jixiao-manifest"], "no staging directory left behind: \(beside)")
+        #expect(beside.isEmpty, "no working folder left behind: \(beside)")
     }
 
     /// Publishing replaces the output directory whole: never the data, the templates, the
     /// current directory or a folder holding files Jixiao did not write.
     @Test func outputThatWouldSwapAwayOtherFilesIsRefused() throws {
-        let root = try Self.dataRoot(["村委会办公场所租赁费.yaml": Self.base])
+        let root = try dataRoot(["村委会办公场所租赁费.yaml": Self.base])
         let keep = root.appendingPathComponent("notes/要保留.txt")
         try FileManager.default.createDirectory(at: keep.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data("x".utf8).write(to: keep)

@@ -3,6 +3,10 @@ import JixiaoDiagnostics
 import JixiaoModel
 import JixiaoPublish
 import Testing
+import JixiaoData
+import JixiaoImport
+import JixiaoExport
+import JixiaoRender
 
 /// `jixiao import` on the seed's 第二部分 gives back the hand transcription in data/2021:
 /// every cell of all 14 tables, and the budget total and sources read from the prose.

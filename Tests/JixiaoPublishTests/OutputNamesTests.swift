@@ -1,5 +1,10 @@
 import Testing
 @testable import JixiaoPublish
+import JixiaoData
+import JixiaoImport
+import JixiaoExport
+@testable import JixiaoRender
+@testable import JixiaoOutput
 
 /// File names and links for projects: names pass as they are unless a character needs
 /// replacing or escaping.
@@ -20,8 +25,8 @@ struct OutputNamesTests {
 
     /// Whatever a page's path says, the staging directory writes it inside itself.
     @Test func pagePathsCannotClimbOut() {
-        #expect(["2021/项目/甲.html", "a..b/c..html", "2021/.jixiao"].allSatisfy(StagedDirectory.staysInside))
-        #expect(!["../x.html", "2021/../../x.html", "/etc/x", "2021/..", "..", ""].contains(where: StagedDirectory.staysInside))
+        #expect(["2021/项目/甲.html", "a..b/c..html", "2021/.jixiao"].allSatisfy(StagedOutput.staysInside))
+        #expect(!["../x.html", "2021/../../x.html", "/etc/x", "2021/..", "..", ""].contains(where: StagedOutput.staysInside))
     }
 
     @Test func namesThatCollideGetNumbers() {

@@ -3,6 +3,10 @@ import JixiaoDiagnostics
 import JixiaoModel
 import JixiaoPublish
 import Testing
+import JixiaoData
+import JixiaoImport
+import JixiaoExport
+import JixiaoRender
 
 @Suite("jixiao new")
 struct ScaffoldTests {

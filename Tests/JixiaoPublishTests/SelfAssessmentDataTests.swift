@@ -4,6 +4,10 @@ import JixiaoModel
 import JixiaoPublish
 import JixiaoScore
 import Testing
+import JixiaoData
+import JixiaoImport
+import JixiaoExport
+import JixiaoRender
 
 /// Results files beside their goal tables: the rules that need both (JX6xx) and 未自评.
 @Suite("Self-assessment data")
@@ -12,7 +16,7 @@ struct SelfAssessmentDataTests {
 
     /// A 2021 directory with one goal table and the given files under 自评/.
     private func dataSet(_ results: [String: String], department: Bool = false, keepSources: Bool = true) throws -> DataSet {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-sa-\(UUID().uuidString)")
+        let root = TestFolder.fresh("jixiao-sa")
         let year = root.appendingPathComponent("2021")
         let data = Published.repository.appendingPathComponent("data/2021")
         try FileManager.default.createDirectory(at: year.appendingPathComponent("项目"), withIntermediateDirectories: true)
@@ -40,7 +44,7 @@ struct SelfAssessmentDataTests {
     @Test func projectWithoutResultsIsListedNotScored() throws {
         let set = try dataSet(["说明.txt": "尚未开始自评"])
         #expect(codes(set) == ["JX615"])
-        let assessment = try #require(try set.years.first?.selfAssessment())
+        let assessment = try #require(try set.years.first?.selfAssessment)
         #expect(assessment.projects.count == 1 && assessment.projects[0].score == nil)
         let summary = AssessmentSummary(assessment.projects)
         #expect(summary.averageScore == nil, "未自评 never counts as a zero")
@@ -49,7 +53,7 @@ struct SelfAssessmentDataTests {
 
     @Test func noResultsDirectoryMeansNoSelfAssessmentYet() throws {
         let set = DataSetLoader.load(directory: Published.repository.appendingPathComponent("data").path)
-        #expect(try set.years.first?.selfAssessment()?.scored.count == 14)
+        #expect(try set.years.first?.selfAssessment?.scored.count == 14)
     }
 
     @Test func resultsForAnUnknownProject() throws {
@@ -66,7 +70,7 @@ struct SelfAssessmentDataTests {
             let set = try dataSet(["a.yaml": try sample, "b.yaml": later], keepSources: keepSources)
             let summary = try #require(set.years.first?.summary)
             #expect(summary.rows.map { $0.score?.spent.description } == ["15万元"], "keepSources: \(keepSources)")
-            let assessment = try #require(try set.years.first?.selfAssessment())
+            let assessment = try #require(try set.years.first?.selfAssessment)
             #expect(assessment.projects.map { $0.score?.figures.spent.description } == ["15万元"])
         }
     }
@@ -93,7 +97,7 @@ struct SelfAssessmentDataTests {
 
     @Test func sampleDepartmentGrades() throws {
         let set = DataSetLoader.load(directory: Published.repository.appendingPathComponent("data").path)
-        let department = try #require(try set.years.first?.selfAssessment()?.department)
+        let department = try #require(try set.years.first?.selfAssessment?.department)
         // A sub-goal's grade is its worst measure's, named by that measure's labels.
         func label(_ subgoal: SubgoalAssessment) -> String {
             guard let grade = subgoal.grade, let worst = subgoal.measures.first(where: { $0.grade == grade }) else { return "" }

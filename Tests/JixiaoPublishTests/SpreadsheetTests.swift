@@ -2,6 +2,10 @@ import Foundation
 import JixiaoModel
 import JixiaoPublish
 import Testing
+import JixiaoData
+import JixiaoImport
+import JixiaoExport
+import JixiaoRender
 
 /// `--xlsx`: the forms as spreadsheets, read back from the zip: the merges of the printed
 /// form, numbers stored as numbers with their formats, data text kept as text.
@@ -50,7 +54,7 @@ struct SpreadsheetTests {
 
     /// Every 一级 and 二级 cell of every project spans exactly the rows of its indicators.
     @Test func indicatorGroupsSpanExactlyTheirRowsInEveryProject() throws {
-        let projects = try DataSetLoader.load(directory: Published.repository.appendingPathComponent("data").path).years.flatMap { try $0.projects() }
+        let projects = try DataSetLoader.load(directory: Published.repository.appendingPathComponent("data").path).years.flatMap { try $0.projects }
         #expect(projects.count == 14)
         for project in projects {
             let path = "2021/项目/\(project.name.value).xlsx"
@@ -124,7 +128,8 @@ struct SpreadsheetHostileDataTests {
     func textStaysTextAndTheFileStaysValid(_ text: String) throws {
         let project = HostileDataTests.base.replacingOccurrences(of: "描述: 村委会办公场所租赁费使用村庄数",
                                                                  with: "描述: \(HostileDataTests.quoted(text))")
-        let root = try HostileDataTests.dataRoot(["村委会办公场所租赁费.yaml": project])
+        let hostile = try HostileDataTests()
+        let root = try hostile.dataRoot(["村委会办公场所租赁费.yaml": project])
         var options = PublishOptions(dataDirectory: root.appendingPathComponent("data").path,
                                      outputDirectory: root.appendingPathComponent("output").path,
                                      templatesDirectory: Published.repository.appendingPathComponent("templates").path)

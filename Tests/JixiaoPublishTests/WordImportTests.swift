@@ -3,6 +3,10 @@ import JixiaoModel
 import JixiaoPublish
 import Testing
 import ZIPFoundation
+import JixiaoData
+import JixiaoImport
+import JixiaoExport
+import JixiaoRender
 
 /// `jixiao import FILE.docx`. The committed documents in Fixtures/word/ are our own published
 /// pages converted by LibreOffice 7.4 (`jixiao publish data --out o`, then

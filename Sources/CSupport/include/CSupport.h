@@ -21,6 +21,10 @@ void jx_capture_transform_messages(void *transform_context, jx_messages *message
 /// (stylesheet compilation); pass NULL to restore the default.
 void jx_capture_generic_messages(jx_messages *messages);
 
+/// Makes libxslt load the documents a stylesheet includes, imports or reads with document()
+/// from local files only, parsed without network access. Call once, before compiling.
+void jx_install_local_loader(void);
+
 /// Atomically swaps two existing paths (Linux renameat2 with RENAME_EXCHANGE), so a reader
 /// sees either the old or the new output directory, never neither. Returns 0 or an errno.
 int jx_exchange_paths(const char *first, const char *second);

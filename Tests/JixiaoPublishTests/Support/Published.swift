@@ -1,5 +1,9 @@
 import Foundation
 import JixiaoPublish
+import JixiaoData
+import JixiaoImport
+import JixiaoExport
+import JixiaoRender
 
 /// The repository's own data and templates published once into a temporary directory,
 /// shared by the tests that read the pages.
@@ -8,8 +12,7 @@ enum Published {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static let output: Result<(directory: URL, report: PublishReport), Error> = Result {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("jixiao-tests-\(getpid())-\(UUID().uuidString)")
+        let directory = TestFolder.fresh("published")
         var options = PublishOptions(
             dataDirectory: repository.appendingPathComponent("data").path,
             outputDirectory: directory.appendingPathComponent("output").path,

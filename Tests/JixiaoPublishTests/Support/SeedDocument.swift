@@ -1,5 +1,9 @@
 import Foundation
 import JixiaoPublish
+import JixiaoData
+import JixiaoImport
+import JixiaoExport
+import JixiaoRender
 
 /// The source document (a copy kept in the fixtures), read the way a person reads it: the
 /// 第一部分 paragraphs, and the 第二部分 tables as rows of tab-separated cells, where merged

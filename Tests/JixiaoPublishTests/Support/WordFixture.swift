@@ -34,8 +34,7 @@ enum WordFixture {
 
     /// A .docx (zip) file in a fresh temporary directory holding `entries`, deflated.
     static func package(_ entries: [(path: String, contents: Data)]) throws -> URL {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("jixiao-word-\(UUID().uuidString)").appendingPathComponent("表格.docx")
+        let url = TestFolder.fresh("jixiao-word").appendingPathComponent("表格.docx")
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let archive = try Archive(url: url, accessMode: .create)
         for (path, contents) in entries {

@@ -1,5 +1,6 @@
 import Foundation
 import JixiaoModel
+import JixiaoRender
 
 /// One 项目绩效目标表 as a reader of the document sees it: the title, and the rows of cell
 /// text in the shape that copying the table out of Word gives — each cell once however many

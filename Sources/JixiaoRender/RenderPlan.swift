@@ -1,40 +1,42 @@
 import Foundation
+import JixiaoData
 import JixiaoDiagnostics
-import JixiaoRender
+import Synchronization
 
-/// The order a publish renders its pages in, so that a project's models are needed during
-/// one batch only and are never all in memory at once. Year after year:
+/// The order a publish renders its pages in, so that a project's tables are held in memory
+/// during one batch only, and the long documents are written as they go. Year after year:
 /// 1. the pages of no project, and the frames of the long documents (`PageStream`);
 /// 2. a batch of projects at a time, their own pages and then their parts of every long
-///    document (a project's tables, rendered for its pages, are copied from `BatchParts`),
-///    after which their models are let go (`Lazy.release`);
+///    document (a project's tables, rendered for its pages, are copied from `BatchParts`);
 /// 3. each long document put together.
 /// Within each step the pages are rendered on every core, the longest first; the output is
 /// the same whatever the number of workers and the size of the batches.
-struct RenderPlan {
+public struct RenderPlan {
     /// Every page, year after year.
-    let jobs: [PageJob]
-    /// Each year's projects, and where its pages are in `jobs`.
-    private let years: [(entries: [ProjectEntry], jobs: Range<Int>)]
+    public let jobs: [PageJob]
+    /// Each year's number of projects, and where its pages are in `jobs`.
+    private let years: [(projects: Int, jobs: Range<Int>)]
 
-    /// How many projects are rendered between releases: the models of so many are in memory
-    /// at once, and every batch waits for its longest page.
-    static let batchSize = 256
+    /// How many projects' tables are rendered between two writes of the long documents: so
+    /// many are in memory at once, and every batch waits for its longest page.
+    public static let batchSize = 256
 
-    init(_ years: [(entries: [ProjectEntry], jobs: [PageJob])]) {
+    /// The pages of every year of `dataSet` (`SitePlan`).
+    public init(_ dataSet: DataSet) {
         var jobs: [PageJob] = []
-        self.years = years.map { year in
-            defer { jobs += year.jobs }
-            return (year.entries, jobs.count..<jobs.count + year.jobs.count)
+        years = dataSet.years.map { year in
+            let pages = SitePlan.pageJobs(year)
+            defer { jobs += pages }
+            return (year.entries.count, jobs.count..<jobs.count + pages.count)
         }
         self.jobs = jobs
     }
 
     /// Every page rendered, by its place in `jobs`; or every failure, thrown.
-    func render(with renderer: PageRenderer, workers: Int, batchSize: Int = batchSize) throws -> [PageJob.Rendered] {
+    public func render(with renderer: PageRenderer, workers: Int, batchSize: Int = batchSize) throws(RenderFailure) -> [PageJob.Rendered] {
         let run = Run(workers: workers, count: jobs.count)
         for year in years {
-            let streams = Locked([Int: PageStream]())
+            let streams = Mutex([Int: PageStream]())
             run.perform(year.jobs.filter { !isProjectForm($0) }.map { index in
                 Run.Task(path: jobs[index].relativePath, size: jobs[index].partCount + 1) {
                     switch try jobs[index].start(renderer) {
@@ -52,19 +54,19 @@ struct RenderPlan {
                 }
             })
         }
-        if !run.failures.isEmpty { throw PublishFailure(diagnostics: run.failures.all) }
+        if !run.failures.isEmpty { throw RenderFailure(diagnostics: run.failures.all) }
         return run.rendered.withLock { $0.map { $0! } }
     }
 
     /// Step 2 for one year: its projects' forms and parts of its long documents, a batch at a time.
-    private func render(_ year: (entries: [ProjectEntry], jobs: Range<Int>), streams: [PageStream], in run: Run,
+    private func render(_ year: (projects: Int, jobs: Range<Int>), streams: [PageStream], in run: Run,
                         with renderer: PageRenderer, batchSize: Int) {
         let forms = Dictionary(grouping: year.jobs.filter(isProjectForm), by: { jobs[$0].owner! })
         var slots = streams.flatMap { stream in
             stream.job.slots.indices.map { SlotCursor(stream: stream, slot: $0) }
         }
-        for first in stride(from: 0, to: year.entries.count, by: batchSize) {
-            let batch = first..<min(first + batchSize, year.entries.count)
+        for first in stride(from: 0, to: year.projects, by: batchSize) {
+            let batch = first..<min(first + batchSize, year.projects)
             let pages = batch.flatMap { forms[$0] ?? [] }.map { index in
                 Run.Task(path: jobs[index].relativePath, size: 1) {
                     let page = try jobs[index].render(renderer)
@@ -80,10 +82,6 @@ struct RenderPlan {
             run.perform(pages)
             run.perform(parts)
             renderer.batch.removeAll()
-            for entry in year.entries[batch] {
-                entry.model.release()
-                entry.assessment?.score.release()
-            }
         }
     }
 
@@ -96,7 +94,7 @@ struct RenderPlan {
 /// What rendering has produced so far, shared by the workers.
 private final class Run: Sendable {
     let workers: Int
-    let rendered: Locked<[PageJob.Rendered?]>
+    let rendered: Mutex<[PageJob.Rendered?]>
     let failures = FailureList()
 
     /// A piece of work of one step, and about how many pages' worth it is.
@@ -108,7 +106,7 @@ private final class Run: Sendable {
 
     init(workers: Int, count: Int) {
         self.workers = workers
-        rendered = Locked([PageJob.Rendered?](repeating: nil, count: count))
+        rendered = Mutex([PageJob.Rendered?](repeating: nil, count: count))
     }
 
     /// Runs the tasks, the longest first, unless something has failed; failures are collected.
@@ -117,7 +115,7 @@ private final class Run: Sendable {
             guard self.failures.isEmpty else { return }
             do {
                 try task.run()
-            } catch let failure as PublishFailure {
+            } catch let failure as RenderFailure {
                 failure.diagnostics.forEach(self.failures.append)
             } catch let failure as Stylesheet.Failure {
                 self.failures.append(Diagnostic(.templateFailed, path: task.path, at: nil, failure.description))
@@ -151,4 +149,19 @@ private struct SlotCursor {
         defer { next = end }
         return next < end ? next..<end : nil
     }
+}
+
+/// What went wrong rendering, for every page that failed.
+public struct RenderFailure: Error {
+    public let diagnostics: [Diagnostic]
+}
+
+/// Failures collected from the rendering workers. Two of them may meet the same failure at
+/// once: it is told once.
+final class FailureList: Sendable {
+    private let diagnostics = Mutex([Diagnostic]())
+
+    var isEmpty: Bool { diagnostics.withLock { $0.isEmpty } }
+    var all: [Diagnostic] { diagnostics.withLock { $0 } }
+    func append(_ diagnostic: Diagnostic) { diagnostics.withLock { if !$0.contains(diagnostic) { $0.append(diagnostic) } } }
 }

@@ -1,5 +1,6 @@
 import Foundation
-import JixiaoRender
+import JixiaoDigest
+import JixiaoOutput
 
 /// A page with slots, its frame rendered, whose parts are written a range at a time: the
 /// first slot straight into the page after the frame's beginning, each other slot into a
@@ -14,7 +15,6 @@ final class PageStream: @unchecked Sendable {
     /// The rendered frame, cut where the slots go (the first piece is written already).
     private let segments: [[UInt8]]
     private let renderer: PageRenderer
-    private let earlier: EarlierPage?
     private let slots: [Slot]
 
     /// How many bytes of unchanged parts are copied at once, at most: enough to make a read
@@ -27,21 +27,21 @@ final class PageStream: @unchecked Sendable {
         /// The number of the slot's first part among all the page's parts.
         let firstNumber: Int
         /// Where each part sat in the previous file, if it is unchanged.
-        let earlier: [PartRecord?]?
+        let earlier: [Manifest.Part?]?
         /// The page itself for the first slot; a scratch file for the others.
         let file: OutputFile
         /// Where each part written sits in `file`.
-        var records: [PartRecord] = []
+        var records: [Manifest.Part] = []
 
-        init(parts: [PageJob.Part], firstNumber: Int, earlier: [PartRecord?]?, file: OutputFile) {
+        init(parts: [PageJob.Part], firstNumber: Int, earlier: [Manifest.Part?]?, file: OutputFile) {
             (self.parts, self.firstNumber, self.earlier, self.file) = (parts, firstNumber, earlier, file)
         }
     }
 
     /// `earlierParts`: where each part, by number, sat in the previous file, if unchanged.
-    init(_ job: PageJob, frame: Fingerprint, segments: [[UInt8]], renderer: PageRenderer, earlier: EarlierPage?,
-         earlierParts: [PartRecord?]?) throws {
-        (self.job, self.frame, self.segments, self.renderer, self.earlier) = (job, frame, segments, renderer, earlier)
+    init(_ job: PageJob, frame: Fingerprint, segments: [[UInt8]], renderer: PageRenderer,
+         earlierParts: [Manifest.Part?]?) throws {
+        (self.job, self.frame, self.segments, self.renderer) = (job, frame, segments, renderer)
         let page = try renderer.output.create(job.relativePath)
         try page.write(segments[0])
         var number = 0
@@ -60,12 +60,13 @@ final class PageStream: @unchecked Sendable {
     /// are rendered after all.
     func write(slot index: Int, parts range: Range<Int>) throws {
         let slot = slots[index]
-        var run: [(index: Int, earlier: PartRecord)] = []
+        var run: [(index: Int, earlier: Manifest.Part)] = []
         func copyRun() throws {
             guard let first = run.first?.earlier, let last = run.last?.earlier else { return }
-            if let bytes = earlier?.bytes(offset: first.offset, length: last.offset + last.length - first.offset) {
+            if let bytes = renderer.previous?.bytes(of: job.relativePath, offset: first.offset,
+                                                    length: last.offset + last.length - first.offset) {
                 for (_, record) in run {
-                    slot.records.append(PartRecord(digest: record.digest, offset: slot.file.length + record.offset - first.offset,
+                    slot.records.append(Manifest.Part(digest: record.digest, offset: slot.file.length + record.offset - first.offset,
                                                    length: record.length))
                 }
                 try slot.file.write(bytes[...])
@@ -93,7 +94,7 @@ final class PageStream: @unchecked Sendable {
         let number = slot.firstNumber + index + 1
         let (digest, bytes) = try renderer.render(slot.parts[index],
                                                   name: (job.relativePath as NSString).deletingPathExtension + ".part-\(number).xml")
-        slot.records.append(PartRecord(digest: digest, offset: slot.file.length, length: bytes.count))
+        slot.records.append(Manifest.Part(digest: digest, offset: slot.file.length, length: bytes.count))
         try slot.file.write(bytes[...])
     }
 
@@ -105,11 +106,11 @@ final class PageStream: @unchecked Sendable {
         for (segment, slot) in zip(segments[1...], slots[1...]) {
             try file.write(segment)
             let offset = file.length
-            records += slot.records.map { PartRecord(digest: $0.digest, offset: offset + $0.offset, length: $0.length) }
+            records += slot.records.map { Manifest.Part(digest: $0.digest, offset: offset + $0.offset, length: $0.length) }
             try slot.file.copy(into: file)
         }
         try file.write(segments[slots.count])
-        try file.finish()
+        renderer.output.finish(file, as: job.relativePath)
         return PageJob.Rendered(digest: renderer.whole(frame, records.map(\.digest)), reused: false, parts: records)
     }
 }

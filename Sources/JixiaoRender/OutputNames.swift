@@ -2,7 +2,7 @@ import Foundation
 
 /// File names for projects: the project name itself where the file system allows, made
 /// safe and unique otherwise (a name can never climb out of the output directory).
-struct OutputNames {
+public struct OutputNames {
     /// The file name of each name given, in order.
     let fileNames: [String]
 
@@ -40,7 +40,7 @@ struct OutputNames {
     /// Names Windows refuses for files, so published folders can be copied there.
     static let reservedStems = Set(["con", "prn", "aux", "nul"] + (1...9).flatMap { ["com\($0)", "lpt\($0)"] })
 
-    static func safeStem(_ name: String) -> String {
+    public static func safeStem(_ name: String) -> String {
         // Most names have nothing to replace, which their bytes tell without building a copy.
         let unsafe = name.utf8.contains { $0 < 0x80 && OutputNames.unsafeBytes[Int($0)] }
         var stem = !unsafe ? name : String(name.unicodeScalars.map { scalar -> Character in

@@ -1,5 +1,7 @@
 import Foundation
-import JixiaoRender
+import JixiaoDigest
+import JixiaoOutput
+import Synchronization
 
 /// One page to write: where, and how to build the XML the templates turn into it. The
 /// tree is built by the worker that renders it, so pages stream through memory one by one.
@@ -7,8 +9,8 @@ import JixiaoRender
 /// for each slot, a list of parts, each rendered and written in turn: it is never held whole.
 /// A project's own page is a frame too, around one part, its table, which a long document
 /// holds as well: the table is transformed once for both (`BatchParts`).
-struct PageJob {
-    let relativePath: String
+public struct PageJob {
+    public let relativePath: String
     /// Of a form (目标表, 自评表), the whole page's tree, from which `--xlsx` also writes it
     /// as a spreadsheet.
     var spreadsheet: (() throws -> XMLTree)?
@@ -16,8 +18,7 @@ struct PageJob {
     /// project's batch (`RenderPlan`).
     var owner: Int?
     /// What the page's XML is built from, where that is known without building it (`PageKeys`).
-    var key: Digest?
-    /// Throws where a model decoded on first use cannot be (`Lazy`).
+    var key: Fingerprint?
     let build: () throws -> XMLTree
     /// The parts of each slot, in the order the slots appear on the page.
     var slots: [[Part]] = []
@@ -27,7 +28,7 @@ struct PageJob {
         /// The project the part shows (of a part of several lines, the first line's), by its
         /// place in the year: a slot's parts are in the order of their projects.
         let owner: Int
-        var key: Digest?
+        var key: Fingerprint?
         let build: () throws -> XMLTree
 
         /// How many lines of a list made from the projects' facts alone (the index, the
@@ -39,13 +40,13 @@ struct PageJob {
         /// first line (`owner`, by index) and known by the keys of its lines (`key`, by index);
         /// `build` makes the part of a range of indices.
         static func lines(of indices: Range<Int>, size: Int = linesPerPart, owner: (Int) -> Int = { $0 },
-                          key: (Int) -> Digest, build: @escaping (Range<Int>) throws -> XMLTree) -> [Part] {
+                          key: (Int) -> Fingerprint, build: @escaping (Range<Int>) throws -> XMLTree) -> [Part] {
             stride(from: indices.lowerBound, to: indices.upperBound, by: size).map { first in
                 let range = first..<min(first + size, indices.upperBound)
                 var digest = Digest()
                 digest.add(field: "lines")
-                range.forEach { digest.add(digest: key($0)) }
-                return Part(owner: owner(first), key: digest, build: { try build(range) })
+                range.forEach { digest.add(fingerprint: key($0)) }
+                return Part(owner: owner(first), key: digest.fingerprint, build: { try build(range) })
             }
         }
     }
@@ -59,10 +60,10 @@ struct PageJob {
 
     /// What rendering a page produced: the digest of everything it was made from, whether it
     /// was taken whole from the previous output, and where each part sits in the file.
-    struct Rendered {
-        let digest: Fingerprint
-        let reused: Bool
-        var parts: [PartRecord] = []
+    public struct Rendered: Sendable {
+        public let digest: Fingerprint
+        public let reused: Bool
+        public var parts: [Manifest.Part] = []
     }
 
     /// What starting a page left: the page, done; or, of a page with slots, its frame, with
@@ -85,19 +86,19 @@ struct PageJob {
 
         // Where there is a previous version, the digests come first: an unchanged page is
         // then known before anything is rendered, and of a keyed page before anything is built.
-        let earlier = renderer.previous.flatMap { $0.page(relativePath) }
+        let earlier = renderer.previous?.manifest.pages[relativePath]
         let partDigests = try earlier == nil ? nil : parts.map { try renderer.digest(key: $0.key, $0.build) }
         let files = [relativePath] + (spreadsheet != nil && renderer.spreadsheets != nil ? [OutputLayout.spreadsheet(forPage: relativePath)] : [])
         if let earlier, let partDigests,
-           earlier.digest == renderer.whole(try key == nil ? page().digest : renderer.digest(key: key, build), partDigests),
-           earlier.reuse(files, into: renderer.output) {
-            return .rendered(Rendered(digest: earlier.digest, reused: true, parts: earlier.parts))
+           earlier.source == renderer.whole(try key == nil ? page().digest : renderer.digest(key: key, build), partDigests),
+           renderer.previous!.reuse(files, into: renderer.output) {
+            return .rendered(Rendered(digest: earlier.source, reused: true, parts: earlier.parts ?? []))
         }
 
         let (tree, own) = try (page().tree, page().digest)
         let rendered = try renderer.page(tree)
         if let spreadsheet, let spreadsheets = renderer.spreadsheets {
-            try renderer.output.write(files[1], try spreadsheets.spreadsheet(try spreadsheet()))
+            try renderer.output.write(files[1], try spreadsheets(try spreadsheet()))
         }
         guard !slots.isEmpty else {
             try renderer.output.write(relativePath, rendered)
@@ -107,9 +108,11 @@ struct PageJob {
         guard segments.count == slots.count + 1 else {
             throw Stylesheet.Failure(description: "模板输出了 \(segments.count - 1) 个插入位置 <!--jixiao:slot-->，应为 \(slots.count) 个")
         }
-        let earlierParts = partDigests.map { digests in digests.map { earlier?.part($0) } }
-        return .streaming(try PageStream(self, frame: own, segments: segments, renderer: renderer,
-                                         earlier: earlier, earlierParts: earlierParts))
+        let earlierParts = partDigests.map { digests in
+            let byDigest = Dictionary((earlier?.parts ?? []).map { ($0.digest, $0) }, uniquingKeysWith: { first, _ in first })
+            return digests.map { byDigest[$0] }
+        }
+        return .streaming(try PageStream(self, frame: own, segments: segments, renderer: renderer, earlierParts: earlierParts))
     }
 
     /// A rendered page cut at each `marker`, found by `memchr` and `memcmp`: the generic
@@ -153,26 +156,37 @@ struct PageJob {
 
 /// What every page of a publish is rendered with, and where it goes. `xml` is written as
 /// trees are built, so it is given only when nothing is reused.
-struct PageRenderer {
+public struct PageRenderer: Sendable {
     let stylesheet: Stylesheet
     /// The stylesheet parameters besides the CSS, which `style` brings to pages only.
     let parameters: [(String, String)]
     let style: PageStyle
-    let rendering: Digest
-    let output: StagedDirectory
-    let xml: StagedDirectory?
-    let spreadsheets: SpreadsheetRenderer?
+    let rendering: Fingerprint
+    let output: StagedOutput
+    let xml: StagedOutput?
+    /// Writes a form's page tree as a spreadsheet (`--xlsx`).
+    let spreadsheets: (@Sendable (XMLTree) throws -> [UInt8])?
     let previous: PreviousOutput?
     /// The parts rendered in the current batch.
     let batch = BatchParts()
 
+    /// `css` goes into every page (`PageStyle`); `parameters` are the other stylesheet
+    /// parameters; `rendering` is the digest of everything besides a page's XML that it is
+    /// made from (the program, the templates, the options).
+    public init(stylesheet: Stylesheet, css: String, parameters: [(String, String)], rendering: Fingerprint,
+                output: StagedOutput, xml: StagedOutput?, spreadsheets: (@Sendable (XMLTree) throws -> [UInt8])?,
+                previous: PreviousOutput?) {
+        (self.stylesheet, self.style, self.parameters, self.rendering) = (stylesheet, PageStyle(css: css), parameters, rendering)
+        (self.output, self.xml, self.spreadsheets, self.previous) = (output, xml, spreadsheets, previous)
+    }
+
     /// A tree built for rendering; its XML, where wanted, goes to `name` beside the pages.
-    func build(_ build: () throws -> XMLTree, key: Digest?, name: @autoclosure () -> String) throws -> Built {
+    func build(_ build: () throws -> XMLTree, key: Fingerprint?, name: @autoclosure () -> String) throws -> Built {
         try Built(build, key: key, rendering: rendering, writingTo: xml.map { ($0, name()) })
     }
 
     /// A tree's digest before anything is rendered: of its key alone where it has one.
-    func digest(key: Digest?, _ build: () throws -> XMLTree) throws -> Fingerprint {
+    func digest(key: Fingerprint?, _ build: () throws -> XMLTree) throws -> Fingerprint {
         try key.map { Built.digest(key: $0, rendering: rendering) }
             ?? Built(build, key: nil, rendering: rendering, writingTo: nil).digest
     }
@@ -200,7 +214,8 @@ struct PageRenderer {
 
     /// A page's digest: of its own tree's and of its parts'.
     func whole(_ own: Fingerprint, _ partDigests: [Fingerprint]) -> Fingerprint {
-        var digest = rendering
+        var digest = Digest()
+        digest.add(fingerprint: rendering)
         digest.add(fingerprint: own)
         partDigests.forEach { digest.add(fingerprint: $0) }
         return digest.fingerprint
@@ -213,23 +228,25 @@ struct Built {
     let tree: XMLTree
     let digest: Fingerprint
 
-    init(_ build: () throws -> XMLTree, key: Digest?, rendering: Digest,
-         writingTo xml: (directory: StagedDirectory, name: String)?) throws {
+    init(_ build: () throws -> XMLTree, key: Fingerprint?, rendering: Fingerprint,
+         writingTo xml: (directory: StagedOutput, name: String)?) throws {
         tree = try build()
         let bytes = key == nil || xml != nil ? tree.serialized() : nil
         if let xml, let bytes { try xml.directory.write(xml.name, bytes) }
         digest = key.map { Built.digest(key: $0, rendering: rendering) } ?? Built.digest(xml: bytes!, rendering: rendering)
     }
 
-    static func digest(key: Digest, rendering: Digest) -> Fingerprint {
-        var digest = rendering
+    static func digest(key: Fingerprint, rendering: Fingerprint) -> Fingerprint {
+        var digest = Digest()
+        digest.add(fingerprint: rendering)
         digest.add(field: "key")
-        digest.add(digest: key)
+        digest.add(fingerprint: key)
         return digest.fingerprint
     }
 
-    static func digest(xml: [UInt8], rendering: Digest) -> Fingerprint {
-        var digest = rendering
+    static func digest(xml: [UInt8], rendering: Fingerprint) -> Fingerprint {
+        var digest = Digest()
+        digest.add(fingerprint: rendering)
         digest.add(field: xml)
         return digest.fingerprint
     }
@@ -240,7 +257,7 @@ struct Built {
 /// a long document, is transformed for the first and copied into the second. Emptied after
 /// each batch (`RenderPlan`), so it holds a batch's tables at most.
 final class BatchParts: Sendable {
-    private let parts = Locked([Fingerprint: [UInt8]]())
+    private let parts = Mutex([Fingerprint: [UInt8]]())
 
     subscript(digest: Fingerprint) -> [UInt8]? {
         get { parts.withLock { $0[digest] } }

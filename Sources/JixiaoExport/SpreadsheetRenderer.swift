@@ -5,7 +5,7 @@ import JixiaoRender
 /// spreadsheets (.xlsx), which Excel, WPS and LibreOffice all open. The parts that depend on
 /// the data are written by templates/xlsx.xsl from the very XML tree of the page beside
 /// them; the fixed parts are files in templates/xlsx/. Swift only packs them.
-final class SpreadsheetRenderer: Sendable {
+public final class SpreadsheetRenderer: Sendable {
     /// Where each part of the package comes from.
     enum Source {
         /// A file of the same path under templates/xlsx/.
@@ -36,7 +36,7 @@ final class SpreadsheetRenderer: Sendable {
     private let files: [String: [UInt8]]
 
     /// Compiles xlsx.xsl and reads the fixed parts once, for every spreadsheet of a publish.
-    init(templatesDirectory: String) throws {
+    public init(templatesDirectory: String) throws {
         stylesheet = try Stylesheet(path: (templatesDirectory as NSString).appendingPathComponent(Self.driverStylesheet))
         var files: [String: [UInt8]] = [:]
         for (path, source) in Self.parts {
@@ -51,7 +51,7 @@ final class SpreadsheetRenderer: Sendable {
     }
 
     /// The .xlsx file of one 目标表 or 自评表 page, from the page's XML.
-    func spreadsheet(_ tree: XMLTree) throws -> [UInt8] {
+    public func spreadsheet(_ tree: XMLTree) throws -> [UInt8] {
         try ZipPackage.pack(Self.parts.map { path, source in
             switch source {
             case .file: return (path, files[path]!)

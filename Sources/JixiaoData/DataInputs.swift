@@ -1,0 +1,35 @@
+import Foundation
+import JixiaoDigest
+import JixiaoParser
+
+extension DataSetLoader {
+    /// The digest of every file the loader reads from `directory` — each by its path inside
+    /// the folder and its content, so that the same data named `data`, `./data` or by an
+    /// absolute path has the same digest, and any change to any file changes it.
+    public static func inputsDigest(directory: String) -> Fingerprint {
+        var digest = Digest()
+        for (name, path) in inputFiles(directory) {
+            digest.add(field: name)
+            // A file the loader refuses is refused again by the publish that finds it changed.
+            digest.add(field: ContentDigest.ofFile(path, followingLinks: true, limit: ParserLimits.standard.maxFileBytes)?.description
+                       ?? "unreadable")
+        }
+        return digest.fingerprint
+    }
+
+    /// The files `load` reads, each with its path relative to `directory`.
+    private static func inputFiles(_ directory: String) -> [(name: String, path: String)] {
+        guard isDirectory(directory) else { return [("", directory)] }
+        var files: [(String, String)] = []
+        for (year, folder) in yearFolders(in: directory) {
+            let department = join(folder, DataLayout.departmentFile)
+            if FileManager.default.fileExists(atPath: department) { files.append(("\(year)/\(DataLayout.departmentFile)", department)) }
+            for subfolder in [DataLayout.projectDirectory, DataLayout.resultsDirectory] {
+                for path in dataFiles(in: join(folder, subfolder)) {
+                    files.append(("\(year)/\(subfolder)/" + (path as NSString).lastPathComponent, path))
+                }
+            }
+        }
+        return files
+    }
+}

@@ -1,0 +1,303 @@
+import Foundation
+import JixiaoCheck
+import JixiaoDiagnostics
+import JixiaoDigest
+import JixiaoModel
+import JixiaoScore
+
+/// Everything read from a data folder: the documents of each year, every finding, and the
+/// sources (so that diagnostics can quote their lines).
+public struct DataSet: Sendable {
+    public var years: [YearData] = []
+    public var diagnostics: [Diagnostic] = []
+    public var sources: [String: SourceFile] = [:]
+    public var fileCount = 0
+
+    public var errorCount: Int { diagnostics.count { $0.severity == .error } }
+    public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
+}
+
+/// One budget year: `data/<年度>/部门整体绩效目标.yaml`, `项目/*.yaml` and, at year end, `自评/`.
+public struct YearData: Sendable {
+    public let year: Int
+    public var department: Department?
+    /// In the order of the annual document: by 序号, then by name.
+    public var entries: [ProjectEntry] = []
+    /// Once `自评/` exists; each project's score is in its entry.
+    public var assessment: YearAssessment?
+
+    /// The unit named on every page; a folder of project files alone has none.
+    public var unit: String { department?.unit ?? "" }
+
+    public var projects: [Project] { entries.map(\.project) }
+
+    /// The year-end self-assessment, once `自评/` exists: one entry per project, in order.
+    public var selfAssessment: SelfAssessment? {
+        assessment.map { SelfAssessment(projects: entries.map { ($0.project, $0.assessment?.score) },
+                                        department: $0.department, isSample: $0.isSample) }
+    }
+
+    /// The summary table of the self-assessment, once `自评/` exists.
+    public var summary: AssessmentSummary? {
+        assessment.map { _ in AssessmentSummary(entries.map { ($0.name, $0.assessment?.score.figures) }) }
+    }
+
+    /// Whether any results file says it holds sample data.
+    public var isSample: Bool { assessment?.isSample ?? false }
+}
+
+/// What a year's self-assessment adds beyond each project's score.
+public struct YearAssessment: Sendable {
+    public let department: DepartmentAssessment?
+    public let isSample: Bool
+}
+
+/// The layout of a data folder, in one place.
+public enum DataLayout {
+    public static let departmentFile = "部门整体绩效目标.yaml"
+    public static let projectDirectory = "项目"
+    public static let resultsDirectory = "自评"
+    public static let departmentResultsFile = "部门整体.yaml"
+    public static let fileExtension = "yaml"
+}
+
+/// The one loader every command uses: read → decode → check → score.
+public enum DataSetLoader {
+    /// Reads `directory`: a data folder holding year folders (`data/`), one year folder
+    /// (`data/2021`), or a single file. Never throws: what cannot be read becomes a diagnostic.
+    /// `keepSources: false` (publishing) lets each file's text go once it is decoded: the
+    /// diagnostics then cannot quote their lines, which only a failed publish prints, after
+    /// loading again.
+    public static func load(directory: String, encoding: SourceEncoding = .utf8, keepSources: Bool = true) -> DataSet {
+        var loader = Loader(encoding: encoding, keepSources: keepSources)
+        if FileManager.default.fileExists(atPath: directory), !isDirectory(directory) {
+            loader.loadSingleFile(directory)
+            return loader.dataSet
+        }
+        let years = yearFolders(in: directory)
+        if years.isEmpty {
+            loader.dataSet.diagnostics.append(Diagnostic(
+                .noData, path: directory, at: nil, "在“\(directory)”中没有找到年度目录（例如 2021/）",
+                hint: "数据应放在 \(directory)/<年度>/\(DataLayout.departmentFile) 和 \(directory)/<年度>/\(DataLayout.projectDirectory)/<项目名称>.yaml"))
+        }
+        for (year, path) in years { loader.loadYear(year, at: path) }
+        return loader.dataSet
+    }
+
+    /// The data files of a folder, in byte order of their names.
+    public static func dataFiles(in folder: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+            .filter { $0.hasSuffix("." + DataLayout.fileExtension) && !$0.hasPrefix(".") }
+            .sortedByBytes()
+            .map { join(folder, $0) }
+    }
+
+    /// The year folders of a data folder, in year order; the folder itself if it is one.
+    public static func yearFolders(in directory: String) -> [(year: Int, path: String)] {
+        if let year = yearName((directory as NSString).lastPathComponent), isDirectory(directory) { return [(year, directory)] }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return entries.compactMap { entry -> (Int, String)? in
+            let path = join(directory, entry)
+            guard let year = yearName(entry), isDirectory(path) else { return nil }
+            return (year, path)
+        }.sorted { $0.0 < $1.0 }
+    }
+
+    static func yearName(_ name: String) -> Int? {
+        name.count == 4 && name.allSatisfy(\.isASCII) ? Int(name) : nil
+    }
+
+    public static func isDirectory(_ path: String) -> Bool {
+        var directory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &directory) && directory.boolValue
+    }
+}
+
+/// A data set being read. Each file is read, decoded and checked on its own, on every core;
+/// what spans files (unique names, results matched to projects) follows in file order.
+private struct Loader {
+    let encoding: SourceEncoding
+    let keepSources: Bool
+    var dataSet = DataSet()
+
+    init(encoding: SourceEncoding, keepSources: Bool) {
+        (self.encoding, self.keepSources) = (encoding, keepSources)
+    }
+
+    /// One file checked on its own (an editor checking the file being edited): a project
+    /// file, or the department file; the year comes from the nearest year folder.
+    mutating func loadSingleFile(_ path: String) {
+        let year = (path as NSString).pathComponents.dropLast().reversed().compactMap(DataSetLoader.yearName).first
+        var data = YearData(year: year ?? 0)
+        if let source = read(path) {
+            if isDepartmentFile(source) {
+                data.department = department(source, year: year)
+            } else {
+                let file = ProjectFile(source, year: year)
+                dataSet.diagnostics += file.diagnostics
+                data.entries = file.entry.map { [$0] } ?? []
+            }
+        }
+        dataSet.years.append(data)
+    }
+
+    /// The department file by its name or, checked on its own under another name, by
+    /// holding the department's own key.
+    private func isDepartmentFile(_ source: SourceFile) -> Bool {
+        if (source.path as NSString).lastPathComponent == DataLayout.departmentFile { return true }
+        guard case (let tree?, _) = DocumentLoader.parse(source) else { return false }
+        return tree.mapping?.contains { $0.hasKey("分项绩效目标") } ?? false
+    }
+
+    mutating func loadYear(_ year: Int, at path: String) {
+        var data = YearData(year: year)
+        let departmentPath = join(path, DataLayout.departmentFile)
+        if FileManager.default.fileExists(atPath: departmentPath), let source = read(departmentPath) {
+            data.department = department(source, year: year)
+        }
+
+        let files = readConcurrently(DataSetLoader.dataFiles(in: join(path, DataLayout.projectDirectory))) {
+            ProjectFile($0, year: year)
+        }
+        var entries: [ProjectEntry] = []
+        for (read, file) in files {
+            guard record(read) != nil, let file else { continue }
+            dataSet.diagnostics += file.diagnostics
+            if let entry = file.entry { entries.append(entry) }
+        }
+        let unique = DataSetChecks.uniqueProjects(entries.map { ($0.path, $0.project) })
+        dataSet.diagnostics += unique.diagnostics
+        data.entries = unique.kept.map { entries[$0] }
+        data.entries.sort { ($0.project.order ?? Int.max, $0.name) < ($1.project.order ?? Int.max, $1.name) }
+
+        let resultsPath = join(path, DataLayout.resultsDirectory)
+        if DataSetLoader.isDirectory(resultsPath) { loadAssessment(resultsPath, into: &data) }
+        dataSet.years.append(data)
+    }
+
+    /// The year's results: each project's file matched to its project by name and scored,
+    /// and the department's graded.
+    private mutating func loadAssessment(_ path: String, into data: inout YearData) {
+        let departmentPath = join(path, DataLayout.departmentResultsFile)
+        let files = readConcurrently(DataSetLoader.dataFiles(in: path).filter { $0 != departmentPath }) {
+            (ResultsDecoder.decodeProject($0), Digest.of($0.bytes))
+        }
+        var isSample = false
+        var results: [String: (path: String, digest: Fingerprint, results: ProjectResults)] = [:]
+        let names = data.entries.map(\.name)
+        let known = Set(names)
+        for (read, decodedFile) in files {
+            guard let source = record(read), let (decoded, digest) = decodedFile else { continue }
+            dataSet.diagnostics += decoded.diagnostics
+            guard let decodedResults = decoded.value else { continue }
+            isSample = isSample || decodedResults.isSample
+            guard known.contains(decodedResults.projectName.value) else {
+                dataSet.diagnostics.append(DataSetChecks.resultsWithoutProject(decodedResults, path: source.path, projectNames: names))
+                continue
+            }
+            results[decodedResults.projectName.value] = (source.path, digest, decodedResults)
+        }
+
+        var department: DepartmentAssessment?
+        if FileManager.default.fileExists(atPath: departmentPath), let source = read(departmentPath) {
+            let decoded = ResultsDecoder.decodeDepartment(source)
+            dataSet.diagnostics += decoded.diagnostics
+            if let departmentResults = decoded.value {
+                isSample = isSample || departmentResults.isSample
+                if let goals = data.department {
+                    let (graded, diagnostics) = DepartmentGrader.grade(goals, departmentResults)
+                    dataSet.diagnostics += diagnostics
+                    department = graded
+                }
+            }
+        }
+
+        let scores = concurrentMap(data.entries) { entry in
+            results[entry.name].map { ($0, ProjectScorer.score(entry.project, $0.results)) }
+        }
+        for (index, scored) in zip(data.entries.indices, scores) {
+            let entry = data.entries[index]
+            guard let (file, (score, diagnostics)) = scored else {
+                dataSet.diagnostics.append(DataSetChecks.notAssessed(entry.project, path: entry.path,
+                                                                     resultsFolder: DataLayout.resultsDirectory))
+                continue
+            }
+            dataSet.diagnostics += diagnostics
+            data.entries[index].assessment = AssessedProject(resultsPath: file.path, resultsDigest: file.digest, score: score)
+        }
+        data.assessment = YearAssessment(department: department, isSample: isSample)
+    }
+
+    /// Decodes and checks a department file; `year` is its folder's, when known.
+    private mutating func department(_ source: SourceFile, year: Int?) -> Department? {
+        let decoded = DepartmentDecoder.decode(source)
+        dataSet.diagnostics += decoded.diagnostics
+        guard let department = decoded.value else { return nil }
+        if let mismatch = DataSetChecks.yearMismatch(department.year, folderYear: year, path: source.path, moveTo: "") {
+            dataSet.diagnostics.append(mismatch)
+        }
+        dataSet.diagnostics += Acknowledgement.apply(Checker.check(department), source: source)
+        return department
+    }
+
+    /// Each file read and decoded on its own, on every core; its text kept only if the
+    /// sources are, so that a large data set is never all in memory at once.
+    private func readConcurrently<Decoded>(_ paths: [String], _ decode: @escaping (SourceFile) -> Decoded)
+        -> [(read: Result<SourceFile, Diagnostic>, decoded: Decoded?)] {
+        let (encoding, keepSources) = (encoding, keepSources)
+        return concurrentMap(paths) { path in
+            let read = SourceReader.read(path, encoding: encoding)
+            guard case .success(let source) = read else { return (read, nil) }
+            return (keepSources ? read : .success(source.withoutText), decode(source))
+        }
+    }
+
+    private mutating func read(_ path: String) -> SourceFile? {
+        record(SourceReader.read(path, encoding: encoding))
+    }
+
+    /// Counts a file read and keeps its text, or its failure to read.
+    private mutating func record(_ read: Result<SourceFile, Diagnostic>) -> SourceFile? {
+        dataSet.fileCount += 1
+        switch read {
+        case .success(let source):
+            if keepSources { dataSet.sources[source.path] = source }
+            return source
+        case .failure(let diagnostic):
+            dataSet.diagnostics.append(diagnostic)
+            return nil
+        }
+    }
+}
+
+/// One project file, decoded and checked on its own (its year is its folder's, when known).
+private struct ProjectFile {
+    var entry: ProjectEntry?
+    var diagnostics: [Diagnostic] = []
+
+    init(_ source: SourceFile, year: Int?) {
+        let decoded = ProjectDecoder.decode(source)
+        diagnostics = decoded.diagnostics
+        guard let project = decoded.value else { return }
+        diagnostics += [DataSetChecks.fileNameMismatch(project, path: source.path),
+                        DataSetChecks.yearMismatch(project.year, folderYear: year, path: source.path,
+                                                   moveTo: DataLayout.projectDirectory + "/")].compactMap { $0 }
+        diagnostics += Acknowledgement.apply(Checker.check(project, year: year ?? project.year?.value), source: source)
+        entry = ProjectEntry(path: source.path, digest: Digest.of(source.bytes), project: project)
+    }
+}
+
+/// `transform` applied to every element on every core, results in order.
+private func concurrentMap<Element, Mapped>(_ elements: [Element], _ transform: (Element) -> Mapped) -> [Mapped] {
+    [Mapped](unsafeUninitializedCapacity: elements.count) { buffer, count in
+        let start = buffer.baseAddress
+        DispatchQueue.concurrentPerform(iterations: elements.count) { index in
+            (start! + index).initialize(to: transform(elements[index]))
+        }
+        count = elements.count
+    }
+}
+
+public func join(_ directory: String, _ name: String) -> String {
+    directory.hasSuffix("/") ? directory + name : directory + "/" + name
+}

@@ -1,0 +1,21 @@
+import JixiaoDigest
+import JixiaoModel
+import JixiaoScore
+
+/// One project of a year: its file, its model and, once it has results, its year-end score.
+public struct ProjectEntry: Sendable {
+    public let path: String
+    /// Of the file's text: what every page showing the project is made from.
+    public let digest: Fingerprint
+    public let project: Project
+    public var assessment: AssessedProject?
+
+    public var name: String { project.name.value }
+}
+
+/// A project's results file and the score it gives.
+public struct AssessedProject: Sendable {
+    public let resultsPath: String
+    public let resultsDigest: Fingerprint
+    public let score: ProjectScore
+}

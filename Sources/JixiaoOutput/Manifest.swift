@@ -1,0 +1,72 @@
+import Foundation
+import JixiaoDigest
+
+/// What a publish wrote, kept inside the output folder it describes (so it is swapped in with
+/// the pages, never describing another output): the digest of everything the publish was
+/// made from, the SHA-256 of every file, and of each page what it was made from and where its
+/// parts sit. One format, JSON, written and read through Foundation's Codable, which escapes
+/// every name (a newline in a file name included).
+public struct Manifest: Codable, Sendable {
+    public static let fileName = ".jixiao-manifest.json"
+    static let currentFormat = "jixiao-manifest 2"
+
+    public var format = Manifest.currentFormat
+    /// The program, the templates, the options and every data file, as one digest.
+    public var inputs: Fingerprint
+    /// Every file of the output but the manifest, by its path in the output, and its SHA-256.
+    public var files: [String: Fingerprint] = [:]
+    /// Every page, by its path in the output.
+    public var pages: [String: Page] = [:]
+    /// What the publish reported, for a later publish that finds nothing changed.
+    public var summary: Summary
+
+    public struct Page: Codable, Sendable {
+        /// The digest of everything the page was made from.
+        public var source: Fingerprint
+        /// Where each part of a long page sits in the file, in order.
+        public var parts: [Part]?
+
+        public init(source: Fingerprint, parts: [Part]?) {
+            (self.source, self.parts) = (source, parts)
+        }
+    }
+
+    public struct Part: Codable, Sendable {
+        public var digest: Fingerprint
+        public var offset: Int
+        public var length: Int
+
+        public init(digest: Fingerprint, offset: Int, length: Int) {
+            (self.digest, self.offset, self.length) = (digest, offset, length)
+        }
+    }
+
+    public struct Summary: Codable, Sendable {
+        public var years: [Int]
+        public var dataFileCount: Int
+        public var warningCount: Int
+
+        public init(years: [Int], dataFileCount: Int, warningCount: Int) {
+            (self.years, self.dataFileCount, self.warningCount) = (years, dataFileCount, warningCount)
+        }
+    }
+
+    public init(inputs: Fingerprint, summary: Summary) {
+        (self.inputs, self.summary) = (inputs, summary)
+    }
+
+    /// The manifest of the output folder at `directory`; nil if there is none, or none of
+    /// this format (the next publish then renders every page).
+    public static func read(in directory: String) -> Manifest? {
+        guard let data = FileManager.default.contents(atPath: directory + "/" + fileName),
+              let manifest = try? JSONDecoder().decode(Manifest.self, from: data),
+              manifest.format == currentFormat else { return nil }
+        return manifest
+    }
+
+    func encoded() throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return Array(try encoder.encode(self))
+    }
+}

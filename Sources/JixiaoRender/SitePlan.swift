@@ -1,0 +1,247 @@
+import Foundation
+import JixiaoData
+import JixiaoDigest
+import JixiaoModel
+import JixiaoScore
+
+/// The names of the published files, in one place (README and tests rely on them).
+public enum OutputLayout {
+    public static let index = "index.html"
+    public static let annualDocument = "年度绩效目标.html"
+    public static let departmentPage = "部门整体绩效目标.html"
+    public static let projectDirectory = "项目"
+    public static let assessmentDirectory = "自评"
+    public static let departmentAssessment = "部门整体.html"
+    public static let report = "绩效自评报告.html"
+    public static let driverStylesheet = "jixiao.xsl"
+    public static let styleSheet = "jixiao.css"
+
+    /// The spreadsheet beside a 目标表 or 自评表 page: 项目/<名>.html → 项目/<名>.xlsx.
+    public static func spreadsheet(forPage page: String) -> String {
+        (page as NSString).deletingPathExtension + ".xlsx"
+    }
+}
+
+/// Which pages a data set publishes, their names, and how each page's XML is built.
+public enum SitePlan {
+    /// The pages of one year, paths relative to the output folder.
+    static func pageJobs(_ year: YearData) -> [PageJob] {
+        // Both by the projects' places in the year.
+        let names = OutputNames(year.entries.map(\.name)).fileNames
+        let hrefs = year.entries.indices.map { index in
+            year.entries[index].assessment.map { _ in OutputNames.href(OutputLayout.assessmentDirectory, names[index]) }
+        }
+        let folder = String(year.year)
+        let atTop = DocumentXML.PageContext(year: year.year, unit: year.unit, indexHref: OutputLayout.index)
+        let forms = formJobs(year, names: names)
+        let index = indexJob("\(folder)/\(OutputLayout.index)", year, documents: listedDocuments(year), names: names,
+                             assessmentHrefs: hrefs)
+        let report = year.assessment.map { _ in reportJob("\(folder)/\(OutputLayout.report)", year, hrefs: hrefs, context: atTop) }
+        return forms + [report].compactMap { $0 } + [index]
+    }
+
+    /// Each project's goal table and 自评表, the annual document and the department's pages.
+    private static func formJobs(_ year: YearData, names: [String]) -> [PageJob] {
+        let folder = String(year.year)
+        let inFolder = DocumentXML.PageContext(year: year.year, unit: year.unit, indexHref: "../" + OutputLayout.index)
+        let atTop = DocumentXML.PageContext(year: year.year, unit: year.unit, indexHref: OutputLayout.index)
+        let inFolderKeys = PageKeys(inFolder)
+        let tables = ProjectTables(year)
+        var jobs: [PageJob] = []
+        // Each page's build closure holds the list it reads and an index, never a copy of an
+        // entry: tens of thousands of closures wait at once.
+        let projects = year.entries
+
+        for (index, project) in projects.enumerated() {
+            let name = project.name
+            jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.projectDirectory)/\(names[index])",
+                                spreadsheet: { DocumentXML.projectPage(projects[index].project, context: inFolder) },
+                                owner: index, key: inFolderKeys.key("project", [], [name]),
+                                build: { DocumentXML.projectFrame(name: name, context: inFolder) },
+                                slots: [[tables.goalTable(index)]]))
+        }
+        jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.annualDocument)",
+                            build: { DocumentXML.annualDocument(department: year.department, hasProjects: !projects.isEmpty,
+                                                                context: atTop) },
+                            slots: projects.isEmpty ? [] : [projects.indices.map(tables.goalTable)]))
+        if let department = year.department {
+            jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.departmentPage)",
+                                build: { DocumentXML.departmentPage(department, context: atTop) }))
+        }
+
+        if let assessment = year.assessment {
+            let isSample = assessment.isSample
+            for (index, project) in projects.enumerated() {
+                guard let table = tables.assessmentTable(index), let score = project.assessment?.score else { continue }
+                let name = project.name
+                jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.assessmentDirectory)/\(names[index])",
+                                    spreadsheet: { AssessmentXML.projectPage(score, context: inFolder, isSample: isSample) },
+                                    owner: index, key: inFolderKeys.key("assessment", [], [name, isSample ? "sample" : ""]),
+                                    build: { AssessmentXML.projectFrame(name: name, context: inFolder, isSample: isSample) },
+                                    slots: [[table]]))
+            }
+            if let department = assessment.department {
+                jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.assessmentDirectory)/\(OutputLayout.departmentAssessment)",
+                                    build: { AssessmentXML.departmentPage(department, context: inFolder, isSample: isSample) }))
+            }
+        }
+        return jobs
+    }
+
+    /// The documents the index lists above the projects: the annual document, the report once
+    /// self-assessment has begun, the department's pages.
+    private static func listedDocuments(_ year: YearData) -> [(href: String, title: String)] {
+        var documents = [(href: OutputNames.href(OutputLayout.annualDocument), title: "\(year.year)年度绩效目标（全文）")]
+        if year.assessment != nil {
+            documents.append((OutputNames.href(OutputLayout.report), "\(year.year)年度绩效自评报告"))
+        }
+        if year.department != nil {
+            documents.append((OutputNames.href(OutputLayout.departmentPage), "\(year.year)年部门整体绩效目标"))
+        }
+        if year.assessment?.department != nil {
+            documents.append((OutputNames.href(OutputLayout.assessmentDirectory, OutputLayout.departmentAssessment),
+                              "\(year.year)年部门整体绩效自评"))
+        }
+        return documents
+    }
+}
+
+extension SitePlan {
+    /// The year's index: its frame (the documents and the total), then a line for each project
+    /// with its budget and, once self-assessment has begun, its score and grade.
+    static func indexJob(_ path: String, _ year: YearData, documents: [(href: String, title: String)], names: [String],
+                         assessmentHrefs: [String?]) -> PageJob {
+        let entries = zip(year.entries, zip(names, assessmentHrefs)).map { project, place in
+            DocumentXML.IndexEntry(href: OutputNames.href(OutputLayout.projectDirectory, place.0),
+                                   name: project.name, budget: project.project.budget.total.value,
+                                   assessment: year.assessment.map { _ in
+                                       let score = project.assessment?.score.figures
+                                       return (place.1, score?.total.fixed(2), score?.grade.rawValue)
+                                   })
+        }
+        let context = DocumentXML.PageContext(year: year.year, unit: year.unit, indexHref: nil)
+        let keys = PageKeys(context)
+        let assessed = entries.contains { $0.assessment != nil }
+        // As in `pageJobs`, closures hold the shared list and a range.
+        let lines = PageJob.Part.lines(of: entries.indices) { index in
+            let entry = entries[index]
+            let shown = entry.assessment.map { [$0.href ?? "", $0.score ?? "", $0.grade ?? ""] } ?? ["-"]
+            return keys.key("index", [year.entries[index].digest], [String(index + 1), entry.href, assessed ? "assessed" : ""] + shown)
+        } build: { range in
+            DocumentXML.indexRows(range.map { (entries[$0], $0 + 1) }, assessed: assessed, context: context)
+        }
+        return PageJob(relativePath: path,
+                       build: { DocumentXML.indexPage(documents: documents, projects: entries, assessed: assessed,
+                                                      context: context, isSample: year.isSample) },
+                       slots: lines.isEmpty ? [] : [lines])
+    }
+
+    /// The report: its frame, then a slot for each list that has something in it — the summary
+    /// table's rows, the bars of its two figures, the shortfalls under each heading, the
+    /// projects' problems and improvements, the annexed 自评表. The frame, the rows and the
+    /// bars are made from the projects' facts; the lists and annexes from their scores.
+    static func reportJob(_ path: String, _ year: YearData, hrefs: [String?],
+                          context: DocumentXML.PageContext) -> PageJob {
+        // As in `pageJobs`, closures hold shared lists and indices.
+        let scored = year.entries.indices.compactMap { owner in year.entries[owner].assessment.map { (owner: owner, assessed: $0) } }
+        let isSample = year.isSample
+        let sample = isSample ? "sample" : ""
+        let summary = year.summary!
+        let keys = PageKeys(context)
+        let rows = summary.rows
+        // A figure draws only the assessed projects, numbered by `bar`.
+        let bars = rows.indices.filter { rows[$0].score != nil }.enumerated().map { ($0.element, Int?($0.offset + 1)) }
+        func rowParts(_ element: String, _ lines: [(row: Int, bar: Int?)]) -> [PageJob.Part] {
+            PageJob.Part.lines(of: lines.indices, owner: { lines[$0].row }) { line in
+                let ((index, bar), row) = (lines[line], rows[lines[line].row])
+                return keys.key(element, year.entries[index].files,
+                                [String(row.number), row.name, hrefs[index] ?? "", bar.map(String.init) ?? "", sample])
+            } build: { range in
+                AssessmentXML.reportRows(element, range.map { (rows[lines[$0].row], lines[$0].bar, hrefs[lines[$0].row]) },
+                                         context: context, isSample: isSample)
+            }
+        }
+        let lists = AssessmentXML.ProjectList.allCases.map { list in
+            scored.indices.filter { list.includes(scored[$0].assessed.score) }.map { index in
+                PageJob.Part(owner: scored[index].owner, key: keys.key("list " + list.name, year.entries[scored[index].owner].files, [sample]),
+                             build: { AssessmentXML.reportList(list, scored[index].assessed.score, context: context,
+                                                               isSample: isSample) })
+            }
+        }
+        let tables = ProjectTables(year)
+        let annexes = scored.compactMap { tables.assessmentTable($0.owner) }
+        let slots = [rowParts("row", rows.indices.map { ($0, nil) }), rowParts("budget-bar", bars), rowParts("score-bar", bars)]
+            + lists + [annexes]
+        let nonEmptyLists = zip(AssessmentXML.ProjectList.allCases, lists).filter { !$1.isEmpty }.map(\.0)
+        return PageJob(relativePath: path,
+                       build: { AssessmentXML.report(summary, department: year.assessment?.department, lists: nonEmptyLists,
+                                                     isSample: isSample, context: context) },
+                       slots: slots.filter { !$0.isEmpty })
+    }
+}
+
+/// Each project's two tables as parts, each rendered once and written both on the project's
+/// own page and in a long document: the goal table in the annual document, the 自评表 among
+/// the report's annexes (`BatchParts`). Parts link nowhere, so the two places hold the same
+/// part, under the same key.
+struct ProjectTables {
+    private let projects: [ProjectEntry]
+    private let context: DocumentXML.PageContext
+    private let keys: PageKeys
+    private let isSample: Bool
+
+    init(_ year: YearData) {
+        projects = year.entries
+        context = DocumentXML.PageContext(year: year.year, unit: year.unit, indexHref: nil)
+        keys = PageKeys(context)
+        isSample = year.isSample
+    }
+
+    func goalTable(_ index: Int) -> PageJob.Part {
+        // As in `pageJobs`, the closure holds the shared list and an index.
+        let (projects, context) = (projects, context)
+        return PageJob.Part(owner: index, key: keys.key("goal table", [projects[index].digest]),
+                            build: { DocumentXML.projectTable(projects[index].project, context: context) })
+    }
+
+    /// Nil for a project not assessed.
+    func assessmentTable(_ index: Int) -> PageJob.Part? {
+        guard let assessed = projects[index].assessment else { return nil }
+        let (score, context, isSample) = (assessed.score, context, isSample)
+        return PageJob.Part(owner: index, key: keys.key("assessment table", projects[index].files, [isSample ? "sample" : ""]),
+                            build: { AssessmentXML.projectTable(score, context: context, isSample: isSample) })
+    }
+}
+
+/// What a page or part is built from, where that is data files and a few values. The XML
+/// builders are functions of the decoded files (a function of their text) and the values
+/// they are given, and the program itself is in the rendering digest: so the key stands for
+/// the XML in a page's digest, and an unchanged page is known without being built.
+struct PageKeys {
+    /// The page context's values, digested once for the tens of thousands of keys made in it.
+    private let context: Fingerprint
+
+    init(_ context: DocumentXML.PageContext) {
+        var digest = Digest()
+        for value in [String(context.year), context.unit, context.indexHref.map { "index " + $0 } ?? "no index"] {
+            digest.add(field: value)
+        }
+        self.context = digest.fingerprint
+    }
+
+    /// The key of a tree built by `builder` from the data files of these digests in the
+    /// context, with `values` any other argument of the builder.
+    func key(_ builder: String, _ files: [Fingerprint], _ values: [String] = []) -> Fingerprint {
+        var key = Digest()
+        key.add(field: builder)
+        files.forEach { key.add(fingerprint: $0) }
+        key.add(fingerprint: context)
+        values.forEach { key.add(field: $0) }
+        return key.fingerprint
+    }
+}
+
+extension ProjectEntry {
+    /// The data files every page showing the project's score is built from.
+    var files: [Fingerprint] { assessment.map { [digest, $0.resultsDigest] } ?? [] }
+}
