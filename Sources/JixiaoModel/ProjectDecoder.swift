@@ -35,12 +35,14 @@ public enum ProjectDecoder {
         fields.rejectUnknown(allowed: budgetKeys)
         let total = fields.amount("合计", required: true)
         var sources: [FundingSource] = []
+        var hasUnfilledSource = false
         if let entry = fields.entry("来源"), Fields(entry.value, what: "来源", context: context) != nil {
             for source in entry.value.mapping ?? [] {
                 guard let text = source.value.scalar else {
                     context.report(.wrongType, at: source.value.mark, "资金来源“\(source.key)”应当是金额，这里却是\(source.value.kindName)")
                     continue
                 }
+                hasUnfilledSource = hasUnfilledSource || Placeholder.isPlaceholder(text)
                 if let amount = Fields.amount(Located(text, at: source.value.mark), key: source.key, context: context) {
                     sources.append(FundingSource(name: source.key, amount: amount))
                 }
@@ -63,7 +65,7 @@ public enum ProjectDecoder {
             breakdown.append(BreakdownItem(name: name, amount: amount, formula: formula, rate: rate))
         }
         guard let total else { return nil }
-        return Budget(total: total, sources: sources, breakdown: breakdown)
+        return Budget(total: total, sources: sources, breakdown: breakdown, hasUnfilledSource: hasUnfilledSource)
     }
 
     static func decodePlan(_ items: [Node], at mark: SourceMark, context: DecodeContext) -> [Located<PlanShare>] {

@@ -56,10 +56,13 @@ public enum ResultsDecoder {
             for item in entry.value.mapping ?? [] {
                 guard let result = Fields(item.value, what: item.key, context: context) else { continue }
                 result.rejectUnknown(allowed: indicatorKeys)
-                guard let actual = result.text("实际完成值") else { continue }
+                // A blank value is reported here and the result kept, so that scoring neither
+                // reports the indicator again as having no result nor loses its 分值.
+                guard let actual = result.text("实际完成值") ?? blank(result.entry("实际完成值")) else { continue }
                 let achievement = result.text("达成情况", required: false).flatMap { text -> Located<Achievement>? in
-                    guard let value = Achievement(rawValue: text.value) else {
-                        context.report(.wrongType, at: text.mark, "达成情况只能是：\(Achievement.allCases.map(\.rawValue).joined(separator: "、"))")
+                    guard let value = Achievement(text: text.value.trimmingSpaces()) else {
+                        context.report(.wrongType, at: text.mark, "达成情况只能是：\(Achievement.allCases.map(\.rawValue).joined(separator: "、"))",
+                                       hint: "也可写全称：\(Achievement.allCases.map(\.officialName).joined(separator: "、"))")
                         return nil
                     }
                     return Located(value, at: text.mark)
@@ -122,6 +125,11 @@ public enum ResultsDecoder {
             context.report(.wrongType, at: text.mark, "“\(key)”只能写“是”或“否”")
             return false
         }
+    }
+
+    private static func blank(_ entry: MappingEntry?) -> Located<String>? {
+        guard let entry, let text = entry.value.scalar, text.isBlank else { return nil }
+        return Located(text, at: entry.value.mark)
     }
 
     private static func located(_ entry: MappingEntry?, context: DecodeContext) -> Located<Decimal>? {

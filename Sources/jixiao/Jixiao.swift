@@ -187,7 +187,16 @@ extension Jixiao {
             case .failure(let diagnostic): return (nil, [diagnostic], nil)
             }
             if model {
-                if (file as NSString).lastPathComponent == DataLayout.departmentFile {
+                let name = (file as NSString).lastPathComponent
+                if ((file as NSString).deletingLastPathComponent as NSString).lastPathComponent == DataLayout.resultsDirectory {
+                    if name == DataLayout.departmentResultsFile {
+                        let decoded = ResultsDecoder.decodeDepartment(source)
+                        return (decoded.value?.json, decoded.diagnostics, source)
+                    }
+                    let decoded = ResultsDecoder.decodeProject(source)
+                    return (decoded.value?.json, decoded.diagnostics, source)
+                }
+                if name == DataLayout.departmentFile {
                     let decoded = DepartmentDecoder.decode(source)
                     return (decoded.value?.json, decoded.diagnostics, source)
                 }
