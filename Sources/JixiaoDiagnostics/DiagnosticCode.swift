@@ -62,7 +62,6 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, CustomString
     public static let unitContradictsFormula = DiagnosticCode("JX304", "金额单位与计算式矛盾")
     public static let badFormula = DiagnosticCode("JX305", "计算式无法读懂")
     public static let unitCostMismatch = DiagnosticCode("JX306", "单位成本指标与明细单价不符")
-    public static let fundingRowsMismatch = DiagnosticCode("JX307", "资金构成合计与年度资金总额不符")
 
     // JX4xx — indicators and the spending plan
     public static let unreadableValue = DiagnosticCode("JX401", "指标值无法识别")
@@ -100,6 +99,7 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, CustomString
     public static let missingMeasureResult = DiagnosticCode("JX616", "部门评定标准缺少实际值")
     public static let ignoredEntry = DiagnosticCode("JX617", "填写的内容不参与评分")
     public static let actualWithoutUnit = DiagnosticCode("JX618", "实际完成值缺少单位")
+    public static let fundingRowsMismatch = DiagnosticCode("JX619", "资金构成合计与年度资金总额不符")
 
     // JX9xx — the data set as a whole
     public static let noData = DiagnosticCode("JX901", "没有找到数据文件")
@@ -118,14 +118,13 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, CustomString
         missingField, unknownField, wrongType, emptyValue, badNumber, badAmount, unknownLevel1,
         unknownLevel2, yearMismatch, emptyDocument, duplicateCode, placeholder,
         breakdownMismatch, sourcesMismatch, formulaMismatch, unitContradictsFormula, badFormula, unitCostMismatch,
-        fundingRowsMismatch,
         unreadableValue, percentOutOfRange, unitMismatch, deadlineOutsideYear, satisfactionNotPercent,
         missingLevel1, duplicateIndicator, badPlan, fullWidthCharacters, vagueValue,
         unreadableCondition, overlappingConditions, misplacedOtherwise,
         resultsWithoutProject, unknownIndicatorResult, missingIndicatorResult, actualUnitMismatch, weightsNot100,
         indicatorWeightsMismatch, scoreOutOfBand, missingEvaluatorScore, missingReason, overshoot, unreadableActual,
         unknownMeasureResult, ungradableMeasure, ambiguousIndicatorName, notAssessed, missingMeasureResult,
-        ignoredEntry, actualWithoutUnit,
+        ignoredEntry, actualWithoutUnit, fundingRowsMismatch,
         noData, duplicateProject, fileNameMismatch, outputFailed, templateFailed, unsafeOutput, dataChanged,
     ]
 }
