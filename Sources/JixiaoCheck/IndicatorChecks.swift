@@ -38,7 +38,7 @@ struct IndicatorChecks {
 
     private func checkValue(_ indicator: Indicator, in group: IndicatorGroup) {
         let text = indicator.valueText
-        if Placeholder.isPlaceholder(text.value) { return }  // reported as not filled in
+        if text.value.isBlank || Placeholder.isPlaceholder(text.value) { return }  // reported as not filled in
         if let fullWidth = text.value.first(where: { FullWidth.isFullWidthDigitOrSign($0) }) {
             report(.fullWidthCharacters, at: text.mark, "指标值“\(text.value)”中有全角字符“\(fullWidth)”",
                    hint: "改为半角：\(FullWidth.halfWidth(text.value))")

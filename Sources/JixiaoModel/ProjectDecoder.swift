@@ -138,13 +138,16 @@ public enum ProjectDecoder {
         return items.compactMap { item in
             guard let fields = Fields(item, what: "三级指标", context: context) else { return nil }
             fields.rejectUnknown(allowed: indicatorKeys)
+            // A row missing a cell other than its name is reported here and kept: dropped, it
+            // would surface again as a result without an indicator and as weights that do not
+            // add up. Its value, left blank, is checked no further.
             let name = fields.text("名称")
-            let description = fields.text("描述")
-            let value = fields.text("指标值")
-            let basis = fields.text("依据")
-            guard let name, let description, let value, let basis else { return nil }
-            return Indicator(name: name, description: description.value, valueText: value,
-                             value: IndicatorValue(parsing: value.value), basis: basis.value)
+            let description = fields.text("描述")?.value ?? ""
+            let value = fields.text("指标值") ?? Located("", at: fields.entry("指标值")?.value.mark ?? item.mark)
+            let basis = fields.text("依据")?.value ?? ""
+            guard let name else { return nil }
+            return Indicator(name: name, description: description, valueText: value,
+                             value: IndicatorValue(parsing: value.value), basis: basis)
         }
     }
 }

@@ -57,10 +57,15 @@ private let firstIndicator = """
         依据: 经验
 """
 
-func project(_ replace: [(String, String)] = []) throws -> Project {
+/// The goal table with `replace` applied, decoded whatever it holds.
+func decodedProject(_ replace: [(String, String)] = []) -> Decoded<Project> {
     var text = goals.replacingOccurrences(of: "{名称}", with: firstIndicator)
     for (old, new) in replace { text = text.replacingOccurrences(of: old, with: new) }
-    let decoded = ProjectDecoder.decode(SourceFile(path: "p.yaml", text: text))
+    return ProjectDecoder.decode(SourceFile(path: "p.yaml", text: text))
+}
+
+func project(_ replace: [(String, String)] = []) throws -> Project {
+    let decoded = decodedProject(replace)
     #expect(decoded.diagnostics.isEmpty, "\(decoded.diagnostics.map(\.headline))")
     return try #require(decoded.value)
 }

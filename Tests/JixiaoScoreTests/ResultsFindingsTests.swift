@@ -99,6 +99,19 @@ struct ResultsFindingsTests {
             == ["r.yaml:7:12: 错误 JX212: “实际完成值”尚未填写"])
     }
 
+    /// A goal-table row with a blank cell is reported once and kept: dropped, its result would
+    /// be "not in the goal table" (JX602) and the 分值 written for 产出 would no longer add up
+    /// (JX606, "分值合计 37.5" where the file gives 4 × 12.5).
+    @Test func blankGoalTableCellKeepsItsRow() throws {
+        let decoded = decodedProject([("指标值: 100%\n        依据: 经验", "指标值: 100%\n        依据:")])
+        #expect(decoded.diagnostics.map(\.headline) == ["p.yaml:19:12: 错误 JX204: “依据”的值是空的"])
+        let given = ["发放人数": "实际完成值: 70\n    分值: 12.5", "完成率": "实际完成值: 100%\n    分值: 12.5",
+                     "项目完成时限": "实际完成值: 按时完成\n    分值: 12.5", "信访人次": "实际完成值: 0人次\n    分值: 12.5"]
+        let (score, diagnostics) = ProjectScorer.score(try #require(decoded.value), try results(given))
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.headline))")
+        #expect(scores(score)["完成率"] == "12.5/12.5")
+    }
+
     /// The 其中 rows are parts of 年度资金总额: a real table printed 0 / 0 / 0 above a row of
     /// 90 / 89.974 / 89.974.
     @Test func fundingRowsMustAddUpToTheTotal() throws {
