@@ -14,11 +14,13 @@ struct IndicatorChecks {
         var seen: [String: Int] = [:]
         for group in project.indicators {
             for indicator in group.indicators {
-                if let line = seen[indicator.name.value] {
+                // Unfilled names (待填写) are alike, not duplicates: each is reported as not filled in.
+                let isName = !Placeholder.isPlaceholder(indicator.name.value)
+                if isName, let line = seen[indicator.name.value] {
                     report(.duplicateIndicator, at: indicator.name.mark,
                            "三级指标“\(indicator.name.value)”在本表中出现了两次（第一次在第 \(line) 行）",
                            hint: "同一张表中三级指标名称不能重复；自评时按名称对应实际完成值")
-                } else {
+                } else if isName {
                     seen[indicator.name.value] = indicator.name.mark.line
                 }
                 checkValue(indicator, in: group)

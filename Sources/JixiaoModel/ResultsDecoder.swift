@@ -54,10 +54,16 @@ public enum ResultsDecoder {
             // Exactly as many as there are: thousands of projects are held at once.
             indicators.reserveCapacity(entry.value.mapping?.count ?? 0)
             for item in entry.value.mapping ?? [] {
-                guard let result = Fields(item.value, what: item.key, context: context) else { continue }
+                // A blank indicator or 实际完成值 is reported here and the result kept, so that
+                // scoring neither reports the indicator again as having no result nor loses its 分值.
+                guard let result = Fields(item.value, what: item.key, context: context) else {
+                    if let empty = item.value.scalar, empty.isBlank {
+                        indicators.append(IndicatorResult(name: Located(item.key, at: item.keyMark), actualText: Located(empty, at: item.value.mark),
+                                                          deviationReason: nil, weight: nil, evaluatorScore: nil, achievement: nil))
+                    }
+                    continue
+                }
                 result.rejectUnknown(allowed: indicatorKeys)
-                // A blank value is reported here and the result kept, so that scoring neither
-                // reports the indicator again as having no result nor loses its 分值.
                 guard let actual = result.text("实际完成值") ?? blank(result.entry("实际完成值")) else { continue }
                 let achievement = result.text("达成情况", required: false).flatMap { text -> Located<Achievement>? in
                     guard let value = Achievement(text: text.value.trimmingSpaces()) else {

@@ -193,6 +193,9 @@ struct IndicatorCheckTests {
             == ["p.yaml:14:10: 错误 JX212: “资金支出计划”中的一项尚未填写"])
         #expect(try all(replacing("描述: 在岗率", "描述: 待填写")) == ["p.yaml:37:13: 错误 JX212: “描述”尚未填写"])
         #expect(try all(replacing("    其他资金: 0万元", "    待填写: 0万元")) == ["p.yaml:7:5: 错误 JX212: “来源”中的名称尚未填写"])
+        let unnamed = replacing("名称: 在岗率", "名称: 待填写").replacingOccurrences(of: "名称: 满意度", with: "名称: 待填写")
+        #expect(try all(unnamed) == ["p.yaml:36:13: 错误 JX212: “名称”尚未填写", "p.yaml:42:13: 错误 JX212: “名称”尚未填写"],
+                "two unfilled names are not one name twice")
     }
 
     @Test func planMustBeCumulativeAndEndAt100() throws {

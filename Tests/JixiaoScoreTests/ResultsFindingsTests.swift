@@ -95,6 +95,7 @@ struct ResultsFindingsTests {
             text = text.replacingOccurrences(of: "实际完成值: \(value)\n", with: "实际完成值: \(value)\n    分值: 10\n")
         }
         #expect(try findings(text, project: try project()) == ["r.yaml:9:11: 错误 JX204: “实际完成值”的值是空的"])
+        #expect(try findings(resultsText(发放人数: ""), project: try project()) == ["r.yaml:6:8: 错误 JX204: “发放人数”是空的，需要填写内容"])
         #expect(try findings(resultsText(发放人数: "    实际完成值: 待填写"), project: try project())
             == ["r.yaml:7:12: 错误 JX212: “实际完成值”尚未填写"])
     }
