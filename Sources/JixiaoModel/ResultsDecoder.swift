@@ -145,6 +145,7 @@ public enum ResultsDecoder {
 
     private static func number(_ node: Node, key: String, context: DecodeContext) -> Decimal? {
         guard let text = node.scalar, let value = Decimal(exactly: Substring(text.trimmingSpaces())) else {
+            if let text = node.scalar, Placeholder.isPlaceholder(text) { return nil }  // reported as not filled in
             context.report(.badNumber, at: node.mark, "“\(key)”应当是数字，这里是“\(node.scalar ?? node.kindName)”")
             return nil
         }

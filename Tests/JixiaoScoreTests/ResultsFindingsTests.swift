@@ -98,6 +98,8 @@ struct ResultsFindingsTests {
         #expect(try findings(resultsText(发放人数: ""), project: try project()) == ["r.yaml:6:8: 错误 JX204: “发放人数”是空的，需要填写内容"])
         #expect(try findings(resultsText(发放人数: "    实际完成值: 待填写"), project: try project())
             == ["r.yaml:7:12: 错误 JX212: “实际完成值”尚未填写"])
+        #expect(try findings(resultsText(发放人数: "    实际完成值: 74\n    分值: 待填写"), project: try project())
+            == ["r.yaml:8:9: 错误 JX212: “分值”尚未填写"], "not also “分值应当是数字”")
     }
 
     /// A goal-table row with a blank cell is reported once and kept: dropped, its result would
