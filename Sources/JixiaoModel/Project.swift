@@ -43,7 +43,7 @@ public struct Budget: Sendable {
     public var sources: [FundingSource]
     public var breakdown: [BreakdownItem]
     /// Some source is still `待填写`: its share is unknown, so the sources cannot be summed.
-    public var hasUnfilledSource = false
+    public var hasUnfilledSource: Bool
 }
 
 public struct FundingSource: Sendable {

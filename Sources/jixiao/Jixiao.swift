@@ -187,8 +187,10 @@ extension Jixiao {
             case .failure(let diagnostic): return (nil, [diagnostic], nil)
             }
             if model {
-                let name = (file as NSString).lastPathComponent
-                if ((file as NSString).deletingLastPathComponent as NSString).lastPathComponent == DataLayout.resultsDirectory {
+                // The folder tells a results file from a goal table, also for a bare file name.
+                let url = URL(fileURLWithPath: file).standardizedFileURL
+                let name = url.lastPathComponent
+                if url.deletingLastPathComponent().lastPathComponent == DataLayout.resultsDirectory {
                     if name == DataLayout.departmentResultsFile {
                         let decoded = ResultsDecoder.decodeDepartment(source)
                         return (decoded.value?.json, decoded.diagnostics, source)
