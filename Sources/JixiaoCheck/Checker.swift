@@ -1,8 +1,9 @@
 import JixiaoDiagnostics
 import JixiaoModel
 
-/// The rules of `jixiao check` beyond what decoding already enforces (REFERENCE §2, §3,
-/// §5, §6). Every rule reports; none changes the data.
+/// The rules of `jixiao check` beyond what decoding already enforces: the money adds up,
+/// indicators read as what their rows measure, the department's criteria do not overlap
+/// (docs/检查规则.md). Every rule reports; none changes the data.
 public enum Checker {
     /// `year` is the budget year the project belongs to; nil when unknown (deadlines unchecked).
     public static func check(_ project: Project, year: Int?) -> [Diagnostic] {

@@ -2,7 +2,7 @@ import Foundation
 import JixiaoDiagnostics
 import JixiaoModel
 
-/// REFERENCE §5: a measure's 优秀 and 差 conditions must not both hold for one actual value,
+/// A measure's 优秀 and 差 conditions must not both hold for one actual value,
 /// and 否则 stands only for 差.
 struct CriteriaChecks {
     let department: Department

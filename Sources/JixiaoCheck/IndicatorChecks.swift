@@ -2,7 +2,7 @@ import Foundation
 import JixiaoDiagnostics
 import JixiaoModel
 
-/// REFERENCE §2 and §3 on the indicator grid: the three kinds of indicator are present,
+/// The indicator grid: the three kinds of indicator are present,
 /// names are unique, and every 指标值 reads as what its row says it measures.
 struct IndicatorChecks {
     let project: Project
@@ -14,11 +14,13 @@ struct IndicatorChecks {
         var seen: [String: Int] = [:]
         for group in project.indicators {
             for indicator in group.indicators {
-                if let line = seen[indicator.name.value] {
+                // Unfilled names (待填写) are alike, not duplicates: each is reported as not filled in.
+                let isName = !Placeholder.isPlaceholder(indicator.name.value)
+                if isName, let line = seen[indicator.name.value] {
                     report(.duplicateIndicator, at: indicator.name.mark,
                            "三级指标“\(indicator.name.value)”在本表中出现了两次（第一次在第 \(line) 行）",
                            hint: "同一张表中三级指标名称不能重复；自评时按名称对应实际完成值")
-                } else {
+                } else if isName {
                     seen[indicator.name.value] = indicator.name.mark.line
                 }
                 checkValue(indicator, in: group)
@@ -38,10 +40,16 @@ struct IndicatorChecks {
 
     private func checkValue(_ indicator: Indicator, in group: IndicatorGroup) {
         let text = indicator.valueText
-        if Placeholder.isPlaceholder(text.value) { return }  // reported as not filled in
+        if text.value.isBlank || Placeholder.isPlaceholder(text.value) { return }  // reported as not filled in
         if let fullWidth = text.value.first(where: { FullWidth.isFullWidthDigitOrSign($0) }) {
             report(.fullWidthCharacters, at: text.mark, "指标值“\(text.value)”中有全角字符“\(fullWidth)”",
                    hint: "改为半角：\(FullWidth.halfWidth(text.value))")
+            return
+        }
+        if let words = Hedging.words(in: text.value) {
+            report(.vagueValue, .warning, at: text.mark,
+                   "指标值“\(text.value)”带有“\(words.joined(separator: "”“"))”，数值不确定，无法据以评价",
+                   hint: "财预〔2021〕101号要求绩效指标清晰、可衡量：写成确定的数值，如 12次、不少于12次")
             return
         }
         switch indicator.value {
@@ -81,6 +89,22 @@ struct IndicatorChecks {
     }
 }
 
+/// Words that make a number an estimate (大约十二次吧, 力争95%): a target so worded cannot be
+/// measured against, whichever form it otherwise reads as.
+enum Hedging {
+    static let hedges = ["大约", "大概", "左右", "力争", "基本", "争取", "估计", "预计", "尽量", "尽可能", "差不多",
+                         "可能", "或许", "吧"]
+    /// Chinese numerals count as a number as much as digits do: 十二次 is a count.
+    static let numerals: Set<Character> = ["〇", "零", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千"]
+
+    /// The hedging words of a value that also holds a number; nil when it has none or no number.
+    static func words(in value: String) -> [String]? {
+        let found = hedges.filter(value.contains)
+        guard !found.isEmpty, value.contains(where: { $0.isASCIIDigit || numerals.contains($0) }) else { return nil }
+        return found
+    }
+}
+
 /// Full-width forms that Chinese input methods produce where half-width ones are meant.
 enum FullWidth {
     static func isFullWidthDigitOrSign(_ character: Character) -> Bool {
@@ -110,6 +134,7 @@ struct PlanChecks {
     func run() {
         var previous: Decimal = 0
         for (number, share) in project.plan.enumerated() {
+            if Placeholder.isPlaceholder(share.value.text) { return }  // reported as not filled in
             guard let percent = share.value.percent else {
                 report(.badPlan, at: share.mark, "第\(number + 1)季度的累计支出比例“\(share.value.text)”不是百分比",
                        hint: "写成 25% 这样的形式")

@@ -2,8 +2,9 @@ import Foundation
 import JixiaoDiagnostics
 import JixiaoModel
 
-/// REFERENCE §6: sources and breakdown add up to the total, each stated formula gives the
-/// amount beside it, and units agree with the formulas. Checks, never corrections.
+/// The money of a goal table: sources and breakdown add up to the total, each stated formula
+/// gives the amount beside it, and units agree with the formulas. Checks, never corrections:
+/// a transcription keeps the document's slips, and the checker names them with both numbers.
 struct MoneyChecks {
     let project: Project
     let report: DiagnosticCollector
@@ -16,7 +17,7 @@ struct MoneyChecks {
         checkUnitCosts()
     }
 
-    /// REFERENCE §6: a per-unit cost indicator agrees with the breakdown's unit rate where
+    /// A per-unit cost indicator agrees with the breakdown's unit rate where
     /// both state one. An item belongs to an indicator whose name contains the item's name.
     private func checkUnitCosts() {
         for indicator in project.indicators.flatMap(\.indicators) {
@@ -34,7 +35,7 @@ struct MoneyChecks {
 
     private func checkSources(_ total: Amount) {
         let sources = project.budget.sources
-        guard !sources.isEmpty else { return }
+        guard !sources.isEmpty, !project.budget.hasUnfilledSource else { return }
         let sum = sources.reduce(Decimal(0)) { $0 + $1.amount.value.inYuan }
         if sum != total.inYuan {
             report(.sourcesMismatch, at: project.budget.total.mark,

@@ -55,7 +55,7 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, CustomString
     public static let duplicateCode = DiagnosticCode("JX211", "项目编码重复")
     public static let placeholder = DiagnosticCode("JX212", "尚未填写")
 
-    // JX3xx — money (REFERENCE §6)
+    // JX3xx — money: sums, formulas and units of the tables
     public static let breakdownMismatch = DiagnosticCode("JX301", "明细合计与预算合计不符")
     public static let sourcesMismatch = DiagnosticCode("JX302", "资金来源合计与预算合计不符")
     public static let formulaMismatch = DiagnosticCode("JX303", "计算式的结果与金额不符")
@@ -73,13 +73,14 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, CustomString
     public static let duplicateIndicator = DiagnosticCode("JX407", "三级指标重复")
     public static let badPlan = DiagnosticCode("JX408", "资金支出计划不合理")
     public static let fullWidthCharacters = DiagnosticCode("JX409", "数值中使用了全角字符")
+    public static let vagueValue = DiagnosticCode("JX410", "指标值含糊，不可衡量")
 
-    // JX5xx — the department's grading criteria (REFERENCE §5)
+    // JX5xx — the department's grading criteria
     public static let unreadableCondition = DiagnosticCode("JX501", "评定条件无法比较")
     public static let overlappingConditions = DiagnosticCode("JX502", "优秀与差的条件重叠")
     public static let misplacedOtherwise = DiagnosticCode("JX503", "“否则”用错了位置")
 
-    // JX6xx — year-end results and scoring (REFERENCE §4, §5)
+    // JX6xx — year-end results and scoring (docs/评分规则.md)
     public static let resultsWithoutProject = DiagnosticCode("JX601", "自评文件找不到对应的项目")
     public static let unknownIndicatorResult = DiagnosticCode("JX602", "自评中的指标不在目标表中")
     public static let missingIndicatorResult = DiagnosticCode("JX603", "指标缺少实际完成值")
@@ -96,6 +97,9 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, CustomString
     public static let ambiguousIndicatorName = DiagnosticCode("JX614", "三级指标名称不唯一，无法对应")
     public static let notAssessed = DiagnosticCode("JX615", "项目未自评")
     public static let missingMeasureResult = DiagnosticCode("JX616", "部门评定标准缺少实际值")
+    public static let ignoredEntry = DiagnosticCode("JX617", "填写的内容不参与评分")
+    public static let actualWithoutUnit = DiagnosticCode("JX618", "实际完成值缺少单位")
+    public static let fundingRowsMismatch = DiagnosticCode("JX619", "资金构成合计与年度资金总额不符")
 
     // JX9xx — the data set as a whole
     public static let noData = DiagnosticCode("JX901", "没有找到数据文件")
@@ -115,11 +119,12 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, CustomString
         unknownLevel2, yearMismatch, emptyDocument, duplicateCode, placeholder,
         breakdownMismatch, sourcesMismatch, formulaMismatch, unitContradictsFormula, badFormula, unitCostMismatch,
         unreadableValue, percentOutOfRange, unitMismatch, deadlineOutsideYear, satisfactionNotPercent,
-        missingLevel1, duplicateIndicator, badPlan, fullWidthCharacters,
+        missingLevel1, duplicateIndicator, badPlan, fullWidthCharacters, vagueValue,
         unreadableCondition, overlappingConditions, misplacedOtherwise,
         resultsWithoutProject, unknownIndicatorResult, missingIndicatorResult, actualUnitMismatch, weightsNot100,
         indicatorWeightsMismatch, scoreOutOfBand, missingEvaluatorScore, missingReason, overshoot, unreadableActual,
         unknownMeasureResult, ungradableMeasure, ambiguousIndicatorName, notAssessed, missingMeasureResult,
+        ignoredEntry, actualWithoutUnit, fundingRowsMismatch,
         noData, duplicateProject, fileNameMismatch, outputFailed, templateFailed, unsafeOutput, dataChanged,
     ]
 }

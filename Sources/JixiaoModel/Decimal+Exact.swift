@@ -44,6 +44,24 @@ extension Decimal {
         return output
     }
 
+    /// `numerator ÷ denominator` rounded to `places` decimals, half away from zero, decided on
+    /// the exact quotient. A quotient that does not terminate (11 ÷ 12) is cut at 38 digits,
+    /// and a value exactly halfway (11 × 7.38 ÷ 12 = 6.765) could then round the wrong way
+    /// had it been computed as a quotient first and multiplied after. The candidate from the
+    /// cut quotient is confirmed, or moved one step, by multiplying back, which is exact.
+    public static func quotient(_ numerator: Decimal, _ denominator: Decimal, places: Int) -> Decimal {
+        precondition(denominator != 0, "division by zero")
+        let negative = (numerator < 0) != (denominator < 0)
+        let n = abs(numerator), d = abs(denominator)
+        let step = Decimal(sign: .plus, exponent: -places, significand: 1)
+        let half = step / 2
+        var rounded = (n / d).rounded(places: places)
+        // Half away from zero: the result r is right when (r − half) · d ≤ n < (r + half) · d.
+        while rounded > 0, (rounded - half) * d > n { rounded -= step }
+        while (rounded + half) * d <= n { rounded += step }
+        return negative ? -rounded : rounded
+    }
+
     /// Exactly `places` decimals, rounded half up: `9.65`, `100.00`, `85.00`.
     public func fixed(_ places: Int) -> String {
         let text = rounded(places: places).plain

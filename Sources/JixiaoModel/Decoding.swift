@@ -50,6 +50,29 @@ final class DecodeContext {
     }
 }
 
+extension DecodeContext {
+    /// Every `待填写` of a file, whatever field, list item or key holds it: one walk of the tree
+    /// instead of a test in each field's decoder, so that no place it can stand is missed.
+    /// Decoders then pass over a placeholder in silence.
+    /// `what` names the place in the user's words: “合计”, “绩效目标”中的一项.
+    func reportPlaceholders(in node: Node, what: String) {
+        switch node.content {
+        case .scalar(let text):
+            guard Placeholder.isPlaceholder(text) else { return }
+            report(.placeholder, at: node.mark, "\(what)尚未填写", hint: "把“\(Placeholder.text)”换成实际内容")
+        case .sequence(let items):
+            for item in items { reportPlaceholders(in: item, what: "\(what)中的一项") }
+        case .mapping(let entries):
+            for entry in entries {
+                if Placeholder.isPlaceholder(entry.key) {
+                    report(.placeholder, at: entry.keyMark, "\(what)中的名称尚未填写", hint: "把“\(Placeholder.text)”换成实际的名称")
+                }
+                reportPlaceholders(in: entry.value, what: "“\(entry.key)”")
+            }
+        }
+    }
+}
+
 /// The keys of one mapping node, read by name; remembers which keys were used so that the
 /// rest can be reported as unknown (with a "did you mean").
 struct Fields {
@@ -92,10 +115,8 @@ struct Fields {
             return nil
         }
         context.checkCharacters(text, at: found.value.mark)
-        if Placeholder.isPlaceholder(text) {
-            context.report(.placeholder, at: found.value.mark, "“\(key)”尚未填写", hint: "把“\(Placeholder.text)”换成实际内容")
-            return required ? Located(text, at: found.value.mark) : nil
-        }
+        // Reported, wherever it stands, by `reportPlaceholders`.
+        if Placeholder.isPlaceholder(text) { return required ? Located(text, at: found.value.mark) : nil }
         if text.isBlank, !allowEmpty {
             context.report(.emptyValue, at: found.value.mark, "“\(key)”的值是空的", hint: "填写“\(key)”，或删除这一行")
             return nil
@@ -118,7 +139,7 @@ struct Fields {
     }
 
     static func amount(_ text: Located<String>, key: String, context: DecodeContext) -> Located<Amount>? {
-        if Placeholder.isPlaceholder(text.value) { return nil }  // reported once, as not filled in
+        if Placeholder.isPlaceholder(text.value) { return nil }  // reported by `reportPlaceholders`
         guard let amount = Amount(parsing: text.value) else {
             let fullWidth = text.value.unicodeScalars.contains { (0xFF10...0xFF19).contains($0.value) || $0 == "．" }
             context.report(.badAmount, at: text.mark, "“\(key)”的金额“\(text.value)”无法识别",
@@ -140,7 +161,7 @@ struct Fields {
 
     /// Reports every key not in `allowed`, suggesting the closest allowed key.
     func rejectUnknown(allowed: [String]) {
-        for entry in entries where !allowed.contains(where: entry.hasKey) {
+        for entry in entries where !allowed.contains(where: entry.hasKey) && !Placeholder.isPlaceholder(entry.key) {
             // Keys are told apart byte for byte, as the parser does: one written with, say, a
             // compatibility ideograph looks like the field but is not it, and is named as such.
             if let lookalike = allowed.first(where: { $0 == entry.key }) {
@@ -199,6 +220,7 @@ extension Decoded {
         let (tree, parseDiagnostics) = DocumentLoader.parse(source)
         guard let tree else { return Decoded(value: nil, diagnostics: parseDiagnostics) }
         let context = DecodeContext(path: source.path)
+        context.reportPlaceholders(in: tree, what: "文件")
         let value = body(tree, context)
         return Decoded(value: value, diagnostics: context.diagnostics)
     }

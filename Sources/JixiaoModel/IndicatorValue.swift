@@ -58,7 +58,7 @@ public struct Deadline: Sendable, Equatable, Codable {
     }
 }
 
-/// An indicator's target (指标值) or a grading condition, read per REFERENCE §3.
+/// An indicator's target (指标值) or a grading condition: a comparison, a deadline, or text.
 public enum IndicatorValue: Sendable, Equatable {
     case comparison(Comparison)
     case deadline(Deadline)

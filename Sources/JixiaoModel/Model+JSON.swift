@@ -97,3 +97,50 @@ extension Department {
         ])
     }
 }
+
+extension ProjectResults {
+    public var json: JSONValue {
+        func amount(_ value: Amount?) -> JSONValue { value?.json ?? .null }
+        func text(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
+        return .object([
+            ("项目名称", .string(projectName.value)),
+            ("主管部门", text(supervisor)),
+            ("实施单位", text(implementer)),
+            ("年初预算数", amount(initialBudget?.value)),
+            ("全年预算数", amount(annualBudget.value)),
+            ("全年执行数", amount(spent.value)),
+            ("资金构成", .array(fundingRows.map { row in
+                .object([("名称", .string(row.name)), ("年初预算数", amount(row.initial)),
+                         ("全年预算数", amount(row.annual)), ("全年执行数", amount(row.spent))])
+            })),
+            ("实际完成情况", .string(summary)),
+            ("权重", .array(weights.map { .object([("一级指标", .string($0.value.heading)), ("权重", .string($0.value.weight.plain))]) })),
+            ("指标", .array(indicators.map { result in
+                .object([("名称", .string(result.name.value)),
+                         ("实际完成值", .string(result.actualText.value)),
+                         ("解析", IndicatorValue(parsing: result.actualText.value).json),
+                         ("偏差原因", text(result.deviationReason)),
+                         ("分值", text(result.weight?.value.plain)),
+                         ("得分", text(result.evaluatorScore?.value.plain)),
+                         ("达成情况", text(result.achievement?.value.rawValue))])
+            })),
+            ("存在问题", .string(problems)),
+            ("改进措施", .string(improvements)),
+        ])
+    }
+}
+
+extension DepartmentResults {
+    public var json: JSONValue {
+        .object([
+            ("报告", .array(sections.map { .object([("标题", .string($0.key)), ("内容", .string($0.text))]) })),
+            ("评定", .array(measures.map { measure in
+                .object([("分项目标", .string(measure.subgoal.value)),
+                         ("标准", .string(measure.measure.value)),
+                         ("实际", measure.actualText.map { .string($0.value) } ?? .null),
+                         ("等级", measure.grade.map { .string($0.value) } ?? .null),
+                         ("说明", measure.note.map { .string($0) } ?? .null)])
+            })),
+        ])
+    }
+}

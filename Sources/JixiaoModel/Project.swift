@@ -39,8 +39,11 @@ public struct PlanShare: Sendable, Equatable {
 
 public struct Budget: Sendable {
     public var total: Located<Amount>
+    /// The sources whose amount is filled in.
     public var sources: [FundingSource]
     public var breakdown: [BreakdownItem]
+    /// Some source is still `待填写`: its share is unknown, so the sources cannot be summed.
+    public var hasUnfilledSource: Bool
 }
 
 public struct FundingSource: Sendable {

@@ -35,12 +35,14 @@ public enum ProjectDecoder {
         fields.rejectUnknown(allowed: budgetKeys)
         let total = fields.amount("合计", required: true)
         var sources: [FundingSource] = []
+        var hasUnfilledSource = false
         if let entry = fields.entry("来源"), Fields(entry.value, what: "来源", context: context) != nil {
             for source in entry.value.mapping ?? [] {
                 guard let text = source.value.scalar else {
                     context.report(.wrongType, at: source.value.mark, "资金来源“\(source.key)”应当是金额，这里却是\(source.value.kindName)")
                     continue
                 }
+                hasUnfilledSource = hasUnfilledSource || Placeholder.isPlaceholder(text)
                 if let amount = Fields.amount(Located(text, at: source.value.mark), key: source.key, context: context) {
                     sources.append(FundingSource(name: source.key, amount: amount))
                 }
@@ -63,7 +65,7 @@ public enum ProjectDecoder {
             breakdown.append(BreakdownItem(name: name, amount: amount, formula: formula, rate: rate))
         }
         guard let total else { return nil }
-        return Budget(total: total, sources: sources, breakdown: breakdown)
+        return Budget(total: total, sources: sources, breakdown: breakdown, hasUnfilledSource: hasUnfilledSource)
     }
 
     static func decodePlan(_ items: [Node], at mark: SourceMark, context: DecodeContext) -> [Located<PlanShare>] {
@@ -136,13 +138,16 @@ public enum ProjectDecoder {
         return items.compactMap { item in
             guard let fields = Fields(item, what: "三级指标", context: context) else { return nil }
             fields.rejectUnknown(allowed: indicatorKeys)
+            // A row missing a cell other than its name is reported here and kept: dropped, it
+            // would surface again as a result without an indicator and as weights that do not
+            // add up. Its value, left blank, is checked no further.
             let name = fields.text("名称")
-            let description = fields.text("描述")
-            let value = fields.text("指标值")
-            let basis = fields.text("依据")
-            guard let name, let description, let value, let basis else { return nil }
-            return Indicator(name: name, description: description.value, valueText: value,
-                             value: IndicatorValue(parsing: value.value), basis: basis.value)
+            let description = fields.text("描述")?.value ?? ""
+            let value = fields.text("指标值") ?? Located("", at: fields.entry("指标值")?.value.mark ?? item.mark)
+            let basis = fields.text("依据")?.value ?? ""
+            guard let name else { return nil }
+            return Indicator(name: name, description: description, valueText: value,
+                             value: IndicatorValue(parsing: value.value), basis: basis)
         }
     }
 }

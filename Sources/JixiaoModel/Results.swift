@@ -37,11 +37,26 @@ public struct FundingRow: Sendable {
     public let spent: Amount?
 }
 
-/// How far a qualitative indicator was achieved (REFERENCE §4's three bands).
+/// How far a qualitative indicator was achieved: the three bands of 财预〔2020〕10号.
 public enum Achievement: String, Sendable, CaseIterable {
     case achieved = "达成"
     case partial = "部分达成"
     case missed = "未达成"
+
+    /// The band's full name as 财预〔2020〕10号 prints it; tables copy it as often as the short one.
+    public var officialName: String {
+        switch self {
+        case .achieved: return "达成年度指标"
+        case .partial: return "部分达成年度指标并具有一定效果"
+        case .missed: return "未达成年度指标且效果较差"
+        }
+    }
+
+    /// Reads the short or the official name.
+    public init?(text: String) {
+        guard let found = Achievement.allCases.first(where: { $0.rawValue == text || $0.officialName == text }) else { return nil }
+        self = found
+    }
 }
 
 /// The result of one 三级指标, keyed by its name. A class, as `Indicator` is: each scored
@@ -52,7 +67,8 @@ public final class IndicatorResult: Sendable {
     public let deviationReason: String?
     /// The weight the data sets for this indicator, overriding the equal split.
     public let weight: Located<Decimal>?
-    /// The evaluator's score, where REFERENCE §4 leaves it to the evaluator.
+    /// The evaluator's score, where the rules leave it to the evaluator (a missed deadline, a
+    /// qualitative indicator not fully achieved).
     public let evaluatorScore: Located<Decimal>?
     /// For qualitative indicators: 达成 (default), 部分达成, 未达成.
     public let achievement: Located<Achievement>?

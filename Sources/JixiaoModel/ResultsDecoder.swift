@@ -54,12 +54,21 @@ public enum ResultsDecoder {
             // Exactly as many as there are: thousands of projects are held at once.
             indicators.reserveCapacity(entry.value.mapping?.count ?? 0)
             for item in entry.value.mapping ?? [] {
-                guard let result = Fields(item.value, what: item.key, context: context) else { continue }
+                // A blank indicator or 实际完成值 is reported here and the result kept, so that
+                // scoring neither reports the indicator again as having no result nor loses its 分值.
+                guard let result = Fields(item.value, what: item.key, context: context) else {
+                    if let empty = item.value.scalar, empty.isBlank {
+                        indicators.append(IndicatorResult(name: Located(item.key, at: item.keyMark), actualText: Located(empty, at: item.value.mark),
+                                                          deviationReason: nil, weight: nil, evaluatorScore: nil, achievement: nil))
+                    }
+                    continue
+                }
                 result.rejectUnknown(allowed: indicatorKeys)
-                guard let actual = result.text("实际完成值") else { continue }
+                guard let actual = result.text("实际完成值") ?? blank(result.entry("实际完成值")) else { continue }
                 let achievement = result.text("达成情况", required: false).flatMap { text -> Located<Achievement>? in
-                    guard let value = Achievement(rawValue: text.value) else {
-                        context.report(.wrongType, at: text.mark, "达成情况只能是：\(Achievement.allCases.map(\.rawValue).joined(separator: "、"))")
+                    guard let value = Achievement(text: text.value.trimmingSpaces()) else {
+                        context.report(.wrongType, at: text.mark, "达成情况只能是：\(Achievement.allCases.map(\.rawValue).joined(separator: "、"))",
+                                       hint: "也可写全称：\(Achievement.allCases.map(\.officialName).joined(separator: "、"))")
                         return nil
                     }
                     return Located(value, at: text.mark)
@@ -124,6 +133,11 @@ public enum ResultsDecoder {
         }
     }
 
+    private static func blank(_ entry: MappingEntry?) -> Located<String>? {
+        guard let entry, let text = entry.value.scalar, text.isBlank else { return nil }
+        return Located(text, at: entry.value.mark)
+    }
+
     private static func located(_ entry: MappingEntry?, context: DecodeContext) -> Located<Decimal>? {
         guard let entry, let value = number(entry.value, key: entry.key, context: context) else { return nil }
         return Located(value, at: entry.value.mark)
@@ -131,6 +145,7 @@ public enum ResultsDecoder {
 
     private static func number(_ node: Node, key: String, context: DecodeContext) -> Decimal? {
         guard let text = node.scalar, let value = Decimal(exactly: Substring(text.trimmingSpaces())) else {
+            if let text = node.scalar, Placeholder.isPlaceholder(text) { return nil }  // reported as not filled in
             context.report(.badNumber, at: node.mark, "“\(key)”应当是数字，这里是“\(node.scalar ?? node.kindName)”")
             return nil
         }

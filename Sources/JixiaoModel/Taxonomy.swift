@@ -1,4 +1,4 @@
-/// The indicator taxonomy of REFERENCE §2: which 二级 indicators belong under which 一级.
+/// The indicator taxonomy of the forms: which 二级 indicators belong under which 一级.
 /// Names are shown as written; aliases map older or longer names onto the same heading.
 public enum IndicatorTaxonomy {
     public enum Level1: String, Sendable, CaseIterable, Codable {

@@ -2,7 +2,7 @@ import Foundation
 import JixiaoDiagnostics
 import JixiaoModel
 
-/// A measure's grade (REFERENCE §5), named by the measure's own labels.
+/// A measure's grade, named by the measure's own labels.
 public enum MeasureGrade: Int, Sendable, Comparable {
     case poor = 0, pass = 1, excellent = 2
 
@@ -29,7 +29,7 @@ public struct SubgoalAssessment: Sendable {
     public let category: GoalCategory
     public let subgoal: SubGoal
     public let measures: [MeasureAssessment]
-    /// The worst grade among its measures (REFERENCE §5).
+    /// The worst grade among its measures.
     public var grade: MeasureGrade? { measures.compactMap(\.grade).min() }
 
     /// The key results files use for the sub-goal: its name, or its category's title.
@@ -48,7 +48,7 @@ public struct DepartmentAssessment: Sendable {
 }
 
 /// Grades every measure: 优秀 when its 优秀 condition holds, 差 when its 差 condition holds
-/// ("否则" = whenever 优秀 fails), 合格 otherwise (our rule, REFERENCE §5).
+/// ("否则" = whenever 优秀 fails), 合格 otherwise (our rule).
 public enum DepartmentGrader {
     public static func grade(_ department: Department, _ results: DepartmentResults) -> (DepartmentAssessment, [Diagnostic]) {
         let report = DiagnosticCollector(path: results.path)

@@ -26,7 +26,7 @@ public struct BudgetExecution: Sendable {
     public let score: Decimal
 }
 
-/// A project scored against its goal table (REFERENCE §4). A class: a score is passed to
+/// A project scored against its goal table (docs/评分规则.md). A class: a score is passed to
 /// every page and list that shows it, thousands at once, and a copy is then one reference.
 public final class ProjectScore: Sendable {
     public let project: Project
@@ -73,6 +73,7 @@ public enum ProjectScorer {
             }
         }
         let budget = budgetExecution(project, results, weight: budgetWeight, report: report)
+        checkFundingRows(budget, results, report: report)
         let total = scores.reduce(budget.score) { $0 + $1.score }
         let score = ProjectScore(project: project, results: results, budget: budget, indicators: scores, total: total)
         return (score, report.diagnostics)
@@ -173,6 +174,9 @@ public enum ProjectScorer {
 
     private static func scoreIndicator(_ indicator: Indicator, _ result: IndicatorResult, weight: Decimal,
                                        report: DiagnosticCollector) -> (Decimal, Bool, Working) {
+        // A blank or 待填写 actual was reported when the file was read; it is not a second finding.
+        let actual = result.actualText.value
+        if actual.isBlank || Placeholder.isPlaceholder(actual) { return (0, false, .noResult) }
         switch indicator.value {
         case .comparison(let target):
             return scoreComparison(indicator, target, result, weight: weight, report: report)
@@ -185,10 +189,15 @@ public enum ProjectScorer {
 
     private static func scoreComparison(_ indicator: Indicator, _ target: Comparison, _ result: IndicatorResult,
                                         weight: Decimal, report: DiagnosticCollector) -> (Decimal, Bool, Working) {
-        guard let actual = actualNumber(indicator, result, report: report) else { return (0, false, .notComparable) }
+        if let given = result.evaluatorScore {
+            report(.ignoredEntry, .warning, at: given.mark, "定量指标按实际完成值计算得分，这里写的“得分” \(given.value.plain) 不起作用",
+                   hint: "删除“得分”；表上印的得分与计算不同时，请核对实际完成值")
+        }
+        reportIgnoredAchievement(result, kind: "定量指标按实际完成值计算得分", report: report)
+        guard let actual = actualNumber(indicator, target, result, report: report) else { return (0, false, .notComparable) }
         let goal = target.number
         let unit = indicator.targetUnit
-        // A bare number is a target to reach (REFERENCE §3): scored as ≥.
+        // A bare number is a target to reach: scored as ≥.
         let op: ComparisonOperator = target.op == .equal ? .atLeast : target.op
         if op.holds(actual, goal) {
             if op.isPositive, goal > 0, actual >= goal * ScoringRules.overshootRatio, result.deviationReason == nil {
@@ -198,21 +207,32 @@ public enum ProjectScorer {
             }
             return (weight, true, .reached(actual: actual, op: op, goal: goal, unit: unit, weight: weight))
         }
-        let ratio = op.isPositive ? (goal > 0 ? actual / goal : 0) : (goal > 0 && actual > 0 ? goal / actual : 0)
-        let raw = ScoringRules.printed(max(ratio, 0) * weight)
-        // Our rule: a missed target never prints full marks.
-        let score = min(raw, max(weight - ScoringRules.step, 0))
+        let (raw, score) = ScoringRules.missedScore(actual: actual, op: op, goal: goal, weight: weight)
         return (score, false, .missed(actual: actual, op: op, goal: goal, weight: weight, raw: raw, score: score))
     }
 
+    /// 达成情况 grades text; a number or a date is graded by itself.
+    private static func reportIgnoredAchievement(_ result: IndicatorResult, kind: String, report: DiagnosticCollector) {
+        guard let achievement = result.achievement else { return }
+        report(.ignoredEntry, .warning, at: achievement.mark, "\(kind)，这里写的“达成情况” \(achievement.value.rawValue) 不起作用",
+               hint: "“达成情况”只用于定性指标；请删除")
+    }
+
     /// The actual value in the target's unit, or nil (and a diagnostic).
-    private static func actualNumber(_ indicator: Indicator, _ result: IndicatorResult, report: DiagnosticCollector) -> Decimal? {
+    private static func actualNumber(_ indicator: Indicator, _ target: Comparison, _ result: IndicatorResult,
+                                     report: DiagnosticCollector) -> Decimal? {
         guard case .comparison(let actual) = IndicatorValue(parsing: result.actualText.value) else {
             report(.unreadableActual, at: result.actualText.mark, "实际完成值“\(result.actualText.value)”不是数值",
                    hint: "写成数字，单位与指标值一致，例如 \(indicator.valueText.value)")
             return nil
         }
         let unit = indicator.targetUnit
+        if actual.unit.isEmpty, !target.unit.isEmpty, indicator.unitInName == nil {
+            // 0.9 against 85%以上 was most likely meant as 90 %; it is scored as written, 0.9 %.
+            report(.actualWithoutUnit, .warning, at: result.actualText.mark,
+                   "实际完成值“\(result.actualText.value)”没有单位，按指标值的单位读作 \(actual.number.plain)\(unit)",
+                   hint: "写明单位，例如 \(actual.number.plain)\(unit)")
+        }
         if actual.unit == unit || actual.unit.isEmpty { return actual.number }
         if let from = actual.moneyUnit, let to = MoneyUnit(rawValue: unit) {
             return Amount(actual.number, from).converted(to: to).value
@@ -227,6 +247,7 @@ public enum ProjectScorer {
 
     private static func scoreDeadline(_ deadline: Deadline, _ result: IndicatorResult, weight: Decimal,
                                       report: DiagnosticCollector) -> (Decimal, Bool, Working) {
+        reportIgnoredAchievement(result, kind: "时效指标按完成时间评分", report: report)
         let text = result.actualText.value.trimmingSpaces()
         var met = onTimeWords.contains(text)
         if !met {
@@ -237,8 +258,15 @@ public enum ProjectScorer {
             }
             met = (done.year, done.month, done.day) <= (deadline.year, deadline.month, deadline.day)
         }
-        if met { return (weight, true, .onTime(weight: weight)) }
-        let cap = ScoringRules.printed(weight * ScoringRules.missedDeadlineCap)
+        if met {
+            if let given = result.evaluatorScore {
+                report(.ignoredEntry, .warning, at: given.mark, "按时完成得满分 \(weight.plain)，这里写的“得分” \(given.value.plain) 不起作用",
+                       hint: "“得分”只在未按时完成时由评价人给出；请删除")
+            }
+            return (weight, true, .onTime(weight: weight))
+        }
+        // The limit is compared exactly: 80 % of 16.66 is 13.328, and 13.33 lies above it.
+        let cap = weight * ScoringRules.missedDeadlineCap
         if result.deviationReason == nil {
             report(.missingReason, at: result.actualText.mark, "未按时完成，须写明“偏差原因”")
         }
@@ -248,7 +276,7 @@ public enum ProjectScorer {
             return (0, false, .lateWithoutScore)
         }
         if given.value < 0 || given.value > cap {
-            report(.scoreOutOfBand, at: given.mark, "未按时完成的得分 \(given.value.plain) 超出范围 0–\(cap.plain)（分值的 80%）")
+            report(.scoreOutOfBand, at: given.mark, "未按时完成的得分 \(given.value.plain) 超出范围 0–\(cap.plain)（分值 \(weight.plain) 的 80%）")
         }
         return (ScoringRules.printed(given.value), false, .late(given: given.value, cap: cap))
     }
@@ -257,8 +285,9 @@ public enum ProjectScorer {
                                          report: DiagnosticCollector) -> (Decimal, Bool, Working) {
         let achievement = result.achievement?.value ?? .achieved
         let band = ScoringRules.band(achievement)
-        let low = ScoringRules.printed(weight * band.lower)
-        let high = ScoringRules.printed(weight * band.upper)
+        // Limits are compared exactly: 60 % of 16.67 is 10.002, so 10 lies below it.
+        let low = weight * band.lower
+        let high = weight * band.upper
         guard let given = result.evaluatorScore else {
             if achievement == .achieved { return (weight, true, .qualitativeAchieved(weight: weight)) }
             report(.missingEvaluatorScore, at: result.achievement?.mark ?? result.actualText.mark,
@@ -274,6 +303,29 @@ public enum ProjectScorer {
         return (ScoringRules.printed(given.value), achievement == .achieved, .qualitative(achievement, given: given.value))
     }
 
+    // MARK: - 资金构成
+
+    /// The 其中 rows (当年财政拨款, 上年结转资金, 其他资金) are parts of 年度资金总额: in each column
+    /// that a row fills, the rows must add up to the total. A real 自评表 printed its total as
+    /// 0 / 0 / 0 above a 当年财政拨款 row of 90 / 89.974 / 89.974.
+    private static func checkFundingRows(_ budget: BudgetExecution, _ results: ProjectResults, report: DiagnosticCollector) {
+        let columns: [(String, Amount, SourceMark, KeyPath<FundingRow, Amount?>)] = [
+            ("年初预算数", budget.initial, results.initialBudget?.mark ?? results.annualBudget.mark, \.initial),
+            ("全年预算数", budget.annual, results.annualBudget.mark, \.annual),
+            ("全年执行数", budget.spent, results.spent.mark, \.spent),
+        ]
+        for (column, total, mark, cell) in columns {
+            let parts = results.fundingRows.compactMap { row in row[keyPath: cell].map { (row.name, $0) } }
+            guard !parts.isEmpty else { continue }
+            let sum = parts.reduce(Decimal(0)) { $0 + $1.1.inYuan }
+            guard sum != total.inYuan else { continue }
+            let sumText = Amount(sum / total.unit.yuanPerUnit, total.unit)
+            report(.fundingRowsMismatch, at: mark,
+                   "资金构成的\(column)合计 \(sumText) 与年度资金总额的\(column) \(total) 不符",
+                   hint: "其中：" + parts.map { "\($0.0) \($0.1)" }.joined(separator: " + "))
+        }
+    }
+
     // MARK: - 预算执行率
 
     private static func budgetExecution(_ project: Project, _ results: ProjectResults, weight: Decimal,
@@ -285,9 +337,11 @@ public enum ProjectScorer {
             report(.badAmount, at: results.annualBudget.mark, "全年预算数为 0，无法计算预算执行率")
             return BudgetExecution(initial: initial, annual: annual, spent: spent, weight: weight, ratePercent: 0, score: 0)
         }
-        let rate = spent.inYuan / annual.inYuan
-        let score = ScoringRules.printed(min(rate, 1) * weight)
+        // Multiplied before dividing, so that rounding sees the exact value.
+        let score = spent.inYuan >= annual.inYuan ? ScoringRules.printed(weight)
+            : Decimal.quotient(spent.inYuan * weight, annual.inYuan, places: ScoringRules.places)
         return BudgetExecution(initial: initial, annual: annual, spent: spent, weight: weight,
-                               ratePercent: ScoringRules.printed(rate * 100), score: score)
+                               ratePercent: Decimal.quotient(spent.inYuan * 100, annual.inYuan, places: ScoringRules.places),
+                               score: score)
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 import JixiaoModel
 
-/// Every number of the scoring rules (REFERENCE §4, §5), in one place. Those marked "our
-/// rule" are choices the official texts leave open; docs/评分规则.md explains each.
+/// Every number of the scoring rules, in one place. Those marked "our rule" are choices the
+/// official texts leave open; docs/评分规则.md states each rule.
 public enum ScoringRules {
     /// Default weights of the 一级 indicators (财预〔2020〕10号 practice).
     public static let defaultWeights: [IndicatorTaxonomy.Level1: Decimal] = [.output: 50, .benefit: 30, .satisfaction: 10]
@@ -33,9 +33,20 @@ public enum ScoringRules {
 
     /// Rounds a score for printing: 0.01, half up (四舍五入).
     public static func printed(_ value: Decimal) -> Decimal { value.rounded(places: places) }
+
+    /// A number target missed: actual ÷ goal × weight for a target to reach, goal ÷ actual ×
+    /// weight for a ceiling (0 where the goal is 0), multiplied before dividing so that rounding
+    /// sees the exact value (11 ÷ 12 × 7.38 is exactly 6.765: 6.77). `raw` is that, printed;
+    /// `score` is at most weight − 0.01 (our rule: a missed target never prints full marks).
+    static func missedScore(actual: Decimal, op: ComparisonOperator, goal: Decimal, weight: Decimal) -> (raw: Decimal, score: Decimal) {
+        let (numerator, denominator) = op.isPositive ? (actual, goal) : (goal, actual)
+        let raw = goal > 0 && denominator > 0 && numerator > 0
+            ? Decimal.quotient(numerator * weight, denominator, places: places) : 0
+        return (raw, min(raw, max(weight - step, 0)))
+    }
 }
 
-/// The project grade (REFERENCE §4): 90 (含)–100 优, 80 (含)–90 良, 60 (含)–80 中, below 60 差.
+/// The project grade: 90 (含)–100 优, 80 (含)–90 良, 60 (含)–80 中, below 60 差.
 public enum Grade: String, Sendable, CaseIterable, Comparable {
     case excellent = "优"
     case good = "良"

@@ -82,13 +82,13 @@ public struct AssessmentSummary: Sendable {
     /// Overall execution rate in percent, to 0.01 %.
     public var ratePercent: Decimal? {
         guard totalBudget.value > 0 else { return nil }
-        return ScoringRules.printed(totalSpent.inYuan / totalBudget.inYuan * 100)
+        return Decimal.quotient(totalSpent.inYuan * 100, totalBudget.inYuan, places: ScoringRules.places)
     }
 
     /// The mean of the assessed projects' printed totals, to 0.01.
     public var averageScore: Decimal? {
         guard !scored.isEmpty else { return nil }
-        return ScoringRules.printed(scored.reduce(Decimal(0)) { $0 + $1.total } / Decimal(scored.count))
+        return Decimal.quotient(scored.reduce(Decimal(0)) { $0 + $1.total }, Decimal(scored.count), places: ScoringRules.places)
     }
 
     public func count(_ grade: Grade) -> Int { gradeCounts[grade] ?? 0 }

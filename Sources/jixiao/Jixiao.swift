@@ -188,7 +188,18 @@ extension Jixiao {
             case .failure(let diagnostic): return (nil, [diagnostic], nil)
             }
             if model {
-                if (file as NSString).lastPathComponent == DataLayout.departmentFile {
+                // The folder tells a results file from a goal table, also for a bare file name.
+                let url = URL(fileURLWithPath: file).standardizedFileURL
+                let name = url.lastPathComponent
+                if url.deletingLastPathComponent().lastPathComponent == DataLayout.resultsDirectory {
+                    if name == DataLayout.departmentResultsFile {
+                        let decoded = ResultsDecoder.decodeDepartment(source)
+                        return (decoded.value?.json, decoded.diagnostics, source)
+                    }
+                    let decoded = ResultsDecoder.decodeProject(source)
+                    return (decoded.value?.json, decoded.diagnostics, source)
+                }
+                if name == DataLayout.departmentFile {
                     let decoded = DepartmentDecoder.decode(source)
                     return (decoded.value?.json, decoded.diagnostics, source)
                 }

@@ -5,7 +5,8 @@ Every document our parser accepts must load to the same tree under PyYAML readin
 scalar as a string; documents outside the subset must be rejected, never read differently.
 Inputs: every .yaml file under data/ and Tests/ (the fixtures), and N generated documents
 (random nesting, Chinese and ASCII keys, every scalar style, comments, blank lines, CRLF),
-plus generated documents that step outside the subset.
+plus generated documents that step outside the subset, plus invalid YAML that PyYAML accepts
+(SUITE_INVALID), which must be rejected with its code.
 
 Usage: differential.py JIXIAO_BINARY [--count N] [--seed S]
 Exits 1 on any difference; prints 'N passed, N failed'.
@@ -141,6 +142,16 @@ class Generator:
         return "\n".join(base) + "\n" + construct + "\n"
 
 
+# Invalid YAML that PyYAML nevertheless loads. The official YAML test suite rejects both, and
+# so must we: the expected divergences from the oracle, checked to be rejected with their code
+# and never compared.
+SUITE_INVALID = [
+    ("flow-lone-dash", "[-]\n", "JX112"),
+    ("flow-lone-dash-after-item", "k: [a, -]\n", "JX112"),
+    ("S98Z", "empty block scalar: >\n \n  \n   \n # comment\n", "JX111"),
+]
+
+
 def load_reference(text):
     try:
         return True, yaml.load(text, Loader=yaml.BaseLoader)
@@ -176,12 +187,12 @@ def main():
 
     passed = failed = accepted_generated = 0
     with tempfile.TemporaryDirectory() as scratch:
-        cases = []  # (path, text, must_reject)
+        cases = []  # (path, text, must_reject, expected code or None)
         for path in repository_files(root):
             with open(path, "rb") as handle:
                 raw = handle.read()
             try:
-                cases.append((path, raw.decode("utf-8"), False))
+                cases.append((path, raw.decode("utf-8"), False, None))
             except UnicodeDecodeError:
                 continue  # the GB18030 fixture: not UTF-8, nothing to compare
         for number in range(args.count):
@@ -189,19 +200,28 @@ def main():
             text = generator.document()
             with open(path, "w", encoding="utf-8", newline="") as handle:
                 handle.write(text)
-            cases.append((path, text, False))
+            cases.append((path, text, False, None))
         for number in range(max(100, args.count // 20)):
             path = os.path.join(scratch, f"x{number}.yaml")
             text = generator.outside_subset()
             with open(path, "w", encoding="utf-8", newline="") as handle:
                 handle.write(text)
-            cases.append((path, text, True))
+            cases.append((path, text, True, None))
+        for name, text, code in SUITE_INVALID:
+            path = os.path.join(scratch, f"{name}.yaml")
+            with open(path, "w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+            cases.append((path, text, True, code))
 
         results = []
         for start in range(0, len(cases), 500):
             results += run_ours(args.binary, [case[0] for case in cases[start:start + 500]])
 
-        for (path, text, must_reject), ours in zip(cases, results):
+        for (path, text, must_reject, code), ours in zip(cases, results):
+            if ours["tree"] is None and code is not None and f" {code}:" not in (ours["error"] or ""):
+                failed += 1
+                print(f"REJECTED WITH ANOTHER CODE THAN {code}: {path}\n{text}\n-> {ours['error']}")
+                continue
             if ours["tree"] is None:
                 passed += 1  # rejected with an error: allowed for anything
                 continue
@@ -222,7 +242,7 @@ def main():
 
     generated = args.count
     print(f"differential: {generated} generated documents, {accepted_generated} accepted and compared; "
-          f"{len(cases) - generated} repository and outside-subset documents")
+          f"{len(cases) - generated} repository, outside-subset and known-invalid documents")
     print(f"{passed} passed, {failed} failed")
     if accepted_generated < generated * 0.9:
         print(f"too few generated documents were accepted ({accepted_generated}): the generator drifted from the subset")

@@ -157,9 +157,45 @@ struct IndicatorCheckTests {
     }
 
     @Test func numbersThatReadAsNothing() throws {
-        #expect(try findings(replacing("指标值: 74", "指标值: 约74人左右")) == [
-            "p.yaml:22:14: 警告 JX401: 指标值“约74人左右”含有数字，却不是可识别的比较值或时限，将按定性指标处理",
+        #expect(try findings(replacing("指标值: 74", "指标值: 全区前3名")) == [
+            "p.yaml:22:14: 警告 JX401: 指标值“全区前3名”含有数字，却不是可识别的比较值或时限，将按定性指标处理",
         ])
+    }
+
+    /// A number with a hedging word is not a measurable target, whichever form it would
+    /// otherwise read as (12次左右 reads as 12 with the unit 次左右): one warning, nothing else.
+    @Test func hedgedValuesAreWarned() throws {
+        #expect(try findings(replacing("指标值: 74", "指标值: 大约十二次吧")) == [
+            "p.yaml:22:14: 警告 JX410: 指标值“大约十二次吧”带有“大约”“吧”，数值不确定，无法据以评价",
+        ])
+        #expect(try findings(replacing("指标值: 74", "指标值: 74人左右")) == [
+            "p.yaml:22:14: 警告 JX410: 指标值“74人左右”带有“左右”，数值不确定，无法据以评价",
+        ])
+        #expect(try findings(replacing("指标值: 90%", "指标值: 力争90%")) == [
+            "p.yaml:38:14: 警告 JX410: 指标值“力争90%”带有“力争”，数值不确定，无法据以评价",
+        ])
+        #expect(try findings(replacing("指标值: 90%", "指标值: 基本完成")).isEmpty, "hedging without a number is qualitative text")
+        #expect(try findings(replacing("指标值: 90%", "指标值: 效果明显")).isEmpty)
+    }
+
+    /// Every 待填写 that `jixiao new` writes is reported once, as JX212, wherever it stands;
+    /// an unfilled source is not also summed into a misleading JX302, nor an unfilled quarter
+    /// into a JX408.
+    @Test func everyPlaceholderIsReportedOnce() throws {
+        func all(_ text: String) throws -> [String] {
+            let decoded = ProjectDecoder.decode(SourceFile(path: "p.yaml", text: text))
+            let project = try #require(decoded.value)
+            return (decoded.diagnostics + Checker.check(project, year: 2021)).map(\.headline)
+        }
+        #expect(try all(replacing("  - 及时足额发放", "  - 待填写")) == ["p.yaml:16:5: 错误 JX212: “绩效目标”中的一项尚未填写"])
+        #expect(try all(replacing("财政资金: 43.3万元", "财政资金: 待填写")) == ["p.yaml:6:11: 错误 JX212: “财政资金”尚未填写"])
+        #expect(try all(replacing("[25%, 50%, 75%, 100%]", "[待填写, 50%, 75%, 100%]"))
+            == ["p.yaml:14:10: 错误 JX212: “资金支出计划”中的一项尚未填写"])
+        #expect(try all(replacing("描述: 在岗率", "描述: 待填写")) == ["p.yaml:37:13: 错误 JX212: “描述”尚未填写"])
+        #expect(try all(replacing("    其他资金: 0万元", "    待填写: 0万元")) == ["p.yaml:7:5: 错误 JX212: “来源”中的名称尚未填写"])
+        let unnamed = replacing("名称: 在岗率", "名称: 待填写").replacingOccurrences(of: "名称: 满意度", with: "名称: 待填写")
+        #expect(try all(unnamed) == ["p.yaml:36:13: 错误 JX212: “名称”尚未填写", "p.yaml:42:13: 错误 JX212: “名称”尚未填写"],
+                "two unfilled names are not one name twice")
     }
 
     @Test func planMustBeCumulativeAndEndAt100() throws {

@@ -114,4 +114,29 @@ struct DecoderTests {
         let decoded = decode(validProject.replacingOccurrences(of: "[25%, 50%, 75%, 100%]", with: "[50%, 100%]"))
         #expect(decoded.diagnostics.map(\.headline) == ["p.yaml:13:9: 错误 JX203: 资金支出计划应当有四个季度的累计比例，这里有 2 个"])
     }
+
+    /// `jixiao dump --model` on a 自评 file shows the results as read, long band names included,
+    /// instead of reading it as a goal table.
+    @Test func resultsModelAsJSON() throws {
+        let text = """
+        项目名称: 村级组织经费
+        全年预算数: 71万元
+        全年执行数: 69.8万元
+        实际完成情况: 完成
+        指标:
+          到会率:
+            实际完成值: 95%
+          宣传效果:
+            实际完成值: 一般
+            达成情况: 未达成年度指标且效果较差
+            得分: 3
+
+        """
+        let decoded = ResultsDecoder.decodeProject(SourceFile(path: "r.yaml", text: text))
+        #expect(decoded.diagnostics.isEmpty)
+        let json = try #require(decoded.value?.json).compact
+        #expect(json.contains(#""全年执行数":{"text":"69.8万元","yuan":"698000"}"#))
+        #expect(json.contains(#"{"名称":"到会率","实际完成值":"95%","解析":{"kind":"comparison","operator":"=","number":"95","unit":"%"}"#))
+        #expect(json.contains(#""得分":"3","达成情况":"未达成"}"#))
+    }
 }

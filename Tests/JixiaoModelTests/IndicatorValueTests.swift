@@ -10,7 +10,7 @@ private func comparison(_ text: String) -> String {
     }
 }
 
-@Suite("Indicator values (REFERENCE §3)")
+@Suite("Indicator values")
 struct IndicatorValueTests {
     @Test(arguments: [
         // Every form in the seed.
@@ -21,7 +21,7 @@ struct IndicatorValueTests {
         ("90分以上", "≥90分"), ("60分以下", "≤60分"), ("3个工作日之内", "≤3个工作日"), ("10个工作日以上", "≥10个工作日"),
         ("2个工作日内", "≤2个工作日"), ("超2个工作日", ">2个工作日"), ("大于1%", ">1%"), ("大于90%", ">90%"),
         ("900分以上", "≥900分"),
-        // Forms REFERENCE §3 says to expect.
+        // Forms the tables also use: symbols, 不低于, 不超过, and an equals sign.
         ("≥90%", "≥90%"), ("≤5次", "≤5次"), ("=100%", "=100%"), ("不低于95%", "≥95%"), ("不超过3个工作日", "≤3个工作日"),
         ("不少于4次", "≥4次"), ("小于2%", "<2%"), ("不满18", "<18"), ("超过5天", ">5天"), ("10以内", "≤10"),
         ("52.15万元", "=52.15万元"),

@@ -212,6 +212,26 @@ struct ParserErrorTests {
         #expect(failure("a: [x: y]") == "t.yaml:1:6: 错误 JX112: 方括号列表中不能写“键: 值”")
     }
 
+    /// A lone `-` is no plain scalar: the YAML test suite rejects `[-]`, which PyYAML reads as ["-"].
+    @Test func loneDashInAFlowSequenceIsRejected() throws {
+        #expect(failure("[-]") == "t.yaml:1:2: 错误 JX112: 方括号列表中的“-”不能单独成为一项")
+        #expect(failure("a: [x, -]") == "t.yaml:1:8: 错误 JX112: 方括号列表中的“-”不能单独成为一项")
+        #expect(failure("a: [-, x]") == "t.yaml:1:5: 错误 JX112: 方括号列表中的“-”不能单独成为一项")
+        #expect(try tree(#"a: ["-", -5, -x]"#) == #"{"a":["-","-5","-x"]}"#)
+    }
+
+    /// Test suite case S98Z: a block scalar's leading blank line may not hold more spaces than
+    /// the first line after it that belongs to the scalar (here a comment at indent 1).
+    @Test func blankLineWiderThanTheBlockScalarsFirstLineIsRejected() throws {
+        #expect(failure("empty block scalar: >\n \n  \n   \n # comment\n")
+            == "t.yaml:4:2: 错误 JX111: 块文本开头的空行有 3 个空格，比其后第一行（第 5 行）的缩进 1 还多")
+        #expect(failure("a: |\n    \n  text\n") == "t.yaml:2:3: 错误 JX111: 块文本开头的空行有 4 个空格，比其后第一行（第 3 行）的缩进 2 还多")
+        // Blank lines as wide as the text, or narrower, are the text's own; one wider before the
+        // next key at the parent's indentation closes an empty scalar.
+        #expect(try tree("a: |\n  \n \n  text\n") == #"{"a":"\n\ntext\n"}"#)
+        #expect(try tree("a: |\n   \nb: x\n") == #"{"a":"","b":"x"}"#)
+    }
+
     @Test func encodingAndControlCharacters() {
         let gbk: [UInt8] = Array("a: ".utf8) + [0xB4, 0xE5]  // "村" in GBK
         do {

@@ -57,16 +57,21 @@ private let firstIndicator = """
         依据: 经验
 """
 
-private func project(_ replace: [(String, String)] = []) throws -> Project {
+/// The goal table with `replace` applied, decoded whatever it holds.
+func decodedProject(_ replace: [(String, String)] = []) -> Decoded<Project> {
     var text = goals.replacingOccurrences(of: "{名称}", with: firstIndicator)
     for (old, new) in replace { text = text.replacingOccurrences(of: old, with: new) }
-    let decoded = ProjectDecoder.decode(SourceFile(path: "p.yaml", text: text))
+    return ProjectDecoder.decode(SourceFile(path: "p.yaml", text: text))
+}
+
+func project(_ replace: [(String, String)] = []) throws -> Project {
+    let decoded = decodedProject(replace)
     #expect(decoded.diagnostics.isEmpty, "\(decoded.diagnostics.map(\.headline))")
     return try #require(decoded.value)
 }
 
-/// Results for every indicator; `overrides` replaces whole lines.
-private func results(_ lines: [String: String] = [:], extra: String = "") throws -> ProjectResults {
+/// Results for every indicator; `lines` replaces an indicator's lines, "删除" leaves it out.
+func results(_ lines: [String: String] = [:], extra: String = "") throws -> ProjectResults {
     let indicators: [(String, String)] = [
         ("发放人数", "实际完成值: 70"), ("完成率", "实际完成值: 100%"),
         ("项目完成时限", "实际完成值: 2022年1月15日\n    偏差原因: 工程验收推迟\n    得分: 9"),
@@ -82,11 +87,11 @@ private func results(_ lines: [String: String] = [:], extra: String = "") throws
     return try #require(decoded.value)
 }
 
-private func scores(_ score: ProjectScore) -> [String: String] {
+func scores(_ score: ProjectScore) -> [String: String] {
     Dictionary(uniqueKeysWithValues: score.indicators.map { ($0.indicator.name.value, "\($0.weight.plain)/\($0.score.plain)") })
 }
 
-@Suite("Project scoring (REFERENCE §4)")
+@Suite("Project scoring")
 struct ProjectScorerTests {
     @Test func weightSplitAddsUpExactly() {
         #expect(splitWeight(50, into: 4) == [12.5, 12.5, 12.5, 12.5])
