@@ -1,9 +1,11 @@
 // swift-tools-version:6.0
+// 6.0: the oldest manifest format that knows swiftLanguageModes.
 import PackageDescription
 
+// Built and tested on Linux only: the code calls glibc directly (renameat2 among others), so no
+// other platform is claimed.
 let package = Package(
     name: "Jixiao",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "jixiao", targets: ["jixiao"]),
         .library(name: "JixiaoPublish", targets: ["JixiaoPublish"]),
