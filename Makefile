@@ -4,11 +4,14 @@ SWIFT     ?= swift
 DATA      ?= data
 OUT       ?= output
 RELEASE    = .build/release/jixiao
+PREFIX    ?= /usr/local
+BINDIR     = $(DESTDIR)$(PREFIX)/bin
+SHAREDIR   = $(DESTDIR)$(PREFIX)/share/jixiao
 # zlib1g-dev: ZIPFoundation (.docx import, .xlsx output) needs zlib. libjemalloc-dev: jixiao
 # allocates with jemalloc, a third faster than glibc's malloc on a large publish.
 APT_PACKAGES = pkg-config libxml2-dev libxslt1-dev zlib1g-dev libjemalloc-dev
 
-.PHONY: all publish pdf xlsx check preview test test-pdf test-import test-xlsx validate fuzz bench build deps clean
+.PHONY: all publish pdf xlsx check preview test test-pdf test-import test-xlsx validate fuzz bench build install uninstall deps clean
 
 all: publish
 
@@ -32,7 +35,7 @@ check: build
 preview: build
 	$(RELEASE) preview $(DATA)
 
-## 运行全部测试：单元与发布测试，然后与 PyYAML 逐棵比对解析结果（10,000 个随机文档）
+## 运行全部测试：单元与发布测试，然后与 PyYAML 逐棵比对解析结果（10,000 个随机文档），最后是命令行与安装测试
 test: deps
 	$(SWIFT) build --product jixiao
 	$(SWIFT) test
@@ -41,6 +44,7 @@ test: deps
 	python3 Tests/Robustness/kill_test.py .build/debug/jixiao --runs 20 --projects 600
 	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install --quiet jsonschema
 	python3 Tests/Schema/schema_test.py
+	python3 Tests/Install/install_test.py .build/debug/jixiao
 
 ## PDF 测试：逐格核对文字、字体嵌入、页数、首页渲染（需要 weasyprint、fonts-arphic-uming、poppler-utils）
 test-pdf: build
@@ -85,6 +89,19 @@ bench: build
 
 build: deps
 	$(SWIFT) build -c release --product jixiao
+
+## 安装：程序到 $(PREFIX)/bin/jixiao，模板到 $(PREFIX)/share/jixiao/templates（PREFIX 默认 /usr/local；打包时可加 DESTDIR）
+install: build
+	mkdir -p "$(BINDIR)" "$(SHAREDIR)/templates"
+	install -m 755 $(RELEASE) "$(BINDIR)/jixiao"
+	cp -R templates/. "$(SHAREDIR)/templates"
+
+## 卸载：只删除 make install 装上的文件（按本仓库 templates/ 的清单），以及因此变空的 share/jixiao 目录
+uninstall:
+	rm -f "$(BINDIR)/jixiao"
+	cd templates && find . -type f | while IFS= read -r file; do rm -f "$(SHAREDIR)/templates/$$file"; done
+	cd templates && find . -mindepth 1 -depth -type d | while IFS= read -r folder; do rmdir "$(SHAREDIR)/templates/$$folder" 2>/dev/null || true; done
+	rmdir "$(SHAREDIR)/templates" "$(SHAREDIR)" 2>/dev/null || true
 
 ## 缺少系统库时（libxml2、libxslt；读取 .docx 用的 zlib；jixiao 用的内存分配器 jemalloc）：root 用户自动安装，否则打印需要执行的 apt-get 命令
 deps:

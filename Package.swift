@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+// 6.0: the oldest manifest format that knows swiftLanguageModes.
 import PackageDescription
 
 // Built and tested on Linux only: the output folder's swap uses renameat2 and syncfs, and

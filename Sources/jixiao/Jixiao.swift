@@ -16,6 +16,31 @@ struct Jixiao: AsyncParsableCommand {
         subcommands: [Publish.self, Check.self, Score.self, Preview.self, New.self, Import.self, Dump.self],
         defaultSubcommand: Publish.self
     )
+
+    /// argument-parser's main would answer a usage error in English, and would read a mistyped
+    /// subcommand as publish's data folder; the rest (help, running the command) is as it does.
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let subcommands = configuration.subcommands.map { $0._commandName } + ["help"]
+        if let suggestion = SubcommandSuggestion(arguments: arguments, subcommands: subcommands) {
+            printError("jixiao：没有子命令“\(suggestion.typed)”。您是不是要用：jixiao \(suggestion.name)")
+            exit(withError: ExitCode.validationFailure)
+        }
+        do {
+            var command = try parseAsRoot(arguments)
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            guard let usage = UsageMessage(error) else { exit(withError: error) }
+            let subcommand = arguments.first.flatMap { subcommands.contains($0) ? $0 : nil } ?? Publish._commandName
+            printError("jixiao：\(usage.text)")
+            printError("查看用法：jixiao \(subcommand) --help")
+            exit(withError: ExitCode.validationFailure)
+        }
+    }
 }
 
 /// Exit status when the data has errors (usage errors exit with 64).
@@ -40,7 +65,8 @@ extension Jixiao {
 
         @OptionGroup var data: DataDirectory
         @Option(name: .long, help: "输出目录") var out: String = "output"
-        @Option(name: .long, help: "模板目录（jixiao.xsl 与 jixiao.css 所在处）") var templates: String = "templates"
+        @Option(name: .long, help: "模板目录（jixiao.xsl 与 jixiao.css 所在处；默认在程序旁、安装的 share/jixiao/templates 或源代码目录中寻找）")
+        var templates: String?
         @Option(name: .customLong("emit-xml"), help: "同时把送入模板的 XML 写到这个目录") var emitXML: String?
         @Flag(name: .shortAndLong, help: "不打印进度") var quiet = false
         @Flag(name: .long, help: "同时为每个页面生成 PDF（需要 WeasyPrint 与 fonts-arphic-uming）") var pdf = false
@@ -59,7 +85,7 @@ extension Jixiao {
 
         func run() throws {
             var options = PublishOptions(dataDirectory: data.dataDirectory, outputDirectory: out,
-                                         templatesDirectory: templates, emitXMLDirectory: emitXML,
+                                         templatesDirectory: try TemplateFolder.locate(option: templates), emitXMLDirectory: emitXML,
                                          encoding: data.encoding, workers: jobs)
             options.pdf = pdf
             options.xlsx = xlsx

@@ -11,11 +11,11 @@ extension Jixiao {
 
         @OptionGroup var data: DataDirectory
         @Option(name: .long, help: "端口（被占用时依次尝试后面的 9 个）") var port: UInt16 = 8421
-        @Option(name: .long, help: "模板目录") var templates: String = "templates"
+        @Option(name: .long, help: "模板目录（默认与 publish 相同）") var templates: String?
 
         func run() async throws {
             let server = PreviewServer(
-                options: .init(dataDirectory: data.dataDirectory, templatesDirectory: templates, port: port),
+                options: .init(dataDirectory: data.dataDirectory, templatesDirectory: try TemplateFolder.locate(option: templates), port: port),
                 log: { print($0) })
             let bound: UInt16
             do {

@@ -1,0 +1,166 @@
+#!/usr/bin/env python3
+"""jixiao as a user meets it outside the repository: command-line mistakes answered in Chinese
+(a mistyped subcommand gets a suggestion), templates found from any folder without
+--templates, and `make install` / `make uninstall` into a temporary prefix (this builds the
+release binary, as `make install` does for a user).
+
+Usage: install_test.py JIXIAO_BINARY   — prints 'N passed, N failed'; exits 1 on any failure.
+Everything it makes is under one temporary folder, removed at the end.
+"""
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+USAGE_ERROR = 64
+
+failures = []
+passed = 0
+
+
+def check(condition, description, detail=""):
+    global passed
+    if condition:
+        passed += 1
+    else:
+        failures.append(f"{description}\n{detail}".rstrip())
+
+
+def run(command, cwd, **options):
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, **options)
+
+
+def shown(result):
+    return f"exit {result.returncode}\nstdout: {result.stdout[-2000:]}\nstderr: {result.stderr[-2000:]}"
+
+
+def files_under(folder):
+    """Every file, symlink and folder below `folder`, as relative paths."""
+    found = set()
+    for directory, folders, names in os.walk(folder):
+        for name in folders + names:
+            found.add(os.path.relpath(os.path.join(directory, name), folder))
+    return found
+
+
+def same_tree(first, second):
+    """Same files with the same bytes."""
+    return run(["diff", "-r", first, second], ROOT).returncode == 0
+
+
+def command_line_errors(binary, work):
+    """Usage errors: Chinese text, a usage hint naming the subcommand, exit status 64, no English."""
+    cases = [
+        (["chek", "data"], "没有子命令“chek”。您是不是要用：jixiao check", None),
+        (["publsh"], "您是不是要用：jixiao publish", None),
+        (["nwe", "项目", "甲"], "您是不是要用：jixiao new", None),
+        (["publish", "--bogus"], "没有选项 --bogus", "publish"),
+        (["check", "data", "--strcit"], "没有选项 --strcit。您是不是要用：--strict", "check"),
+        (["publish", "--out"], "选项 --out 后面缺少值", "publish"),
+        (["check", "--format", "xml"], "“xml”不是 --format 可以取的值，可选：text、json", "check"),
+        (["publish", "--jobs", "many"], "“many”不是 --jobs 可以取的值", "publish"),
+        (["publish", "data", "extra"], "多余的参数“extra”", "publish"),
+        (["dump"], "缺少参数 <files>", "dump"),
+        (["publish", "--quiet=yes"], "选项 --quiet 不带值，却给了“yes”", "publish"),
+        (["publish", "--jobs", "0"], "--jobs 至少为 1", "publish"),
+        (["new", "项目", "a/b"], "项目名称不能为空", "new"),
+    ]
+    for arguments, message, subcommand in cases:
+        result = run([binary] + arguments, work)
+        label = "jixiao " + " ".join(arguments)
+        check(result.returncode == USAGE_ERROR, f"{label}: exit status {USAGE_ERROR}", shown(result))
+        check(message in result.stderr, f"{label}: says “{message}”", shown(result))
+        check("Error:" not in result.stderr and "Usage:" not in result.stderr, f"{label}: no English", shown(result))
+        if subcommand:
+            check(f"查看用法：jixiao {subcommand} --help" in result.stderr, f"{label}: usage hint", shown(result))
+    for arguments in (["--help"], ["help", "publish"], ["check", "--help"]):
+        result = run([binary] + arguments, work)
+        check(result.returncode == 0 and "USAGE:" in result.stdout, f"jixiao {' '.join(arguments)}: argument-parser's help", shown(result))
+
+
+def templates_from_any_folder(binary, work):
+    """Run from a folder with no templates/: the checkout the binary was built from supplies them;
+    the default subcommand still takes an existing folder named like nothing in particular."""
+    result = run([binary, "data", "--out", "out", "-q"], work)
+    check(result.returncode == 0, "jixiao data (default subcommand, no --templates) from a temporary folder publishes", shown(result))
+    check(os.path.isfile(os.path.join(work, "out", "2021", "index.html")), "the index page is written")
+    empty = os.path.join(work, "no-templates")
+    os.mkdir(empty)
+    result = run([binary, "publish", "data", "--out", "out-none", "--templates", empty], work)
+    check(result.returncode == 1, "--templates without jixiao.xsl fails", shown(result))
+    check(empty in result.stderr and "--templates" in result.stderr and "make install" in result.stderr,
+          "the failure says where it looked and how to fix it", shown(result))
+    check(not os.path.exists(os.path.join(work, "out-none")), "and writes nothing")
+
+
+def install_and_uninstall(work):
+    """`make install PREFIX=…` into a prefix that already holds someone else's files; the installed
+    binary, run from elsewhere (directly and through a symlink), uses the installed templates and
+    publishes what the checkout's binary publishes; `make uninstall` leaves the prefix as it was."""
+    prefix = os.path.join(work, "prefix")
+    for own in ("bin/other-tool", "share/other/readme.txt"):
+        os.makedirs(os.path.dirname(os.path.join(prefix, own)), exist_ok=True)
+        with open(os.path.join(prefix, own), "w") as handle:
+            handle.write("not jixiao's\n")
+    before = files_under(prefix)
+    result = run(["make", "install", f"PREFIX={prefix}"], ROOT)
+    check(result.returncode == 0, "make install PREFIX=<temporary folder>", shown(result))
+    installed = os.path.join(prefix, "bin", "jixiao")
+    share = os.path.join(prefix, "share", "jixiao", "templates")
+    check(os.access(installed, os.X_OK), "the program is installed and executable")
+    if not os.access(installed, os.X_OK):
+        return
+    check(same_tree(share, os.path.join(ROOT, "templates")), "the templates are installed, templates/xlsx/ included")
+
+    elsewhere = os.path.join(work, "elsewhere")
+    os.mkdir(elsewhere)
+    os.symlink(installed, os.path.join(elsewhere, "jixiao-link"))
+    for program, out in ((installed, "installed-out"), ("./jixiao-link", "linked-out")):
+        result = run([program, "publish", os.path.join(work, "data"), "--out", out], elsewhere)
+        check(result.returncode == 0, f"{program} publish, run from another folder", shown(result))
+        check(f"编译模板 {share}" in result.stdout, f"{program} uses the installed templates", shown(result))
+    check(same_tree(os.path.join(elsewhere, "installed-out"), os.path.join(work, "out")),
+          "the installed program publishes the same pages as the checkout's")
+
+    # Someone's own stylesheet put beside the installed ones is not make install's to remove.
+    mine = os.path.join(share, "mine.xsl")
+    with open(mine, "w") as handle:
+        handle.write("<!-- mine -->\n")
+    result = run(["make", "uninstall", f"PREFIX={prefix}"], ROOT)
+    check(result.returncode == 0, "make uninstall PREFIX=<temporary folder>", shown(result))
+    check(files_under(prefix) == before | {"share/jixiao", "share/jixiao/templates", "share/jixiao/templates/mine.xsl"},
+          "make uninstall removes the installed files and nothing else", "\n".join(sorted(files_under(prefix))))
+    os.remove(mine)
+    result = run(["make", "uninstall", f"PREFIX={prefix}"], ROOT)
+    check(files_under(prefix) == before, "once the folder is empty, a second make uninstall removes share/jixiao too",
+          "\n".join(sorted(files_under(prefix))))
+
+    stage = os.path.join(work, "stage")
+    result = run(["make", "install", f"DESTDIR={stage}", "PREFIX=/opt/jixiao"], ROOT)
+    check(result.returncode == 0 and os.path.isfile(os.path.join(stage, "opt/jixiao/bin/jixiao"))
+          and os.path.isfile(os.path.join(stage, "opt/jixiao/share/jixiao/templates/jixiao.xsl")),
+          "make install honours DESTDIR", shown(result))
+    run(["make", "uninstall", f"DESTDIR={stage}", "PREFIX=/opt/jixiao"], ROOT)
+    check(files_under(stage) == {"opt", "opt/jixiao", "opt/jixiao/bin", "opt/jixiao/share"},
+          "make uninstall honours DESTDIR", "\n".join(sorted(files_under(stage))))
+
+
+def main():
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    binary = os.path.abspath(sys.argv[1])
+    with tempfile.TemporaryDirectory(prefix="jixiao-install-") as work:
+        shutil.copytree(os.path.join(ROOT, "data"), os.path.join(work, "data"))
+        command_line_errors(binary, work)
+        templates_from_any_folder(binary, work)
+        install_and_uninstall(work)
+    for failure in failures:
+        print("FAIL", failure)
+    print(f"{passed} passed, {len(failures)} failed")
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()
