@@ -15,7 +15,7 @@ extension Jixiao {
 
         func run() async throws {
             let server = PreviewServer(
-                options: .init(dataDirectory: data.dataDirectory, templatesDirectory: templates, port: port),
+                options: .init(dataDirectory: data.dataDirectory, encoding: data.encoding, templatesDirectory: templates, port: port),
                 log: { print($0) })
             let bound: UInt16
             do {
