@@ -28,7 +28,13 @@ enum DiagnosticsPage {
         }
     }
 
+    /// The text in a bare HTML page, so that the reload script can still be injected and the
+    /// page refreshes once the templates are mended.
     static func plain(_ text: String) -> PreviewState.Page {
-        PreviewState.Page(bytes: Array(text.utf8), contentType: "text/plain; charset=utf-8")
+        let escaped = text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
+        let page = "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"UTF-8\"/><title>Jixiao 预览</title></head>"
+            + "<body><pre>\(escaped)</pre></body></html>"
+        return PreviewState.Page(bytes: Array(page.utf8), contentType: "text/html; charset=utf-8")
     }
 }

@@ -32,9 +32,9 @@ struct PreviewServerTests {
 
     /// A started preview of `data`, stopped after `body` whatever happens; its private folder
     /// is gone afterwards.
-    private func withPreview(_ data: URL, encoding: SourceEncoding = .utf8, port: UInt16 = 0,
+    private func withPreview(_ data: URL, encoding: SourceEncoding = .utf8, templates: String = Self.templates, port: UInt16 = 0,
                              _ body: (PreviewServer, UInt16) async throws -> Void) async throws {
-        let server = PreviewServer(options: .init(dataDirectory: data.path, encoding: encoding, templatesDirectory: Self.templates,
+        let server = PreviewServer(options: .init(dataDirectory: data.path, encoding: encoding, templatesDirectory: templates,
                                                   port: port, pollInterval: .milliseconds(100)), log: { _ in })
         let bound = try await server.start()
         let watcher = Task { await server.watch() }
@@ -97,6 +97,31 @@ struct PreviewServerTests {
                 #expect(broken.body.contains("七十一万元"), "the source line is quoted")
                 #expect(!broken.body.contains("项目绩效目标表</td>"), "no stale table while the data is broken")
                 #expect(broken.body.contains(SiteResponder.eventsPath), "the diagnostics page reloads too")
+            }
+        }
+    }
+
+    /// Without templates nothing can be published, not even the diagnostics page: the error
+    /// shows as text, and the page still reloads once the templates are back.
+    @Test func watchesTheTemplatesAndRecoversFromAFailedPublish() async throws {
+        let templates = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-preview-templates-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: false)
+        defer { try? FileManager.default.removeItem(at: templates) }
+        try await withData { data in
+            try await withPreview(data, templates: templates.path) { _, port in
+                let failed = try Loopback.get(Self.projectPage, port: port)
+                #expect(failed.head.lowercased().contains("content-type: text/html; charset=utf-8"))
+                #expect(failed.body.contains("<pre>"))
+                #expect(failed.body.contains(SiteResponder.eventsPath))
+
+                let events = try Loopback(port: port, timeout: .seconds(10))
+                events.send("GET \(SiteResponder.eventsPath) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n\r\n")
+                #expect(events.wait(for: "data: 1\n\n"))
+                for name in try FileManager.default.contentsOfDirectory(atPath: Self.templates) {
+                    try FileManager.default.copyItem(atPath: Self.templates + "/" + name, toPath: templates.appendingPathComponent(name).path)
+                }
+                #expect(events.wait(for: "data: 2\n\n"), "a republish after the templates changed")
+                #expect(try Loopback.get(Self.projectPage, port: port).body.contains("村级组织经费项目绩效目标表"))
             }
         }
     }
