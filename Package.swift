@@ -16,7 +16,12 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        // The preview server (jixiao preview): Hummingbird on SwiftNIO; NIO and swift-log are
+        // named for the request limits and for silencing the server's own log.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         // Reading .docx packages (jixiao import) and writing .xlsx (publish --xlsx).
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
@@ -67,9 +72,13 @@ let package = Package(
         ]),
         // `jixiao preview`: publish, serve on 127.0.0.1, republish on every change.
         .target(name: "JixiaoPreview", dependencies: [
-            "JixiaoPublish", "JixiaoData", "JixiaoRender", "JixiaoDiagnostics",
-            .product(name: "FlyingFox", package: "FlyingFox"),
-        ]),
+            "JixiaoPublish", "JixiaoData", "JixiaoRender", "JixiaoModel", "JixiaoDiagnostics",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+            .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: [.swiftLanguageMode(.v6)]),
         .executableTarget(
             name: "jixiao",
             dependencies: [
@@ -77,6 +86,7 @@ let package = Package(
                 "JixiaoData",
                 "JixiaoImport",
                 "JixiaoPreview",
+                "JixiaoRender",
                 "JixiaoScore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

@@ -15,7 +15,8 @@ extension Jixiao {
 
         func run() async throws {
             let server = PreviewServer(
-                options: .init(dataDirectory: data.dataDirectory, templatesDirectory: try TemplateFolder.locate(option: templates), port: port),
+                options: .init(dataDirectory: data.dataDirectory, encoding: data.encoding,
+                               templatesDirectory: try TemplateFolder.locate(option: templates), port: port),
                 log: { print($0) })
             let bound: UInt16
             do {

@@ -1,5 +1,5 @@
 import Foundation
-import JixiaoPublish
+import JixiaoRender
 
 /// The templates folder a command uses. `--templates` alone when given; otherwise the first
 /// of: beside the program, the share folder `make install` fills, the checkout the program
