@@ -35,16 +35,22 @@ check: build
 preview: build
 	$(RELEASE) preview $(DATA)
 
-## 运行全部测试：单元与发布测试，然后与 PyYAML 逐棵比对解析结果（10,000 个随机文档），最后是命令行与安装测试
+## 运行全部测试：单元与发布测试，然后与 PyYAML 逐棵比对解析结果（10,000 个随机文档），最后是命令行与安装测试；
+## 测试在 .build/test-tmp 中建临时文件，结束后检查那里什么也没留下
+TEST_TMP = $(CURDIR)/.build/test-tmp
 test: deps
 	$(SWIFT) build --product jixiao
-	$(SWIFT) test
+	$(SWIFT) build --build-tests
 	@python3 -c 'import yaml' 2>/dev/null || python3 -m pip install --quiet pyyaml
-	python3 Tests/Differential/differential.py .build/debug/jixiao --count 10000
-	python3 Tests/Robustness/kill_test.py .build/debug/jixiao --runs 20 --projects 600
 	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install --quiet jsonschema
-	python3 Tests/Schema/schema_test.py
-	python3 Tests/Install/install_test.py .build/debug/jixiao
+	rm -rf $(TEST_TMP) && mkdir -p $(TEST_TMP)
+	TMPDIR=$(TEST_TMP) $(SWIFT) test --skip-build
+	TMPDIR=$(TEST_TMP) python3 Tests/Differential/differential.py .build/debug/jixiao --count 10000
+	TMPDIR=$(TEST_TMP) python3 Tests/Robustness/kill_test.py .build/debug/jixiao --runs 20 --projects 600
+	TMPDIR=$(TEST_TMP) python3 Tests/Schema/schema_test.py
+	TMPDIR=$(TEST_TMP) python3 Tests/Install/install_test.py .build/debug/jixiao
+	@leftover="$$(ls -A $(TEST_TMP))"; if [ -n "$$leftover" ]; then echo "测试在临时目录中留下了文件：$$leftover"; exit 1; fi
+	rmdir $(TEST_TMP)
 
 ## PDF 测试：逐格核对文字、字体嵌入、页数、首页渲染（需要 weasyprint、fonts-arphic-uming、poppler-utils）
 test-pdf: build
@@ -116,8 +122,6 @@ deps:
 	  fi; \
 	fi
 
-## 删除编译结果与输出目录（连同输出目录旁增量发布用的清单和留作改写的上一版输出）
+## 删除编译结果与输出目录
 clean:
 	rm -rf .build $(OUT) Tests/Fuzz/.build Tests/Benchmarks/.build
-	rm -rf "$$(dirname $(OUT))/.$$(basename $(OUT)).jixiao-manifest" "$$(dirname $(OUT))/.$$(basename $(OUT)).jixiao-spare" \
-		"$$(dirname $(OUT))/.$$(basename $(OUT)).jixiao-reserve"

@@ -4,6 +4,7 @@ import JixiaoDiagnostics
 import JixiaoDigest
 import JixiaoModel
 import JixiaoScore
+import Synchronization
 
 /// Everything read from a data folder: the documents of each year, every finding, and the
 /// sources (so that diagnostics can quote their lines).
@@ -289,13 +290,12 @@ private struct ProjectFile {
 
 /// `transform` applied to every element on every core, results in order.
 private func concurrentMap<Element, Mapped>(_ elements: [Element], _ transform: (Element) -> Mapped) -> [Mapped] {
-    [Mapped](unsafeUninitializedCapacity: elements.count) { buffer, count in
-        let start = buffer.baseAddress
-        DispatchQueue.concurrentPerform(iterations: elements.count) { index in
-            (start! + index).initialize(to: transform(elements[index]))
-        }
-        count = elements.count
+    let results = Mutex([Mapped?](repeating: nil, count: elements.count))
+    DispatchQueue.concurrentPerform(iterations: elements.count) { index in
+        let mapped = transform(elements[index])
+        results.withLock { $0[index] = mapped }
     }
+    return results.withLock { $0.map { $0! } }
 }
 
 public func join(_ directory: String, _ name: String) -> String {
