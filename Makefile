@@ -47,6 +47,7 @@ test: deps
 	TMPDIR=$(TEST_TMP) $(SWIFT) test --skip-build
 	TMPDIR=$(TEST_TMP) python3 Tests/Differential/differential.py .build/debug/jixiao --count 10000
 	TMPDIR=$(TEST_TMP) python3 Tests/Robustness/kill_test.py .build/debug/jixiao --runs 20 --projects 600
+	TMPDIR=$(TEST_TMP) python3 Tests/Robustness/full_disk_test.py .build/debug/jixiao
 	TMPDIR=$(TEST_TMP) python3 Tests/Schema/schema_test.py
 	TMPDIR=$(TEST_TMP) python3 Tests/Install/install_test.py .build/debug/jixiao
 	@leftover="$$(ls -A $(TEST_TMP))"; if [ -n "$$leftover" ]; then echo "测试在临时目录中留下了文件：$$leftover"; exit 1; fi

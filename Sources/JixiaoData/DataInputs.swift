@@ -7,12 +7,13 @@ extension DataSetLoader {
     /// the folder and its content, so that the same data named `data`, `./data` or by an
     /// absolute path has the same digest, and any change to any file changes it.
     public static func inputsDigest(directory: String) -> Fingerprint {
+        let files = inputFiles(directory)
+        let contents = ContentDigest.ofFiles(files.map(\.path), followingLinks: true, limit: ParserLimits.standard.maxFileBytes)
         var digest = Digest()
-        for (name, path) in inputFiles(directory) {
-            digest.add(field: name)
+        for (file, content) in zip(files, contents) {
+            digest.add(field: file.name)
             // A file the loader refuses is refused again by the publish that finds it changed.
-            digest.add(field: ContentDigest.ofFile(path, followingLinks: true, limit: ParserLimits.standard.maxFileBytes)?.description
-                       ?? "unreadable")
+            digest.add(field: content?.description ?? "unreadable")
         }
         return digest.fingerprint
     }

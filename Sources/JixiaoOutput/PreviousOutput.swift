@@ -22,9 +22,12 @@ public final class PreviousOutput: Sendable {
         return intact
     }
 
-    /// Whether the output holds exactly the files the manifest lists, each intact.
+    /// Whether the output holds exactly the files the manifest lists, each intact (all
+    /// checked at once, on every core).
     public func isComplete(listing: [String]) -> Bool {
-        Set(listing) == Set(manifest.files.keys) && listing.allSatisfy(isIntact)
+        guard Set(listing) == Set(manifest.files.keys) else { return false }
+        let digests = ContentDigest.ofFiles(listing.map { directory + "/" + $0 })
+        return zip(listing, digests).allSatisfy { path, digest in digest != nil && digest == manifest.files[path] }
     }
 
     /// Takes the files unchanged into `staged`; false (and nothing taken) when any is not intact.

@@ -77,42 +77,52 @@ public struct PageJob {
     /// from is unchanged; of a page with slots, renders the frame and leaves the parts to a
     /// `PageStream`.
     func start(_ renderer: PageRenderer) throws -> Started {
-        var frame: Built?
-        func page() throws -> Built {
-            if let frame { return frame }
-            frame = try renderer.build(build, key: key, name: (relativePath as NSString).deletingPathExtension + ".xml")
-            return frame!
-        }
-
         // Where there is a previous version, the digests come first: an unchanged page is
         // then known before anything is rendered, and of a keyed page before anything is built.
         let earlier = renderer.previous?.manifest.pages[relativePath]
         let partDigests = try earlier == nil ? nil : parts.map { try renderer.digest(key: $0.key, $0.build) }
-        let files = [relativePath] + (spreadsheet != nil && renderer.spreadsheets != nil ? [OutputLayout.spreadsheet(forPage: relativePath)] : [])
-        if let earlier, let partDigests,
-           earlier.source == renderer.whole(try key == nil ? page().digest : renderer.digest(key: key, build), partDigests),
-           renderer.previous!.reuse(files, into: renderer.output) {
-            return .rendered(Rendered(digest: earlier.source, reused: true, parts: earlier.parts ?? []))
+        var frame: Built?
+        if let earlier, let partDigests {
+            if key == nil { frame = try buildFrame(renderer) }
+            let own = try frame?.digest ?? renderer.digest(key: key, build)
+            if earlier.source == renderer.whole(own, partDigests), renderer.previous!.reuse(files(renderer), into: renderer.output) {
+                return .rendered(Rendered(digest: earlier.source, reused: true, parts: earlier.parts ?? []))
+            }
         }
+        return try render(frame ?? buildFrame(renderer), renderer, earlierParts: partDigests.map { digests in
+            let byDigest = Dictionary((earlier?.parts ?? []).map { ($0.digest, $0) }, uniquingKeysWith: { first, _ in first })
+            return digests.map { byDigest[$0] }
+        })
+    }
 
-        let (tree, own) = try (page().tree, page().digest)
-        let rendered = try renderer.page(tree)
-        if let spreadsheet, let spreadsheets = renderer.spreadsheets {
-            try renderer.output.write(files[1], try spreadsheets(try spreadsheet()))
-        }
+    /// The page's own tree, built.
+    private func buildFrame(_ renderer: PageRenderer) throws -> Built {
+        try renderer.build(build, key: key, name: (relativePath as NSString).deletingPathExtension + ".xml")
+    }
+
+    /// The page and, of a form with `--xlsx`, its spreadsheet.
+    private func files(_ renderer: PageRenderer) -> [String] {
+        [relativePath] + (spreadsheet != nil && renderer.spreadsheets != nil ? [OutputLayout.spreadsheet(forPage: relativePath)] : [])
+    }
+
+    /// Renders the page from its frame; of a page with slots, leaves the parts to a `PageStream`.
+    private func render(_ frame: Built, _ renderer: PageRenderer, earlierParts: [Manifest.Part?]?) throws -> Started {
+        let rendered = try renderer.page(frame.tree)
+        try writeSpreadsheet(renderer)
         guard !slots.isEmpty else {
             try renderer.output.write(relativePath, rendered)
-            return .rendered(Rendered(digest: renderer.whole(own, []), reused: false))
+            return .rendered(Rendered(digest: renderer.whole(frame.digest, []), reused: false))
         }
         let segments = PageJob.segments(of: rendered, at: PageJob.slotMarker)
         guard segments.count == slots.count + 1 else {
             throw Stylesheet.Failure(description: "模板输出了 \(segments.count - 1) 个插入位置 <!--jixiao:slot-->，应为 \(slots.count) 个")
         }
-        let earlierParts = partDigests.map { digests in
-            let byDigest = Dictionary((earlier?.parts ?? []).map { ($0.digest, $0) }, uniquingKeysWith: { first, _ in first })
-            return digests.map { byDigest[$0] }
-        }
-        return .streaming(try PageStream(self, frame: own, segments: segments, renderer: renderer, earlierParts: earlierParts))
+        return .streaming(try PageStream(self, frame: frame.digest, segments: segments, renderer: renderer, earlierParts: earlierParts))
+    }
+
+    private func writeSpreadsheet(_ renderer: PageRenderer) throws {
+        guard let spreadsheet, let spreadsheets = renderer.spreadsheets else { return }
+        try renderer.output.write(OutputLayout.spreadsheet(forPage: relativePath), try spreadsheets(try spreadsheet()))
     }
 
     /// A rendered page cut at each `marker`, found by `memchr` and `memcmp`: the generic
@@ -231,9 +241,13 @@ struct Built {
     init(_ build: () throws -> XMLTree, key: Fingerprint?, rendering: Fingerprint,
          writingTo xml: (directory: StagedOutput, name: String)?) throws {
         tree = try build()
-        let bytes = key == nil || xml != nil ? tree.serialized() : nil
-        if let xml, let bytes { try xml.directory.write(xml.name, bytes) }
-        digest = key.map { Built.digest(key: $0, rendering: rendering) } ?? Built.digest(xml: bytes!, rendering: rendering)
+        if let key, xml == nil {
+            digest = Built.digest(key: key, rendering: rendering)
+            return
+        }
+        let bytes = tree.serialized()
+        if let xml { try xml.directory.write(xml.name, bytes) }
+        digest = key.map { Built.digest(key: $0, rendering: rendering) } ?? Built.digest(xml: bytes, rendering: rendering)
     }
 
     static func digest(key: Fingerprint, rendering: Fingerprint) -> Fingerprint {
