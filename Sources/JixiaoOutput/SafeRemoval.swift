@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Removes a folder Jixiao made, and everything in it, without ever following a symbolic
 /// link: each folder is opened by a descriptor with O_NOFOLLOW and its entries removed
@@ -12,10 +13,15 @@ enum SafeRemoval {
         guard errno == EISDIR || errno == EPERM else { return false }
         let folder = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard folder >= 0 else { return false }
-        var complete = true
-        for entry in entries(of: folder) { complete = remove(entry, in: folder) && complete }
+        // On every core: most of an output is two folders of ten thousand pages each, and
+        // removing a replaced output is the last step of every publish.
+        let names = entries(of: folder)
+        let left = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: names.count) { index in
+            if !remove(names[index], in: folder) { left.withLock { $0 += 1 } }
+        }
         close(folder)
-        return unlinkat(parent, name, AT_REMOVEDIR) == 0 && complete
+        return unlinkat(parent, name, AT_REMOVEDIR) == 0 && left.withLock { $0 } == 0
     }
 
     /// Removes the folder at `path` and what it holds (the path's last component must not be
