@@ -78,7 +78,7 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             .product(name: "Logging", package: "swift-log"),
-        ], swiftSettings: [.swiftLanguageMode(.v6)]),
+        ]),
         .executableTarget(
             name: "jixiao",
             dependencies: [
@@ -103,9 +103,9 @@ let package = Package(
         .testTarget(
             name: "JixiaoPublishTests",
             dependencies: ["JixiaoPublish", "JixiaoData", "JixiaoDigest", "JixiaoOutput", "JixiaoRender", "JixiaoExport", "JixiaoImport",
-                           "CLibXML", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+                           "CLibXML", "CSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Fixtures")]
         ),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

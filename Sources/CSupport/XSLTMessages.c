@@ -73,3 +73,7 @@ void jx_install_local_loader(void) {
     if (jx_default_loader == NULL) jx_default_loader = xsltDocDefaultLoader;
     xsltSetLoaderFunc(jx_local_loader);
 }
+
+void jx_free(void *pointer) {
+    xmlFree(pointer);
+}

@@ -213,7 +213,7 @@ private struct Loader {
             }
         }
 
-        let scores = concurrentMap(data.entries) { entry in
+        let scores = concurrentMap(data.entries) { [results] entry in
             results[entry.name].map { ($0, ProjectScorer.score(entry.project, $0.results)) }
         }
         for (index, scored) in zip(data.entries.indices, scores) {
@@ -243,7 +243,7 @@ private struct Loader {
 
     /// Each file read and decoded on its own, on every core; its text kept only if the
     /// sources are, so that a large data set is never all in memory at once.
-    private func readConcurrently<Decoded>(_ paths: [String], _ decode: @escaping (SourceFile) -> Decoded)
+    private func readConcurrently<Decoded: Sendable>(_ paths: [String], _ decode: @escaping @Sendable (SourceFile) -> Decoded)
         -> [(read: Result<SourceFile, Diagnostic>, decoded: Decoded?)] {
         let (encoding, keepSources) = (encoding, keepSources)
         return concurrentMap(paths) { path in
@@ -289,7 +289,7 @@ private struct ProjectFile {
 }
 
 /// `transform` applied to every element on every core, results in order.
-private func concurrentMap<Element, Mapped>(_ elements: [Element], _ transform: (Element) -> Mapped) -> [Mapped] {
+private func concurrentMap<Element: Sendable, Mapped: Sendable>(_ elements: [Element], _ transform: @Sendable (Element) -> Mapped) -> [Mapped] {
     let results = Mutex([Mapped?](repeating: nil, count: elements.count))
     DispatchQueue.concurrentPerform(iterations: elements.count) { index in
         let mapped = transform(elements[index])

@@ -2,6 +2,7 @@ import Foundation
 import JixiaoModel
 import JixiaoRender
 internal import CLibXML
+internal import CSupport
 
 /// Reads the goal tables of a Word document (.docx) into the shape the table text has, so
 /// that `GoalTableImporter` turns them into data files exactly as it does the text.
@@ -218,13 +219,13 @@ final class WordXML {
     /// `w:val`, or nil when absent.
     private static func value(of node: xmlNodePtr) -> String? {
         guard let value = xmlGetNsProp(node, "val", wordNamespace) else { return nil }
-        defer { xmlFree(value) }
+        defer { jx_free(value) }
         return String(cString: value)
     }
 
     private static func content(of node: xmlNodePtr) -> String {
         guard let text = xmlNodeGetContent(node) else { return "" }
-        defer { xmlFree(text) }
+        defer { jx_free(text) }
         return String(cString: text)
     }
 }

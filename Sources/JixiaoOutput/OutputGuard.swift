@@ -6,8 +6,9 @@ import Foundation
 public enum OutputGuard {
     /// Refuses to replace `output` when it is, or holds, one of `protected` (by role: the
     /// current folder, the data, the templates), or holds a file the last publish did not
-    /// write. `manifest` is that publish's; without one, only an empty folder, or one of year
-    /// folders alone (an older Jixiao's output), may be replaced.
+    /// write. `manifest` is that publish's; without one (none, or one this version cannot
+    /// read), only an empty folder, or one of year folders alone (an older Jixiao's output),
+    /// may be replaced.
     public static func check(_ output: OutputFolder, protected: [(role: String, path: String)],
                              manifest: Manifest?, listing: [String]) throws(OutputRefusal) {
         let target = canonical(output.path)
@@ -20,7 +21,7 @@ public enum OutputGuard {
             stranger = listing.first { manifest.files[$0] == nil }
         } else {
             let entries = ((try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []).sorted()
-            stranger = entries.first { !($0.count == 4 && $0.allSatisfy(\.isASCII) && Int($0) != nil) }
+            stranger = entries.first { $0 != Manifest.fileName && !($0.count == 4 && $0.allSatisfy(\.isASCII) && Int($0) != nil) }
         }
         if let stranger {
             throw OutputRefusal("输出目录“\(output.name)”中有不是 Jixiao 生成的“\(stranger)”，发布会把整个目录替换掉",

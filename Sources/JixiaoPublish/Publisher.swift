@@ -112,8 +112,12 @@ private struct Templates {
             if options.pdf { try PDFRenderer.checkAvailable() }
             stylesheet = try Stylesheet(path: join(options.templatesDirectory, OutputLayout.driverStylesheet))
             css = try String(contentsOfFile: join(options.templatesDirectory, OutputLayout.styleSheet), encoding: .utf8)
-            let spreadsheet = options.xlsx ? try SpreadsheetRenderer(templatesDirectory: options.templatesDirectory) : nil
-            spreadsheets = spreadsheet.map { renderer in { try renderer.spreadsheet($0) } }
+            if options.xlsx {
+                let renderer = try SpreadsheetRenderer(templatesDirectory: options.templatesDirectory)
+                spreadsheets = { try renderer.spreadsheet($0) }
+            } else {
+                spreadsheets = nil
+            }
         } catch let missing as PDFRenderer.Missing {
             throw PublishFailure(diagnostics: [Diagnostic(.outputFailed, path: options.outputDirectory, at: nil, "\(missing)")])
         } catch {

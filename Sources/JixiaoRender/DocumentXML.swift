@@ -5,7 +5,7 @@ import JixiaoModel
 /// top of templates/jixiao.xsl; every text is data, stored as text nodes.
 public enum DocumentXML {
     /// Where a page sits and what it links to.
-    public struct PageContext {
+    public struct PageContext: Sendable {
         public let year: Int
         public let unit: String
         /// Relative link from the page back to the year's index.
@@ -77,7 +77,7 @@ public enum DocumentXML {
 
     /// What the index shows of a project: its name and 合计, not the whole table (thousands
     /// of entries are built at once).
-    public struct IndexEntry {
+    public struct IndexEntry: Sendable {
         public let href: String
         public let name: String
         public let budget: Amount

@@ -9,27 +9,27 @@ import Synchronization
 /// for each slot, a list of parts, each rendered and written in turn: it is never held whole.
 /// A project's own page is a frame too, around one part, its table, which a long document
 /// holds as well: the table is transformed once for both (`BatchParts`).
-public struct PageJob {
+public struct PageJob: Sendable {
     public let relativePath: String
     /// Of a form (目标表, 自评表), the whole page's tree, from which `--xlsx` also writes it
     /// as a spreadsheet.
-    var spreadsheet: (() throws -> XMLTree)?
+    var spreadsheet: (@Sendable () throws -> XMLTree)?
     /// The project the page shows, by its place in the year: the page is rendered with that
     /// project's batch (`RenderPlan`).
     var owner: Int?
     /// What the page's XML is built from, where that is known without building it (`PageKeys`).
     var key: Fingerprint?
-    let build: () throws -> XMLTree
+    let build: @Sendable () throws -> XMLTree
     /// The parts of each slot, in the order the slots appear on the page.
     var slots: [[Part]] = []
 
     /// One part of a slot, and what its XML is built from where that is known (`PageKeys`).
-    struct Part {
+    struct Part: Sendable {
         /// The project the part shows (of a part of several lines, the first line's), by its
         /// place in the year: a slot's parts are in the order of their projects.
         let owner: Int
         var key: Fingerprint?
-        let build: () throws -> XMLTree
+        let build: @Sendable () throws -> XMLTree
 
         /// How many lines of a list made from the projects' facts alone (the index, the
         /// report's summary rows and bars) one part holds: each part is a transform, and tens of
@@ -40,7 +40,7 @@ public struct PageJob {
         /// first line (`owner`, by index) and known by the keys of its lines (`key`, by index);
         /// `build` makes the part of a range of indices.
         static func lines(of indices: Range<Int>, size: Int = linesPerPart, owner: (Int) -> Int = { $0 },
-                          key: (Int) -> Fingerprint, build: @escaping (Range<Int>) throws -> XMLTree) -> [Part] {
+                          key: (Int) -> Fingerprint, build: @escaping @Sendable (Range<Int>) throws -> XMLTree) -> [Part] {
             stride(from: indices.lowerBound, to: indices.upperBound, by: size).map { first in
                 let range = first..<min(first + size, indices.upperBound)
                 var digest = Digest()

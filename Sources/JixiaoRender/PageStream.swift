@@ -7,7 +7,9 @@ import JixiaoOutput
 /// scratch file of its own, so that the slots of one page can be written side by side and a
 /// slot's ranges one after another. `finish` then appends the rest of the frame and the other
 /// slots in order. A publish writes the parts of every long document in batches of projects
-/// (`RenderPlan`), and needs each project's models during its batch only.
+/// (`RenderPlan`), so that a batch's tables are in memory during that batch only.
+/// Unchecked: a slot is written by one worker at a time (`RenderPlan` hands out each slot's
+/// ranges in order, one task per slot and batch), and `finish` runs once every slot is done.
 final class PageStream: @unchecked Sendable {
     let job: PageJob
     /// The digest of the frame's own tree.

@@ -11,7 +11,7 @@ import Synchronization
 /// 3. each long document put together.
 /// Within each step the pages are rendered on every core, the longest first; the output is
 /// the same whatever the number of workers and the size of the batches.
-public struct RenderPlan {
+public struct RenderPlan: Sendable {
     /// Every page, year after year.
     public let jobs: [PageJob]
     /// Each year's number of projects, and where its pages are in `jobs`.
@@ -98,10 +98,10 @@ private final class Run: Sendable {
     let failures = FailureList()
 
     /// A piece of work of one step, and about how many pages' worth it is.
-    struct Task {
+    struct Task: Sendable {
         let path: String
         let size: Int
-        let run: () throws -> Void
+        let run: @Sendable () throws -> Void
     }
 
     init(workers: Int, count: Int) {
@@ -111,7 +111,15 @@ private final class Run: Sendable {
 
     /// Runs the tasks, the longest first, unless something has failed; failures are collected.
     func perform(_ tasks: [Task]) {
-        let attempt = { (task: Task) in
+        let order = tasks.sorted { $0.size > $1.size }
+        if workers == 1 {
+            order.forEach(attempt)
+        } else {
+            DispatchQueue.concurrentPerform(iterations: order.count) { attempt(order[$0]) }
+        }
+    }
+
+    private func attempt(_ task: Task) {
             guard self.failures.isEmpty else { return }
             do {
                 try task.run()
@@ -122,13 +130,6 @@ private final class Run: Sendable {
             } catch {
                 self.failures.append(Diagnostic(.outputFailed, path: task.path, at: nil, "写出失败：\(error)"))
             }
-        }
-        let order = tasks.sorted { $0.size > $1.size }
-        if workers == 1 {
-            order.forEach(attempt)
-        } else {
-            DispatchQueue.concurrentPerform(iterations: order.count) { attempt(order[$0]) }
-        }
     }
 }
 

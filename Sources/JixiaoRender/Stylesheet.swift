@@ -5,6 +5,8 @@ internal import CSupport
 
 /// A compiled XSLT stylesheet, reused for every document. Transforms run with security
 /// preferences that forbid writing files, creating directories and any network access.
+/// Unchecked: libxslt only reads a compiled stylesheet while transforming, so several
+/// transforms may use it at once; each has its own transform context.
 public final class Stylesheet: @unchecked Sendable {
     private let stylesheet: xsltStylesheetPtr
     private let security: xsltSecurityPrefsPtr
@@ -53,7 +55,7 @@ public final class Stylesheet: @unchecked Sendable {
             guard xsltSaveResultToString(&buffer, &length, result, stylesheet) == 0, let buffer else {
                 throw Failure(description: "无法序列化模板输出")
             }
-            defer { xmlFree(buffer) }
+            defer { jx_free(buffer) }
             return Array(UnsafeBufferPointer(start: buffer, count: Int(length)))
         }
     }

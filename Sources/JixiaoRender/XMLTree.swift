@@ -42,7 +42,7 @@ public final class XMLTree {
         var buffer: UnsafeMutablePointer<xmlChar>?
         var length: Int32 = 0
         xmlDocDumpFormatMemoryEnc(document, &buffer, &length, "UTF-8", 0)
-        defer { xmlFree(buffer) }
+        defer { jx_free(buffer) }
         guard let buffer else { return [] }
         return Array(UnsafeBufferPointer(start: buffer, count: Int(length)))
     }

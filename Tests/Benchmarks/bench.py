@@ -3,7 +3,7 @@
 the same files, each figure the median of several runs, ratios taken pair by pair.
 Writes the table to BENCHMARKS.md.
 
-Usage: bench.py [--sizes 100,1000,10000] [--runs 3]
+Usage: bench.py [--sizes 100,1000,10000] [--runs 3] [--baseline OTHER_JIXIAO --baseline-name NAME]
 """
 import argparse
 import datetime
@@ -160,10 +160,44 @@ if annual is not None:
 '''
 
 
+def republish_rounds(jixiao, folder, out, runs):
+    """Round by round, each republish against the full publish just before it (the machine's
+    speed drifts over the minutes a bench takes): (full publish, nothing changed, one project
+    changed). The change is made anew each round, always to the same file."""
+    command = [jixiao, "publish", folder, "--out", out, "--templates", TEMPLATES, "-q"]
+    project = os.path.join(folder, "2021", "项目", sorted(os.listdir(os.path.join(folder, "2021", "项目")))[0])
+    with open(project, encoding="utf-8") as handle:
+        original = handle.read()
+    rounds = []
+    try:
+        for run in range(runs):
+            full = timed(command + ["--full"], 1)
+            unchanged = timed(command, 1)
+            with open(project, "w", encoding="utf-8") as handle:
+                handle.write(original.replace('项目编码: ""', f'项目编码: "B-{run}"', 1))
+            # A correction comes some time after the last publish, not while the kernel is still
+            # writing its 400 MB out: let the writeback finish first, or the republish waits on it.
+            os.sync()
+            rounds.append((full, unchanged, timed(command, 1)))
+            with open(project, "w", encoding="utf-8") as handle:
+                handle.write(original)
+    finally:
+        with open(project, "w", encoding="utf-8") as handle:
+            handle.write(original)
+    return rounds
+
+
+def share(rounds, which):
+    """A republish of each round over that round's full publish, the median of the rounds."""
+    return statistics.median(times[which] / times[0] for times in rounds)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="100,1000,10000")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--baseline", help="another jixiao binary to compare with, run for run in turn")
+    parser.add_argument("--baseline-name", default="对照", help="what the baseline is, for the table")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     largest = sizes[-1]
@@ -238,45 +272,32 @@ def main():
     rows.append(("发布对比", "2021 年数据（14 张表）", f"jixiao {small:.3f} s；xsltproc 同一批 XML {small_xsltproc:.3f} s",
                  f"jixiao/xsltproc = {statistics.median(a / b for a, b in small_pairs):.2f}×（逐对比值的中位数，各 {len(small_pairs)} 次）"))
 
-    # 4. Republish into the previous output: one project changed (each time again, so that
-    #    every republish has one change to make), and nothing changed.
-    out = os.path.join(WORK, f"out-{size}")
-    command = [JIXIAO, "publish", folder, "--out", out, "--templates", TEMPLATES, "-q"]
-    project = os.path.join(folder, "2021", "项目", sorted(os.listdir(os.path.join(folder, "2021", "项目")))[0])
-    with open(project, encoding="utf-8") as handle:
-        original = handle.read()
-
-    def change(mark):
-        with open(project, "w", encoding="utf-8") as handle:
-            handle.write(original.replace('项目编码: ""', f'项目编码: "{mark}"', 1))
-        # A correction comes some time after the last publish, not while the kernel is still
-        # writing its 400 MB out: let the writeback finish first, or the republish waits on it.
-        os.sync()
-
-    # Round by round, each against the full publish just before it (the machine's speed drifts
-    # over the minutes a bench takes): the first change after a full publish, which finds a
-    # spare of other pages and sets it aside as the reserve (see the notes); nothing changed;
-    # a second change, as every change after it.
-    rounds = []
-    for run in range(args.runs):
-        full = timed(command + ["--full"], 1)
-        change(f"F-{run}")
-        first = timed(command, 1)
-        unchanged = timed(command, 1)
-        change(f"B-{run}")
-        rounds.append((full, first, unchanged, timed(command, 1)))
-    with open(project, "w", encoding="utf-8") as handle:
-        handle.write(original)
-    full, first, unchanged, changed = (statistics.median(times) for times in zip(*rounds))
-
-    def share(which):
-        """A republish of each round over that round's full publish, the median of the rounds."""
-        return statistics.median(times[which] / times[0] for times in rounds)
-
+    # 4. Republish into the previous output: nothing changed, and one project changed.
+    rounds = republish_rounds(JIXIAO, folder, os.path.join(WORK, f"out-{size}"), args.runs)
+    full, unchanged, changed = (statistics.median(times) for times in zip(*rounds))
     rows.append(("重新发布", f"N={size}",
-                 f"未改动 {unchanged:.2f} s；改动一个项目 {changed:.2f} s（完整发布之后的第一次 {first:.2f} s）；"
-                 f"同一轮的完整发布 {full:.2f} s",
-                 f"{share(2):.0%} 与 {share(3):.0%} 的完整发布时间（第一次 {share(1):.0%}；逐轮比值的中位数）"))
+                 f"未改动 {unchanged:.2f} s；改动一个项目 {changed:.2f} s；同一轮的完整发布 {full:.2f} s",
+                 f"{share(rounds, 1):.0%} 与 {share(rounds, 2):.0%} 的完整发布时间（逐轮比值的中位数）"))
+
+    # 5. Before and after: another build of Jixiao (`--baseline`, e.g. the commit before a
+    #    redesign) on the same data, run for run in turn with this one.
+    if args.baseline:
+        baseline = os.path.abspath(args.baseline)
+        pairs = [(republish_rounds(JIXIAO, folder, os.path.join(WORK, f"out-{size}"), 1)[0],
+                  republish_rounds(baseline, folder, os.path.join(WORK, f"baseline-{size}"), 1)[0])
+                 for _ in range(args.runs)]
+        ours_rss = peak_rss_mb([JIXIAO, "publish", folder, "--out", os.path.join(WORK, f"out-{size}"), "--templates", TEMPLATES,
+                                "-q", "--full"])
+        base_rss = peak_rss_mb([baseline, "publish", folder, "--out", os.path.join(WORK, f"baseline-{size}"), "--templates",
+                                TEMPLATES, "-q", "--full"])
+        for label, side, rss in (("本版", 0, ours_rss), (f"对照（{args.baseline_name}）", 1, base_rss)):
+            times = [pair[side] for pair in pairs]
+            full, unchanged, changed = (statistics.median(t[i] for t in times) for i in range(3))
+            rows.append(("前后对比", f"N={size}，{label}",
+                         f"完整发布 {full:.2f} s，峰值内存 {rss:.0f} MB；未改动 {unchanged:.2f} s；改动一个项目 {changed:.2f} s",
+                         f"{share(times, 1):.0%} 与 {share(times, 2):.0%} 的完整发布时间"))
+        rows.append(("前后对比", f"N={size}", "两个程序逐轮交替运行",
+                     f"完整发布 本版/对照 = {statistics.median(a[0] / b[0] for a, b in pairs):.2f}×（逐轮比值的中位数）"))
 
     machine = f"{platform.machine()}，{os.cpu_count()} 核，{platform.platform()}"
     table = "\n".join(f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows)

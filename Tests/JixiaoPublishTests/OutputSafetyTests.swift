@@ -173,6 +173,17 @@ struct OutputSafetyTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["data", "out"])
     }
 
+    /// A manifest this version cannot read (another format, or damaged) makes the next
+    /// publish a full one; it does not make the output a stranger's.
+    @Test func anUnreadableManifestMeansAFullPublish() throws {
+        _ = try publish("out")
+        let before = try snapshot(of: root.appendingPathComponent("out"))
+        try write("{\"format\": \"jixiao-manifest 1\"}", to: "out/.jixiao-manifest.json")
+        let report = try publish("out")
+        #expect(!report.upToDate && report.reusedPages == 0)
+        #expect(try snapshot(of: root.appendingPathComponent("out")) == before)
+    }
+
     /// A name with a newline or another control character publishes, and republishes as an
     /// unchanged output: the manifest holds every name as it is.
     @Test func namesWithControlCharactersRepublish() throws {

@@ -46,7 +46,7 @@ private struct XorShift: RandomNumberGenerator {
 private func cents(_ value: Int) -> Decimal { Decimal(sign: .plus, exponent: -2, significand: Decimal(value)) }
 
 /// How each operator is written in a goal table.
-private let wording: [(ComparisonOperator, (String) -> String)] = [
+private let wording: [(ComparisonOperator, @Sendable (String) -> String)] = [
     (.atLeast, { "不低于\($0)" }), (.greater, { "高于\($0)" }), (.equal, { $0 }), (.atMost, { "不超过\($0)" }), (.less, { "低于\($0)" }),
 ]
 

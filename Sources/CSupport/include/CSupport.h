@@ -25,6 +25,10 @@ void jx_capture_generic_messages(jx_messages *messages);
 /// from local files only, parsed without network access. Call once, before compiling.
 void jx_install_local_loader(void);
 
+/// xmlFree, which libxml2 exports as a global function pointer that Swift 6 will not read
+/// from several threads.
+void jx_free(void *pointer);
+
 /// Atomically swaps two existing paths (Linux renameat2 with RENAME_EXCHANGE), so a reader
 /// sees either the old or the new output directory, never neither. Returns 0 or an errno.
 int jx_exchange_paths(const char *first, const char *second);

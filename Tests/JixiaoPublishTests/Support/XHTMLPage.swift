@@ -1,4 +1,5 @@
 import CLibXML
+import CSupport
 import Foundation
 
 /// A published page read back with libxml2 as XML: the proof that it is well-formed, and a
@@ -39,7 +40,7 @@ final class XHTMLPage {
 
     func attribute(_ node: xmlNodePtr, _ name: String) -> String? {
         guard let value = xmlGetProp(node, name) else { return nil }
-        defer { xmlFree(value) }
+        defer { jx_free(value) }
         return String(cString: value)
     }
 
@@ -90,7 +91,7 @@ final class XHTMLPage {
 
     static func content(_ node: xmlNodePtr) -> String {
         guard let text = xmlNodeGetContent(node) else { return "" }
-        defer { xmlFree(text) }
+        defer { jx_free(text) }
         return String(cString: text)
     }
 }
