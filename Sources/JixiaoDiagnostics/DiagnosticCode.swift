@@ -108,7 +108,7 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, CustomString
     public static let outputFailed = DiagnosticCode("JX904", "无法写出结果")
     public static let templateFailed = DiagnosticCode("JX905", "模板执行失败")
     public static let unsafeOutput = DiagnosticCode("JX906", "输出目录会覆盖其他文件")
-    public static let dataChanged = DiagnosticCode("JX907", "数据文件在发布期间被改动")
+    // JX907 (a data file changed during a publish) is retired: every file is read once.
 
     /// The registry, in code order; the docs and the JSON output are generated from it.
     public static let all: [DiagnosticCode] = [
@@ -125,6 +125,6 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, CustomString
         indicatorWeightsMismatch, scoreOutOfBand, missingEvaluatorScore, missingReason, overshoot, unreadableActual,
         unknownMeasureResult, ungradableMeasure, ambiguousIndicatorName, notAssessed, missingMeasureResult,
         ignoredEntry, actualWithoutUnit, fundingRowsMismatch,
-        noData, duplicateProject, fileNameMismatch, outputFailed, templateFailed, unsafeOutput, dataChanged,
+        noData, duplicateProject, fileNameMismatch, outputFailed, templateFailed, unsafeOutput,
     ]
 }

@@ -31,6 +31,7 @@ public struct Manifest: Codable, Sendable {
         }
     }
 
+    /// Written as `[digest, offset, length]`: a long document has tens of thousands.
     public struct Part: Codable, Sendable {
         public var digest: Fingerprint
         public var offset: Int
@@ -38,6 +39,18 @@ public struct Manifest: Codable, Sendable {
 
         public init(digest: Fingerprint, offset: Int, length: Int) {
             (self.digest, self.offset, self.length) = (digest, offset, length)
+        }
+
+        public init(from decoder: Decoder) throws {
+            var fields = try decoder.unkeyedContainer()
+            (digest, offset, length) = (try fields.decode(Fingerprint.self), try fields.decode(Int.self), try fields.decode(Int.self))
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var fields = encoder.unkeyedContainer()
+            try fields.encode(digest)
+            try fields.encode(offset)
+            try fields.encode(length)
         }
     }
 

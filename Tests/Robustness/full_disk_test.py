@@ -15,17 +15,9 @@ import subprocess
 import sys
 import tempfile
 
+from kill_test import snapshot
+
 REPOSITORY = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-
-
-def snapshot(folder):
-    files = {}
-    for directory, _, names in os.walk(folder):
-        for name in names:
-            path = os.path.join(directory, name)
-            with open(path, "rb") as handle:
-                files[os.path.relpath(path, folder)] = handle.read()
-    return files
 
 
 def full_disk():
