@@ -1,14 +1,17 @@
 import Foundation
+import JixiaoDiagnostics
 import JixiaoDigest
 
 /// What a publish wrote, kept inside the output folder it describes (so it is swapped in with
 /// the pages, never describing another output): the digest of everything the publish was
 /// made from, the SHA-256 of every file, and of each page what it was made from and where its
 /// parts sit. One format, JSON, written and read through Foundation's Codable, which escapes
-/// every name (a newline in a file name included).
+/// every name (a newline in a file name included). The files and pages are written as rows
+/// in byte order of their paths, so that the same output always has the same manifest,
+/// without sorting tens of thousands of keys as Unicode text.
 public struct Manifest: Codable, Sendable {
     public static let fileName = ".jixiao-manifest.json"
-    static let currentFormat = "jixiao-manifest 2"
+    static let currentFormat = "jixiao-manifest 3"
 
     public var format = Manifest.currentFormat
     /// The program, the templates, the options and every data file, as one digest.
@@ -68,6 +71,68 @@ public struct Manifest: Codable, Sendable {
         (self.inputs, self.summary) = (inputs, summary)
     }
 
+    private enum CodingKeys: String, CodingKey { case format, inputs, files, pages, summary }
+
+    /// `[path, sha256]`.
+    private struct FileRow: Codable {
+        let path: String
+        let digest: Fingerprint
+
+        init(path: String, digest: Fingerprint) { (self.path, self.digest) = (path, digest) }
+
+        init(from decoder: Decoder) throws {
+            var fields = try decoder.unkeyedContainer()
+            (path, digest) = (try fields.decode(String.self), try fields.decode(Fingerprint.self))
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var fields = encoder.unkeyedContainer()
+            try fields.encode(path)
+            try fields.encode(digest)
+        }
+    }
+
+    /// `[path, source]` or `[path, source, parts]`.
+    private struct PageRow: Codable {
+        let path: String
+        let page: Page
+
+        init(path: String, page: Page) { (self.path, self.page) = (path, page) }
+
+        init(from decoder: Decoder) throws {
+            var fields = try decoder.unkeyedContainer()
+            path = try fields.decode(String.self)
+            page = Page(source: try fields.decode(Fingerprint.self), parts: fields.isAtEnd ? nil : try fields.decode([Part].self))
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var fields = encoder.unkeyedContainer()
+            try fields.encode(path)
+            try fields.encode(page.source)
+            if let parts = page.parts { try fields.encode(parts) }
+        }
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        format = try container.decode(String.self, forKey: .format)
+        inputs = try container.decode(Fingerprint.self, forKey: .inputs)
+        summary = try container.decode(Summary.self, forKey: .summary)
+        files = Dictionary(try container.decode([FileRow].self, forKey: .files).map { ($0.path, $0.digest) },
+                           uniquingKeysWith: { first, _ in first })
+        pages = Dictionary(try container.decode([PageRow].self, forKey: .pages).map { ($0.path, $0.page) },
+                           uniquingKeysWith: { first, _ in first })
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(format, forKey: .format)
+        try container.encode(inputs, forKey: .inputs)
+        try container.encode(summary, forKey: .summary)
+        try container.encode(files.keys.sortedByBytes().map { FileRow(path: $0, digest: files[$0]!) }, forKey: .files)
+        try container.encode(pages.keys.sortedByBytes().map { PageRow(path: $0, page: pages[$0]!) }, forKey: .pages)
+    }
+
     /// The manifest of the output folder at `directory`; nil if there is none, or none of
     /// this format (the next publish then renders every page).
     public static func read(in directory: String) -> Manifest? {
@@ -79,7 +144,7 @@ public struct Manifest: Codable, Sendable {
 
     func encoded() throws -> [UInt8] {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        encoder.outputFormatting = [.sortedKeys]  // the few keyed objects; the rows are in order already
         return Array(try encoder.encode(self))
     }
 }
