@@ -54,7 +54,7 @@ extension Decimal {
         let negative = (numerator < 0) != (denominator < 0)
         let n = abs(numerator), d = abs(denominator)
         let step = Decimal(sign: .plus, exponent: -places, significand: 1)
-        let half = step / 2
+        let half = Decimal(sign: .plus, exponent: -places - 1, significand: 5)  // step ÷ 2, without a division
         var rounded = (n / d).rounded(places: places)
         // Half away from zero: the result r is right when (r − half) · d ≤ n < (r + half) · d.
         while rounded > 0, (rounded - half) * d > n { rounded -= step }

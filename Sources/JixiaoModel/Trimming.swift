@@ -28,16 +28,19 @@ extension StringProtocol {
 }
 
 extension Unicode.Scalar {
-    // The Unicode property tables are looked up only beyond ASCII, where most text never
-    // goes for the first and last character of a value.
+    // The Unicode property tables are looked up only between ASCII and U+3000 (the ideographic
+    // space, the last white space character there is): Chinese text, which starts and ends
+    // with a character above it, is answered without a table lookup.
 
     /// A space or tab (any Unicode space, such as U+3000).
     var isSpace: Bool {
-        isASCII ? self == " " || self == "\t" : properties.generalCategory == .spaceSeparator
+        if isASCII { return self == " " || self == "\t" }
+        return value <= 0x3000 && properties.generalCategory == .spaceSeparator
     }
 
     /// White space, line breaks included.
     var isWhitespace: Bool {
-        isASCII ? (0x09...0x0D).contains(value) || self == " " : properties.isWhitespace
+        if isASCII { return (0x09...0x0D).contains(value) || self == " " }
+        return value <= 0x3000 && properties.isWhitespace
     }
 }

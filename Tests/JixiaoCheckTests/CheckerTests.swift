@@ -174,6 +174,10 @@ struct IndicatorCheckTests {
         #expect(try findings(replacing("指标值: 90%", "指标值: 力争90%")) == [
             "p.yaml:38:14: 警告 JX410: 指标值“力争90%”带有“力争”，数值不确定，无法据以评价",
         ])
+        // Words are found as Foundation finds text, canonical equivalents included: U+F98A is 力.
+        #expect(try findings(replacing("指标值: 90%", "指标值: \u{F98A}争90%")) == [
+            "p.yaml:38:14: 警告 JX410: 指标值“\u{F98A}争90%”带有“力争”，数值不确定，无法据以评价",
+        ])
         #expect(try findings(replacing("指标值: 90%", "指标值: 基本完成")).isEmpty, "hedging without a number is qualitative text")
         #expect(try findings(replacing("指标值: 90%", "指标值: 效果明显")).isEmpty)
     }
