@@ -101,6 +101,19 @@ struct OutputSafetyTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("victim").path) == ["重要.txt"])
     }
 
+    /// Links planted where older versions kept their spare and reserve folders point at
+    /// folders that stay as they are: publishing never looks there.
+    @Test func linksWhereOlderVersionsKeptFoldersAreNeverFollowed() throws {
+        try write("别删", to: "victim/重要.txt")
+        for name in [".out.jixiao-spare", ".out.jixiao-reserve", ".out.jixiao-manifest"] {
+            try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent(name).path,
+                                                       withDestinationPath: root.appendingPathComponent("victim").path)
+        }
+        for full in [false, true, false] { _ = try publish("out", full: full) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("victim").path) == ["重要.txt"])
+        #expect(try read("victim/重要.txt") == "别删")
+    }
+
     /// A folder with a marker file of someone else's text is not ours either.
     @Test func aWorkingFolderWithoutJixiaosMarkerIsRefused() throws {
         try write("别删", to: ".out.jixiao-work/.jixiao-work")
