@@ -62,8 +62,15 @@ public struct Fingerprint: Hashable, Sendable, Codable, CustomStringConvertible 
     }
 
     public var description: String {
+        // Written straight into the string's storage: a manifest holds a hundred thousand.
         withBytes { bytes in
-            String(decoding: bytes.flatMap { [Self.hexDigits[Int($0 >> 4)], Self.hexDigits[Int($0 & 0xF)]] }, as: UTF8.self)
+            String(unsafeUninitializedCapacity: 64) { text in
+                for (index, byte) in bytes.enumerated() {
+                    text[2 * index] = Self.hexDigits[Int(byte >> 4)]
+                    text[2 * index + 1] = Self.hexDigits[Int(byte & 0xF)]
+                }
+                return 64
+            }
         }
     }
 

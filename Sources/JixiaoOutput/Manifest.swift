@@ -6,12 +6,12 @@ import JixiaoDigest
 /// the pages, never describing another output): the digest of everything the publish was
 /// made from, the SHA-256 of every file, and of each page what it was made from and where its
 /// parts sit. One format, JSON, written and read through Foundation's Codable, which escapes
-/// every name (a newline in a file name included). The files and pages are written as rows
-/// in byte order of their paths, so that the same output always has the same manifest,
-/// without sorting tens of thousands of keys as Unicode text.
+/// every name (a newline in a file name included). The files are written as rows in byte
+/// order of their paths, a page's row with its file's, so that the same output always has the
+/// same manifest, without sorting tens of thousands of keys as Unicode text.
 public struct Manifest: Codable, Sendable {
     public static let fileName = ".jixiao-manifest.json"
-    static let currentFormat = "jixiao-manifest 3"
+    static let currentFormat = "jixiao-manifest 4"
 
     public var format = Manifest.currentFormat
     /// The program, the templates, the options and every data file, as one digest.
@@ -71,43 +71,29 @@ public struct Manifest: Codable, Sendable {
         (self.inputs, self.summary) = (inputs, summary)
     }
 
-    private enum CodingKeys: String, CodingKey { case format, inputs, files, pages, summary }
+    private enum CodingKeys: String, CodingKey { case format, inputs, files, summary }
 
-    /// `[path, sha256]`.
+    /// One file: `[path, sha256]`, and for a page `[path, sha256, source]` or
+    /// `[path, sha256, source, parts]`.
     private struct FileRow: Codable {
         let path: String
         let digest: Fingerprint
+        let page: Page?
 
-        init(path: String, digest: Fingerprint) { (self.path, self.digest) = (path, digest) }
+        init(path: String, digest: Fingerprint, page: Page?) { (self.path, self.digest, self.page) = (path, digest, page) }
 
         init(from decoder: Decoder) throws {
             var fields = try decoder.unkeyedContainer()
             (path, digest) = (try fields.decode(String.self), try fields.decode(Fingerprint.self))
+            page = fields.isAtEnd ? nil
+                : Page(source: try fields.decode(Fingerprint.self), parts: fields.isAtEnd ? nil : try fields.decode([Part].self))
         }
 
         func encode(to encoder: Encoder) throws {
             var fields = encoder.unkeyedContainer()
             try fields.encode(path)
             try fields.encode(digest)
-        }
-    }
-
-    /// `[path, source]` or `[path, source, parts]`.
-    private struct PageRow: Codable {
-        let path: String
-        let page: Page
-
-        init(path: String, page: Page) { (self.path, self.page) = (path, page) }
-
-        init(from decoder: Decoder) throws {
-            var fields = try decoder.unkeyedContainer()
-            path = try fields.decode(String.self)
-            page = Page(source: try fields.decode(Fingerprint.self), parts: fields.isAtEnd ? nil : try fields.decode([Part].self))
-        }
-
-        func encode(to encoder: Encoder) throws {
-            var fields = encoder.unkeyedContainer()
-            try fields.encode(path)
+            guard let page else { return }
             try fields.encode(page.source)
             if let parts = page.parts { try fields.encode(parts) }
         }
@@ -118,19 +104,20 @@ public struct Manifest: Codable, Sendable {
         format = try container.decode(String.self, forKey: .format)
         inputs = try container.decode(Fingerprint.self, forKey: .inputs)
         summary = try container.decode(Summary.self, forKey: .summary)
-        files = Dictionary(try container.decode([FileRow].self, forKey: .files).map { ($0.path, $0.digest) },
-                           uniquingKeysWith: { first, _ in first })
-        pages = Dictionary(try container.decode([PageRow].self, forKey: .pages).map { ($0.path, $0.page) },
-                           uniquingKeysWith: { first, _ in first })
+        for row in try container.decode([FileRow].self, forKey: .files) {
+            files[row.path] = row.digest
+            if let page = row.page { pages[row.path] = page }
+        }
     }
 
+    /// Every page is a file of the output, so its row is its file's.
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(format, forKey: .format)
         try container.encode(inputs, forKey: .inputs)
         try container.encode(summary, forKey: .summary)
-        try container.encode(files.keys.sortedByBytes().map { FileRow(path: $0, digest: files[$0]!) }, forKey: .files)
-        try container.encode(pages.keys.sortedByBytes().map { PageRow(path: $0, page: pages[$0]!) }, forKey: .pages)
+        try container.encode(files.keys.sortedByBytes().map { FileRow(path: $0, digest: files[$0]!, page: pages[$0]) },
+                             forKey: .files)
     }
 
     /// The manifest of the output folder at `directory`; nil if there is none, or none of
