@@ -50,8 +50,10 @@ test: deps
 	TMPDIR=$(TEST_TMP) python3 Tests/Robustness/full_disk_test.py .build/debug/jixiao
 	TMPDIR=$(TEST_TMP) python3 Tests/Schema/schema_test.py
 	TMPDIR=$(TEST_TMP) python3 Tests/Install/install_test.py .build/debug/jixiao
-	@leftover="$$(ls -A $(TEST_TMP))"; if [ -n "$$leftover" ]; then echo "测试在临时目录中留下了文件：$$leftover"; exit 1; fi
-	rmdir $(TEST_TMP)
+	@# SwiftPM itself keeps its locks and compiler folders there (TemporaryDirectory.*, *.lock): not the tests'.
+	@leftover="$$(ls -A $(TEST_TMP) | grep -v -E '^(TemporaryDirectory\..*|.*\.lock)$$')"; \
+	  if [ -n "$$leftover" ]; then echo "测试在临时目录中留下了文件：$$leftover"; exit 1; fi
+	rm -rf $(TEST_TMP)
 
 ## PDF 测试：逐格核对文字、字体嵌入、页数、首页渲染（需要 weasyprint、fonts-arphic-uming、poppler-utils）
 test-pdf: build

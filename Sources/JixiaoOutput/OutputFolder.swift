@@ -55,47 +55,26 @@ public struct OutputFolder: Sendable {
         removeWorkFolder()
     }
 
-    /// Makes the working folder and a staged output in it, after finishing or undoing what an
-    /// interrupted publish left (`recover`). Only one publish at a time works beside an output.
+    /// Makes the working folder, with its marker locked, and a staged output in it. What an
+    /// interrupted publish left is dealt with before (`recoverInterruptedPublish`): a working
+    /// folder here now is another publish's, running.
     public func stage() throws(OutputRefusal) -> StagedOutput {
         let parent = (work as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
-        let lock = try claimWorkFolder()
-        let staging = work + "/new"
-        guard mkdir(staging, 0o755) == 0 else {
-            close(lock)
-            throw OutputRefusal("无法在 \(parent) 中创建临时目录：\(String(cString: strerror(errno)))", code: .outputFailed,
+        guard mkdir(work, 0o755) == 0 else {
+            throw errno == EEXIST ? OutputRefusal("另一个 jixiao 正在发布到“\(name)”", code: .outputFailed, hint: "等它完成后再发布")
+                : OutputRefusal("无法在 \(parent) 中创建临时目录：\(String(cString: strerror(errno)))", code: .outputFailed,
                                 hint: "检查这个目录的写权限和磁盘空间")
         }
-        return StagedOutput(folder: self, staging: staging, lock: lock)
-    }
-
-    /// The working folder, ours and locked, emptied but for its marker: made anew, or taken
-    /// over from an interrupted publish after recovering the output. Returns the marker's
-    /// descriptor, which holds the lock until it is closed.
-    private func claimWorkFolder() throws(OutputRefusal) -> Int32 {
-        var status = stat()
-        if lstat(work, &status) != 0 {
-            guard mkdir(work, 0o755) == 0 else {
-                throw OutputRefusal("无法创建临时目录 \(work)：\(String(cString: strerror(errno)))", code: .outputFailed,
-                                    hint: "检查输出目录所在目录的写权限和磁盘空间")
-            }
-            let marker = open(work + "/" + Self.markerName, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
-            guard marker >= 0, Array(Self.markerText.utf8).withUnsafeBytes({ write(marker, $0.baseAddress, $0.count) == $0.count }),
-                  flock(marker, LOCK_EX | LOCK_NB) == 0 else {
-                if marker >= 0 { close(marker) }
-                SafeRemoval.remove(path: work)
-                throw OutputRefusal("无法在 \(work) 中写入标记文件", code: .outputFailed, hint: "检查磁盘空间")
-            }
-            return marker
+        let marker = open(work + "/" + Self.markerName, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        guard marker >= 0, Array(Self.markerText.utf8).withUnsafeBytes({ write(marker, $0.baseAddress, $0.count) == $0.count }),
+              flock(marker, LOCK_EX | LOCK_NB) == 0, mkdir(work + "/new", 0o755) == 0 else {
+            if marker >= 0 { close(marker) }
+            removeWorkFolder()
+            throw OutputRefusal("无法在 \(work) 中写入：\(String(cString: strerror(errno)))", code: .outputFailed,
+                                hint: "检查磁盘空间")
         }
-        let marker = try openMarker(status)
-        guard flock(marker, LOCK_EX | LOCK_NB) == 0 else {
-            close(marker)
-            throw OutputRefusal("另一个 jixiao 正在发布到“\(name)”", code: .outputFailed, hint: "等它完成后再发布")
-        }
-        recover()
-        return marker
+        return StagedOutput(folder: self, staging: work + "/new", lock: marker)
     }
 
     /// The marker of an existing working folder, if the folder is ours: a real folder (not a
@@ -115,21 +94,16 @@ public struct OutputFolder: Sendable {
         return marker
     }
 
-    /// Finishes or undoes a swap that was interrupted, then empties the working folder. The
-    /// old output is moved aside only once the new one is complete, so one of the two is
-    /// always whole: the new one if `complete` was written, else the old one.
+    /// Finishes or undoes a swap that was interrupted. The old output is moved aside only
+    /// once the new one is complete, so one of the two is always whole: the new one if
+    /// `complete` was written, else the old one.
     private func recover() {
         var status = stat()
-        if lstat(path, &status) != 0 {
-            let complete = lstat(work + "/" + Self.completeName, &status) == 0
-            if !(complete && rename(work + "/new", path) == 0) {
-                rename(work + "/old", path)
-            }
+        guard lstat(path, &status) != 0 else { return }
+        let complete = lstat(work + "/" + Self.completeName, &status) == 0
+        if !(complete && rename(work + "/new", path) == 0) {
+            rename(work + "/old", path)
         }
-        let folder = open(work, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        guard folder >= 0 else { return }
-        defer { close(folder) }
-        for name in ["new", "old", Self.completeName] { SafeRemoval.remove(name, in: folder) }
     }
 
     /// Removes the working folder, marker last; ours by construction.
