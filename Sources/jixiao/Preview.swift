@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dispatch
 import Foundation
+import Synchronization
 import JixiaoPreview
 
 extension Jixiao {
@@ -26,14 +27,27 @@ extension Jixiao {
                 throw dataErrorExit
             }
             print("预览地址：http://127.0.0.1:\(bound)/    按 Ctrl-C 停止")
-            signal(SIGINT, SIG_IGN)
-            let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-            let watcher = Task { await server.watch() }
-            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                interrupt.setEventHandler { continuation.resume() }
-                interrupt.resume()
+            // Ctrl-C, or a stop from a service manager or `kill`: either way the private folder goes.
+            let stops = [SIGINT, SIGTERM].map { number in
+                signal(number, SIG_IGN)
+                return DispatchSource.makeSignalSource(signal: number, queue: .global())
             }
-            interrupt.cancel()
+            let watcher = Task { await server.watch() }
+            let stopped = Mutex(false)
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                for stop in stops {
+                    stop.setEventHandler {
+                        // Only the first stop resumes: a second signal on its heels must not.
+                        let first = stopped.withLock { alreadyStopped in
+                            defer { alreadyStopped = true }
+                            return !alreadyStopped
+                        }
+                        if first { continuation.resume() }
+                    }
+                    stop.resume()
+                }
+            }
+            stops.forEach { $0.cancel() }
             watcher.cancel()
             await server.stop()
             print("\n预览已停止")
