@@ -30,14 +30,6 @@ public struct YearData: Sendable {
     /// The unit named on every page; a folder of project files alone has none.
     public var unit: String { department?.unit ?? "" }
 
-    public var projects: [Project] { entries.map(\.project) }
-
-    /// The year-end self-assessment, once `自评/` exists: one entry per project, in order.
-    public var selfAssessment: SelfAssessment? {
-        assessment.map { SelfAssessment(projects: entries.map { ($0.project, $0.assessment?.score) },
-                                        department: $0.department, isSample: $0.isSample) }
-    }
-
     /// The summary table of the self-assessment, once `自评/` exists.
     public var summary: AssessmentSummary? {
         assessment.map { _ in AssessmentSummary(entries.map { ($0.name, $0.assessment?.score.figures) }) }

@@ -1,26 +1,6 @@
 import Foundation
 import JixiaoModel
 
-/// The year-end results of a year, scored.
-public struct SelfAssessment: Sendable {
-    public init(projects: [(project: Project, score: ProjectScore?)], department: DepartmentAssessment?, isSample: Bool) {
-        self.projects = projects
-        self.scored = projects.compactMap(\.score)
-        self.department = department
-        self.isSample = isSample
-    }
-
-    /// Every project in document order; nil where it has no results file (未自评).
-    public let projects: [(project: Project, score: ProjectScore?)]
-    public let department: DepartmentAssessment?
-    /// Any results file says it holds sample data.
-    public let isSample: Bool
-
-    /// The assessed projects, in order. Stored, not computed: pages and the report walk it
-    /// once per project, and copying thousands of scores each time made publishing quadratic.
-    public let scored: [ProjectScore]
-}
-
 /// What the summary table shows of a project's score, and all a page about other projects
 /// needs of it: small enough to keep for every project, and to remember from one publish
 /// to the next without scoring the project again.
@@ -56,10 +36,6 @@ public struct AssessmentSummary: Sendable {
     }
 
     public let rows: [Row]
-
-    public init(_ projects: [(project: Project, score: ProjectScore?)]) {
-        self.init(projects.map { ($0.project.name.value, $0.score?.figures) })
-    }
 
     /// Every project in document order, by name, with its figures where it has been assessed.
     public init(_ projects: [(name: String, score: ScoreFigures?)]) {

@@ -150,7 +150,7 @@ struct DataDirectoryTests {
         let dataSet = DataSetLoader.load(directory: root.path)
         #expect(dataSet.diagnostics.isEmpty)
         #expect(dataSet.years.first?.department == nil)
-        #expect(try dataSet.years.first?.projects.count == 1)
+        #expect(dataSet.years.first?.entries.count == 1)
     }
 
     @Test func emptyDirectoryIsNamed() throws {
@@ -164,7 +164,7 @@ struct DataDirectoryTests {
         #expect(plain == ["文件是 GBK/GB18030 编码（记事本中的“ANSI”），不是 UTF-8"])
         let converted = DataSetLoader.load(directory: url.path, encoding: .gb18030)
         #expect(converted.diagnostics.filter { $0.code != .fileNameMismatch }.isEmpty)
-        #expect(try converted.years.first?.projects.first?.name.value == "村级组织经费")
+        #expect(converted.years.first?.entries.first?.name == "村级组织经费")
     }
 
     static var gbFixture: URL {

@@ -44,16 +44,16 @@ struct SelfAssessmentDataTests {
     @Test func projectWithoutResultsIsListedNotScored() throws {
         let set = try dataSet(["说明.txt": "尚未开始自评"])
         #expect(codes(set) == ["JX615"])
-        let assessment = try #require(try set.years.first?.selfAssessment)
-        #expect(assessment.projects.count == 1 && assessment.projects[0].score == nil)
-        let summary = AssessmentSummary(assessment.projects)
+        let year = try #require(set.years.first)
+        #expect(year.assessment != nil && year.entries.count == 1 && year.entries[0].assessment == nil)
+        let summary = try #require(year.summary)
         #expect(summary.averageScore == nil, "未自评 never counts as a zero")
         #expect(summary.notAssessedCount == 1)
     }
 
     @Test func noResultsDirectoryMeansNoSelfAssessmentYet() throws {
         let set = DataSetLoader.load(directory: Published.repository.appendingPathComponent("data").path)
-        #expect(try set.years.first?.selfAssessment?.scored.count == 14)
+        #expect(set.years.first?.entries.compactMap(\.assessment).count == 14)
     }
 
     @Test func resultsForAnUnknownProject() throws {
@@ -70,8 +70,8 @@ struct SelfAssessmentDataTests {
             let set = try dataSet(["a.yaml": try sample, "b.yaml": later], keepSources: keepSources)
             let summary = try #require(set.years.first?.summary)
             #expect(summary.rows.map { $0.score?.spent.description } == ["15万元"], "keepSources: \(keepSources)")
-            let assessment = try #require(try set.years.first?.selfAssessment)
-            #expect(assessment.projects.map { $0.score?.figures.spent.description } == ["15万元"])
+            let year = try #require(set.years.first)
+            #expect(year.entries.map { $0.assessment?.score.figures.spent.description } == ["15万元"])
         }
     }
 
@@ -97,7 +97,7 @@ struct SelfAssessmentDataTests {
 
     @Test func sampleDepartmentGrades() throws {
         let set = DataSetLoader.load(directory: Published.repository.appendingPathComponent("data").path)
-        let department = try #require(try set.years.first?.selfAssessment?.department)
+        let department = try #require(set.years.first?.assessment?.department)
         // A sub-goal's grade is its worst measure's, named by that measure's labels.
         func label(_ subgoal: SubgoalAssessment) -> String {
             guard let grade = subgoal.grade, let worst = subgoal.measures.first(where: { $0.grade == grade }) else { return "" }

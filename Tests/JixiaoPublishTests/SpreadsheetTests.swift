@@ -54,7 +54,7 @@ struct SpreadsheetTests {
 
     /// Every 一级 and 二级 cell of every project spans exactly the rows of its indicators.
     @Test func indicatorGroupsSpanExactlyTheirRowsInEveryProject() throws {
-        let projects = try DataSetLoader.load(directory: Published.repository.appendingPathComponent("data").path).years.flatMap { try $0.projects }
+        let projects = try DataSetLoader.load(directory: Published.repository.appendingPathComponent("data").path).years.flatMap { $0.entries.map(\.project) }
         #expect(projects.count == 14)
         for project in projects {
             let path = "2021/项目/\(project.name.value).xlsx"
