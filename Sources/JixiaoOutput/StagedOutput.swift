@@ -84,10 +84,12 @@ public final class StagedOutput: Sendable {
 
     /// Writes the manifest into the staged output and swaps it in; the old output and the
     /// working folder go. On failure the old output stays, and the working folder goes.
-    public func commit(_ manifest: Manifest) throws {
+    /// Returns the manifest as written, with every file's digest.
+    @discardableResult
+    public func commit(_ manifest: Manifest) throws -> Manifest {
+        var manifest = manifest
+        manifest.files = files
         do {
-            var manifest = manifest
-            manifest.files = files
             let file = try OutputFile(creating: staging + "/" + Manifest.fileName)
             try file.write(try manifest.encoded())
             // On disk before it becomes the output: a power cut must not leave empty pages.
@@ -98,6 +100,7 @@ public final class StagedOutput: Sendable {
             throw error
         }
         folder.removeWorkFolder()
+        return manifest
     }
 
     /// Abandons the staged output: the working folder goes, the output stays as it was.
@@ -120,8 +123,9 @@ public final class StagedOutput: Sendable {
             return
         }
         let complete = open(folder.work + "/" + OutputFolder.completeName, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
-        guard complete >= 0, fsync(complete) == 0 else { throw OutputFile.error(folder.work) }
-        close(complete)
+        guard complete >= 0 else { throw OutputFile.error(folder.work) }
+        defer { close(complete) }
+        guard fsync(complete) == 0 else { throw OutputFile.error(folder.work) }
         guard rename(target, folder.work + "/old") == 0 else { throw OutputFile.error(target) }
         guard rename(staging, target) == 0 else {
             let error = OutputFile.error(target)

@@ -41,10 +41,14 @@ public enum Publisher {
 
         progress(options.xlsx ? "[3/4] 生成 XML，经模板转换为页面与电子表格" : "[3/4] 生成 XML，经模板转换为页面")
         let plan = RenderPlan(dataSet)
+        let xmlFolder = try options.emitXMLDirectory.map { directory throws(PublishFailure) in try claim(directory, options).folder }
         let staged = try refusing(options.outputDirectory) { () throws(OutputRefusal) in try output.stage() }
-        let xml = try options.emitXMLDirectory.map { directory throws(PublishFailure) in
-            let folder = try claim(directory, options).folder
-            return try refusing(directory) { () throws(OutputRefusal) in try folder.stage() }
+        let xml: StagedOutput?
+        do {
+            xml = try xmlFolder?.stage()
+        } catch {
+            staged.discard()
+            throw PublishFailure(diagnostics: [error.diagnostic(path: options.emitXMLDirectory ?? "")])
         }
         let rendered: [PageJob.Rendered]
         do {
@@ -74,13 +78,14 @@ public enum Publisher {
             written.pages[job.relativePath] = Manifest.Page(source: page.digest, parts: page.parts.isEmpty ? nil : page.parts)
         }
         do {
-            try staged.commit(written)
+            // The XML first: a failure then still leaves the output as it was, as the message says.
             try xml?.commit(Manifest(inputs: inputs, summary: written.summary))
+            written = try staged.commit(written)
         } catch {
+            staged.discard()
             throw PublishFailure(diagnostics: [Diagnostic(.outputFailed, path: options.outputDirectory, at: nil,
                                                           "写出失败：\(error)", hint: "原有的输出目录保持不变")])
         }
-        written.files = staged.files
         return PublishReport(written, reusedPages: rendered.count { $0.reused }, upToDate: false)
     }
 

@@ -169,6 +169,8 @@ struct HostileDataTests {
         #expect(refusal(Published.repository.appendingPathComponent("templates"))?.contains("模板目录") == true)
         #expect(refusal(root.appendingPathComponent("notes"))?.contains("不是 Jixiao 生成的“要保留.txt”") == true)
         #expect(refusal(root.appendingPathComponent("site"), emitXML: root.appendingPathComponent("notes")) != nil)
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent(".site.jixiao-work").path),
+                "a refused --emit-xml leaves no working folder beside the output")
         #expect(FileManager.default.fileExists(atPath: keep.path))
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("data/2021/项目/村委会办公场所租赁费.yaml").path))
 
