@@ -11,17 +11,17 @@ struct IndicatorChecks {
 
     func run() {
         checkHeadingsPresent()
-        var seen: [String: Int] = [:]
+        var seen: [ExactText: Int] = [:]
         for group in project.indicators {
             for indicator in group.indicators {
                 // Unfilled names (待填写) are alike, not duplicates: each is reported as not filled in.
                 let isName = !Placeholder.isPlaceholder(indicator.name.value)
-                if isName, let line = seen[indicator.name.value] {
+                if isName, let line = seen[ExactText(indicator.name.value)] {
                     report(.duplicateIndicator, at: indicator.name.mark,
                            "三级指标“\(indicator.name.value)”在本表中出现了两次（第一次在第 \(line) 行）",
                            hint: "同一张表中三级指标名称不能重复；自评时按名称对应实际完成值")
                 } else if isName {
-                    seen[indicator.name.value] = indicator.name.mark.line
+                    seen[ExactText(indicator.name.value)] = indicator.name.mark.line
                 }
                 checkValue(indicator, in: group)
             }

@@ -65,7 +65,7 @@ public enum ProjectScorer {
             let weights = indicatorWeights(indicators.map(\.2), heading: level1, total: headingWeights[level1] ?? 0,
                                            byName: byName, results: results, report: report)
             for ((group, subgroup, indicator), weight) in zip(indicators, weights) {
-                let result = byName[indicator.name.value]
+                let result = byName[ExactText(indicator.name.value)]
                 let (score, met, working) = result.map { scoreIndicator(indicator, $0, weight: weight, report: report) }
                     ?? (0, false, .noResult)
                 scores.append(IndicatorScore(level1: group.name.value, level2: subgroup.name.value, indicator: indicator,
@@ -82,26 +82,27 @@ public enum ProjectScorer {
     // MARK: - Matching results to indicators
 
     private static func matchResults(_ project: Project, _ results: ProjectResults,
-                                     report: DiagnosticCollector) -> [String: IndicatorResult] {
+                                     report: DiagnosticCollector) -> [ExactText: IndicatorResult] {
         let all = project.indicators.flatMap(\.indicators)
         let names = all.map(\.name.value)
-        let counts = Dictionary(names.map { ($0, 1) }, uniquingKeysWith: +)
-        var byName: [String: IndicatorResult] = [:]
+        let counts = Dictionary(names.map { (ExactText($0), 1) }, uniquingKeysWith: +)
+        var byName: [ExactText: IndicatorResult] = [:]
         for result in results.indicators {
-            let name = result.name.value
-            guard let count = counts[name] else {
-                let suggestion = Suggestion.closest(to: name, among: names)
-                report(.unknownIndicatorResult, at: result.name.mark, "目标表中没有三级指标“\(name)”",
+            let typed = result.name.value
+            // Typed alike; or else alike as text (a compatibility ideograph for its unified twin).
+            guard let name = counts[ExactText(typed)] != nil ? typed : names.first(where: { $0 == typed }) else {
+                let suggestion = Suggestion.closest(to: typed, among: names)
+                report(.unknownIndicatorResult, at: result.name.mark, "目标表中没有三级指标“\(typed)”",
                        hint: suggestion.map { "是不是想写“\($0)”？" } ?? "指标名称须与目标表中的三级指标完全一致")
                 continue
             }
-            if count > 1 {
+            if counts[ExactText(name)]! > 1 {
                 report(.ambiguousIndicatorName, at: result.name.mark, "目标表中有多个三级指标叫“\(name)”，无法对应",
                        hint: "先在目标表中把重名的指标区分开")
             }
-            byName[name] = result
+            byName[ExactText(name)] = result
         }
-        for indicator in all where byName[indicator.name.value] == nil {
+        for indicator in all where byName[ExactText(indicator.name.value)] == nil {
             report(.missingIndicatorResult, at: results.projectName.mark,
                    "三级指标“\(indicator.name.value)”没有实际完成值",
                    hint: "在“指标”下添加“\(indicator.name.value):”及其“实际完成值”；尚未自评的项目不要建自评文件")
@@ -154,14 +155,14 @@ public enum ProjectScorer {
 
     /// Given 分值 stand; the rest of the heading's weight is split equally (largest remainder).
     private static func indicatorWeights(_ indicators: [Indicator], heading: IndicatorTaxonomy.Level1, total: Decimal,
-                                         byName: [String: IndicatorResult], results: ProjectResults,
+                                         byName: [ExactText: IndicatorResult], results: ProjectResults,
                                          report: DiagnosticCollector) -> [Decimal] {
-        let given = indicators.map { byName[$0.name.value]?.weight?.value }
+        let given = indicators.map { byName[ExactText($0.name.value)]?.weight?.value }
         let givenSum = given.compactMap { $0 }.reduce(0, +)
         let openCount = given.filter { $0 == nil }.count
         let rest = total - givenSum
         if rest < 0 || (openCount == 0 && rest != 0) {
-            let mark = indicators.compactMap { byName[$0.name.value]?.weight?.mark }.first ?? results.projectName.mark
+            let mark = indicators.compactMap { byName[ExactText($0.name.value)]?.weight?.mark }.first ?? results.projectName.mark
             report(.indicatorWeightsMismatch, at: mark,
                    "“\(heading.rawValue)”下各三级指标的分值合计 \(givenSum.plain)，与该一级指标的权重 \(total.plain) 不符",
                    hint: "分值之和须等于一级权重；不写分值的指标平分剩余权重")

@@ -92,6 +92,31 @@ struct ExactScoringTests {
         #expect(Decimal.quotient(Decimal(string: "0.0125")!, -1, places: 3) == Decimal(string: "-0.013")!)
     }
 
+    /// The integer path and the decimal one give the same number, printed the same way
+    /// (0.5, not 0.50), for amounts and weights of every length a form has and beyond.
+    @Test func quotientInIntegersAgreesWithDecimals() {
+        var generator = SystemRandomNumberGenerator()
+        func number(upTo limit: UInt64, places: ClosedRange<Int>) -> Decimal {
+            Decimal(sign: Bool.random(using: &generator) ? .minus : .plus, exponent: -Int.random(in: places, using: &generator),
+                    significand: Decimal(UInt64.random(in: 0...limit, using: &generator)))
+        }
+        var integerCases = 0
+        for round in 0..<20_000 {
+            let numerator = number(upTo: round % 3 == 0 ? 1_000 : 1 << 61, places: 0...8)
+            var denominator = number(upTo: round % 2 == 0 ? 100 : 10_000_000_000, places: -4...6)
+            if denominator == 0 { denominator = 7 }
+            let places = Int.random(in: 0...3, using: &generator)
+            let decimal = Decimal.decimalQuotient(numerator, denominator, places: places)
+            guard let integer = Decimal.integerQuotient(numerator, denominator, places: places) else { continue }
+            integerCases += 1
+            #expect(integer == decimal && integer.plain == decimal.plain,
+                    "\(numerator) ÷ \(denominator), \(places) places: \(integer.plain) ≠ \(decimal.plain)")
+        }
+        #expect(integerCases > 10_000)
+        // Significands of 2^62 and more are left to decimals.
+        #expect(Decimal.integerQuotient(Decimal(UInt64(1) << 62), 3, places: 2) == nil)
+    }
+
     /// The budget row is exact too: 11 of 12 spent at weight 7.38 is 6.765, printed 6.77, and
     /// 1 of 3 spent is 33.33 %.
     @Test func budgetExecutionRoundsTheExactValue() throws {

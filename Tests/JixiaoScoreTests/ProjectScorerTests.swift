@@ -224,6 +224,21 @@ struct ProjectScorerTests {
         #expect(unknown.first?.hint == "是不是想写“发放人数”？")
     }
 
+    /// Names are matched byte for byte first, and a name that only looks alike (力 typed as the
+    /// compatibility ideograph U+F98A, which a converted document can carry) still matches.
+    @Test func aNameAlikeAsTextMatches() throws {
+        let goals = try project([("名称: 在岗率\n        描述: 在岗率", "名称: 人力在岗率\n        描述: 人力在岗率")])
+        let alike = try results(["在岗率": "删除"]).with {
+            $0.indicators.append(IndicatorResult(name: Located("人\u{F98A}在岗率", at: SourceMark(line: 20, column: 3)),
+                                                 actualText: Located("95%", at: SourceMark(line: 21, column: 5)),
+                                                 deviationReason: nil, weight: nil, evaluatorScore: nil, achievement: nil))
+        }
+        #expect("人\u{F98A}在岗率".utf8.count == "人力在岗率".utf8.count && !"人\u{F98A}在岗率".utf8.elementsEqual("人力在岗率".utf8))
+        let (score, diagnostics) = ProjectScorer.score(goals, alike)
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.headline))")
+        #expect(score.indicators.first { $0.indicator.name.value == "人力在岗率" }?.result?.actualText.value == "95%")
+    }
+
     /// Two 三级 indicators of one name: a result for it cannot be told to one of them.
     @Test func aResultForAnIndicatorNamedTwiceIsAmbiguous() throws {
         let twice = try project([("名称: 在岗率\n        描述: 在岗率", "名称: 完成率\n        描述: 在岗率")])
