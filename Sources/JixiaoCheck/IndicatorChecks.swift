@@ -41,7 +41,11 @@ struct IndicatorChecks {
     private func checkValue(_ indicator: Indicator, in group: IndicatorGroup) {
         let text = indicator.valueText
         if text.value.isBlank || Placeholder.isPlaceholder(text.value) { return }  // reported as not filled in
-        if let fullWidth = text.value.first(where: { FullWidth.isFullWidthDigitOrSign($0) }) {
+        // Scalars, not characters: every 指标值 is searched, and `Character` iteration finds
+        // grapheme boundaries first. A full-width sign followed by a combining mark is a
+        // full-width sign all the same.
+        if let found = text.value.unicodeScalars.firstIndex(where: FullWidth.isFullWidthDigitOrSign) {
+            let fullWidth = text.value[found]
             report(.fullWidthCharacters, at: text.mark, "指标值“\(text.value)”中有全角字符“\(fullWidth)”",
                    hint: "改为半角：\(FullWidth.halfWidth(text.value))")
             return
@@ -128,17 +132,17 @@ enum Hedging {
 
 /// Full-width forms that Chinese input methods produce where half-width ones are meant.
 enum FullWidth {
-    static func isFullWidthDigitOrSign(_ character: Character) -> Bool {
-        guard let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1 else { return false }
-        return (0xFF10...0xFF19).contains(scalar.value) || "％．＜＞＝".unicodeScalars.contains(scalar)
+    static func isFullWidthDigitOrSign(_ scalar: Unicode.Scalar) -> Bool {
+        (0xFF10...0xFF19).contains(scalar.value) || "％．＜＞＝".unicodeScalars.contains(scalar)
     }
 
     static func halfWidth(_ text: String) -> String {
-        String(text.map { character -> Character in
-            guard isFullWidthDigitOrSign(character), let scalar = character.unicodeScalars.first,
-                  let half = Unicode.Scalar(scalar.value - 0xFEE0) else { return character }
-            return Character(half)
-        })
+        var half = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            // Full-width forms sit 0xFEE0 above their ASCII twins.
+            half.append(isFullWidthDigitOrSign(scalar) ? Unicode.Scalar(scalar.value - 0xFEE0)! : scalar)
+        }
+        return String(half)
     }
 
 }

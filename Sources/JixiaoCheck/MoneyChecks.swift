@@ -20,12 +20,16 @@ struct MoneyChecks {
     /// A per-unit cost indicator agrees with the breakdown's unit rate where
     /// both state one. An item belongs to an indicator whose name contains the item's name.
     private func checkUnitCosts() {
+        let priced = project.budget.breakdown.compactMap { item in
+            item.rate.flatMap { rate in Money.leadingAmount(rate.value).map { (item, rate, ExactText(item.name), $0) } }
+        }.filter { !$0.0.name.isEmpty }
+        guard !priced.isEmpty else { return }
         for indicator in project.indicators.flatMap(\.indicators) {
             guard case .comparison(let target) = indicator.value,
                   let unit = target.moneyUnit ?? indicator.unitInName.flatMap(MoneyUnit.init) else { continue }
             let stated = Amount(target.number, unit)
-            for item in project.budget.breakdown where indicator.name.value.contains(item.name) {
-                guard let rate = item.rate, let price = Money.leadingAmount(rate.value), price.inYuan != stated.inYuan else { continue }
+            let name = ExactText(indicator.name.value)
+            for (item, rate, itemName, price) in priced where name.contains(itemName) && price.inYuan != stated.inYuan {
                 report(.unitCostMismatch, at: indicator.valueText.mark,
                        "指标“\(indicator.name.value)”为 \(stated)，但明细“\(item.name)”的单价为 \(rate.value)（差 \(Money.difference(price.inYuan, stated.inYuan, like: stated))）",
                        hint: "单位成本指标应与资金用途中的单价一致")

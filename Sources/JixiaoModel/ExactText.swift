@@ -11,11 +11,23 @@ public struct ExactText: Hashable, Sendable {
     }
 
     public static func == (a: ExactText, b: ExactText) -> Bool {
-        a.text.utf8.elementsEqual(b.text.utf8)
+        a.text.utf8.count == b.text.utf8.count && a.withBytes { x in b.withBytes { y in x.elementsEqual(y) } }
     }
 
     public func hash(into hasher: inout Hasher) {
-        var text = text
-        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        withBytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Whether `part` occurs in the text, byte for byte (so at scalar boundaries: UTF-8 is
+    /// made that way). Foundation's `contains` bridges both to UTF-16 and compares canonically.
+    public func contains(_ part: ExactText) -> Bool {
+        withBytes { text in part.withBytes { part in part.isEmpty || text.firstRange(of: part) != nil } }
+    }
+
+    /// The UTF-8 bytes in one buffer: comparing and hashing them there is a loop over memory,
+    /// not over a string's view.
+    private func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(text.utf8).withUnsafeBufferPointer(body)
     }
 }

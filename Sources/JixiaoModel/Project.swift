@@ -96,7 +96,10 @@ public final class Indicator: Sendable {
     /// The unit a name states in brackets: `平均每亩地投入的清场费（元）` → `元`.
     public var unitInName: String? {
         let name = self.name.value
-        for (open, close) in [("（", "）"), ("(", ")")] where name.hasSuffix(close) {
+        // The last scalar, not `hasSuffix`: asked of every indicator by several checks, and
+        // `hasSuffix` compares Chinese text canonically, a scalar at a time.
+        let last = name.unicodeScalars.last
+        for (open, close) in [("（", "）"), ("(", ")")] where last == close.unicodeScalars.first {
             guard let start = name.range(of: open, options: .backwards) else { continue }
             let unit = String(name[start.upperBound..<name.index(name.endIndex, offsetBy: -close.count)])
             return unit.isEmpty || unit.count > 4 ? nil : unit
