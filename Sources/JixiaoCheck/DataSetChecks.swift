@@ -16,11 +16,23 @@ public enum DataSetChecks {
 
     /// A project file not named after its project.
     public static func fileNameMismatch(_ project: Project, path: String) -> Diagnostic? {
-        let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-        guard stem != project.name.value else { return nil }
+        let stem = fileStem(path)
+        // Bytes first: nearly every name is typed as its file is named, and `String`'s own
+        // equality compares Chinese text a normalised scalar at a time.
+        guard ExactText(stem) != ExactText(project.name.value), stem != project.name.value else { return nil }
         return Diagnostic(.fileNameMismatch, .warning, path: path, at: project.name.mark,
                           "文件名“\(stem)”与项目名称“\(project.name.value)”不一致",
                           hint: "把文件改名为“\(project.name.value).yaml”，便于查找")
+    }
+
+    /// `2021/项目/社区经费.yaml` → `社区经费`, as NSString's path methods give it, without
+    /// bridging the path to UTF-16 for every file of a data set.
+    static func fileStem(_ path: String) -> String {
+        let bytes = path.utf8
+        let nameStart = bytes.lastIndex(of: UInt8(ascii: "/")).map(bytes.index(after:)) ?? bytes.startIndex
+        let name = bytes[nameStart...]
+        guard let dot = name.lastIndex(of: UInt8(ascii: ".")), dot != nameStart else { return String(Substring(name)) }
+        return String(Substring(bytes[nameStart..<dot]))
     }
 
     /// Of a year's project files, in file order: which are published (a name already taken

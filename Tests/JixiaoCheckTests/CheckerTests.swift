@@ -1,3 +1,4 @@
+import Foundation
 import JixiaoDiagnostics
 import JixiaoModel
 import Testing
@@ -261,5 +262,22 @@ struct CriteriaCheckTests {
         #expect(try findings(excellent: "90分以上", poor: "低于80%") == [
             "d.yaml:13:16: 警告 JX501: “考核成绩”的优秀条件（90分以上）与差的条件（低于80%）单位不同，无法比较",
         ])
+    }
+}
+
+@Suite("Checker: data set")
+struct DataSetCheckTests {
+    /// The stem a file name check compares is the one NSString's path methods give.
+    @Test func fileStemIsNSStringsStem() {
+        for path in ["2021/项目/社区经费.yaml", "社区经费.yaml", "a/b.c/项目.v2.yaml", "2021/项目/.yaml", "无扩展名", "/abs/路径/x."] {
+            let expected = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+            #expect(DataSetChecks.fileStem(path) == expected, "\(path)")
+        }
+    }
+
+    @Test func aFileNotNamedAfterItsProjectIsNamed() throws {
+        let project = try #require(ProjectDecoder.decode(SourceFile(path: "2021/项目/社区经费.yaml", text: base)).value)
+        #expect(DataSetChecks.fileNameMismatch(project, path: "2021/项目/测试项目.yaml") == nil)
+        #expect(DataSetChecks.fileNameMismatch(project, path: "2021/项目/社区经费.yaml")?.message == "文件名“社区经费”与项目名称“测试项目”不一致")
     }
 }
