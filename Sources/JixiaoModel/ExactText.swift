@@ -27,7 +27,9 @@ public struct ExactText: Hashable, Sendable {
     /// The UTF-8 bytes in one buffer: comparing and hashing them there is a loop over memory,
     /// not over a string's view.
     private func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
-        return Array(text.utf8).withUnsafeBufferPointer(body)
+        // A copy, since `withUTF8` may make a string contiguous; the bytes are not copied,
+        // except those of a short string, onto the stack.
+        var text = text
+        return text.withUTF8(body)
     }
 }

@@ -6,6 +6,13 @@ public enum IndicatorTaxonomy {
         case benefit = "效益指标"
         case satisfaction = "满意度指标"
         case cost = "成本指标"
+
+        /// By case: the default for a type with raw values hashes the raw value, Chinese text
+        /// that `String` normalises first, and every scored project keys its weights by heading.
+        public func hash(into hasher: inout Hasher) {
+            let ordinal = switch self { case .output: 0; case .benefit: 1; case .satisfaction: 2; case .cost: 3 }
+            hasher.combine(ordinal)
+        }
     }
 
     public struct Entry: Sendable {
