@@ -1,8 +1,9 @@
 /// Text as a dictionary key, equal only when its bytes are. `String` hashes and compares
 /// canonically equivalent text alike, and so normalises every Chinese character it meets:
 /// matching indicator names that way made a fifth of scoring a project. Names typed the
-/// same way match byte for byte; where one looks alike but is not, the caller looks again
-/// with `String`'s own equality before it reports a name missing.
+/// same way match byte for byte. A name that only looks alike (a compatibility ideograph for
+/// its unified twin) does not: where that matters, the caller looks again with `String`'s own
+/// equality, as the scorer does before it reports an indicator's result missing.
 public struct ExactText: Hashable, Sendable {
     public let text: String
 
