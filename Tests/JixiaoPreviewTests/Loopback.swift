@@ -109,9 +109,11 @@ final class Loopback {
             .map { $0 + needle.count }
     }
 
-    /// One GET with the given `Host:` (none for nil), answered in full.
+    /// One GET with the given `Host:` (none for nil), answered in full. A page can wait for a
+    /// publish, which on a busy machine takes longer than the three seconds a stalled
+    /// connection is given.
     static func get(_ path: String, port: UInt16, host: String?) throws -> Response {
-        let connection = try Loopback(port: port)
+        let connection = try Loopback(port: port, timeout: .seconds(20))
         let hostLine = host.map { "Host: \($0)\r\n" } ?? ""
         connection.send("GET \(path) HTTP/1.1\r\n\(hostLine)Connection: close\r\n\r\n")
         let text = String(decoding: connection.receiveAll().bytes, as: UTF8.self)
