@@ -8,9 +8,10 @@
     <xsl:apply-templates select="." mode="contract"/>
     <sheet name="项目绩效目标表" orientation="portrait">
       <!-- 一级 fits 满意度指标, 二级 可持续影响指标, 指标值 2021年12月底前 on one line (a CJK
-           character is two units); the prose columns wrap. -->
-      <column width="11"/><column width="16"/><column width="22"/>
-      <column width="32"/><column width="15"/><column width="20"/>
+           character is two units); the prose columns wrap. On the narrower A4 page of the
+           Word document (shares) in 10.5 pt, the same, and 资金支出计划 and 指标值确定依据 too. -->
+      <column width="11" share="14.5"/><column width="16" share="17"/><column width="22" share="14.5"/>
+      <column width="32" share="19"/><column width="15" share="18"/><column width="20" share="17"/>
       <row height="36">
         <cell col="1" span="6" style="title"><xsl:value-of select="name"/>项目绩效目标表</cell>
       </row>

@@ -6,9 +6,11 @@
 
   <xsl:template match="self-assessment" mode="grid">
     <sheet name="项目支出绩效自评表" orientation="landscape">
-      <!-- 二级 fits 其中：当年财政拨款 on one line, the two value columns 2021年12月20日. -->
-      <column width="11"/><column width="19"/><column width="22"/><column width="15"/>
-      <column width="15"/><column width="9"/><column width="9"/><column width="30"/>
+      <!-- 二级 fits 其中：当年财政拨款 on one line, the two value columns 2021年12月20日; on
+           the A4 page of the Word document (shares) in 10.5 pt, the same, and 年度总体目标. -->
+      <column width="11" share="9.5"/><column width="19" share="14"/><column width="22" share="14"/>
+      <column width="15" share="12.5"/><column width="15" share="12.5"/><column width="9" share="6"/>
+      <column width="9" share="6"/><column width="30" share="25.5"/>
       <row height="36">
         <cell col="1" span="8" style="title">项目支出绩效自评表</cell>
       </row>

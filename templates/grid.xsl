@@ -5,8 +5,11 @@
   modules (grid-goal-table.xsl, grid-self-assessment.xsl) describe a form in this vocabulary,
   internal to the templates, in mode "grid":
     <sheet name orientation>             name: the sheet tab; orientation: portrait|landscape
-      <column width/>*                   Excel width units (one CJK character ≈ 2); Word gives
-                                         each column its share of the width of the page
+      <column width share?/>*            width: Excel width units (one CJK character ≈ 2).
+                                         Word gives each column its part of the page's width:
+                                         its share (percent) where the columns have shares, as
+                                         the widths' proportions may not suit the page, else
+                                         its width's proportion
       <row height? head?>                height in points (the spreadsheet; estimated from the
                                          text if absent); head="1": the row heads the rows after
                                          it (the indicator header), which Word repeats on every
