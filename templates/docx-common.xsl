@@ -155,8 +155,8 @@
 
   <!-- A normalised grid in Word: the rows of title and note cells above the table become its
        heading paragraphs; the table starts again at each head row, which Word then repeats
-       on every page the rows after it run onto (a repeated header must open its table).
-       width: the width the tables fill. -->
+       on every page the rows after it run onto (a repeated header must open its table), and
+       at each row apart. width: the width the tables fill. -->
   <xsl:template match="sheet" mode="docx">
     <xsl:param name="width"/>
     <xsl:variable name="first" select="row[cell[@style != 'title' and @style != 'note']][1]/@n"/>
@@ -175,8 +175,8 @@
     <!-- Merges are few; each position of the grid looks among these only. -->
     <xsl:variable name="tall" select="row/cell[@rows &gt; 1]"/>
     <xsl:variable name="wide" select="row/cell[@span &gt; 1]"/>
-    <xsl:for-each select="row[@n = $first or (@head and @n &gt; $first)]">
-      <xsl:variable name="next" select="following-sibling::row[@head][1]/@n"/>
+    <xsl:for-each select="row[@n = $first or ((@head or @apart) and @n &gt; $first)]">
+      <xsl:variable name="next" select="following-sibling::row[@head or @apart][1]/@n"/>
       <!-- Two tables with nothing between them would be one in Word. -->
       <xsl:if test="position() &gt; 1"><w:p><w:pPr><w:pStyle w:val="Hairline"/></w:pPr></w:p></xsl:if>
       <w:tbl>

@@ -98,7 +98,7 @@
         <cell col="8" style="center">等级：<xsl:value-of select="total/@grade"/></cell>
       </row>
       <xsl:if test="string(problems) or string(improvements)">
-        <row>
+        <row apart="1">
           <cell col="1" style="label">存在问题</cell>
           <cell col="2" span="7" style="text"><xsl:value-of select="problems"/></cell>
         </row>

@@ -10,10 +10,12 @@
                                          its share (percent) where the columns have shares, as
                                          the widths' proportions may not suit the page, else
                                          its width's proportion
-      <row height? head?>                height in points (the spreadsheet; estimated from the
+      <row height? head? apart?>         height in points (the spreadsheet; estimated from the
                                          text if absent); head="1": the row heads the rows after
                                          it (the indicator header), which Word repeats on every
-                                         page they run onto
+                                         page they run onto; apart="1": in Word, the row and
+                                         those after it are a table of their own, under no head
+                                         (the 自评表's notes, a table apart on the page)
         <cell col span? rows? style>text</cell>*
       </row>*
     </sheet>
@@ -43,7 +45,7 @@
       <xsl:copy-of select="@* | column"/>
       <xsl:for-each select="row">
         <row n="{position()}">
-          <xsl:copy-of select="@height | @head"/>
+          <xsl:copy-of select="@height | @head | @apart"/>
           <xsl:apply-templates select="cell" mode="grid.normalize"/>
         </row>
       </xsl:for-each>
