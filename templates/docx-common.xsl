@@ -8,7 +8,8 @@
     xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     xmlns:str="http://exslt.org/strings"
-    exclude-result-prefixes="str r">
+    xmlns:exsl="http://exslt.org/common"
+    exclude-result-prefixes="str exsl r">
 
   <!-- A4 in twentieths of a point, and the margins of the printed pages (jixiao.css):
        portrait 2 cm top, 1.8 cm sides, 2.2 cm bottom; landscape 1.5 cm, 1.8 cm, 2 cm. -->
@@ -172,6 +173,20 @@
       </xsl:call-template>
     </xsl:for-each>
     <xsl:variable name="sheet" select="."/>
+    <!-- Each column's width in twips, worked out once. -->
+    <xsl:variable name="columns">
+      <xsl:for-each select="column">
+        <column>
+          <xsl:attribute name="width">
+            <xsl:call-template name="docx.column.width">
+              <xsl:with-param name="sheet" select="$sheet"/>
+              <xsl:with-param name="width" select="$width"/>
+            </xsl:call-template>
+          </xsl:attribute>
+        </column>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="widths" select="exsl:node-set($columns)/column/@width"/>
     <!-- Merges are few; each position of the grid looks among these only. -->
     <xsl:variable name="tall" select="row/cell[@rows &gt; 1]"/>
     <xsl:variable name="wide" select="row/cell[@span &gt; 1]"/>
@@ -198,20 +213,10 @@
           </w:tblCellMar>
         </w:tblPr>
         <w:tblGrid>
-          <xsl:for-each select="$sheet/column">
-            <w:gridCol>
-              <xsl:attribute name="w:w">
-                <xsl:call-template name="docx.columns.width">
-                  <xsl:with-param name="sheet" select="$sheet"/>
-                  <xsl:with-param name="width" select="$width"/>
-                  <xsl:with-param name="first" select="position()"/>
-                </xsl:call-template>
-              </xsl:attribute>
-            </w:gridCol>
-          </xsl:for-each>
+          <xsl:for-each select="$widths"><w:gridCol w:w="{.}"/></xsl:for-each>
         </w:tblGrid>
         <xsl:apply-templates select="$sheet/row[@n &gt;= current()/@n and (not($next) or @n &lt; $next)]" mode="docx">
-          <xsl:with-param name="width" select="$width"/>
+          <xsl:with-param name="widths" select="$widths"/>
           <xsl:with-param name="tall" select="$tall"/>
           <xsl:with-param name="wide" select="$wide"/>
         </xsl:apply-templates>
@@ -219,25 +224,23 @@
     </xsl:for-each>
   </xsl:template>
 
-  <!-- The width in twips of the columns first to last: their part of the whole width (by
-       their shares if the columns have them, else by their widths), rounded so that the
-       columns add up to the whole width exactly. -->
-  <xsl:template name="docx.columns.width">
+  <!-- The width in twips of the column at the context node: its part of the whole width (by
+       its share if the columns have shares, else by its width), rounded so that the columns
+       add up to the whole width exactly. -->
+  <xsl:template name="docx.column.width">
     <xsl:param name="sheet"/>
     <xsl:param name="width"/>
-    <xsl:param name="first"/>
-    <xsl:param name="last" select="$first"/>
-    <xsl:variable name="parts" select="$sheet/column/@share | $sheet/column[not(../column/@share)]/@width"/>
-    <xsl:variable name="total" select="sum($parts)"/>
-    <xsl:variable name="before" select="sum($parts[count(../preceding-sibling::column) + 1 &lt; $first])"/>
-    <xsl:variable name="through" select="sum($parts[count(../preceding-sibling::column) + 1 &lt;= $last])"/>
-    <xsl:value-of select="floor($through * $width div $total) - floor($before * $width div $total)"/>
+    <xsl:variable name="shares" select="$sheet/column/@share"/>
+    <xsl:variable name="parts" select="$shares | $sheet/column[not($shares)]/@width"/>
+    <xsl:variable name="before" select="sum($parts[../following-sibling::column[generate-id() = generate-id(current())]])"/>
+    <xsl:variable name="through" select="$before + sum((@share | self::*[not($shares)]/@width))"/>
+    <xsl:value-of select="floor($through * $width div sum($parts)) - floor($before * $width div sum($parts))"/>
   </xsl:template>
 
   <!-- A row: a cell for every column no merge covers from the left. Of a cell merged down,
        each row below holds a continuing cell (vMerge) of the same span, as Word requires. -->
   <xsl:template match="row" mode="docx">
-    <xsl:param name="width"/>
+    <xsl:param name="widths"/>
     <xsl:param name="tall"/>
     <xsl:param name="wide"/>
     <xsl:variable name="n" select="@n"/>
@@ -254,12 +257,12 @@
         <xsl:choose>
           <xsl:when test="$start">
             <xsl:apply-templates select="$start" mode="docx">
-              <xsl:with-param name="width" select="$width"/>
+              <xsl:with-param name="widths" select="$widths"/>
             </xsl:apply-templates>
           </xsl:when>
           <xsl:when test="$above">
             <xsl:apply-templates select="$above" mode="docx">
-              <xsl:with-param name="width" select="$width"/>
+              <xsl:with-param name="widths" select="$widths"/>
               <xsl:with-param name="continued" select="true()"/>
             </xsl:apply-templates>
           </xsl:when>
@@ -268,15 +271,7 @@
           <xsl:otherwise>
             <w:tc>
               <w:tcPr>
-                <w:tcW w:type="dxa">
-                  <xsl:attribute name="w:w">
-                    <xsl:call-template name="docx.columns.width">
-                      <xsl:with-param name="sheet" select="$row/.."/>
-                      <xsl:with-param name="width" select="$width"/>
-                      <xsl:with-param name="first" select="$col"/>
-                    </xsl:call-template>
-                  </xsl:attribute>
-                </w:tcW>
+                <w:tcW w:w="{$widths[$col]}" w:type="dxa"/>
               </w:tcPr>
               <w:p><w:pPr><w:pStyle w:val="TableText"/></w:pPr></w:p>
             </w:tc>
@@ -290,20 +285,11 @@
        empty. Labels bold and centred, prose justified, figures and names centred; all
        vertically centred, as on the page. -->
   <xsl:template match="cell" mode="docx">
-    <xsl:param name="width"/>
+    <xsl:param name="widths"/>
     <xsl:param name="continued" select="false()"/>
     <w:tc>
       <w:tcPr>
-        <w:tcW w:type="dxa">
-          <xsl:attribute name="w:w">
-            <xsl:call-template name="docx.columns.width">
-              <xsl:with-param name="sheet" select="../.."/>
-              <xsl:with-param name="width" select="$width"/>
-              <xsl:with-param name="first" select="@col"/>
-              <xsl:with-param name="last" select="@col + @span - 1"/>
-            </xsl:call-template>
-          </xsl:attribute>
-        </w:tcW>
+        <w:tcW w:w="{sum($widths[position() &gt;= current()/@col and position() &lt; current()/@col + current()/@span])}" w:type="dxa"/>
         <xsl:if test="@span &gt; 1"><w:gridSpan w:val="{@span}"/></xsl:if>
         <xsl:choose>
           <xsl:when test="$continued"><w:vMerge/></xsl:when>
