@@ -18,6 +18,16 @@ struct WordDocumentTests {
         try WordDocument(path: (directory ?? Published.output.get().directory).appendingPathComponent(relativePath).path)
     }
 
+    /// The repository's `data` (a folder of it) published with `--docx` into `scratch`/out.
+    static func publish(_ data: String, into scratch: Scratch, orientation: PageOrientation? = nil) throws -> PublishReport {
+        var options = PublishOptions(dataDirectory: Published.repository.appendingPathComponent(data).path,
+                                     outputDirectory: scratch.appendingPathComponent("out").path,
+                                     templatesDirectory: Published.repository.appendingPathComponent("templates").path)
+        options.docx = true
+        options.orientation = orientation
+        return try Publisher.publish(options)
+    }
+
     static let projectNames: [String] = DataSetLoader.load(directory: Published.repository.appendingPathComponent("data").path)
         .years.flatMap { $0.entries.map(\.name) }
 
@@ -107,12 +117,7 @@ struct WordDocumentTests {
 
     @Test func theOrientationOptionTurnsEveryDocument() throws {
         let scratch = Scratch("jixiao-docx")
-        var options = PublishOptions(dataDirectory: Published.repository.appendingPathComponent("data").path,
-                                     outputDirectory: scratch.appendingPathComponent("out").path,
-                                     templatesDirectory: Published.repository.appendingPathComponent("templates").path)
-        options.docx = true
-        options.orientation = .portrait
-        _ = try Publisher.publish(options)
+        _ = try Self.publish("data", into: scratch, orientation: .portrait)
         let assessment = try Self.document(Self.assessment, in: scratch.appendingPathComponent("out"))
         #expect(assessment.page.width == 11906 && assessment.page.orientation == nil)
         #expect(assessment.tables.first?.columns.reduce(0, +) == 11906 - assessment.margins.left - assessment.margins.right)
@@ -170,11 +175,7 @@ struct WordDocumentTests {
     /// Markup in the data is text in the document: the hostile data of `make validate`.
     @Test func hostileDataIsText() throws {
         let scratch = Scratch("jixiao-docx")
-        var options = PublishOptions(dataDirectory: Published.repository.appendingPathComponent("Tests/Robustness/hostile-data").path,
-                                     outputDirectory: scratch.appendingPathComponent("out").path,
-                                     templatesDirectory: Published.repository.appendingPathComponent("templates").path)
-        options.docx = true
-        let report = try Publisher.publish(options)
+        let report = try Self.publish("Tests/Robustness/hostile-data", into: scratch)
         let path = try #require(report.wordDocuments.first { $0.hasPrefix("2021/项目/") })
         let document = try Self.document(path, in: scratch.appendingPathComponent("out"))
         #expect(document.paragraphs.first?.text == "<script>alert(1)</script>项目绩效目标表")

@@ -42,15 +42,8 @@ struct WordDocument: CustomTestStringConvertible {
     let margins: (left: Int, right: Int)
 
     init(path: String) throws {
-        let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
-        entries = Array(archive)
-        var parts: [String: Data] = [:]
-        for entry in entries {
-            var data = Data()
-            _ = try archive.extract(entry) { data.append($0) }
-            parts[entry.path] = data
-        }
-        self.parts = parts
+        let package = try PackageParts(path: path)
+        (entries, parts) = (package.entries, package.parts)
         let document = try XMLDocument(data: parts["word/document.xml"] ?? Data())
         func string(_ node: XMLNode, _ path: String) throws -> String? { try node.nodes(forXPath: path).first?.stringValue }
         func text(ofParagraph node: XMLNode) throws -> String {
