@@ -197,7 +197,7 @@ public struct PageRenderer: Sendable {
     /// made from (the program, the templates, the options).
     public init(stylesheet: Stylesheet, css: String, parameters: [(String, String)], rendering: Fingerprint,
                 output: StagedOutput, xml: StagedOutput?, spreadsheets: (@Sendable (XMLTree) throws -> [UInt8])?,
-                words: (any WordDocuments)? = nil, previous: PreviousOutput?) {
+                words: (any WordDocuments)?, previous: PreviousOutput?) {
         (self.stylesheet, self.style, self.parameters, self.rendering) = (stylesheet, PageStyle(css: css), parameters, rendering)
         (self.output, self.xml, self.spreadsheets, self.words, self.previous) = (output, xml, spreadsheets, words, previous)
     }
