@@ -8,8 +8,7 @@
     xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     xmlns:str="http://exslt.org/strings"
-    xmlns:exsl="http://exslt.org/common"
-    exclude-result-prefixes="str exsl r">
+    exclude-result-prefixes="str r">
 
   <!-- A4 in twentieths of a point, and the margins of the printed pages (jixiao.css):
        portrait 2 cm top, 1.8 cm sides, 2.2 cm bottom; landscape 1.5 cm, 1.8 cm, 2 cm. -->
@@ -151,8 +150,36 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- Word measures nothing in advance: it wraps text and grows rows itself. -->
-  <xsl:template name="grid.cell.measure"/>
+  <!-- What each normalised cell carries besides its place: where its columns start and end
+       in parts of the width (shares if the sheet's columns have them, else widths), from
+       which it and its columns get their widths in twips (docx.twips). Word measures no text:
+       it wraps text and grows rows itself. -->
+  <xsl:template name="grid.cell.measure">
+    <xsl:param name="span"/>
+    <xsl:variable name="columns" select="../../column"/>
+    <xsl:variable name="before" select="$columns[position() &lt; current()/@col]"/>
+    <xsl:variable name="through" select="$columns[position() &lt; current()/@col + $span]"/>
+    <xsl:choose>
+      <xsl:when test="$columns/@share">
+        <xsl:attribute name="from"><xsl:value-of select="sum($before/@share)"/></xsl:attribute>
+        <xsl:attribute name="to"><xsl:value-of select="sum($through/@share)"/></xsl:attribute>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:attribute name="from"><xsl:value-of select="sum($before/@width)"/></xsl:attribute>
+        <xsl:attribute name="to"><xsl:value-of select="sum($through/@width)"/></xsl:attribute>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The width in twips of the columns between from and to (in parts of the whole, total):
+       each boundary rounded down, so that the columns add up to the whole width exactly. -->
+  <xsl:template name="docx.twips">
+    <xsl:param name="from"/>
+    <xsl:param name="to"/>
+    <xsl:param name="total"/>
+    <xsl:param name="width"/>
+    <xsl:value-of select="floor($to * $width div $total) - floor($from * $width div $total)"/>
+  </xsl:template>
 
   <!-- A normalised grid in Word: the rows of title and note cells above the table become its
        heading paragraphs; the table starts again at each head row, which Word then repeats
@@ -173,23 +200,10 @@
       </xsl:call-template>
     </xsl:for-each>
     <xsl:variable name="sheet" select="."/>
-    <!-- Each column's width in twips, worked out once. -->
-    <xsl:variable name="columns">
-      <xsl:for-each select="column">
-        <column>
-          <xsl:attribute name="width">
-            <xsl:call-template name="docx.column.width">
-              <xsl:with-param name="sheet" select="$sheet"/>
-              <xsl:with-param name="width" select="$width"/>
-            </xsl:call-template>
-          </xsl:attribute>
-        </column>
-      </xsl:for-each>
-    </xsl:variable>
-    <xsl:variable name="widths" select="exsl:node-set($columns)/column/@width"/>
-    <!-- Merges are few; each position of the grid looks among these only. -->
+    <xsl:variable name="parts" select="column/@share | column[not(../column/@share)]/@width"/>
+    <xsl:variable name="total" select="sum($parts)"/>
+    <!-- The cells merged down: the rows below hold a continuing cell of each. -->
     <xsl:variable name="tall" select="row/cell[@rows &gt; 1]"/>
-    <xsl:variable name="wide" select="row/cell[@span &gt; 1]"/>
     <xsl:for-each select="row[@n = $first or ((@head or @apart) and @n &gt; $first)]">
       <xsl:variable name="next" select="following-sibling::row[@head or @apart][1]/@n"/>
       <!-- Two tables with nothing between them would be one in Word. -->
@@ -213,70 +227,50 @@
           </w:tblCellMar>
         </w:tblPr>
         <w:tblGrid>
-          <xsl:for-each select="$widths"><w:gridCol w:w="{.}"/></xsl:for-each>
+          <xsl:for-each select="$parts">
+            <xsl:variable name="column" select="position()"/>
+            <xsl:variable name="from" select="sum($parts[position() &lt; $column])"/>
+            <w:gridCol>
+              <xsl:attribute name="w:w">
+                <xsl:call-template name="docx.twips">
+                  <xsl:with-param name="from" select="$from"/>
+                  <xsl:with-param name="to" select="$from + ."/>
+                  <xsl:with-param name="total" select="$total"/>
+                  <xsl:with-param name="width" select="$width"/>
+                </xsl:call-template>
+              </xsl:attribute>
+            </w:gridCol>
+          </xsl:for-each>
         </w:tblGrid>
         <xsl:apply-templates select="$sheet/row[@n &gt;= current()/@n and (not($next) or @n &lt; $next)]" mode="docx">
-          <xsl:with-param name="widths" select="$widths"/>
+          <xsl:with-param name="width" select="$width"/>
+          <xsl:with-param name="total" select="$total"/>
           <xsl:with-param name="tall" select="$tall"/>
-          <xsl:with-param name="wide" select="$wide"/>
         </xsl:apply-templates>
       </w:tbl>
     </xsl:for-each>
   </xsl:template>
 
-  <!-- The width in twips of the column at the context node: its part of the whole width (by
-       its share if the columns have shares, else by its width), rounded so that the columns
-       add up to the whole width exactly. -->
-  <xsl:template name="docx.column.width">
-    <xsl:param name="sheet"/>
-    <xsl:param name="width"/>
-    <xsl:variable name="shares" select="$sheet/column/@share"/>
-    <xsl:variable name="parts" select="$shares | $sheet/column[not($shares)]/@width"/>
-    <xsl:variable name="before" select="sum($parts[../following-sibling::column[generate-id() = generate-id(current())]])"/>
-    <xsl:variable name="through" select="$before + sum((@share | self::*[not($shares)]/@width))"/>
-    <xsl:value-of select="floor($through * $width div sum($parts)) - floor($before * $width div sum($parts))"/>
-  </xsl:template>
-
-  <!-- A row: a cell for every column no merge covers from the left. Of a cell merged down,
-       each row below holds a continuing cell (vMerge) of the same span, as Word requires. -->
+  <!-- A row: its cells, and for each cell merged down from a row above a continuing cell
+       (vMerge) of the same span, as Word requires, in the order of their columns. The grid
+       covers every column of every row (grid.xsl). -->
   <xsl:template match="row" mode="docx">
-    <xsl:param name="widths"/>
+    <xsl:param name="width"/>
+    <xsl:param name="total"/>
     <xsl:param name="tall"/>
-    <xsl:param name="wide"/>
     <xsl:variable name="n" select="@n"/>
-    <xsl:variable name="row" select="."/>
     <w:tr>
       <w:trPr>
         <w:cantSplit/>
         <xsl:if test="@head"><w:tblHeader/></xsl:if>
       </w:trPr>
-      <xsl:for-each select="../column">
-        <xsl:variable name="col" select="position()"/>
-        <xsl:variable name="start" select="$row/cell[@col = $col]"/>
-        <xsl:variable name="above" select="$tall[@col = $col and @row &lt; $n and @row + @rows &gt; $n]"/>
-        <xsl:choose>
-          <xsl:when test="$start">
-            <xsl:apply-templates select="$start" mode="docx">
-              <xsl:with-param name="widths" select="$widths"/>
-            </xsl:apply-templates>
-          </xsl:when>
-          <xsl:when test="$above">
-            <xsl:apply-templates select="$above" mode="docx">
-              <xsl:with-param name="widths" select="$widths"/>
-              <xsl:with-param name="continued" select="true()"/>
-            </xsl:apply-templates>
-          </xsl:when>
-          <xsl:when test="$wide[@row &lt;= $n and @row + @rows &gt; $n and @col &lt; $col and @col + @span &gt; $col]"/>
-          <!-- A hole in the grid: an empty cell keeps the columns in line. -->
-          <xsl:otherwise>
-            <w:tc>
-              <w:tcPr>
-                <w:tcW w:w="{$widths[$col]}" w:type="dxa"/>
-              </w:tcPr>
-              <w:p><w:pPr><w:pStyle w:val="TableText"/></w:pPr></w:p>
-            </w:tc>
-          </xsl:otherwise>
-        </xsl:choose>
+      <xsl:for-each select="cell | $tall[@row &lt; $n and @row + @rows &gt; $n]">
+        <xsl:sort select="@col" data-type="number"/>
+        <xsl:apply-templates select="." mode="docx">
+          <xsl:with-param name="width" select="$width"/>
+          <xsl:with-param name="total" select="$total"/>
+          <xsl:with-param name="continued" select="@row != $n"/>
+        </xsl:apply-templates>
       </xsl:for-each>
     </w:tr>
   </xsl:template>
@@ -285,11 +279,21 @@
        empty. Labels bold and centred, prose justified, figures and names centred; all
        vertically centred, as on the page. -->
   <xsl:template match="cell" mode="docx">
-    <xsl:param name="widths"/>
+    <xsl:param name="width"/>
+    <xsl:param name="total"/>
     <xsl:param name="continued" select="false()"/>
     <w:tc>
       <w:tcPr>
-        <w:tcW w:w="{sum($widths[position() &gt;= current()/@col and position() &lt; current()/@col + current()/@span])}" w:type="dxa"/>
+        <w:tcW w:type="dxa">
+          <xsl:attribute name="w:w">
+            <xsl:call-template name="docx.twips">
+              <xsl:with-param name="from" select="@from"/>
+              <xsl:with-param name="to" select="@to"/>
+              <xsl:with-param name="total" select="$total"/>
+              <xsl:with-param name="width" select="$width"/>
+            </xsl:call-template>
+          </xsl:attribute>
+        </w:tcW>
         <xsl:if test="@span &gt; 1"><w:gridSpan w:val="{@span}"/></xsl:if>
         <xsl:choose>
           <xsl:when test="$continued"><w:vMerge/></xsl:when>
