@@ -20,7 +20,8 @@
       </row>*
     </sheet>
   col is 1-based; span and rows (default 1) merge to the right and down, as colspan and
-  rowspan do in the HTML tables. style is one of title, note, label, center, text, value,
+  rowspan do in the HTML tables. A row's cells, with those merged down into it from above,
+  cover each column once. style is one of title, note, label, center, text, value,
   score. A cell's text is its content; lines are separated by "&#10;".
 
   The stylesheet including this one defines the named template grid.cell.measure: what it
