@@ -7,11 +7,11 @@ RELEASE    = .build/release/jixiao
 PREFIX    ?= /usr/local
 BINDIR     = $(DESTDIR)$(PREFIX)/bin
 SHAREDIR   = $(DESTDIR)$(PREFIX)/share/jixiao
-# zlib1g-dev: ZIPFoundation (.docx import, .xlsx output) needs zlib. libjemalloc-dev: jixiao
+# zlib1g-dev: ZIPFoundation (.docx import, .xlsx and .docx output) needs zlib. libjemalloc-dev: jixiao
 # allocates with jemalloc, a third faster than glibc's malloc on a large publish.
 APT_PACKAGES = pkg-config libxml2-dev libxslt1-dev zlib1g-dev libjemalloc-dev
 
-.PHONY: all publish pdf xlsx check preview test test-pdf test-import test-xlsx validate fuzz bench build install uninstall deps clean
+.PHONY: all publish pdf xlsx docx check preview test test-pdf test-import test-xlsx validate fuzz bench build install uninstall deps clean
 
 all: publish
 
@@ -26,6 +26,10 @@ pdf: build
 ## 发布时同时把每张项目绩效目标表和自评表写成 Excel 电子表格（.xlsx）
 xlsx: build
 	$(RELEASE) publish $(DATA) --out $(OUT) --xlsx
+
+## 发布时同时把每张项目绩效目标表、自评表和年度绩效目标全文写成 Word 文档（.docx）
+docx: build
+	$(RELEASE) publish $(DATA) --out $(OUT) --docx
 
 ## 检查 data/ 中的全部数据文件
 check: build
@@ -59,7 +63,8 @@ test: deps
 test-pdf: build
 	python3 Tests/PDF/pdf_test.py $(RELEASE)
 
-## Word 导入往返测试：发布 → LibreOffice 转为 .docx → jixiao import → 与原数据逐项比对（需要 libreoffice-writer）
+## Word 往返测试：发布的 .docx 与 LibreOffice 由页面转成的 .docx 都经 jixiao import 与原数据逐项比对，
+## LibreOffice 把三种 .docx 各一个转成 PDF（需要 libreoffice-writer、poppler-utils）
 test-import: build
 	python3 Tests/Import/docx_roundtrip.py $(RELEASE)
 

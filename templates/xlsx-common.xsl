@@ -1,5 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- A grid of cells (the vocabulary is described in xlsx.xsl) written as SpreadsheetML:
+<!-- A grid of cells (the vocabulary is described in grid.xsl) written as SpreadsheetML:
      every cell of the table bordered, including the cells a merge covers (Excel draws a
      merged range's border from them); numbers and percentages as numeric cells; text as
      inline strings; row heights estimated from the text, because neither Excel nor
@@ -44,41 +44,22 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- The form's grid, normalised. -->
+  <!-- The form's grid, normalised (grid.xsl). -->
   <xsl:variable name="xlsx.grid">
-    <xsl:variable name="grid">
-      <xsl:apply-templates select="/*" mode="xlsx.grid"/>
-    </xsl:variable>
-    <xsl:apply-templates select="exsl:node-set($grid)/sheet" mode="xlsx.normalize"/>
+    <xsl:apply-templates select="/*" mode="grid.normalized"/>
   </xsl:variable>
 
-  <!-- Step 1: every cell with its row number and all of col, span, rows, and the number of
-       lines its text takes in the width it spans. -->
-  <xsl:template match="sheet" mode="xlsx.normalize">
-    <sheet>
-      <xsl:copy-of select="@* | column"/>
-      <xsl:for-each select="row">
-        <row n="{position()}">
-          <xsl:copy-of select="@height"/>
-          <xsl:apply-templates select="cell" mode="xlsx.normalize"/>
-        </row>
-      </xsl:for-each>
-    </sheet>
-  </xsl:template>
-
-  <xsl:template match="cell" mode="xlsx.normalize">
-    <xsl:variable name="span" select="concat(@span, substring('1', 1, number(not(@span))))"/>
+  <!-- What each normalised cell carries besides its place: the number of lines its text
+       takes in the width it spans. -->
+  <xsl:template name="grid.cell.measure">
+    <xsl:param name="span"/>
     <xsl:variable name="width" select="sum(ancestor::sheet/column[position() &gt;= current()/@col and position() &lt; current()/@col + $span]/@width)"/>
-    <cell row="{count(../preceding-sibling::row) + 1}" col="{@col}" span="{$span}"
-          rows="{concat(@rows, substring('1', 1, number(not(@rows))))}" style="{@style}">
-      <xsl:attribute name="lines">
-        <xsl:call-template name="xlsx.lines">
-          <xsl:with-param name="text" select="string(.)"/>
-          <xsl:with-param name="width" select="$width"/>
-        </xsl:call-template>
-      </xsl:attribute>
-      <xsl:value-of select="."/>
-    </cell>
+    <xsl:attribute name="lines">
+      <xsl:call-template name="xlsx.lines">
+        <xsl:with-param name="text" select="string(.)"/>
+        <xsl:with-param name="width" select="$width"/>
+      </xsl:call-template>
+    </xsl:attribute>
   </xsl:template>
 
   <!-- Lines of wrapped text: its width in units over the usable width, plus one per line

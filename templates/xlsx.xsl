@@ -5,19 +5,9 @@
   contract is at the top of jixiao.xsl). Swift zips the parts with the fixed ones in
   templates/xlsx/ (content types and relationships).
 
-  Two steps: the per-form modules describe the form as a grid of cells
-  (xlsx-goal-table.xsl, xlsx-self-assessment.xsl), and xlsx-common.xsl writes any such grid
-  as SpreadsheetML (cells, merges, borders, number formats, widths, heights, print setup).
-  The grid vocabulary, internal to these templates:
-    <sheet name orientation>             name: the sheet tab; orientation: portrait|landscape
-      <column width/>*                   Excel width units (one CJK character ≈ 2)
-      <row height?>                      height in points; estimated from the text if absent
-        <cell col span? rows? style>text</cell>*
-      </row>*
-    </sheet>
-  col is 1-based; span and rows (default 1) merge to the right and down, as colspan and
-  rowspan do in the HTML tables. style is one of title, note, label, center, text, value,
-  score (xlsx-common.xsl: xlsx.style). A cell's text is its content; lines are separated by "&#10;".
+  Two steps: the per-form modules describe the form as a grid of cells (grid.xsl, which
+  the Word documents share), and xlsx-common.xsl writes any such grid as SpreadsheetML
+  (cells, merges, borders, number formats, widths, heights, print setup).
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
@@ -31,16 +21,8 @@
 
   <xsl:include href="contract.xsl"/>
   <xsl:include href="numerals.xsl"/>
+  <xsl:include href="grid.xsl"/>
+  <xsl:include href="grid-goal-table.xsl"/>
+  <xsl:include href="grid-self-assessment.xsl"/>
   <xsl:include href="xlsx-common.xsl"/>
-  <xsl:include href="xlsx-goal-table.xsl"/>
-  <xsl:include href="xlsx-self-assessment.xsl"/>
-
-  <!-- A document no form module lays out: stop rather than write an empty spreadsheet. -->
-  <xsl:template match="*" mode="xlsx.grid">
-    <xsl:message terminate="yes">
-      <xsl:text>xlsx.xsl: no spreadsheet layout for &lt;</xsl:text>
-      <xsl:value-of select="name()"/>
-      <xsl:text>&gt;</xsl:text>
-    </xsl:message>
-  </xsl:template>
 </xsl:stylesheet>

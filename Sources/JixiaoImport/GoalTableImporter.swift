@@ -21,9 +21,13 @@ public enum GoalTableImporter {
     /// One data file for one table.
     public static func dataFile(for table: GoalTable, order: Int) throws(ImportFailure) -> String {
         var rows = table.rows.makeIterator()
+        // A label set on two lines in a narrow column (项目资金 / 主要用途, as our own Word
+        // documents print it) is still the label.
         func next(_ label: String) throws(ImportFailure) -> [String] {
             guard let row = rows.next() else { throw .unexpectedRow(table: table.title, expected: label, found: []) }
-            guard row.first == label || label.isEmpty else { throw .unexpectedRow(table: table.title, expected: label, found: row) }
+            guard row.first?.filter({ !$0.isNewline }) == label || label.isEmpty else {
+                throw .unexpectedRow(table: table.title, expected: label, found: row)
+            }
             return row
         }
         let codeRow = try next("项目编码")

@@ -44,14 +44,30 @@ public final class OutputFile {
 
     /// Appends everything written to this file to `other`, a megabyte at a time.
     public func copy(into other: OutputFile) throws {
-        var buffer = [UInt8](repeating: 0, count: min(length, 1 << 20))
         var offset = 0
         while offset < length {
-            let count = pread(descriptor, &buffer, min(buffer.count, length - offset), off_t(offset))
-            guard count > 0 else { throw OutputFile.error(path) }
-            try other.write(buffer[..<count])
-            offset += count
+            let bytes = try read(at: offset, count: min(1 << 20, length - offset))
+            try other.write(bytes)
+            offset += bytes.count
         }
+    }
+
+    /// `count` bytes written to this file, from `offset`; fewer only past its end. Of a scratch
+    /// file: a page is opened for writing only.
+    public func read(at offset: Int, count: Int) throws -> [UInt8] {
+        let count = max(0, min(count, length - offset))
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, filled in
+            filled = 0
+            while filled < count {
+                let read = pread(descriptor, buffer.baseAddress! + filled, count - filled, off_t(offset + filled))
+                if read < 0, errno == EINTR { continue }
+                guard read > 0 else { failed = true; return }
+                filled += read
+            }
+        }
+        guard !failed else { throw OutputFile.error(path) }
+        return bytes
     }
 
     /// The SHA-256 of everything written.

@@ -19,6 +19,8 @@ public struct PublishOptions: Sendable {
     public var pdf = false
     /// Also write an .xlsx beside every 目标表 and 自评表 page.
     public var xlsx = false
+    /// Also write a .docx beside every 目标表 and 自评表 page and the annual document.
+    public var docx = false
     /// Take pages whose inputs are unchanged from the previous output (`--full` turns it off).
     public var incremental = true
     /// Every printed page portrait or landscape; nil leaves each form's own (the
@@ -55,7 +57,7 @@ public struct PublishOptions: Sendable {
     /// the templates, and the options that decide what a page holds. All by content.
     func renderingDigest() -> Fingerprint {
         var digest = Digest()
-        digest.add(field: "xlsx=\(xlsx) pdf=\(pdf) encoding=\(encoding.rawValue) orientation=\(orientation?.rawValue ?? "")")
+        digest.add(field: "xlsx=\(xlsx) docx=\(docx) pdf=\(pdf) encoding=\(encoding.rawValue) orientation=\(orientation?.rawValue ?? "")")
         digest.add(field: ContentDigest.ofFile("/proc/self/exe", followingLinks: true)?.description ?? "")
         for name in templateFiles() {
             digest.add(field: name)
@@ -104,6 +106,8 @@ public struct PublishReport: Sendable {
     public var pageCount: Int { pages.count }
     /// The .xlsx files written (`--xlsx`), paths relative to the output folder.
     public let spreadsheets: [String]
+    /// The .docx files written (`--docx`), paths relative to the output folder.
+    public let wordDocuments: [String]
     public let years: [Int]
     public let dataFileCount: Int
     public let warningCount: Int
@@ -114,7 +118,8 @@ public struct PublishReport: Sendable {
 
     init(_ manifest: Manifest, reusedPages: Int, upToDate: Bool) {
         pages = manifest.pages.keys.sortedByBytes()
-        spreadsheets = manifest.files.keys.filter { $0.hasSuffix(".xlsx") }.sortedByBytes()
+        spreadsheets = manifest.files.keys.filter { $0.hasSuffix("." + OutputLayout.spreadsheetExtension) }.sortedByBytes()
+        wordDocuments = manifest.files.keys.filter { $0.hasSuffix("." + OutputLayout.wordExtension) }.sortedByBytes()
         years = manifest.summary.years
         dataFileCount = manifest.summary.dataFileCount
         warningCount = manifest.summary.warningCount

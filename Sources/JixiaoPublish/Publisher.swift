@@ -39,7 +39,8 @@ public enum Publisher {
         progress("[2/4] 编译模板 \(options.templatesDirectory)")
         let templates = try Templates(options)
 
-        progress(options.xlsx ? "[3/4] 生成 XML，经模板转换为页面与电子表格" : "[3/4] 生成 XML，经模板转换为页面")
+        let formats = ["页面"] + (options.xlsx ? ["电子表格"] : []) + (options.docx ? ["Word 文档"] : [])
+        progress("[3/4] 生成 XML，经模板转换为" + formats.joined(separator: "、"))
         let plan = RenderPlan(dataSet)
         let xmlFolder = try options.emitXMLDirectory.map { directory throws(PublishFailure) in try claim(directory, options).folder }
         let staged = try refusing(options.outputDirectory) { () throws(OutputRefusal) in try output.stage() }
@@ -57,7 +58,7 @@ public enum Publisher {
             try xml?.createFolders(for: pages)
             let renderer = PageRenderer(stylesheet: templates.stylesheet, css: templates.css, parameters: options.stylesheetParameters,
                                         rendering: rendering, output: staged, xml: xml, spreadsheets: templates.spreadsheets,
-                                        previous: previous)
+                                        words: templates.words, previous: previous)
             rendered = try plan.render(with: renderer, workers: options.workers, batchSize: options.batchSize)
             if options.pdf {
                 progress("[3/4] 生成 PDF（WeasyPrint）")
@@ -131,6 +132,7 @@ private struct Templates {
     let stylesheet: Stylesheet
     let css: String
     let spreadsheets: (@Sendable (XMLTree) throws -> [UInt8])?
+    let words: WordRenderer?
 
     init(_ options: PublishOptions) throws(PublishFailure) {
         do {
@@ -143,6 +145,7 @@ private struct Templates {
             } else {
                 spreadsheets = nil
             }
+            words = options.docx ? try WordRenderer(templatesDirectory: options.templatesDirectory) : nil
         } catch let missing as PDFRenderer.Missing {
             throw PublishFailure(diagnostics: [Diagnostic(.outputFailed, path: options.outputDirectory, at: nil, "\(missing)")])
         } catch {

@@ -14,6 +14,9 @@ public struct PageJob: Sendable {
     /// Of a form (目标表, 自评表), the whole page's tree, from which `--xlsx` also writes it
     /// as a spreadsheet.
     var spreadsheet: (@Sendable () throws -> XMLTree)?
+    /// Whether `--docx` also writes the page as a Word document (the forms and the annual
+    /// document), put together from its frame and parts as the page is (`WordStream`).
+    var word = false
     /// The project the page shows, by its place in the year: the page is rendered with that
     /// project's batch (`RenderPlan`).
     var owner: Int?
@@ -100,29 +103,36 @@ public struct PageJob: Sendable {
         try renderer.build(build, key: key, name: (relativePath as NSString).deletingPathExtension + ".xml")
     }
 
-    /// The page and, of a form with `--xlsx`, its spreadsheet.
+    /// The page and, with `--xlsx` and `--docx`, its spreadsheet and Word document.
     private func files(_ renderer: PageRenderer) -> [String] {
-        [relativePath] + (spreadsheet != nil && renderer.spreadsheets != nil ? [OutputLayout.spreadsheet(forPage: relativePath)] : [])
+        [relativePath]
+            + (spreadsheet != nil && renderer.spreadsheets != nil ? [OutputLayout.beside(relativePath, OutputLayout.spreadsheetExtension)] : [])
+            + (word && renderer.words != nil ? [OutputLayout.beside(relativePath, OutputLayout.wordExtension)] : [])
     }
 
     /// Renders the page from its frame; of a page with slots, leaves the parts to a `PageStream`.
     private func render(_ frame: Built, _ renderer: PageRenderer, earlierParts: [Manifest.Part?]?) throws -> Started {
         let rendered = try renderer.page(frame.tree)
         try writeSpreadsheet(renderer)
+        let document = try renderer.words.flatMap { words in
+            word ? try WordStream(self, frame: frame.tree, renderer: renderer, words: words) : nil
+        }
         guard !slots.isEmpty else {
             try renderer.output.write(relativePath, rendered)
+            try document?.finish()
             return .rendered(Rendered(digest: renderer.whole(frame.digest, []), reused: false))
         }
         let segments = PageJob.segments(of: rendered, at: PageJob.slotMarker)
         guard segments.count == slots.count + 1 else {
             throw Stylesheet.Failure(description: "模板输出了 \(segments.count - 1) 个插入位置 <!--jixiao:slot-->，应为 \(slots.count) 个")
         }
-        return .streaming(try PageStream(self, frame: frame.digest, segments: segments, renderer: renderer, earlierParts: earlierParts))
+        return .streaming(try PageStream(self, frame: frame.digest, segments: segments, renderer: renderer, earlierParts: earlierParts,
+                                         document: document))
     }
 
     private func writeSpreadsheet(_ renderer: PageRenderer) throws {
         guard let spreadsheet, let spreadsheets = renderer.spreadsheets else { return }
-        try renderer.output.write(OutputLayout.spreadsheet(forPage: relativePath), try spreadsheets(try spreadsheet()))
+        try renderer.output.write(OutputLayout.beside(relativePath, OutputLayout.spreadsheetExtension), try spreadsheets(try spreadsheet()))
     }
 
     /// A rendered page cut at each `marker`, found by `memchr` and `memcmp`: the generic
@@ -176,6 +186,8 @@ public struct PageRenderer: Sendable {
     let xml: StagedOutput?
     /// Writes a form's page tree as a spreadsheet (`--xlsx`).
     let spreadsheets: (@Sendable (XMLTree) throws -> [UInt8])?
+    /// Writes the forms and the annual document as Word documents (`--docx`).
+    let words: (any WordDocuments)?
     let previous: PreviousOutput?
     /// The parts rendered in the current batch.
     let batch = BatchParts()
@@ -185,9 +197,9 @@ public struct PageRenderer: Sendable {
     /// made from (the program, the templates, the options).
     public init(stylesheet: Stylesheet, css: String, parameters: [(String, String)], rendering: Fingerprint,
                 output: StagedOutput, xml: StagedOutput?, spreadsheets: (@Sendable (XMLTree) throws -> [UInt8])?,
-                previous: PreviousOutput?) {
+                words: (any WordDocuments)?, previous: PreviousOutput?) {
         (self.stylesheet, self.style, self.parameters, self.rendering) = (stylesheet, PageStyle(css: css), parameters, rendering)
-        (self.output, self.xml, self.spreadsheets, self.previous) = (output, xml, spreadsheets, previous)
+        (self.output, self.xml, self.spreadsheets, self.words, self.previous) = (output, xml, spreadsheets, words, previous)
     }
 
     /// A tree built for rendering; its XML, where wanted, goes to `name` beside the pages.
@@ -220,6 +232,20 @@ public struct PageRenderer: Sendable {
         let bytes = try stylesheet.transformPart(built.tree, parameters: parameters)
         if part.key != nil { batch[built.digest] = bytes }
         return (built.digest, bytes)
+    }
+
+    /// A part in a Word document, by the part's digest: rendered by the Word templates, or as
+    /// rendered before in this batch. Its tree is built again, never written (`--emit-xml`
+    /// has it from the page).
+    func wordPart(_ part: PageJob.Part, digest: Fingerprint, words: any WordDocuments) throws -> [UInt8] {
+        var word = Digest()
+        word.add(field: "docx")
+        word.add(fingerprint: digest)
+        let key = word.fingerprint
+        if let bytes = batch[key] { return bytes }
+        let bytes = try words.part(try part.build(), parameters: parameters)
+        if part.key != nil { batch[key] = bytes }
+        return bytes
     }
 
     /// A page's digest: of its own tree's and of its parts'.

@@ -18,6 +18,8 @@ final class PageStream: @unchecked Sendable {
     private let segments: [[UInt8]]
     private let renderer: PageRenderer
     private let slots: [Slot]
+    /// The page's Word document, written part by part beside it (`--docx`).
+    private let document: WordStream?
 
     /// How many bytes of unchanged parts are copied at once, at most: enough to make a read
     /// of thousands of parts, little beside the memory of a publish.
@@ -42,8 +44,8 @@ final class PageStream: @unchecked Sendable {
 
     /// `earlierParts`: where each part, by number, sat in the previous file, if unchanged.
     init(_ job: PageJob, frame: Fingerprint, segments: [[UInt8]], renderer: PageRenderer,
-         earlierParts: [Manifest.Part?]?) throws {
-        (self.job, self.frame, self.segments, self.renderer) = (job, frame, segments, renderer)
+         earlierParts: [Manifest.Part?]?, document: WordStream?) throws {
+        (self.job, self.frame, self.segments, self.renderer, self.document) = (job, frame, segments, renderer, document)
         let page = try renderer.output.create(job.relativePath)
         try page.write(segments[0])
         var number = 0
@@ -62,6 +64,7 @@ final class PageStream: @unchecked Sendable {
     /// are rendered after all.
     func write(slot index: Int, parts range: Range<Int>) throws {
         let slot = slots[index]
+        let written = slot.records.count
         var run: [(index: Int, earlier: Manifest.Part)] = []
         func copyRun() throws {
             guard let first = run.first?.earlier, let last = run.last?.earlier else { return }
@@ -90,6 +93,8 @@ final class PageStream: @unchecked Sendable {
             run.append((part, record))
         }
         try copyRun()
+        // The Word document's parts by the digests just recorded, copied or rendered.
+        try document?.write(slot: index, parts: slot.parts[range], digests: slot.records[written...].map(\.digest))
     }
 
     private func render(_ index: Int, of slot: Slot) throws {
@@ -113,6 +118,7 @@ final class PageStream: @unchecked Sendable {
         }
         try file.write(segments[slots.count])
         renderer.output.finish(file, as: job.relativePath)
+        try document?.finish()
         return PageJob.Rendered(digest: renderer.whole(frame, records.map(\.digest)), reused: false, parts: records)
     }
 }

@@ -16,9 +16,12 @@ public enum OutputLayout {
     public static let driverStylesheet = "jixiao.xsl"
     public static let styleSheet = "jixiao.css"
 
-    /// The spreadsheet beside a 目标表 or 自评表 page: 项目/<名>.html → 项目/<名>.xlsx.
-    public static func spreadsheet(forPage page: String) -> String {
-        (page as NSString).deletingPathExtension + ".xlsx"
+    public static let spreadsheetExtension = "xlsx"
+    public static let wordExtension = "docx"
+
+    /// The file of another format beside a page: 项目/<名>.html → 项目/<名>.xlsx.
+    public static func beside(_ page: String, _ pathExtension: String) -> String {
+        (page as NSString).deletingPathExtension + "." + pathExtension
     }
 }
 
@@ -56,11 +59,11 @@ public enum SitePlan {
             let name = project.name
             jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.projectDirectory)/\(names[index])",
                                 spreadsheet: { DocumentXML.projectPage(projects[index].project, context: inFolder) },
-                                owner: index, key: inFolderKeys.key("project", [], [name]),
+                                word: true, owner: index, key: inFolderKeys.key("project", [], [name]),
                                 build: { DocumentXML.projectFrame(name: name, context: inFolder) },
                                 slots: [[tables.goalTable(index)]]))
         }
-        jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.annualDocument)",
+        jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.annualDocument)", word: true,
                             build: { DocumentXML.annualDocument(department: year.department, hasProjects: !projects.isEmpty,
                                                                 context: atTop) },
                             slots: projects.isEmpty ? [] : [projects.indices.map(tables.goalTable)]))
@@ -76,7 +79,7 @@ public enum SitePlan {
                 let name = project.name
                 jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.assessmentDirectory)/\(names[index])",
                                     spreadsheet: { AssessmentXML.projectPage(score, context: inFolder, isSample: isSample) },
-                                    owner: index, key: inFolderKeys.key("assessment", [], [name, isSample ? "sample" : ""]),
+                                    word: true, owner: index, key: inFolderKeys.key("assessment", [], [name, isSample ? "sample" : ""]),
                                     build: { AssessmentXML.projectFrame(name: name, context: inFolder, isSample: isSample) },
                                     slots: [[table]]))
             }

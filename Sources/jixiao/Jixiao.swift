@@ -60,7 +60,7 @@ extension PageOrientation: ExpressibleByArgument {}
 extension Jixiao {
     struct Publish: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "检查数据并发布全部页面（XHTML，可加 PDF 与 Excel 电子表格）",
+            abstract: "检查数据并发布全部页面（XHTML，可加 PDF、Excel 电子表格与 Word 文档）",
             discussion: "先做与 check 相同的检查，有错误时不发布，原输出目录保持不变。")
 
         @OptionGroup var data: DataDirectory
@@ -72,6 +72,8 @@ extension Jixiao {
         @Flag(name: .long, help: "同时为每个页面生成 PDF（需要 WeasyPrint 与 fonts-arphic-uming）") var pdf = false
         @Flag(name: .long, help: "同时把每张项目绩效目标表和项目支出绩效自评表写成 Excel 电子表格（.xlsx，Excel、WPS、LibreOffice 均可直接打开）")
         var xlsx = false
+        @Flag(name: .long, help: "同时把每张项目绩效目标表、项目支出绩效自评表和年度绩效目标全文写成 Word 文档（.docx，Word、WPS、LibreOffice 均可直接打开，jixiao import 可读回）")
+        var docx = false
         @Option(name: .long, help: "打印方向：portrait（纵向）或 landscape（横向）用于所有页面；默认目标表纵向、自评表横向")
         var orientation: PageOrientation?
         @Flag(name: .long, help: "完整地重新发布：不沿用上次发布中输入未改动的页面（默认会沿用，结果与完整发布逐字节相同）")
@@ -89,6 +91,7 @@ extension Jixiao {
                                          encoding: data.encoding, workers: jobs)
             options.pdf = pdf
             options.xlsx = xlsx
+            options.docx = docx
             options.incremental = !full
             options.orientation = orientation
             do {
@@ -96,11 +99,11 @@ extension Jixiao {
                 if !quiet {
                     let warnings = report.warningCount
                     let advice = warnings > 0 ? "，运行 jixiao check 查看" : ""
-                    let spreadsheetCount = report.spreadsheets.count
-                    let spreadsheets = spreadsheetCount == 0 ? "" : "、\(spreadsheetCount) 个电子表格"
+                    let others = [(report.spreadsheets.count, "个电子表格"), (report.wordDocuments.count, "个 Word 文档")]
+                        .filter { $0.0 > 0 }.map { "、\($0.0) \($0.1)" }.joined()
                     let reused = report.upToDate || report.reusedPages == 0 ? "" : "，其中 \(report.reusedPages) 个未改动的页面沿用上次的结果"
-                    let published = report.upToDate ? "\(out)/ 已是最新：\(report.pageCount) 个页面\(spreadsheets)"
-                        : "已发布 \(report.pageCount) 个页面\(spreadsheets)到 \(out)/"
+                    let published = report.upToDate ? "\(out)/ 已是最新：\(report.pageCount) 个页面\(others)"
+                        : "已发布 \(report.pageCount) 个页面\(others)到 \(out)/"
                     print("\(published)（\(report.dataFileCount) 个数据文件，\(warnings) 个警告\(advice)\(reused)）")
                     for year in report.years { print("  打开 \(out)/\(year)/index.html") }
                 }

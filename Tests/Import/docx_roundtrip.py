@@ -1,21 +1,27 @@
 #!/usr/bin/env python3
-"""Round trip through Word: publish data/2021, convert the published pages to .docx with
-LibreOffice headless, `jixiao import` each document, and compare every imported table
-with the data it was published from.
+"""Round trip through Word: publish data/2021 with --docx, `jixiao import` each Word
+document, and compare every imported table with the data it was published from. Two kinds
+of document: our own (publish --docx), and the published pages converted to .docx by
+LibreOffice headless, as a user's Word file made from them would be.
 
-Converted: each of the 14 project pages (one table per document) and the whole annual
-document 年度绩效目标.html (the department part's criteria tables, which must be passed
-over, and all 14 goal tables). Compared through `jixiao dump --model`: everything the
-goal table prints — 项目编码, 项目名称, 资金用途, the budget total and sources read from it,
+Imported: each of the 14 projects' documents (one table each) and the whole annual
+document 年度绩效目标 (the department part's criteria tables, which must be passed over,
+and all 14 goal tables). Compared through `jixiao dump --model`: everything the goal table
+prints — 项目编码, 项目名称, 资金用途, the budget total and sources read from it,
 资金支出计划, 绩效目标, and the indicator tree with each indicator's name, description,
 value (and how it was understood) and basis; the annual document's 序号 too. Not compared:
 预算.明细, which the data transcribes from the prose by hand and the importer never fills.
+
+LibreOffice also opens our own documents: a goal table, a 自评表 and the annual document
+(a sample: one of each kind) convert to PDF without error, on A4 in the orientation of the
+printed pages, with their text in it.
 
 Then the command line on documents it cannot read (not a zip, no word/document.xml,
 malformed XML, no goal table, an old .doc): exit status 1 and a message, never a crash; and
 an existing file is not overwritten without --force.
 
-Usage: docx_roundtrip.py JIXIAO_BINARY   — needs LibreOffice Writer (libreoffice-writer).
+Usage: docx_roundtrip.py JIXIAO_BINARY   — needs LibreOffice Writer (libreoffice-writer) and
+poppler-utils (pdfinfo, pdftotext).
 Prints 'N passed, N failed'; exit status 1 on any failure.
 """
 import json
@@ -116,6 +122,36 @@ def command_line_failures(binary, scratch, document, check):
     check(not open(written, encoding="utf-8").read().endswith("# 手工修改\n"), "--force overwrites")
 
 
+def libreoffice_opens_our_documents(soffice, profile, scratch, ours, name, check):
+    """A goal table, a 自评表 and the annual document, each converted to PDF in one run."""
+    samples = {"goal": (os.path.join(ours, "项目", f"{name}.docx"), f"{name}项目绩效目标表", "portrait"),
+               "assessment": (os.path.join(ours, "自评", f"{name}.docx"), "项目支出绩效自评表", "landscape"),
+               "annual": (os.path.join(ours, f"{ANNUAL}.docx"), "第二部分", "portrait")}
+    folder = os.path.join(scratch, "pdf")
+    for kind, (document, _, _) in samples.items():
+        os.makedirs(os.path.join(folder, kind))
+        shutil.copy(document, os.path.join(folder, kind, f"{kind}.docx"))
+    result = subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+                             "--outdir", folder, *(os.path.join(folder, kind, f"{kind}.docx") for kind in samples)],
+                            capture_output=True, text=True, timeout=600)
+    check(result.returncode == 0, f"LibreOffice converts our .docx to PDF: exit {result.returncode}, {result.stderr.strip()}")
+    for kind, (_, text, orientation) in samples.items():
+        pdf = os.path.join(folder, f"{kind}.pdf")
+        if not os.path.exists(pdf):
+            check(False, f"LibreOffice wrote no PDF of the {kind} document")
+            continue
+        info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+        size = next((line.split(":", 1)[1].split("pts")[0].split(" x ") for line in info.splitlines()
+                     if line.startswith("Page size:")), ["0", "0"])
+        width, height = (round(float(value)) for value in size)
+        expected = (595, 842) if orientation == "portrait" else (842, 595)
+        check((width, height) == expected, f"{kind}: A4 {orientation} ({expected}), got {(width, height)}")
+        words = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True).stdout
+        check(text in words.replace(" ", ""), f"{kind}: the PDF shows {text!r}")
+        if (width, height) == expected and text in words.replace(" ", ""):
+            print(f"ok: LibreOffice opens the {kind} document")
+
+
 def main():
     binary = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build", "debug", "jixiao"))
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
@@ -131,7 +167,7 @@ def main():
     with tempfile.TemporaryDirectory() as scratch:
         published = os.path.join(scratch, "output")
         run([binary, "publish", os.path.join(ROOT, "data"), "--out", published,
-             "--templates", os.path.join(ROOT, "templates"), "-q"])
+             "--templates", os.path.join(ROOT, "templates"), "--docx", "-q"])
         pages = [os.path.join(published, "2021", "项目", f"{name}.html") for name in names]
         pages.append(os.path.join(published, "2021", f"{ANNUAL}.html"))
 
@@ -142,9 +178,9 @@ def main():
         run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "docx:MS Word 2007 XML",
              "--outdir", documents, *pages], timeout=600)
 
-        def import_document(name):
-            folder = os.path.join(scratch, "imported", name)
-            run([binary, "import", os.path.join(documents, f"{name}.docx"), "--out", folder])
+        def import_document(document):
+            folder = os.path.join(scratch, "imported", os.path.relpath(document, scratch))
+            run([binary, "import", document, "--out", folder])
             return models(binary, sorted(os.path.join(folder, f) for f in os.listdir(folder)))
 
         def compare(source, imported, with_order):
@@ -164,13 +200,19 @@ def main():
                 if not found:
                     print(f"ok: {label}")
 
-        for name in names:
-            imported = import_document(name)
-            check(list(imported) == [f"{name}.yaml"], f"{name}.docx gives one table, got {list(imported)}")
-            compare(name, imported, with_order=False)
-        annual = import_document(ANNUAL)
-        check(sorted(annual) == sorted(originals), f"{ANNUAL}.docx gives the 14 goal tables, got {sorted(annual)}")
-        compare(ANNUAL, annual, with_order=True)
+        ours = os.path.join(published, "2021")
+        for kind, project_folder, annual_folder in [("LibreOffice", documents, documents),
+                                                    ("publish --docx", os.path.join(ours, "项目"), ours)]:
+            print(f"-- {kind}")
+            for name in names:
+                imported = import_document(os.path.join(project_folder, f"{name}.docx"))
+                check(list(imported) == [f"{name}.yaml"], f"{kind}: {name}.docx gives one table, got {list(imported)}")
+                compare(name, imported, with_order=False)
+            annual = import_document(os.path.join(annual_folder, f"{ANNUAL}.docx"))
+            check(sorted(annual) == sorted(originals), f"{kind}: {ANNUAL}.docx gives the 14 goal tables, got {sorted(annual)}")
+            compare(ANNUAL, annual, with_order=True)
+
+        libreoffice_opens_our_documents(soffice, profile, scratch, ours, names[0], check)
 
         command_line_failures(binary, scratch, os.path.join(documents, f"{names[0]}.docx"), check)
 

@@ -150,12 +150,14 @@ struct ParallelPublishingTests {
             templatesDirectory: Published.repository.appendingPathComponent("templates").path,
             emitXMLDirectory: out.appendingPathComponent("xml").path, workers: workers)
         options.xlsx = true
+        options.docx = true
         options.batchSize = batchSize
         _ = try Publisher.publish(options)
         return try snapshot(of: out.appendingPathComponent("html")).merging(snapshot(of: out.appendingPathComponent("xml"))) { page, _ in page }
     }
 
-    /// Pages, their XML and the spreadsheets (zip entries carry a fixed date, not the time).
+    /// Pages, their XML, the spreadsheets and the Word documents (zip entries carry a fixed
+    /// date, not the time).
     @Test func serialAndParallelOutputAreByteIdentical() throws {
         let serial = try publish(workers: 1)
         let parallel = try publish(workers: 8)
@@ -164,8 +166,8 @@ struct ParallelPublishingTests {
         // figure in one part, 14 自评表; a project's shortfalls under one heading, 24 in all;
         // 14 problems and 14 improvements) and the index (its 14 lines in one part), the XML of
         // the table each of the 28 forms frames (the same as a part of a long document), and
-        // 28 spreadsheets; and the manifest.
-        #expect(serial.count == 33 * 2 + 14 + (3 + 14) + 24 + 14 * 2 + 1 + 28 + 28 + 1)
+        // 28 spreadsheets, 29 Word documents; and the manifest.
+        #expect(serial.count == 33 * 2 + 14 + (3 + 14) + 24 + 14 * 2 + 1 + 28 + 28 + 29 + 1)
         #expect(serial == parallel)
         #expect(try publish(workers: 8) == parallel, "and identical from one run to the next")
     }

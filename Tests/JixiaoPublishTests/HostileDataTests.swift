@@ -28,11 +28,13 @@ struct HostileDataTests {
         return root
     }
 
-    static func publish(_ root: URL, templates: URL? = nil) throws -> URL {
+    static func publish(_ root: URL, templates: URL? = nil, docx: Bool = false) throws -> URL {
         let out = root.appendingPathComponent("output")
-        _ = try Publisher.publish(PublishOptions(
+        var options = PublishOptions(
             dataDirectory: root.appendingPathComponent("data").path, outputDirectory: out.path,
-            templatesDirectory: (templates ?? Published.repository.appendingPathComponent("templates")).path))
+            templatesDirectory: (templates ?? Published.repository.appendingPathComponent("templates")).path)
+        options.docx = docx
+        _ = try Publisher.publish(options)
         return out
     }
 
@@ -46,11 +48,13 @@ struct HostileDataTests {
     ])
     func markupInACellIsText(_ text: String) throws {
         let project = Self.base.replacingOccurrences(of: "描述: 村委会办公场所租赁费使用村庄数", with: "描述: \(Self.quoted(text))")
-        let out = try Self.publish(try dataRoot(["村委会办公场所租赁费.yaml": project]))
+        let out = try Self.publish(try dataRoot(["村委会办公场所租赁费.yaml": project]), docx: true)
         let page = try XHTMLPage(path: out.appendingPathComponent("2021/项目/村委会办公场所租赁费.html").path)
         #expect(page.elements("script").isEmpty)
         let cells = page.grid(ofTableWithClass: "goal-table").flatMap { $0 }
         #expect(cells.contains(text), "the cell holds exactly the data")
+        let document = try WordDocument(path: out.appendingPathComponent("2021/项目/村委会办公场所租赁费.docx").path)
+        #expect(document.tables.flatMap { $0.rows.flatMap { $0.map(\.text) } }.contains(text), "and so does the Word document's")
     }
 
     @Test func controlCharactersAreReportedNotPublished() throws {

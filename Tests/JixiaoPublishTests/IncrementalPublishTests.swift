@@ -31,6 +31,7 @@ struct IncrementalPublishTests {
         var options = PublishOptions(dataDirectory: dataPath ?? data.path, outputDirectory: root.appendingPathComponent(output).path,
                                      templatesDirectory: templates.path)
         options.xlsx = true
+        options.docx = true
         options.incremental = incremental
         options.orientation = orientation
         options.batchSize = batchSize
@@ -78,7 +79,8 @@ struct IncrementalPublishTests {
         _ = try publish()
         let manifest = try #require(Manifest.read(in: output.path))
         let listed = outputListing(output.path)
-        #expect(listed.count { $0.hasSuffix(".xlsx") } == 28 && listed.count == 28 + 33)
+        #expect(listed.count { $0.hasSuffix(".xlsx") } == 28 && listed.count { $0.hasSuffix(".docx") } == 29)
+        #expect(listed.count == 28 + 29 + 33)
         #expect(Set(manifest.files.keys) == Set(listed))
         for path in listed { #expect(manifest.files[path] == ContentDigest.ofFile(output.appendingPathComponent(path).path)) }
     }
@@ -89,7 +91,7 @@ struct IncrementalPublishTests {
         let before = try files()
         let again = try publish()
         #expect(again.upToDate)
-        #expect(again.pages == first.pages && again.spreadsheets == first.spreadsheets)
+        #expect(again.pages == first.pages && again.spreadsheets == first.spreadsheets && again.wordDocuments == first.wordDocuments)
         #expect(again.warningCount == 7 && again.dataFileCount == 30)
         #expect(try files() == before)
     }
@@ -126,9 +128,10 @@ struct IncrementalPublishTests {
         #expect(try files() == clean())
     }
 
-    @Test func aPageRemovedByHandIsWrittenAgain() throws {
+    @Test(arguments: ["2021/自评/村级组织经费.xlsx", "2021/年度绩效目标.docx"])
+    func aFileRemovedByHandIsWrittenAgain(_ path: String) throws {
         _ = try publish()
-        try FileManager.default.removeItem(at: output.appendingPathComponent("2021/自评/村级组织经费.xlsx"))
+        try FileManager.default.removeItem(at: output.appendingPathComponent(path))
         let report = try publish()
         #expect(report.reusedPages == report.pages.count - 1)
         #expect(try files() == clean())

@@ -85,6 +85,17 @@ struct WordImportTests {
         } == ["产出指标: 数量指标=测试次数+参加人数, 时效指标=完成时限", "满意度指标: 服务对象满意度指标=满意度"])
     }
 
+    /// A label set on two lines in a narrow column, as `publish --docx` prints 项目资金 /
+    /// 主要用途, is still the label; the prose beside it is read as written.
+    @Test func aLabelOnTwoLinesIsTheLabel() throws {
+        let broken = Self.mergedTable.replacingOccurrences(of: W.cell("项目资金主要用途"), with: W.cell("项目资金\n主要用途"))
+        #expect(broken != Self.mergedTable)
+        let table = try #require(try WordTableReader.read(contentsOf: try W.docx(W.document(W.paragraph("测试项目绩效目标表"), broken))).tables.first)
+        #expect(table.rows[1].first == "项目资金\n主要用途")
+        let project = try ImportTests.decode(try GoalTableImporter.dataFile(for: table, order: 1), path: "测试.yaml")
+        #expect(project.purpose == "预算数3万元。其中：财政资金3万元。主要用于测试。")
+    }
+
     /// Old documents merge across with `w:hMerge`: the continued cells belong to the first.
     @Test func legacyHorizontalMergeIsOneCell() throws {
         let url = try W.docx(W.document(W.paragraph("测试项目绩效目标表"), W.table(

@@ -18,6 +18,7 @@ enum Published {
             outputDirectory: directory.appendingPathComponent("output").path,
             templatesDirectory: repository.appendingPathComponent("templates").path)
         options.xlsx = true
+        options.docx = true
         let report = try Publisher.publish(options)
         return (directory.appendingPathComponent("output"), report)
     }

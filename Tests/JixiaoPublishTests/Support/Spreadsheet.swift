@@ -26,15 +26,8 @@ struct Spreadsheet: CustomTestStringConvertible {
     let rows: [Int: [String]]
 
     init(path: String) throws {
-        let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
-        entries = Array(archive)
-        var parts: [String: Data] = [:]
-        for entry in entries {
-            var data = Data()
-            _ = try archive.extract(entry) { data.append($0) }
-            parts[entry.path] = data
-        }
-        self.parts = parts
+        let package = try PackageParts(path: path)
+        (entries, parts) = (package.entries, package.parts)
         let sheet = try XMLDocument(data: parts["xl/worksheets/sheet1.xml"] ?? Data())
         let styles = try XMLDocument(data: parts["xl/styles.xml"] ?? Data())
 

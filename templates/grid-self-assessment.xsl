@@ -1,21 +1,24 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- 项目支出绩效自评表 as a grid: the eight columns and the merges of self-assessment.xsl
-     (财预〔2020〕10号 附件1), printed landscape. -->
+<!-- 项目支出绩效自评表 as a grid (grid.xsl): the eight columns and the merges of
+     self-assessment.xsl (财预〔2020〕10号 附件1), printed landscape. -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
-  <xsl:template match="/self-assessment" mode="xlsx.grid">
+  <xsl:template match="self-assessment" mode="grid">
     <sheet name="项目支出绩效自评表" orientation="landscape">
-      <!-- 二级 fits 其中：当年财政拨款 on one line, the two value columns 2021年12月20日. -->
-      <column width="11"/><column width="19"/><column width="22"/><column width="15"/>
-      <column width="15"/><column width="9"/><column width="9"/><column width="30"/>
+      <!-- 二级 fits 其中：当年财政拨款 on one line, the two value columns 2021年12月20日; on
+           the A4 page of the Word document (shares) in 10.5 pt, the same, and 年度总体目标. -->
+      <column width="11" share="9.5"/><column width="19" share="14"/><column width="22" share="14"/>
+      <column width="15" share="12.5"/><column width="15" share="12.5"/><column width="9" share="6"/>
+      <column width="9" share="6"/><column width="30" share="25.5"/>
       <row height="36">
         <cell col="1" span="8" style="title">项目支出绩效自评表</cell>
       </row>
       <row>
         <cell col="1" span="8" style="note">（<xsl:value-of select="@year"/>年度）</cell>
       </row>
-      <xsl:if test="@sample = '1'">
+      <!-- On the root: of a page's part (docx.xsl), the <part> around the form carries it. -->
+      <xsl:if test="/*/@sample = '1'">
         <row>
           <cell col="1" span="8" style="note">示例数据：本表的年末实际完成情况是为演示评分规则而编写的，不是真实的自评结果。</cell>
         </row>
@@ -45,11 +48,11 @@
             <xsl:value-of select="@name"/>
           </cell>
           <xsl:for-each select="@initial | @annual | @spent">
-            <cell col="{position() + 2}" style="value"><xsl:call-template name="xlsx.dash"/></cell>
+            <cell col="{position() + 2}" style="value"><xsl:call-template name="grid.dash"/></cell>
           </xsl:for-each>
-          <cell col="6" style="score"><xsl:call-template name="xlsx.dash"><xsl:with-param name="value" select="@weight"/></xsl:call-template></cell>
-          <cell col="7" style="value"><xsl:call-template name="xlsx.dash"><xsl:with-param name="value" select="@rate"/></xsl:call-template></cell>
-          <cell col="8" style="score"><xsl:call-template name="xlsx.dash"><xsl:with-param name="value" select="@score"/></xsl:call-template></cell>
+          <cell col="6" style="score"><xsl:call-template name="grid.dash"><xsl:with-param name="value" select="@weight"/></xsl:call-template></cell>
+          <cell col="7" style="value"><xsl:call-template name="grid.dash"><xsl:with-param name="value" select="@rate"/></xsl:call-template></cell>
+          <cell col="8" style="score"><xsl:call-template name="grid.dash"><xsl:with-param name="value" select="@score"/></xsl:call-template></cell>
         </row>
       </xsl:for-each>
       <row>
@@ -66,7 +69,7 @@
         </cell>
         <cell col="6" span="3" style="text"><xsl:value-of select="summary-text"/></cell>
       </row>
-      <row>
+      <row head="1">
         <cell col="1" style="label">一级指标</cell><cell col="2" style="label">二级指标</cell>
         <cell col="3" style="label">三级指标</cell><cell col="4" style="label">年度指标值</cell>
         <cell col="5" style="label">实际完成值</cell><cell col="6" style="label">分值</cell>
@@ -95,7 +98,7 @@
         <cell col="8" style="center">等级：<xsl:value-of select="total/@grade"/></cell>
       </row>
       <xsl:if test="string(problems) or string(improvements)">
-        <row>
+        <row apart="1">
           <cell col="1" style="label">存在问题</cell>
           <cell col="2" span="7" style="text"><xsl:value-of select="problems"/></cell>
         </row>
@@ -105,14 +108,5 @@
         </row>
       </xsl:if>
     </sheet>
-  </xsl:template>
-
-  <!-- A figure the form leaves empty is printed as "—" (text, not a number). -->
-  <xsl:template name="xlsx.dash">
-    <xsl:param name="value" select="."/>
-    <xsl:choose>
-      <xsl:when test="string($value)"><xsl:value-of select="$value"/></xsl:when>
-      <xsl:otherwise>—</xsl:otherwise>
-    </xsl:choose>
   </xsl:template>
 </xsl:stylesheet>
