@@ -83,30 +83,21 @@ public enum ProjectScorer {
 
     private static func matchResults(_ project: Project, _ results: ProjectResults,
                                      report: DiagnosticCollector) -> [String: IndicatorResult] {
-        let all = project.indicators.flatMap(\.indicators)
-        let names = all.map(\.name.value)
-        let counts = Dictionary(names.map { ($0, 1) }, uniquingKeysWith: +)
-        var byName: [String: IndicatorResult] = [:]
-        for result in results.indicators {
-            let name = result.name.value
-            guard let count = counts[name] else {
-                let suggestion = Suggestion.closest(to: name, among: names)
-                report(.unknownIndicatorResult, at: result.name.mark, "目标表中没有三级指标“\(name)”",
-                       hint: suggestion.map { "是不是想写“\($0)”？" } ?? "指标名称须与目标表中的三级指标完全一致")
-                continue
-            }
-            if count > 1 {
-                report(.ambiguousIndicatorName, at: result.name.mark, "目标表中有多个三级指标叫“\(name)”，无法对应",
-                       hint: "先在目标表中把重名的指标区分开")
-            }
-            byName[name] = result
+        let matching = IndicatorMatching(project, rows: results.indicators) { $0.name.value }
+        for (result, suggestion) in matching.unknown {
+            report(.unknownIndicatorResult, at: result.name.mark, "目标表中没有三级指标“\(result.name.value)”",
+                   hint: suggestion.map { "是不是想写“\($0)”？" } ?? "指标名称须与目标表中的三级指标完全一致")
         }
-        for indicator in all where byName[indicator.name.value] == nil {
+        for result in matching.ambiguous {
+            report(.ambiguousIndicatorName, at: result.name.mark, "目标表中有多个三级指标叫“\(result.name.value)”，无法对应",
+                   hint: "先在目标表中把重名的指标区分开")
+        }
+        for indicator in matching.missing {
             report(.missingIndicatorResult, at: results.projectName.mark,
                    "三级指标“\(indicator.name.value)”没有实际完成值",
                    hint: "在“指标”下添加“\(indicator.name.value):”及其“实际完成值”；尚未自评的项目不要建自评文件")
         }
-        return byName
+        return matching.byName
     }
 
     // MARK: - Weights
