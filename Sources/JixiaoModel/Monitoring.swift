@@ -58,9 +58,11 @@ public struct CalendarDate: Sendable, Hashable, Comparable {
 
     /// The first and the last day of the date's quarter.
     public var quarterBounds: (first: CalendarDate, last: CalendarDate) {
-        let lastMonth = quarter * 3 + 3
-        return (CalendarDate(year: year, month: quarter * 3 + 1, day: 1),
-                CalendarDate(year: year, month: lastMonth, day: Deadline.lastDay(year: year, month: lastMonth)))
+        (CalendarDate(year: year, month: quarter * 3 + 1, day: 1), CalendarDate.endOfMonth(year: year, month: quarter * 3 + 3))
+    }
+
+    public static func endOfMonth(year: Int, month: Int) -> CalendarDate {
+        CalendarDate(year: year, month: month, day: Deadline.lastDay(year: year, month: month))
     }
 
     /// `2021年7月31日`.
