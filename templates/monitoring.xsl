@@ -8,9 +8,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns="http://www.w3.org/1999/xhtml">
 
-  <!-- The boxes of the two ticked groups, in the form's order. -->
-  <xsl:variable name="monitoring.causes" select="'经费保障 制度保障 人员保障 硬件条件保障 其他'"/>
-  <xsl:variable name="monitoring.likelihoods" select="'确定能 有可能 完全不可能'"/>
+  <xsl:include href="monitoring-common.xsl"/>
 
   <xsl:template match="/monitoring">
     <xsl:call-template name="page.frame">
@@ -82,7 +80,7 @@
             <th rowspan="2">备注</th>
           </tr>
           <tr class="boxes">
-            <xsl:call-template name="monitoring.box.headings"><xsl:with-param name="names" select="concat($monitoring.causes, ' ', $monitoring.likelihoods, ' ')"/></xsl:call-template>
+            <xsl:call-template name="monitoring.box.headings"><xsl:with-param name="names" select="concat($monitoring.causes, $monitoring.likelihoods)"/></xsl:call-template>
           </tr>
         </thead>
         <tbody>
@@ -128,17 +126,6 @@
     </tr>
   </xsl:template>
 
-  <!-- Points behind the plan as words: 落后 38.42 个百分点, 超前 0.03 个百分点, 持平. -->
-  <xsl:template name="monitoring.gap">
-    <xsl:param name="gap"/>
-    <xsl:choose>
-      <xsl:when test="not(string($gap))">—</xsl:when>
-      <xsl:when test="$gap &gt; 0">落后 <xsl:value-of select="$gap"/> 个百分点</xsl:when>
-      <xsl:when test="$gap &lt; 0">超前 <xsl:value-of select="substring($gap, 2)"/> 个百分点</xsl:when>
-      <xsl:otherwise>持平</xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
   <xsl:template match="indicator" mode="monitoring">
     <xsl:variable name="indicator" select="."/>
     <tr>
@@ -158,11 +145,11 @@
       <td class="value"><xsl:call-template name="text"><xsl:with-param name="value" select="actual"/></xsl:call-template></td>
       <td class="value"><xsl:call-template name="text"><xsl:with-param name="value" select="expected"/></xsl:call-template></td>
       <xsl:call-template name="monitoring.boxes">
-        <xsl:with-param name="names" select="concat($monitoring.causes, ' ')"/>
+        <xsl:with-param name="names" select="$monitoring.causes"/>
         <xsl:with-param name="ticked" select="causes/cause"/>
       </xsl:call-template>
       <xsl:call-template name="monitoring.boxes">
-        <xsl:with-param name="names" select="concat($monitoring.likelihoods, ' ')"/>
+        <xsl:with-param name="names" select="$monitoring.likelihoods"/>
         <xsl:with-param name="ticked" select="@likelihood"/>
       </xsl:call-template>
       <td class="note">

@@ -34,6 +34,7 @@
   <xsl:include href="xlsx-common.xsl"/>
   <xsl:include href="xlsx-goal-table.xsl"/>
   <xsl:include href="xlsx-self-assessment.xsl"/>
+  <xsl:include href="xlsx-monitoring.xsl"/>
 
   <!-- A document no form module lays out: stop rather than write an empty spreadsheet. -->
   <xsl:template match="*" mode="xlsx.grid">
