@@ -259,6 +259,7 @@
     <xsl:choose>
       <xsl:when test="at-risk">
         <p class="prose">完成目标可能性填报为“完全不可能”或“有可能”的指标：</p>
+        <div class="wide-table">
         <table class="shortfalls at-risk-list">
           <thead>
             <tr>
@@ -288,6 +289,7 @@
             </xsl:for-each>
           </tbody>
         </table>
+        </div>
       </xsl:when>
       <xsl:otherwise><p class="prose">各项目填报的绩效指标均“确定能”完成。</p></xsl:otherwise>
     </xsl:choose>
