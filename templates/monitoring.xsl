@@ -89,7 +89,7 @@
       </table>
       <ol class="monitoring-notes">
         <li>执行率 = 执行数 ÷ 年初预算数（目标表的预算合计），以百分数保留两位小数，四舍五入。</li>
-        <li>计划支出进度按目标表的资金支出计划（各季度末累计支出比例）计算：截至日期所在季度内按天数直线增长，即上季度末比例 +（本季度末比例 − 上季度末比例）× 本季度已过天数 ÷ 本季度天数，截至日期当天计入已过天数。</li>
+        <li>计划支出进度按目标表的资金支出计划（各季度末累计支出比例）计算：截至日期所在季度内按天数直线增长，即上季度末比例 +（本季度末比例 － 上季度末比例）× 本季度已过天数 ÷ 本季度天数，截至日期当天计入已过天数。</li>
         <li>执行率低于计划支出进度超过 <xsl:value-of select="@threshold"/> 个百分点的，为执行进度落后。</li>
         <li>偏差原因分析、完成目标可能性在相应栏内打“√”；备注说明偏差原因及拟采取的纠偏措施。</li>
       </ol>
@@ -261,6 +261,10 @@
         <p class="prose">完成目标可能性填报为“完全不可能”或“有可能”的指标：</p>
         <div class="wide-table">
         <table class="shortfalls at-risk-list">
+          <colgroup>
+            <col class="r-name"/><col class="r-name"/><col class="r-value"/><col class="r-value"/><col class="r-value"/>
+            <col class="r-value"/><col class="r-cause"/><col class="r-measure"/>
+          </colgroup>
           <thead>
             <tr>
               <th>项目</th><th>三级指标</th><th>年度指标值</th>
@@ -277,7 +281,7 @@
                 <td class="value"><xsl:value-of select="@target"/></td>
                 <td class="value"><xsl:value-of select="@actual"/></td>
                 <td class="value"><xsl:value-of select="@expected"/></td>
-                <td class="number"><xsl:value-of select="@likelihood"/></td>
+                <td class="value"><xsl:value-of select="@likelihood"/></td>
                 <td>
                   <xsl:value-of select="@causes"/>
                   <xsl:if test="string(@causes) and string(@explanation)">：</xsl:if>
@@ -298,7 +302,7 @@
     <ol class="monitoring-notes">
       <li>执行率 = 执行数 ÷ 年初预算数（目标表的预算合计），以百分数保留两位小数，四舍五入；合计行按合计数计算。</li>
       <li>计划支出进度按各项目目标表的资金支出计划（各季度末累计支出比例）计算：截至日期所在季度内按天数直线增长，截至日期当天计入已过天数。</li>
-      <li>与计划相比 = 执行率 − 计划支出进度，按表中两个百分数相减。</li>
+      <li>与计划相比：执行率与计划支出进度之差（按表中两个百分数相减），执行率低于计划支出进度为“落后”，高于为“超前”。</li>
     </ol>
   </xsl:template>
 
