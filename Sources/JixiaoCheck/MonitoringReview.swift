@@ -156,15 +156,8 @@ public enum MonitoringChecks {
     /// The goal table's rows in order, each with its progress; names that match nothing, or
     /// more than one row, are reported.
     private static func rows(_ project: Project, _ monitoring: ProjectMonitoring, report: DiagnosticCollector) -> [ProgressRow] {
-        let matching = IndicatorMatching(project, rows: monitoring.indicators) { $0.name.value }
-        for (progress, suggestion) in matching.unknown {
-            report(.unknownIndicatorProgress, at: progress.name.mark, "目标表中没有三级指标“\(progress.name.value)”",
-                   hint: suggestion.map { "是不是想写“\($0)”？" } ?? "指标名称须与目标表中的三级指标完全一致")
-        }
-        for progress in matching.ambiguous {
-            report(.ambiguousIndicatorName, at: progress.name.mark, "目标表中有多个三级指标叫“\(progress.name.value)”，无法对应",
-                   hint: "先在目标表中把重名的指标区分开")
-        }
+        let matching = IndicatorMatching(project, rows: monitoring.indicators) { $0.name }
+        matching.reportUnmatched(as: .unknownIndicatorProgress, into: report)
         for indicator in matching.missing {
             report(.missingIndicatorProgress, at: monitoring.projectName.mark, "三级指标“\(indicator.name.value)”没有执行情况",
                    hint: "在“指标”下添加“\(indicator.name.value):”及其实际完成值、全年预计完成值和完成目标可能性")

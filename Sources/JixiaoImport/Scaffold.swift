@@ -63,15 +63,7 @@ public enum Scaffold {
             "实际完成情况: \(todo)",
             "指标:",
         ]
-        for group in project.indicators {
-            for indicator in group.indicators {
-                lines += [
-                    "  \(quoted(indicator.name.value)):              # 指标值：\(indicator.valueText.value)",
-                    "    实际完成值: \(todo)",
-                    "    # 偏差原因: 未达成、逾期或超出目标 30% 以上时写明",
-                ]
-            }
-        }
+        lines += indicatorEntries(project, ["实际完成值: \(todo)", "# 偏差原因: 未达成、逾期或超出目标 30% 以上时写明"])
         lines += ["存在问题: \(todo)", "改进措施: \(todo)"]
         return lines.joined(separator: "\n") + "\n"
     }
@@ -93,22 +85,24 @@ public enum Scaffold {
                       "  来源:                            # 可选：各资金来源的执行数，之和应等于合计"]
             lines += project.budget.sources.map { "    \(quoted($0.name)): \(todo)           # 预算 \($0.amount.value)" }
         }
-        lines.append("指标:")
-        for group in project.indicators {
-            for indicator in group.indicators {
-                lines += [
-                    "  \(quoted(indicator.name.value)):              # 指标值：\(indicator.valueText.value)",
-                    "    实际完成值: \(todo)",
-                    "    全年预计完成值: \(todo)",
-                    "    完成目标可能性: \(todo)            # 确定能、有可能 或 完全不可能",
-                    "    # 偏差原因:                       # 有偏差或可能完不成时写明",
-                    "    #   类别: [经费保障]              # 经费保障、制度保障、人员保障、硬件条件保障、其他，可写多个",
-                    "    #   说明: …",
-                    "    # 纠偏措施: …",
-                ]
-            }
-        }
+        lines += [
+            "# 完成目标可能性写 确定能、有可能 或 完全不可能；不是“确定能”时，在该指标下写明：",
+            "#     偏差原因:",
+            "#       类别: [人员保障]         # 经费保障、制度保障、人员保障、硬件条件保障、其他，可写多个",
+            "#       说明: …",
+            "#     纠偏措施: …",
+            "指标:",
+        ]
+        lines += indicatorEntries(project, ["实际完成值: \(todo)", "全年预计完成值: \(todo)", "完成目标可能性: \(todo)"])
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Under `指标:`, an entry for each 三级指标 of `project`, named as the goal table names it
+    /// with its target in a comment, holding `fields`.
+    static func indicatorEntries(_ project: Project, _ fields: [String]) -> [String] {
+        project.indicators.flatMap(\.indicators).flatMap { indicator in
+            ["  \(quoted(indicator.name.value)):              # 指标值：\(indicator.valueText.value)"] + fields.map { "    " + $0 }
+        }
     }
 
     /// A scalar quoted when YAML needs it.

@@ -1,30 +1,44 @@
+import JixiaoDiagnostics
+
 /// Rows of a later file keyed by 三级指标 name (year-end results, mid-year monitoring) matched
-/// to the indicators of the project's goal table. Each file reports what does not match with
-/// its own codes; the matching itself is one rule: names compared exactly, a name the goal
-/// table uses twice cannot be matched.
+/// to the indicators of the project's goal table. One rule for both: names compared exactly;
+/// a name the goal table uses twice cannot be matched (JX614).
 public struct IndicatorMatching<Row> {
     /// The row of each matched name.
     public private(set) var byName: [String: Row] = [:]
-    /// Rows naming no indicator, each with the closest name as a suggestion.
-    public private(set) var unknown: [(row: Row, suggestion: String?)] = []
-    /// Rows naming an indicator the goal table has more than once (still kept in `byName`).
-    public private(set) var ambiguous: [Row] = []
     /// The goal table's indicators no row names.
     public private(set) var missing: [Indicator] = []
+    /// Rows naming no indicator, each with the closest name as a suggestion.
+    private var unknown: [(name: Located<String>, suggestion: String?)] = []
+    /// Rows naming an indicator the goal table has more than once (still kept in `byName`).
+    private var ambiguous: [Located<String>] = []
 
-    public init(_ project: Project, rows: [Row], name: (Row) -> String) {
+    public init(_ project: Project, rows: [Row], name: (Row) -> Located<String>) {
         let all = project.indicators.flatMap(\.indicators)
         let names = all.map(\.name.value)
         let counts = Dictionary(names.map { ($0, 1) }, uniquingKeysWith: +)
         for row in rows {
             let rowName = name(row)
-            guard let count = counts[rowName] else {
-                unknown.append((row, Suggestion.closest(to: rowName, among: names)))
+            guard let count = counts[rowName.value] else {
+                unknown.append((rowName, Suggestion.closest(to: rowName.value, among: names)))
                 continue
             }
-            if count > 1 { ambiguous.append(row) }
-            byName[rowName] = row
+            if count > 1 { ambiguous.append(rowName) }
+            byName[rowName.value] = row
         }
         missing = all.filter { byName[$0.name.value] == nil }
+    }
+
+    /// Reports each row naming no indicator as `unknownCode`, and each that cannot be told apart
+    /// (JX614), at the row's name. What is missing, each file words for itself.
+    public func reportUnmatched(as unknownCode: DiagnosticCode, into report: DiagnosticCollector) {
+        for (name, suggestion) in unknown {
+            report(unknownCode, at: name.mark, "目标表中没有三级指标“\(name.value)”",
+                   hint: suggestion.map { "是不是想写“\($0)”？" } ?? "指标名称须与目标表中的三级指标完全一致")
+        }
+        for name in ambiguous {
+            report(.ambiguousIndicatorName, at: name.mark, "目标表中有多个三级指标叫“\(name.value)”，无法对应",
+                   hint: "先在目标表中把重名的指标区分开")
+        }
     }
 }

@@ -83,15 +83,8 @@ public enum ProjectScorer {
 
     private static func matchResults(_ project: Project, _ results: ProjectResults,
                                      report: DiagnosticCollector) -> [String: IndicatorResult] {
-        let matching = IndicatorMatching(project, rows: results.indicators) { $0.name.value }
-        for (result, suggestion) in matching.unknown {
-            report(.unknownIndicatorResult, at: result.name.mark, "目标表中没有三级指标“\(result.name.value)”",
-                   hint: suggestion.map { "是不是想写“\($0)”？" } ?? "指标名称须与目标表中的三级指标完全一致")
-        }
-        for result in matching.ambiguous {
-            report(.ambiguousIndicatorName, at: result.name.mark, "目标表中有多个三级指标叫“\(result.name.value)”，无法对应",
-                   hint: "先在目标表中把重名的指标区分开")
-        }
+        let matching = IndicatorMatching(project, rows: results.indicators) { $0.name }
+        matching.reportUnmatched(as: .unknownIndicatorResult, into: report)
         for indicator in matching.missing {
             report(.missingIndicatorResult, at: results.projectName.mark,
                    "三级指标“\(indicator.name.value)”没有实际完成值",
