@@ -351,9 +351,11 @@
           <xsl:variable name="y" select="20 + (position() - 1) * 24"/>
           <text x="{$left - 8}" y="{$y + 13}" text-anchor="end"><xsl:value-of select="@name"/></text>
           <xsl:choose>
-            <xsl:when test="@rate-value">
+            <xsl:when test="@budget">
+              <!-- No rate (a budget of 0) draws no bar; a rate above 100 % fills the track. -->
               <xsl:variable name="rate">
                 <xsl:choose>
+                  <xsl:when test="not(@rate-value)">0</xsl:when>
                   <xsl:when test="@rate-value &gt; 100">100</xsl:when>
                   <xsl:otherwise><xsl:value-of select="@rate-value"/></xsl:otherwise>
                 </xsl:choose>
@@ -372,7 +374,7 @@
                       stroke="#111" stroke-width="2"/>
               </xsl:if>
               <text x="{$left + $figure.bar.width + 6}" y="{$y + 14}">
-                <xsl:value-of select="@rate"/>
+                <xsl:call-template name="dash"><xsl:with-param name="value" select="@rate"/></xsl:call-template>
                 <xsl:if test="@planned-value">（计划 <xsl:value-of select="@planned"/>）</xsl:if>
               </text>
             </xsl:when>
