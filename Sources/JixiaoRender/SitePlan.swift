@@ -91,16 +91,17 @@ public enum SitePlan {
         return jobs
     }
 
-    /// The documents the index lists above the projects: the annual document, the report once
-    /// self-assessment has begun, the department's pages.
+    /// The documents the index lists above the projects, in the year's order: the annual
+    /// document, the monitoring summary once monitoring has begun, the report once
+    /// self-assessment has, the department's pages.
     private static func listedDocuments(_ year: YearData) -> [(href: String, title: String)] {
         var documents = [(href: OutputNames.href(OutputLayout.annualDocument), title: "\(year.year)年度绩效目标（全文）")]
-        if year.assessment != nil {
-            documents.append((OutputNames.href(OutputLayout.report), "\(year.year)年度绩效自评报告"))
-        }
         if let monitoring = year.monitoring {
             documents.append((OutputNames.href(OutputLayout.monitoringSummary),
                               "\(year.year)年度绩效运行监控" + (monitoring.isSample ? "（示例数据）" : "")))
+        }
+        if year.assessment != nil {
+            documents.append((OutputNames.href(OutputLayout.report), "\(year.year)年度绩效自评报告"))
         }
         if year.department != nil {
             documents.append((OutputNames.href(OutputLayout.departmentPage), "\(year.year)年部门整体绩效目标"))
