@@ -23,7 +23,7 @@ publish: build
 pdf: build
 	$(RELEASE) publish $(DATA) --out $(OUT) --pdf
 
-## 发布时同时把每张项目绩效目标表和自评表写成 Excel 电子表格（.xlsx）
+## 发布时同时把每张项目绩效目标表、监控表和自评表写成 Excel 电子表格（.xlsx）
 xlsx: build
 	$(RELEASE) publish $(DATA) --out $(OUT) --xlsx
 

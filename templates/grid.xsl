@@ -2,7 +2,7 @@
 <!--
   A form as a grid of cells: the layout that both the spreadsheet (xlsx.xsl) and the Word
   document (docx.xsl) write, so that the two and the page are the same form. The per-form
-  modules (grid-goal-table.xsl, grid-self-assessment.xsl) describe a form in this vocabulary,
+  modules (grid-goal-table.xsl, grid-self-assessment.xsl, grid-monitoring.xsl) describe a form in this vocabulary,
   internal to the templates, in mode "grid":
     <sheet name orientation>             name: the sheet tab; orientation: portrait|landscape
       <column width share?/>*            width: Excel width units (one CJK character ≈ 2).

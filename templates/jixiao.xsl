@@ -37,6 +37,20 @@
       <document href title/>* <slot/>?   the projects, each a part:
         <entry n href name budget assessment-href? score? grade?/>   budget and total carry
                                          their unit: "154万元"
+    <monitoring year unit index-href sample? as-of period threshold>   one 项目支出绩效目标执行监控表
+      (monitoring.xsl); period heads the columns of what is done so far: "1—7月", "截至7月15日"
+      <name/> <supervisor/> <implementer/>
+      <funds planned gap? behind?><row name budget spent rate part?/>*</funds>   first row the total,
+                                         then one per funding source (part); amounts in 万元
+      <goals><goal n/>*</goals>
+      <indicators><level1 name><level2 name><indicator likelihood?>   no likelihood: not reported
+        <name/> <target/> <actual/> <expected/> <causes><cause>经费保障…</cause>*</causes>
+        <explanation/> <correction/>
+      </indicator>*</level2>*</level1>*</indicators>
+    <monitoring-summary year unit index-href sample? threshold far-threshold project-count monitored
+                        behind-count total-budget total-spent rate as-of? period?>   as-of when all agree
+      <project n name href? as-of? budget? spent? rate? rate-value? planned? planned-value? gap? behind? far-behind?/>*
+      <at-risk project href indicator target actual expected likelihood causes explanation correction/>*
     <self-assessment year unit index-href sample?>   one 项目支出绩效自评表
       <name/> <supervisor/> <implementer/>
       <funds><row name initial annual spent weight? rate? score? part?/>×4</funds>
@@ -101,6 +115,7 @@
   <xsl:include href="index.xsl"/>
   <xsl:include href="self-assessment.xsl"/>
   <xsl:include href="report.xsl"/>
+  <xsl:include href="monitoring.xsl"/>
 
   <!-- Streamed pages (the annual document, the report, the index): Swift renders the page with
      a <slot/> for each long list (the tables, the summary rows, the bars of a figure, the

@@ -54,7 +54,12 @@
         </xsl:variable>
         <div class="sheet {$shape}">
           <xsl:if test="/*/@sample = '1'">
-            <p class="sample-banner">示例数据：本页的年末实际完成情况是为演示评分规则而编写的，不是真实的自评结果。</p>
+            <p class="sample-banner">
+              <xsl:choose>
+                <xsl:when test="/monitoring or /monitoring-summary">示例数据：本页的执行数与指标执行情况是为演示运行监控而编写的，不是真实的监控结果。</xsl:when>
+                <xsl:otherwise>示例数据：本页的年末实际完成情况是为演示评分规则而编写的，不是真实的自评结果。</xsl:otherwise>
+              </xsl:choose>
+            </p>
           </xsl:if>
           <xsl:choose>
             <xsl:when test="$content"><xsl:apply-templates select="$content" mode="content"/></xsl:when>

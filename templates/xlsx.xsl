@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   Jixiao spreadsheet driver: the generated parts of an .xlsx (Office Open XML, SpreadsheetML)
-  for a 项目绩效目标表 or a 项目支出绩效自评表, from the same data XML as the pages (the input
+  for a 项目绩效目标表, a 项目支出绩效自评表 or a 执行监控表, from the same data XML as the pages (the input
   contract is at the top of jixiao.xsl). Swift zips the parts with the fixed ones in
   templates/xlsx/ (content types and relationships).
 
@@ -24,5 +24,6 @@
   <xsl:include href="grid.xsl"/>
   <xsl:include href="grid-goal-table.xsl"/>
   <xsl:include href="grid-self-assessment.xsl"/>
+  <xsl:include href="grid-monitoring.xsl"/>
   <xsl:include href="xlsx-common.xsl"/>
 </xsl:stylesheet>

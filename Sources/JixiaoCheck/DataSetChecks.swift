@@ -75,4 +75,25 @@ public enum DataSetChecks {
                    "项目“\(project.name.value)”没有自评结果，列为“未自评”，不计入平均分",
                    hint: "在 \(resultsFolder)/\(project.name.value).yaml 中填写年末实际完成情况")
     }
+
+    /// A monitoring file naming no project of its year.
+    public static func monitoringWithoutProject(_ monitoring: ProjectMonitoring, projectNames: [String]) -> Diagnostic {
+        Diagnostic(.monitoringWithoutProject, path: monitoring.path, at: monitoring.projectName.mark,
+                   "没有名为“\(monitoring.projectName.value)”的项目",
+                   hint: Suggestion.closest(to: monitoring.projectName.value, among: projectNames).map { "是不是想写“\($0)”？" })
+    }
+
+    /// A second monitoring file for a project: only the first, in file order, is used.
+    public static func duplicateMonitoring(_ monitoring: ProjectMonitoring, other: String) -> Diagnostic {
+        Diagnostic(.duplicateMonitoring, path: monitoring.path, at: monitoring.projectName.mark,
+                   "项目“\(monitoring.projectName.value)”已有监控文件 \(other)",
+                   hint: "每个项目只写一个监控文件；删除或合并其中一个")
+    }
+
+    /// A project without a monitoring file once the year's monitoring has begun.
+    public static func notMonitored(_ project: Project, path: String, folder: String) -> Diagnostic {
+        Diagnostic(.notMonitored, .warning, path: path, at: project.name.mark,
+                   "项目“\(project.name.value)”没有填报运行监控",
+                   hint: "用 jixiao new 监控 \(project.name.value) 写出 \(folder)/\(project.name.value).yaml 并填写")
+    }
 }

@@ -25,7 +25,7 @@ extension DataSetLoader {
         for (year, folder) in yearFolders(in: directory) {
             let department = join(folder, DataLayout.departmentFile)
             if FileManager.default.fileExists(atPath: department) { files.append(("\(year)/\(DataLayout.departmentFile)", department)) }
-            for subfolder in [DataLayout.projectDirectory, DataLayout.resultsDirectory] {
+            for subfolder in [DataLayout.projectDirectory, DataLayout.monitoringDirectory, DataLayout.resultsDirectory] {
                 for path in dataFiles(in: join(folder, subfolder)) {
                     files.append(("\(year)/\(subfolder)/" + (path as NSString).lastPathComponent, path))
                 }

@@ -18,7 +18,8 @@ public struct DataSet: Sendable {
     public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
 }
 
-/// One budget year: `data/<年度>/部门整体绩效目标.yaml`, `项目/*.yaml` and, at year end, `自评/`.
+/// One budget year: `data/<年度>/部门整体绩效目标.yaml`, `项目/*.yaml`, in mid-year `监控/` and,
+/// at year end, `自评/`.
 public struct YearData: Sendable {
     public let year: Int
     public var department: Department?
@@ -26,6 +27,8 @@ public struct YearData: Sendable {
     public var entries: [ProjectEntry] = []
     /// Once `自评/` exists; each project's score is in its entry.
     public var assessment: YearAssessment?
+    /// Once `监控/` exists; each project's review is in its entry.
+    public var monitoring: YearMonitoring?
 
     /// The unit named on every page; a folder of project files alone has none.
     public var unit: String { department?.unit ?? "" }
@@ -45,11 +48,21 @@ public struct YearAssessment: Sendable {
     public let isSample: Bool
 }
 
+/// What a year's mid-year monitoring adds beyond each project's review.
+public struct YearMonitoring: Sendable {
+    /// Whether any monitoring file says it holds sample data.
+    public let isSample: Bool
+    /// Percentage points behind plan before a warning (JX707): the department's 执行进度预警
+    /// or the default.
+    public let threshold: Decimal
+}
+
 /// The layout of a data folder, in one place.
 public enum DataLayout {
     public static let departmentFile = "部门整体绩效目标.yaml"
     public static let projectDirectory = "项目"
     public static let resultsDirectory = "自评"
+    public static let monitoringDirectory = "监控"
     public static let departmentResultsFile = "部门整体.yaml"
     public static let fileExtension = "yaml"
 }
@@ -121,6 +134,17 @@ private struct Loader {
     /// file, or the department file; the year comes from the nearest year folder.
     mutating func loadSingleFile(_ path: String) {
         let year = (path as NSString).pathComponents.dropLast().reversed().compactMap(DataSetLoader.yearName).first
+        // A monitoring file means nothing without its goal table: its year is read, and only
+        // its own findings kept.
+        let folder = (path as NSString).deletingLastPathComponent
+        let yearFolder = (folder as NSString).deletingLastPathComponent
+        if (folder as NSString).lastPathComponent == DataLayout.monitoringDirectory,
+           let folderYear = DataSetLoader.yearName((yearFolder as NSString).lastPathComponent) {
+            loadYear(folderYear, at: yearFolder)
+            dataSet.diagnostics = dataSet.diagnostics.filter { $0.path == path }
+            dataSet.fileCount = 1
+            return
+        }
         var data = YearData(year: year ?? 0)
         if let source = read(path) {
             if isDepartmentFile(source) {
@@ -163,6 +187,8 @@ private struct Loader {
         data.entries = unique.kept.map { entries[$0] }
         data.entries.sort { ($0.project.order ?? Int.max, $0.name) < ($1.project.order ?? Int.max, $1.name) }
 
+        let monitoringPath = join(path, DataLayout.monitoringDirectory)
+        if DataSetLoader.isDirectory(monitoringPath) { loadMonitoring(monitoringPath, into: &data) }
         let resultsPath = join(path, DataLayout.resultsDirectory)
         if DataSetLoader.isDirectory(resultsPath) { loadAssessment(resultsPath, into: &data) }
         dataSet.years.append(data)
@@ -219,6 +245,47 @@ private struct Loader {
             data.entries[index].assessment = AssessedProject(resultsPath: file.path, resultsDigest: file.digest, score: score)
         }
         data.assessment = YearAssessment(department: department, isSample: isSample)
+    }
+
+    /// The year's monitoring: each project's file matched to its project by name and
+    /// reviewed against its goal table (JX7xx).
+    private mutating func loadMonitoring(_ path: String, into data: inout YearData) {
+        let files = readConcurrently(DataSetLoader.dataFiles(in: path)) { (MonitoringDecoder.decode($0), Digest.of($0.bytes)) }
+        var isSample = false
+        var monitored: [String: (path: String, digest: Fingerprint, monitoring: ProjectMonitoring)] = [:]
+        let names = data.entries.map(\.name)
+        let known = Set(names)
+        for (read, decodedFile) in files {
+            guard let source = record(read), let (decoded, digest) = decodedFile else { continue }
+            dataSet.diagnostics += decoded.diagnostics
+            guard let monitoring = decoded.value else { continue }
+            isSample = isSample || monitoring.isSample
+            let name = monitoring.projectName.value
+            guard known.contains(name) else {
+                dataSet.diagnostics.append(DataSetChecks.monitoringWithoutProject(monitoring, projectNames: names))
+                continue
+            }
+            if let other = monitored[name] {
+                dataSet.diagnostics.append(DataSetChecks.duplicateMonitoring(monitoring, other: other.path))
+                continue
+            }
+            monitored[name] = (source.path, digest, monitoring)
+        }
+        let (year, threshold) = (data.year, data.department?.behindPlanThreshold?.value)
+        let reviews = concurrentMap(data.entries) { [monitored] entry in
+            monitored[entry.name].map { ($0, MonitoringChecks.review(entry.project, $0.monitoring, year: year, threshold: threshold)) }
+        }
+        for (index, reviewed) in zip(data.entries.indices, reviews) {
+            let entry = data.entries[index]
+            guard let (file, (review, diagnostics)) = reviewed else {
+                dataSet.diagnostics.append(DataSetChecks.notMonitored(entry.project, path: entry.path,
+                                                                      folder: DataLayout.monitoringDirectory))
+                continue
+            }
+            dataSet.diagnostics += diagnostics
+            data.entries[index].monitoring = MonitoredProject(path: file.path, digest: file.digest, review: review)
+        }
+        data.monitoring = YearMonitoring(isSample: isSample, threshold: threshold ?? MonitoringRules.defaultBehindPlanThreshold)
     }
 
     /// Decodes and checks a department file; `year` is its folder's, when known.

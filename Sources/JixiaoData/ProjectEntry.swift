@@ -1,3 +1,4 @@
+import JixiaoCheck
 import JixiaoDigest
 import JixiaoModel
 import JixiaoScore
@@ -9,6 +10,8 @@ public struct ProjectEntry: Sendable {
     public let digest: Fingerprint
     public let project: Project
     public var assessment: AssessedProject?
+    /// Once the year's monitoring has begun and the project has its file.
+    public var monitoring: MonitoredProject?
 
     public var name: String { project.name.value }
 }
@@ -18,4 +21,11 @@ public struct AssessedProject: Sendable {
     public let resultsPath: String
     public let resultsDigest: Fingerprint
     public let score: ProjectScore
+}
+
+/// A project's monitoring file and the review it gives.
+public struct MonitoredProject: Sendable {
+    public let path: String
+    public let digest: Fingerprint
+    public let review: MonitoringReview
 }

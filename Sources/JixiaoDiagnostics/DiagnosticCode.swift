@@ -1,7 +1,8 @@
 /// Every diagnostic code Jixiao can print. Codes are stable: documents, editors and CI
 /// scripts refer to them, so a code is never reused for another meaning.
 /// Ranges: JX1xx reading the file (encoding, YAML subset), JX2xx structure and types,
-/// JX3xx money, JX4xx indicator values, JX5xx the department's criteria, JX9xx the data set.
+/// JX3xx money, JX4xx indicator values, JX5xx the department's criteria, JX6xx year-end results,
+/// JX7xx mid-year monitoring, JX9xx the data set.
 public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
     public let rawValue: String
     /// What the rule is about, in the user's words (used by `docs/检查规则.md` and `--format json`).
@@ -101,6 +102,19 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, CustomString
     public static let actualWithoutUnit = DiagnosticCode("JX618", "实际完成值缺少单位")
     public static let fundingRowsMismatch = DiagnosticCode("JX619", "资金构成合计与年度资金总额不符")
 
+    // JX7xx — mid-year monitoring (docs/检查规则.md)
+    public static let monitoringWithoutProject = DiagnosticCode("JX701", "监控文件找不到对应的项目")
+    public static let unknownIndicatorProgress = DiagnosticCode("JX702", "监控中的指标不在目标表中")
+    public static let missingIndicatorProgress = DiagnosticCode("JX703", "指标缺少执行情况")
+    public static let overspent = DiagnosticCode("JX704", "执行数超过预算")
+    public static let spentSourcesMismatch = DiagnosticCode("JX705", "执行数的资金来源与目标表不符")
+    public static let badMonitoringDate = DiagnosticCode("JX706", "截至日期有误")
+    public static let behindPlan = DiagnosticCode("JX707", "执行进度落后于资金支出计划")
+    public static let certainWhileFarBehind = DiagnosticCode("JX708", "执行进度远落后于计划却填报“确定能”")
+    public static let unexplainedRisk = DiagnosticCode("JX709", "可能完不成的指标缺少偏差原因或纠偏措施")
+    public static let notMonitored = DiagnosticCode("JX710", "项目未填报运行监控")
+    public static let duplicateMonitoring = DiagnosticCode("JX711", "同一项目有两个监控文件")
+
     // JX9xx — the data set as a whole
     public static let noData = DiagnosticCode("JX901", "没有找到数据文件")
     public static let duplicateProject = DiagnosticCode("JX902", "项目名称重复")
@@ -125,6 +139,8 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, CustomString
         indicatorWeightsMismatch, scoreOutOfBand, missingEvaluatorScore, missingReason, overshoot, unreadableActual,
         unknownMeasureResult, ungradableMeasure, ambiguousIndicatorName, notAssessed, missingMeasureResult,
         ignoredEntry, actualWithoutUnit, fundingRowsMismatch,
+        monitoringWithoutProject, unknownIndicatorProgress, missingIndicatorProgress, overspent, spentSourcesMismatch,
+        badMonitoringDate, behindPlan, certainWhileFarBehind, unexplainedRisk, notMonitored, duplicateMonitoring,
         noData, duplicateProject, fileNameMismatch, outputFailed, templateFailed, unsafeOutput,
     ]
 }

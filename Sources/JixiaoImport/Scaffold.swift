@@ -63,17 +63,46 @@ public enum Scaffold {
             "实际完成情况: \(todo)",
             "指标:",
         ]
-        for group in project.indicators {
-            for indicator in group.indicators {
-                lines += [
-                    "  \(quoted(indicator.name.value)):              # 指标值：\(indicator.valueText.value)",
-                    "    实际完成值: \(todo)",
-                    "    # 偏差原因: 未达成、逾期或超出目标 30% 以上时写明",
-                ]
-            }
-        }
+        lines += indicatorEntries(project, ["实际完成值: \(todo)", "# 偏差原因: 未达成、逾期或超出目标 30% 以上时写明"])
         lines += ["存在问题: \(todo)", "改进措施: \(todo)"]
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A monitoring file for `project` at `date`, pre-filled with every indicator and its target.
+    public static func monitoring(for project: Project, asOf date: CalendarDate) -> String {
+        var lines = [
+            "# yaml-language-server: $schema=../../../schema/monitoring.schema.json",
+            "# \(project.name.value)绩效运行监控。把每个“\(todo)”换成截至日期的实际情况；各键的含义见 docs/数据格式.md。",
+            "项目名称: \(quoted(project.name.value))",
+            "主管部门: \(todo)",
+            "实施单位: \(todo)",
+            "截至: \(date.text)",
+        ]
+        if project.budget.sources.isEmpty {
+            lines.append("执行数: \(todo)                      # 截至日期已支出的金额；预算合计 \(project.budget.total.value)")
+        } else {
+            lines += ["执行数:", "  合计: \(todo)                    # 截至日期已支出的金额；预算合计 \(project.budget.total.value)",
+                      "  来源:                            # 可选：各资金来源的执行数，之和应等于合计"]
+            lines += project.budget.sources.map { "    \(quoted($0.name)): \(todo)           # 预算 \($0.amount.value)" }
+        }
+        lines += [
+            "# 完成目标可能性写 确定能、有可能 或 完全不可能；不是“确定能”时，在该指标下写明：",
+            "#     偏差原因:",
+            "#       类别: [人员保障]         # 经费保障、制度保障、人员保障、硬件条件保障、其他，可写多个",
+            "#       说明: …",
+            "#     纠偏措施: …",
+            "指标:",
+        ]
+        lines += indicatorEntries(project, ["实际完成值: \(todo)", "全年预计完成值: \(todo)", "完成目标可能性: \(todo)"])
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Under `指标:`, an entry for each 三级指标 of `project`, named as the goal table names it
+    /// with its target in a comment, holding `fields`.
+    static func indicatorEntries(_ project: Project, _ fields: [String]) -> [String] {
+        project.indicators.flatMap(\.indicators).flatMap { indicator in
+            ["  \(quoted(indicator.name.value)):              # 指标值：\(indicator.valueText.value)"] + fields.map { "    " + $0 }
+        }
     }
 
     /// A scalar quoted when YAML needs it.

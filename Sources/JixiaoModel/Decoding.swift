@@ -125,6 +125,18 @@ struct Fields {
         return Located(text, at: found.value.mark)
     }
 
+    /// An optional yes-or-no field (`示例数据: 是`); absent is no.
+    func flag(_ key: String) -> Bool {
+        guard let text = self.text(key, required: false) else { return false }
+        switch text.value {
+        case "是", "true", "yes": return true
+        case "否", "false", "no": return false
+        default:
+            context.report(.wrongType, at: text.mark, "“\(key)”只能写“是”或“否”")
+            return false
+        }
+    }
+
     func integer(_ key: String, required: Bool) -> Located<Int>? {
         guard let text = self.text(key, required: required) else { return nil }
         guard let value = Int(text.value.trimmingSpaces()) else {

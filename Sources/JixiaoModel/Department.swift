@@ -1,3 +1,4 @@
+import Foundation
 import JixiaoDiagnostics
 
 /// 部门整体绩效目标 (第一部分 of the annual document).
@@ -9,6 +10,9 @@ public struct Department: Sendable {
     public var overallGoal: String
     public var categories: [GoalCategory]
     public var safeguards: [Safeguard]
+    /// 执行进度预警: how many percentage points behind the spending plan a project may fall
+    /// before mid-year monitoring warns; nil leaves the default (JixiaoCheck's `MonitoringRules`).
+    public var behindPlanThreshold: Located<Decimal>?
 }
 
 /// A numbered category of 分项绩效目标, e.g. （一）安全和环境卫生工作.

@@ -1,9 +1,10 @@
+import Foundation
 import JixiaoDiagnostics
 import JixiaoParser
 
 /// Tree → `Department`. Key names: docs/数据格式.md.
 public enum DepartmentDecoder {
-    public static let keys = ["单位", "年度", "总体绩效目标", "分项绩效目标", "工作保障措施"]
+    public static let keys = ["单位", "年度", "总体绩效目标", "分项绩效目标", "工作保障措施", "执行进度预警"]
     static let categoryKeys = ["类别", "目标"]
     static let subgoalKeys = ["名称", "内容", "评定", "标准"]
     static let measureKeys = ["指标", "优秀", "差", "等级名称"]
@@ -27,9 +28,17 @@ public enum DepartmentDecoder {
             guard let title = item.text("标题"), let content = item.text("内容") else { return nil }
             return Safeguard(title: title.value, content: content.value)
         }
+        let threshold = fields.text("执行进度预警", required: false).flatMap { text -> Located<Decimal>? in
+            guard let value = Decimal(exactly: Substring(text.value.trimmingSpaces())), value > 0, value <= 100 else {
+                context.report(.badNumber, at: text.mark, "“执行进度预警”应当是 0 到 100 之间的百分点数，这里是“\(text.value)”",
+                               hint: "例如 10：执行率比计划支出进度低 10 个百分点以上时警告")
+                return nil
+            }
+            return Located(value, at: text.mark)
+        }
         guard let unit, let year, let overall else { return nil }
         return Department(path: context.path, unit: unit.value, year: year, overallGoal: overall.value,
-                          categories: categories, safeguards: safeguards)
+                          categories: categories, safeguards: safeguards, behindPlanThreshold: threshold)
     }
 
     static func decodeCategory(_ node: Node, context: DecodeContext) -> GoalCategory? {

@@ -3,7 +3,7 @@
 /// matching indicator names that way made a fifth of scoring a project. Names typed the
 /// same way match byte for byte. A name that only looks alike (a compatibility ideograph for
 /// its unified twin) does not: where that matters, the caller looks again with `String`'s own
-/// equality, as the scorer does before it reports an indicator's result missing.
+/// equality, as `IndicatorMatching` does before it reports a row's indicator unknown.
 public struct ExactText: Hashable, Sendable {
     public let text: String
 

@@ -144,3 +144,26 @@ extension DepartmentResults {
         ])
     }
 }
+
+extension ProjectMonitoring {
+    public var json: JSONValue {
+        func text(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
+        return .object([
+            ("项目名称", .string(projectName.value)),
+            ("主管部门", text(supervisor)),
+            ("实施单位", text(implementer)),
+            ("截至", .string(asOf.value.text)),
+            ("执行数", spent.value.json),
+            ("各来源执行数", .array(spentBySource.map { .object([("来源", .string($0.name)), ("执行数", $0.amount.value.json)]) })),
+            ("指标", .array(indicators.map { progress in
+                .object([("名称", .string(progress.name.value)),
+                         ("实际完成值", .string(progress.actualText.value)),
+                         ("全年预计完成值", .string(progress.expectedText.value)),
+                         ("偏差原因类别", .array(progress.causes.map { .string($0.rawValue) })),
+                         ("偏差原因说明", text(progress.explanation)),
+                         ("完成目标可能性", text(progress.likelihood?.value.rawValue)),
+                         ("纠偏措施", text(progress.correction))])
+            })),
+        ])
+    }
+}

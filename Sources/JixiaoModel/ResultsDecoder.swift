@@ -22,7 +22,7 @@ public enum ResultsDecoder {
     static func decodeProject(_ tree: Node, context: DecodeContext) -> ProjectResults? {
         guard let fields = Fields(tree, what: "自评文件", context: context) else { return nil }
         fields.rejectUnknown(allowed: projectKeys)
-        let isSample = flag(fields, "示例数据", context: context)
+        let isSample = fields.flag("示例数据")
         let name = fields.text("项目名称")
         let initial = fields.amount("年初预算数", required: false)
         let annual = fields.amount("全年预算数", required: true)
@@ -95,7 +95,7 @@ public enum ResultsDecoder {
     static func decodeDepartment(_ tree: Node, context: DecodeContext) -> DepartmentResults? {
         guard let fields = Fields(tree, what: "部门自评文件", context: context) else { return nil }
         fields.rejectUnknown(allowed: departmentKeys)
-        let isSample = flag(fields, "示例数据", context: context)
+        let isSample = fields.flag("示例数据")
         let sections = ReportSection.keys.compactMap { key in
             fields.text(key, required: false).map { ReportSection(key: key, text: $0.value) }
         }
@@ -120,17 +120,6 @@ public enum ResultsDecoder {
             }
         }
         return DepartmentResults(path: context.path, isSample: isSample, sections: sections, measures: measures)
-    }
-
-    private static func flag(_ fields: Fields, _ key: String, context: DecodeContext) -> Bool {
-        guard let text = fields.text(key, required: false) else { return false }
-        switch text.value {
-        case "是", "true", "yes": return true
-        case "否", "false", "no": return false
-        default:
-            context.report(.wrongType, at: text.mark, "“\(key)”只能写“是”或“否”")
-            return false
-        }
     }
 
     private static func blank(_ entry: MappingEntry?) -> Located<String>? {

@@ -275,7 +275,7 @@ public enum AssessmentXML {
                                     ("pass", String(assessment.count(.pass))), ("poor", String(assessment.count(.poor)))])
     }
 
-    private static func sampleAttribute(_ isSample: Bool) -> [(String, String)] {
+    static func sampleAttribute(_ isSample: Bool) -> [(String, String)] {
         isSample ? [("sample", "1")] : []
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoCheck
 import JixiaoData
 import JixiaoDigest
 import JixiaoModel
@@ -13,6 +14,8 @@ public enum OutputLayout {
     public static let assessmentDirectory = "自评"
     public static let departmentAssessment = "部门整体.html"
     public static let report = "绩效自评报告.html"
+    public static let monitoringDirectory = "监控"
+    public static let monitoringSummary = "绩效运行监控.html"
     public static let driverStylesheet = "jixiao.xsl"
     public static let styleSheet = "jixiao.css"
 
@@ -40,7 +43,7 @@ public enum SitePlan {
         let index = indexJob("\(folder)/\(OutputLayout.index)", year, documents: listedDocuments(year), names: names,
                              assessmentHrefs: hrefs)
         let report = year.assessment.map { _ in reportJob("\(folder)/\(OutputLayout.report)", year, hrefs: hrefs, context: atTop) }
-        return forms + [report].compactMap { $0 } + [index]
+        return forms + monitoringJobs(year, names: names) + [report].compactMap { $0 } + [index]
     }
 
     /// Each project's goal table and 自评表, the annual document and the department's pages.
@@ -91,10 +94,15 @@ public enum SitePlan {
         return jobs
     }
 
-    /// The documents the index lists above the projects: the annual document, the report once
-    /// self-assessment has begun, the department's pages.
+    /// The documents the index lists above the projects, in the year's order: the annual
+    /// document, the monitoring summary once monitoring has begun, the report once
+    /// self-assessment has, the department's pages.
     private static func listedDocuments(_ year: YearData) -> [(href: String, title: String)] {
         var documents = [(href: OutputNames.href(OutputLayout.annualDocument), title: "\(year.year)年度绩效目标（全文）")]
+        if let monitoring = year.monitoring {
+            documents.append((OutputNames.href(OutputLayout.monitoringSummary),
+                              "\(year.year)年度绩效运行监控" + (monitoring.isSample ? "（示例数据）" : "")))
+        }
         if year.assessment != nil {
             documents.append((OutputNames.href(OutputLayout.report), "\(year.year)年度绩效自评报告"))
         }
@@ -110,6 +118,37 @@ public enum SitePlan {
 }
 
 extension SitePlan {
+    /// Once the year's monitoring has begun: each monitored project's 项目支出绩效目标执行监控表
+    /// and the monitoring summary, which lists every project (未填报 where it has no file).
+    static func monitoringJobs(_ year: YearData, names: [String]) -> [PageJob] {
+        guard let monitoring = year.monitoring else { return [] }
+        let folder = String(year.year)
+        let inFolder = DocumentXML.PageContext(year: year.year, unit: year.unit, indexHref: "../" + OutputLayout.index)
+        let atTop = DocumentXML.PageContext(year: year.year, unit: year.unit, indexHref: OutputLayout.index)
+        let keys = PageKeys(inFolder)
+        let (isSample, threshold) = (monitoring.isSample, monitoring.threshold)
+        // As in `formJobs`, closures hold the shared list and an index.
+        let projects = year.entries
+        var jobs: [PageJob] = []
+        for (index, entry) in projects.enumerated() {
+            guard let monitored = entry.monitoring else { continue }
+            let page: @Sendable () -> XMLTree = { MonitoringXML.projectPage(projects[index].monitoring!.review, context: inFolder, isSample: isSample) }
+            jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.monitoringDirectory)/\(names[index])",
+                                spreadsheet: page, owner: index,
+                                key: keys.key("monitoring", [entry.digest, monitored.digest],
+                                              [entry.name, isSample ? "sample" : "", threshold.plain]),
+                                build: page))
+        }
+        jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.monitoringSummary)", build: {
+            let lines = projects.indices.map { index in
+                (projects[index].name, projects[index].monitoring.map { _ in OutputNames.href(OutputLayout.monitoringDirectory, names[index]) },
+                 projects[index].monitoring?.review)
+            }
+            return MonitoringXML.summaryPage(lines, threshold: threshold, context: atTop, isSample: isSample)
+        }))
+        return jobs
+    }
+
     /// The year's index: its frame (the documents and the total), then a line for each project
     /// with its budget and, once self-assessment has begun, its score and grade.
     static func indexJob(_ path: String, _ year: YearData, documents: [(href: String, title: String)], names: [String],

@@ -83,31 +83,14 @@ public enum ProjectScorer {
 
     private static func matchResults(_ project: Project, _ results: ProjectResults,
                                      report: DiagnosticCollector) -> [ExactText: IndicatorResult] {
-        let all = project.indicators.flatMap(\.indicators)
-        let names = all.map(\.name.value)
-        let counts = Dictionary(names.map { (ExactText($0), 1) }, uniquingKeysWith: +)
-        var byName: [ExactText: IndicatorResult] = [:]
-        for result in results.indicators {
-            let typed = result.name.value
-            // Typed alike; or else alike as text (a compatibility ideograph for its unified twin).
-            guard let name = counts[ExactText(typed)] != nil ? typed : names.first(where: { $0 == typed }) else {
-                let suggestion = Suggestion.closest(to: typed, among: names)
-                report(.unknownIndicatorResult, at: result.name.mark, "目标表中没有三级指标“\(typed)”",
-                       hint: suggestion.map { "是不是想写“\($0)”？" } ?? "指标名称须与目标表中的三级指标完全一致")
-                continue
-            }
-            if counts[ExactText(name)]! > 1 {
-                report(.ambiguousIndicatorName, at: result.name.mark, "目标表中有多个三级指标叫“\(name)”，无法对应",
-                       hint: "先在目标表中把重名的指标区分开")
-            }
-            byName[ExactText(name)] = result
-        }
-        for indicator in all where byName[ExactText(indicator.name.value)] == nil {
+        let matching = IndicatorMatching(project, rows: results.indicators) { $0.name }
+        matching.reportUnmatched(as: .unknownIndicatorResult, into: report)
+        for indicator in matching.missing {
             report(.missingIndicatorResult, at: results.projectName.mark,
                    "三级指标“\(indicator.name.value)”没有实际完成值",
                    hint: "在“指标”下添加“\(indicator.name.value):”及其“实际完成值”；尚未自评的项目不要建自评文件")
         }
-        return byName
+        return matching.byName
     }
 
     // MARK: - Weights

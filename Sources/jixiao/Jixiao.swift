@@ -217,7 +217,7 @@ extension Jixiao {
             case .failure(let diagnostic): return (nil, [diagnostic], nil)
             }
             if model {
-                // The folder tells a results file from a goal table, also for a bare file name.
+                // The folder tells a results or monitoring file from a goal table, also for a bare file name.
                 let url = URL(fileURLWithPath: file).standardizedFileURL
                 let name = url.lastPathComponent
                 if url.deletingLastPathComponent().lastPathComponent == DataLayout.resultsDirectory {
@@ -226,6 +226,10 @@ extension Jixiao {
                         return (decoded.value?.json, decoded.diagnostics, source)
                     }
                     let decoded = ResultsDecoder.decodeProject(source)
+                    return (decoded.value?.json, decoded.diagnostics, source)
+                }
+                if url.deletingLastPathComponent().lastPathComponent == DataLayout.monitoringDirectory {
+                    let decoded = MonitoringDecoder.decode(source)
                     return (decoded.value?.json, decoded.diagnostics, source)
                 }
                 if name == DataLayout.departmentFile {

@@ -74,6 +74,8 @@ def command_line_errors(binary, work):
         (["publish", "--quiet=yes"], "选项 --quiet 不带值，却给了“yes”", "publish"),
         (["publish", "--jobs", "0"], "--jobs 至少为 1", "publish"),
         (["new", "项目", "a/b"], "项目名称不能为空", "new"),
+        (["new", "监控", "甲", "--as-of", "七月底"], "截至日期“七月底”无法识别", "new"),
+        (["new", "自评", "甲", "--as-of", "2021年7月31日"], "--as-of 只用于 jixiao new 监控", "new"),
     ]
     for arguments, message, subcommand in cases:
         result = run([binary] + arguments, work)
@@ -101,6 +103,26 @@ def templates_from_any_folder(binary, work):
     check(empty in result.stderr and "--templates" in result.stderr and "make install" in result.stderr,
           "the failure says where it looked and how to fix it", shown(result))
     check(not os.path.exists(os.path.join(work, "out-none")), "and writes nothing")
+
+
+def new_monitoring_file(binary, work):
+    """`jixiao new 监控`: refuses to overwrite, then writes the scaffold from the goal table at the
+    date asked for, which `check` reports as not filled in (JX212) until it is."""
+    data = os.path.join(work, "new-data")
+    shutil.copytree(os.path.join(ROOT, "data"), data)
+    arguments = [binary, "new", "监控", "村级组织经费", "--data", data, "--year", "2021", "--as-of", "2021年6月30日"]
+    result = run(arguments, work)
+    check(result.returncode == 1 and "已经存在" in result.stderr, "jixiao new 监控 keeps an existing file", shown(result))
+    result = run(arguments + ["--force"], work)
+    check(result.returncode == 0, "jixiao new 监控 --force writes the file", shown(result))
+    path = os.path.join(data, "2021", "监控", "村级组织经费.yaml")
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    check("截至: 2021年6月30日" in text and text.count("完成目标可能性: 待填写") == 7, "the scaffold lists the 7 indicators", text)
+    result = run([binary, "check", path], work)
+    printed = result.stdout + result.stderr
+    check(result.returncode == 1 and "JX212" in printed and "JX7" not in printed,
+          "check reports what is still to fill in", shown(result))
 
 
 def install_and_uninstall(work):
@@ -164,6 +186,7 @@ def main():
         shutil.copytree(os.path.join(ROOT, "data"), os.path.join(work, "data"))
         command_line_errors(binary, work)
         templates_from_any_folder(binary, work)
+        new_monitoring_file(binary, work)
         install_and_uninstall(work)
     for failure in failures:
         print("FAIL", failure)

@@ -101,6 +101,35 @@ struct PreviewServerTests {
         }
     }
 
+    /// A 监控/ folder added while the preview runs is read by the same loader as a publish: the
+    /// monitoring pages appear, and follow the file. 41.5 ÷ 71 = 58.45 %; 10 ÷ 71 = 14.0845… → 14.08 %.
+    @Test func picksUpMonitoringFiles() async throws {
+        try await withData { data in
+            try await withPreview(data) { _, port in
+                let events = try Loopback(port: port, timeout: .seconds(10))
+                events.send("GET \(SiteResponder.eventsPath) HTTP/1.1\r\nHost: localhost:\(port)\r\n\r\n")
+                #expect(events.wait(for: "data: 1\n\n"))
+                let summary = "/2021/绩效运行监控.html".addingPercentEncoding(withAllowedCharacters: .urlPathAllowed)!
+                let table = "/2021/监控/村级组织经费.html".addingPercentEncoding(withAllowedCharacters: .urlPathAllowed)!
+                #expect(try Loopback.get(summary, port: port).status == 404, "no monitoring before 监控/ exists")
+
+                let folder = data.appendingPathComponent("2021/监控")
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                let original = try String(contentsOf: Self.repository.appendingPathComponent("data/2021/监控/村级组织经费.yaml"), encoding: .utf8)
+                try original.write(to: folder.appendingPathComponent("村级组织经费.yaml"), atomically: true, encoding: .utf8)
+                #expect(events.wait(for: "data: 2\n\n"), "republished once the file is there")
+                let page = try Loopback.get(summary, port: port)
+                #expect(page.status == 200 && page.body.contains("58.45%") && page.body.contains("未填报"))
+                #expect(try Loopback.get(table, port: port).body.contains("项目支出绩效目标执行监控表"))
+
+                try original.replacingOccurrences(of: "执行数: 41.5万元", with: "执行数: 10万元")
+                    .write(to: folder.appendingPathComponent("村级组织经费.yaml"), atomically: true, encoding: .utf8)
+                #expect(events.wait(for: "data: 3\n\n"))
+                #expect(try Loopback.get(table, port: port).body.contains("14.08%"))
+            }
+        }
+    }
+
     /// Without templates nothing can be published, not even the diagnostics page: the error
     /// shows as text, and the page still reloads once the templates are back.
     @Test func watchesTheTemplatesAndRecoversFromAFailedPublish() async throws {

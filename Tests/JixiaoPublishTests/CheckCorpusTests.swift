@@ -68,10 +68,10 @@ struct CheckCorpusTests {
         let covered = Set(try Self.invalid.flatMap { try Self.expectation($0) }.map { String($0.prefix(5)) })
         // These need several files, a directory, a failing disk or an output directory: the
         // data directory, publish and hostile-data tests cover them.
-        // JX6xx concern results files, which need their goal table beside them: the
-        // self-assessment tests cover each of them.
+        // JX6xx and JX7xx concern results and monitoring files, which need their goal table
+        // beside them: the self-assessment and monitoring tests cover each of them.
         let notInCorpus = Set(["JX116", "JX211", "JX901", "JX902", "JX903", "JX904", "JX905", "JX906"]
-            + DiagnosticCode.all.map(\.rawValue).filter { $0.hasPrefix("JX6") })
+            + DiagnosticCode.all.map(\.rawValue).filter { $0.hasPrefix("JX6") || $0.hasPrefix("JX7") })
         let missing = DiagnosticCode.all.map(\.rawValue).filter { !covered.contains($0) && !notInCorpus.contains($0) }
         #expect(missing.isEmpty, "no failing fixture for \(missing)")
     }
@@ -101,9 +101,15 @@ struct SeedFindingsTests {
             "村干部及村官考核奖和离任村干部补贴.yaml:8 warning JX301 明细合计 43.21万元 与预算合计 43.3万元 不符（差 0.09万元）（已标注“原文如此”）",
             "村干部工资、保险和聘用人员工资.yaml:8 warning JX301 明细合计 258.28万元 与预算合计 154万元 不符（差 104.28万元）（已标注“原文如此”）",
             "综合服务中心建设经费.yaml:14 warning JX303 计算“427.8万元 + 183万元 - 400万元”得 210.8万元，与金额 210万元 不符（差 0.8万元）（已标注“原文如此”）",
+            // The sample monitoring's own (监控/; figures in MonitoringTests).
+            "墓穴安置经费.yaml:8 warning JX707 截至2021年7月31日执行率 25.00%，按资金支出计划应达到 58.42%，落后 33.42 个百分点（预警线 10 个百分点）",
+            "墓穴安置经费.yaml:13 warning JX708 执行进度落后计划 33.42 个百分点（超过预警线的 2 倍），却有 3 个指标填报“确定能”完成",
+            "征地拆迁补偿款.yaml:8 warning JX707 截至2021年7月31日执行率 44.00%，按资金支出计划应达到 58.42%，落后 14.42 个百分点（预警线 10 个百分点）",
+            "社区目标考核奖.yaml:8 warning JX707 截至2021年7月31日执行率 0.00%，按资金支出计划应达到 58.42%，落后 58.42 个百分点（预警线 10 个百分点）",
+            "社区目标考核奖.yaml:13 warning JX708 执行进度落后计划 58.42 个百分点（超过预警线的 2 倍），却有 6 个指标填报“确定能”完成",
         ].sorted())
         #expect(dataSet.errorCount == 0)
-        #expect(dataSet.fileCount == 15 + 15)
+        #expect(dataSet.fileCount == 15 + 14 + 15)
     }
 
     /// Without the 原文如此 marks the same slips are errors that block publishing.

@@ -57,6 +57,27 @@ struct HostileDataTests {
         #expect(document.tables.flatMap { $0.rows.flatMap { $0.map(\.text) } }.contains(text), "and so does the Word document's")
     }
 
+    /// The monitoring file of Tests/Robustness/hostile-data: its markup is text in the 监控表
+    /// and in the summary's list of indicators at risk.
+    @Test func markupInMonitoringIsText() throws {
+        let root = scratch.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Published.repository.appendingPathComponent("Tests/Robustness/hostile-data"),
+                                         to: root.appendingPathComponent("data"))
+        let out = try Self.publish(root)
+        let table = try XHTMLPage(path: out.appendingPathComponent("2021/监控/_script_alert(1)__script_.html").path)
+        let summary = try XHTMLPage(path: out.appendingPathComponent("2021/绩效运行监控.html").path)
+        #expect(table.elements("script").isEmpty && table.elements("img").isEmpty && table.elements("b").isEmpty)
+        #expect(summary.elements("script").isEmpty && summary.elements("img").isEmpty)
+        let cells = table.grid(ofTableWithClass: "monitoring-table").flatMap { $0 }
+        for text in ["<script>alert(1)</script>", "<b>街道办事处</b>", "]]> &amp;", "<img src=x onerror=alert(1)>", "&lt;2&gt;",
+                     "原因：<!-- 注释 --> \u{202E}右到左纠偏措施：<![CDATA[x]]>"] {
+            #expect(cells.contains(text), "the cell holds exactly \(text)")
+        }
+        let risks = summary.grid(ofTableWithClass: "at-risk-list").flatMap { $0 }
+        #expect(risks.contains("<script>alert(1)</script>") && risks.contains("其他：<!-- 注释 --> \u{202E}右到左"))
+    }
+
     @Test func controlCharactersAreReportedNotPublished() throws {
         let project = Self.base.replacingOccurrences(of: "描述: 村委会办公场所租赁费使用村庄数", with: "描述: \"a\\x01b\"")
         let root = try dataRoot(["村委会办公场所租赁费.yaml": project])

@@ -21,7 +21,7 @@ struct SpreadsheetTests {
 
     @Test func everyFormHasASpreadsheetBesideItsPage() throws {
         let (directory, report) = try Published.output.get()
-        #expect(report.spreadsheets.count == 28, "14 目标表 and 14 自评表")
+        #expect(report.spreadsheets.count == 42, "14 目标表, 14 自评表 and 14 监控表")
         for path in report.spreadsheets {
             #expect(report.pages.contains((path as NSString).deletingPathExtension + ".html"), "\(path) has no page")
             #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent(path).path), "\(path) missing")

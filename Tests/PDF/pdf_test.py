@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """PDF output (`jixiao publish --pdf`): each goal table's PDF holds every cell of the seed in
-order, fonts are embedded CJK TrueType faces, the whole annual document keeps its page
-count, and the first page renders to an image.
+order, fonts are embedded CJK TrueType faces, a monitoring table prints landscape with its
+figures, the whole annual document keeps its page count, and the first page renders to an image.
 
 Usage: pdf_test.py JIXIAO_BINARY   — needs weasyprint, fonts-arphic-uming, poppler-utils.
 Prints 'N passed, N failed'.
@@ -75,6 +75,16 @@ def main():
             fonts = subprocess.run(["pdffonts", pdf], capture_output=True, text=True).stdout.splitlines()[2:]
             check(fonts and all(" yes " in f for f in fonts), f"{name}: fonts not all embedded: {fonts}")
             check(any("UMing" in f for f in fonts), f"{name}: no embedded CJK font")
+        # 项目支出绩效目标执行监控表: landscape A4, its figures as the page prints them, set in the
+        # form's own face only (a character it lacks would pull in a slow fallback font).
+        monitoring = os.path.join(out, "2021", "监控", "墓穴安置经费.pdf")
+        text = squeeze(subprocess.run(["pdftotext", "-raw", monitoring, "-"], capture_output=True, text=True).stdout)
+        for cell in ("项目支出绩效目标执行监控表", "1—7月执行率", "25.00%", "58.42%", "落后33.42个百分点", "完全不可能"):
+            check(cell in text, f"monitoring table: {cell} not in the PDF")
+        info = subprocess.run(["pdfinfo", monitoring], capture_output=True, text=True).stdout
+        check("841.89 x 595.2" in info, f"monitoring table not landscape A4: {info}")
+        fonts = subprocess.run(["pdffonts", monitoring], capture_output=True, text=True).stdout.splitlines()[2:]
+        check(fonts and all("UMing" in f for f in fonts), f"monitoring table: fonts other than AR PL UMing: {fonts}")
         annual = os.path.join(out, "2021", "年度绩效目标.pdf")
         info = subprocess.run(["pdfinfo", annual], capture_output=True, text=True).stdout
         pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))

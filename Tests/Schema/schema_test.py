@@ -25,7 +25,7 @@ def schema(name):
     return jsonschema.Draft202012Validator(document)
 
 
-SCHEMAS = {name: schema(name) for name in ("project", "department", "results", "department-results")}
+SCHEMAS = {name: schema(name) for name in ("project", "department", "results", "department-results", "monitoring")}
 
 
 def schema_for(path, tree):
@@ -34,6 +34,8 @@ def schema_for(path, tree):
         return "department"
     if os.path.basename(os.path.dirname(path)) == "自评":
         return "department-results" if name == "部门整体.yaml" else "results"
+    if os.path.basename(os.path.dirname(path)) == "监控":
+        return "monitoring"
     return "project"
 
 

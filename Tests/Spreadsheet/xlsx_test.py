@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Spreadsheet output (`jixiao publish --xlsx`) read back by a real spreadsheet program:
-LibreOffice opens every .xlsx of data/2021 and saves it as CSV (the cells as displayed),
+LibreOffice opens every .xlsx of data/2021 (目标表, 自评表, 监控表) and saves it as CSV (the cells as displayed),
 and each cell is compared with the data files, read through `jixiao dump` (the parser's
 tree, before any rendering). The merged ranges are read from the sheet XML with zipfile.
 
@@ -94,6 +94,9 @@ def main():
                     if os.path.basename(path) != "部门整体.yaml"]
     projects = {tree["项目名称"]: tree for tree in dump(binary, project_files).values()}
     results = {tree["项目名称"]: tree for tree in dump(binary, result_files).values()}
+    monitoring_files = sorted(glob.glob(os.path.join(DATA, YEAR, "监控", "*.yaml")))
+    monitored = {tree["项目名称"]: tree for tree in dump(binary, monitoring_files).values()}
+    check(set(monitored) == set(projects), f"data/{YEAR}/监控: {len(monitored)} projects, expected {PROJECTS}")
     check(len(projects) == PROJECTS and set(results) == set(projects),
           f"data/{YEAR}: {len(projects)} projects, {len(results)} self-assessments, expected {PROJECTS}")
 
@@ -108,6 +111,8 @@ def main():
         profile = os.path.join(scratch, "libreoffice-profile")
         goal_grids = to_csv(goal_files, os.path.join(scratch, "csv-goal"), profile)
         assessment_grids = to_csv(assessment_files, os.path.join(scratch, "csv-assessment"), profile)
+        monitoring_grids = to_csv(sorted(glob.glob(os.path.join(out, YEAR, "监控", "*.xlsx"))),
+                                  os.path.join(scratch, "csv-monitoring"), profile)
 
         for name, project in projects.items():
             grid, where = goal_grids.get(name), f"项目/{name}.xlsx"
@@ -162,6 +167,33 @@ def main():
             wanted = expected_merges(header + 2, project)
             check(indicator_ranges == wanted, f"{where}: indicator merges {sorted(indicator_ranges)}, expected {sorted(wanted)}")
             check(f"A{funds}:A{funds + 4}" in found, f"{where}: 项目资金（万元） merged over its five rows")
+
+            grid, where = monitoring_grids.get(name), f"监控/{name}.xlsx"
+            if grid is None:
+                check(False, f"{where}: not written")
+                continue
+            monitoring = monitored[name]
+            check(cell(grid, find_row(grid, 0, "项目名称"), 2) == name, f"{where}: 项目名称")
+            funds = find_row(grid, 2, "年度资金总额")
+            spent = monitoring["执行数"]["合计"] if isinstance(monitoring["执行数"], dict) else monitoring["执行数"]
+            figures = [project["预算"]["合计"].removesuffix("万元"), spent.removesuffix("万元")]
+            check(grid[funds][3:5] == figures, f"{where}: 年初预算数, 执行数 {grid[funds][3:5]}, expected {figures} 万元")
+            header = find_row(grid, 2, "三级指标")
+            row = header + 2  # the boxes' names are the header's second row
+            likelihoods = ["确定能", "有可能", "完全不可能"]
+            for _, level2s in indicator_groups(project):
+                for _, indicators in level2s:
+                    for indicator in indicators:
+                        progress = monitoring["指标"][indicator["名称"]]
+                        expected = [indicator["名称"], indicator["指标值"], progress["实际完成值"], progress["全年预计完成值"]]
+                        check(grid[row][2:6] == expected, f"{where} row {row + 1}: {grid[row][2:6]}, expected {expected}")
+                        ticks = ["√" if box == progress["完成目标可能性"] else "" for box in likelihoods]
+                        check(grid[row][11:14] == ticks, f"{where} row {row + 1}: 完成目标可能性 {grid[row][11:14]}")
+                        row += 1
+            found = merges(os.path.join(out, YEAR, "监控", name + ".xlsx"))
+            indicator_ranges = {ref for ref in found if header + 2 < int(ref.split(":")[0][1:]) <= row}
+            wanted = expected_merges(header + 3, project)
+            check(indicator_ranges == wanted, f"{where}: indicator merges {sorted(indicator_ranges)}, expected {sorted(wanted)}")
 
     tally.finish()
 
