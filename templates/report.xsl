@@ -63,6 +63,9 @@
           </h3>
           <div class="form">
           <table class="shortfalls">
+            <colgroup>
+              <col class="s-project"/><col class="s-indicator"/><col class="s-actual"/><col class="s-condition"/><col class="s-reason"/>
+            </colgroup>
             <thead><tr><th class="stub">分项目标</th><th>评定指标</th><th>实际</th><th>差的条件</th><th>原因</th></tr></thead>
             <tbody>
               <xsl:for-each select="department-grades/poor-measure">
@@ -171,6 +174,9 @@
     </h3>
     <div class="form">
     <table class="shortfalls">
+      <colgroup>
+        <col class="s-project"/><col class="s-indicator"/><col class="s-target"/><col class="s-actual"/><col class="s-score"/><col class="s-reason"/>
+      </colgroup>
       <thead><tr><th class="stub">项目</th><th>三级指标</th><th>年度指标值</th><th>实际完成值</th><th>得分/分值</th><th>偏差原因</th></tr></thead>
       <tbody><xsl:apply-templates select="." mode="content"/></tbody>
     </table>

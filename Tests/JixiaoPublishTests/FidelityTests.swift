@@ -79,13 +79,33 @@ struct FidelityTests {
     }
 
     @Test func annualDocumentHoldsEveryTableInTheSeedsOrder() throws {
-        let text = squeezed(try Published.page("2021/年度绩效目标.html").text)
+        let page = try Published.page("2021/年度绩效目标.html")
+        let partTwo = try #require(page.elements("section").first { page.attribute($0, "id") == "part-2" })
+        let text = squeezed(XHTMLPage.content(partTwo))
         var position = text.startIndex
         for table in Self.tables {
             let title = squeezed(table.title)
             let found = try #require(text.range(of: title, range: position..<text.endIndex), "\(title) missing or out of order")
             position = found.upperBound
         }
+    }
+
+    /// The annual document opens with a cover and a 目录: the two parts, then every table in the
+    /// seed's order, each line linking to the table's section.
+    @Test func annualDocumentHasACoverAndContents() throws {
+        let page = try Published.page("2021/年度绩效目标.html")
+        let cover = try #require(page.elements("header").first { page.attribute($0, "class") == "cover" })
+        #expect(squeezed(XHTMLPage.content(cover)) == "2021年度绩效目标街道办事处")
+        let contents = try #require(page.elements("nav").first { page.attribute($0, "class") == "contents" })
+        let links = page.elements("a", under: contents)
+        let lines = links.map { squeezed(XHTMLPage.content($0)) }
+        #expect(lines == ["第一部分2021年部门整体绩效目标", "第二部分预算项目绩效目标"] + Self.tables.map { squeezed($0.title) })
+        let ids = Set(page.elements("section").compactMap { page.attribute($0, "id") })
+        for link in links {
+            let target = String(try #require(page.attribute(link, "href")).dropFirst())
+            #expect(ids.contains(target), "the 目录 links to #\(target), which no section is")
+        }
+        #expect(ids.count == 2 + Self.tables.count, "the two parts and each table have an id of their own")
     }
 
     @Test func departmentPageHoldsEveryParagraphOfPartOne() throws {
@@ -160,12 +180,13 @@ struct ParallelPublishingTests {
         let serial = try publish(workers: 1)
         let parallel = try publish(workers: 8)
         // 33 pages and their XML, the XML of the parts streamed into the annual document
-        // (14 goal tables), the report (the 14 summary rows in one part, the bars of each
-        // figure in one part, 14 自评表; a project's shortfalls under one heading, 24 in all;
-        // 14 problems and 14 improvements) and the index (its 14 lines in one part), the XML of
-        // the table each of the 28 forms frames (the same as a part of a long document), and
-        // 28 spreadsheets; and the manifest.
-        #expect(serial.count == 33 * 2 + 14 + (3 + 14) + 24 + 14 * 2 + 1 + 28 + 28 + 1)
+        // (the 目录's 14 lines in one part, 14 goal tables), the report (the 14 summary rows in
+        // one part, the bars of each figure in one part, 14 自评表; a project's shortfalls under
+        // one heading, 24 in all; 4 texts of problems and 4 of improvements, each naming the
+        // projects that wrote it) and the index (its 14 lines in one part), the XML of the table
+        // each of the 28 forms frames (the same as a part of a long document), and 28
+        // spreadsheets; and the manifest.
+        #expect(serial.count == 33 * 2 + (1 + 14) + (3 + 14) + 24 + 4 * 2 + 1 + 28 + 28 + 1)
         #expect(serial == parallel)
         #expect(try publish(workers: 8) == parallel, "and identical from one run to the next")
     }

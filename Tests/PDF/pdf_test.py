@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """PDF output (`jixiao publish --pdf`): each goal table's PDF holds every cell of the seed in
-order, fonts are embedded CJK TrueType faces, the whole annual document keeps its page
-count, and the first page renders to an image.
+order, fonts are embedded CJK TrueType faces (AR PL UMing only: no Japanese or sans fallback,
+figures included), every PDF keeps its page count, no page holds only a line or two of text,
+and the first page renders to an image.
 
 Usage: pdf_test.py JIXIAO_BINARY   — needs weasyprint, fonts-arphic-uming, poppler-utils.
 Prints 'N passed, N failed'.
@@ -17,8 +18,15 @@ from tally import Tally  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 SEED = os.path.join(ROOT, "Tests", "JixiaoPublishTests", "Fixtures", "seed.txt")
-# Pages of the whole 2021 annual document (第一部分 + 第二部分) as laid out by templates/.
-ANNUAL_PAGES = 22
+# Pages of each PDF of the 2021 data as laid out by templates/: every goal table and every
+# project's 自评表 on one page; the annual document (cover, 目录, 第一部分 on 6 pages, 14 goal
+# tables); the report (8 pages of text and figures, 14 landscape 自评表, the department's 自评 on
+# 3 pages).
+PAGES = {"年度绩效目标.pdf": 22, "绩效自评报告.pdf": 25, "部门整体绩效目标.pdf": 6, "自评/部门整体.pdf": 5}
+PROJECT_PAGES = 1
+# A page holds at least this many lines of text besides its footer; the annual document's
+# cover (its first page: title and unit) is the one exception.
+FEWEST_LINES = 4
 
 
 def seed_tables():
@@ -43,6 +51,18 @@ def seed_tables():
 
 def squeeze(text):
     return re.sub(r"\s+", "", text)
+
+
+def page_count(pdf):
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+    return int(re.search(r"Pages:\s+(\d+)", info).group(1))
+
+
+def text_lines(pdf, page):
+    """The page's lines of text as laid out (cells of a table row share a line), blank ones left out."""
+    text = subprocess.run(["pdftotext", "-layout", "-f", str(page), "-l", str(page), pdf, "-"],
+                          capture_output=True, text=True).stdout
+    return [line for line in text.splitlines() if line.strip()]
 
 
 def main():
@@ -75,10 +95,27 @@ def main():
             fonts = subprocess.run(["pdffonts", pdf], capture_output=True, text=True).stdout.splitlines()[2:]
             check(fonts and all(" yes " in f for f in fonts), f"{name}: fonts not all embedded: {fonts}")
             check(any("UMing" in f for f in fonts), f"{name}: no embedded CJK font")
-        annual = os.path.join(out, "2021", "年度绩效目标.pdf")
-        info = subprocess.run(["pdfinfo", annual], capture_output=True, text=True).stdout
-        pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
-        check(pages == ANNUAL_PAGES, f"the annual document has {pages} pages, not {ANNUAL_PAGES}")
+        year = os.path.join(out, "2021")
+        pdfs = sorted(os.path.relpath(os.path.join(d, f), year) for d, _, fs in os.walk(year) for f in fs if f.endswith(".pdf"))
+        check(len(pdfs) == 2 * 14 + 4, f"{len(pdfs)} PDFs: {pdfs}")
+        for pdf in pdfs:
+            path = os.path.join(year, pdf)
+            pages = page_count(path)
+            expected = PAGES.get(pdf, PROJECT_PAGES)
+            check(pages == expected, f"{pdf} has {pages} pages, not {expected}")
+            for page in range(1, pages + 1):
+                lines = text_lines(path, page)
+                if pdf == "年度绩效目标.pdf" and page == 1:
+                    check("2021年度绩效目标" in squeeze("".join(lines)), f"{pdf}: the cover has no title: {lines}")
+                    continue
+                footer = [line for line in lines if re.search(r"第\d+页\s*共\d+页", line)]
+                check(len(footer) == 1, f"{pdf} page {page}: no footer 第N页 共M页: {lines[-2:]}")
+                check(len(lines) - len(footer) >= FEWEST_LINES,
+                      f"{pdf} page {page} is nearly empty: {[line.strip() for line in lines]}")
+            fonts = subprocess.run(["pdffonts", path], capture_output=True, text=True).stdout.splitlines()[2:]
+            check(fonts and all("UMing" in f for f in fonts), f"{pdf}: a face other than AR PL UMing: {fonts}")
+        annual = os.path.join(year, "年度绩效目标.pdf")
+        pages = page_count(annual)
         image = os.path.join(scratch, "first")
         render = subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", annual, image], capture_output=True)
         check(render.returncode == 0 and any(f.startswith("first") for f in os.listdir(scratch)), "pdftoppm failed")
