@@ -21,7 +21,7 @@
   <xsl:template match="project" mode="content">
     <section class="goal-table-page">
       <xsl:if test="@anchor"><xsl:attribute name="id"><xsl:value-of select="@anchor"/></xsl:attribute></xsl:if>
-      <h1><xsl:value-of select="name"/>项目绩效目标表</h1>
+      <h1><xsl:value-of select="name"/>项目绩效<span class="tail">目标表</span></h1>
       <!-- The form's two tables scroll sideways together on a narrow screen (jixiao.css). -->
       <div class="form">
       <!-- Five columns: the last two of the indicator table are one here (no cell of this
@@ -62,7 +62,7 @@
         <thead>
           <tr class="indicator-header">
             <th class="stub">一级指标</th><th class="stub stub-2">二级指标</th><th>三级指标</th>
-            <th>绩效指标描述</th><th>指标值</th><th>指标值确定依据</th>
+            <th>绩效指标描述</th><th>指标值</th><th>指标值确定<span class="tail">依据</span></th>
           </tr>
         </thead>
         <xsl:apply-templates select="indicators/level1[level2/indicator]" mode="rows"/>

@@ -196,7 +196,10 @@
                   <td class="stub"><xsl:call-template name="text"><xsl:with-param name="value" select="@indicator"/></xsl:call-template></td>
                   <td><xsl:value-of select="@excellent-label"/>：<xsl:call-template name="text"><xsl:with-param name="value" select="@excellent"/></xsl:call-template></td>
                   <td><xsl:value-of select="@poor-label"/>：<xsl:call-template name="text"><xsl:with-param name="value" select="@poor"/></xsl:call-template></td>
-                  <td class="value"><xsl:call-template name="dash"><xsl:with-param name="value" select="@actual"/></xsl:call-template></td>
+                  <td class="value">
+                    <xsl:if test="not(string(@actual))">—</xsl:if>
+                    <xsl:call-template name="text"><xsl:with-param name="value" select="@actual[string(.)]"/></xsl:call-template>
+                  </td>
                   <td>
                     <span class="grade grade-{@grade}"><xsl:value-of select="@grade-label"/></span>
                     <xsl:if test="string(.)"><xsl:text>　</xsl:text><xsl:call-template name="text"><xsl:with-param name="value" select="."/></xsl:call-template></xsl:if>
