@@ -15,7 +15,11 @@
     <xsl:call-template name="page.frame">
       <xsl:with-param name="title" select="$heading"/>
       <xsl:with-param name="body">
-        <h1><xsl:value-of select="$heading"/></h1>
+        <h1>
+          <xsl:value-of select="@year"/>
+          <xsl:text>年度绩效目标</xsl:text>
+          <xsl:if test="string(@unit)"> · <xsl:call-template name="text"><xsl:with-param name="value" select="@unit"/></xsl:call-template></xsl:if>
+        </h1>
         <xsl:if test="document">
           <h2>文档</h2>
           <ul class="documents">

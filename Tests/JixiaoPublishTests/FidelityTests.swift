@@ -1,3 +1,4 @@
+import CLibXML
 import Foundation
 @testable import JixiaoPublish
 @testable import JixiaoRender
@@ -212,3 +213,33 @@ struct TemplateTests {
         #expect(!css.contains("'"))
     }
 }
+
+@Suite("Printed pages")
+struct PrintLayoutTests {
+    /// In print a page may break inside an indicator table only between 二级 groups, and a 一级
+    /// group is kept on one page where it fits (jixiao.css: tbody.group, tr.keep), so that no
+    /// merged 一级 or 二级 cell starts a page empty: each 一级 group is a row group opening with
+    /// its 一级 cell, and exactly the rows followed by another of their 二级 group say keep.
+    @Test(arguments: ["项目", "自评"])
+    func indicatorRowsBreakOnlyBetweenLevel2Groups(folder: String) throws {
+        let page = try Published.page("2021/\(folder)/社区经费（含智慧社区及网格化管理费用）.html")
+        func hasClass(_ node: xmlNodePtr, _ name: String) -> Bool {
+            (page.attribute(node, "class") ?? "").split(separator: " ").contains(Substring(name))
+        }
+        let groups = page.elements("tbody").filter { hasClass($0, "group") }
+        #expect(groups.map { page.elements("th", under: $0).filter { hasClass($0, "level1") }.map(XHTMLPage.content) }
+                == [["产出指标"], ["效果指标"], ["满意度指标"]])
+        var kept = 0
+        for group in groups {
+            let rows = page.elements("tr", under: group)
+            #expect(rows.first.map { page.elements("th", under: $0).contains { hasClass($0, "level1") } } == true)
+            for (index, row) in rows.enumerated() {
+                let nextOpensLevel2 = index + 1 == rows.count || page.elements("th", under: rows[index + 1]).contains { hasClass($0, "level2") }
+                #expect(hasClass(row, "keep") == !nextOpensLevel2, "\(folder): row \(index + 1) of a 一级 group")
+                kept += hasClass(row, "keep") ? 1 : 0
+            }
+        }
+        #expect(kept == 2, "数量指标 has three rows: the first two keep with the next")
+    }
+}
+

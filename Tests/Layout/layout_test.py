@@ -15,6 +15,7 @@ Prints 'N passed, N failed'.
 """
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -198,6 +199,8 @@ def pages(out, everything):
 def main():
     binary = os.path.abspath(sys.argv[1])
     everything = "--all" in sys.argv[2:]
+    if not shutil.which("chromium"):
+        sys.exit("版面测试需要 Chromium：sudo apt-get install -y --no-install-recommends chromium fonts-noto-cjk")
     tally = Tally()
     with tempfile.TemporaryDirectory() as scratch:
         out = os.path.join(scratch, "output")

@@ -12,6 +12,7 @@ import re
 import subprocess
 import sys
 import tempfile
+from xml.etree import ElementTree
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from tally import Tally  # noqa: E402
@@ -24,9 +25,10 @@ SEED = os.path.join(ROOT, "Tests", "JixiaoPublishTests", "Fixtures", "seed.txt")
 # 3 pages).
 PAGES = {"年度绩效目标.pdf": 22, "绩效自评报告.pdf": 25, "部门整体绩效目标.pdf": 6, "自评/部门整体.pdf": 5}
 PROJECT_PAGES = 1
-# A page holds at least this many lines of text besides its footer; the annual document's
-# cover (its first page: title and unit) is the one exception.
-FEWEST_LINES = 4
+# The text of a page, its footer aside, runs down at least this share of the page's height (a
+# goal table pushing one row onto a page of its own covered 6 %, a 自评表's last rows 7 to 16 %);
+# the annual document's cover (its first page: title and unit) is the one exception.
+LEAST_EXTENT = 0.25
 
 
 def seed_tables():
@@ -58,11 +60,21 @@ def page_count(pdf):
     return int(re.search(r"Pages:\s+(\d+)", info).group(1))
 
 
-def text_lines(pdf, page):
-    """The page's lines of text as laid out (cells of a table row share a line), blank ones left out."""
-    text = subprocess.run(["pdftotext", "-layout", "-f", str(page), "-l", str(page), pdf, "-"],
-                          capture_output=True, text=True).stdout
-    return [line for line in text.splitlines() if line.strip()]
+def page_lines(pdf):
+    """Each page's lines of text, top to bottom, its footer (the text in the bottom margin, run
+    together), and the share of the page's height that the other text runs down."""
+    xml = subprocess.run(["pdftotext", "-bbox-layout", pdf, "-"], capture_output=True, text=True).stdout
+    root = ElementTree.fromstring(re.sub(r'xmlns="[^"]*"', "", xml, count=1))
+    pages = []
+    for page in root.iter("page"):
+        height = float(page.get("height"))
+        lines = sorted((float(line.get("yMin")), float(line.get("xMin")), "".join(w.text or "" for w in line.iter("word")),
+                        float(line.get("yMax"))) for line in page.iter("line"))
+        body = [line for line in lines if line[0] < 0.92 * height]
+        footer = "".join(line[2] for line in lines if line[0] >= 0.92 * height)
+        extent = (max(line[3] for line in body) - min(line[0] for line in body)) / height if body else 0
+        pages.append(([line[2] for line in body], footer, extent))
+    return pages
 
 
 def main():
@@ -103,15 +115,14 @@ def main():
             pages = page_count(path)
             expected = PAGES.get(pdf, PROJECT_PAGES)
             check(pages == expected, f"{pdf} has {pages} pages, not {expected}")
-            for page in range(1, pages + 1):
-                lines = text_lines(path, page)
+            for page, (lines, footer, extent) in enumerate(page_lines(path), start=1):
                 if pdf == "年度绩效目标.pdf" and page == 1:
-                    check("2021年度绩效目标" in squeeze("".join(lines)), f"{pdf}: the cover has no title: {lines}")
+                    check(squeeze("".join(lines)) == "2021年度绩效目标街道办事处" and not footer,
+                          f"{pdf}: the cover is not title and unit alone: {lines} {footer}")
                     continue
-                footer = [line for line in lines if re.search(r"第\d+页\s*共\d+页", line)]
-                check(len(footer) == 1, f"{pdf} page {page}: no footer 第N页 共M页: {lines[-2:]}")
-                check(len(lines) - len(footer) >= FEWEST_LINES,
-                      f"{pdf} page {page} is nearly empty: {[line.strip() for line in lines]}")
+                check(f"第{page}页共{pages}页" in footer and "街道办事处2021年" in footer,
+                      f"{pdf} page {page}: the footer is not 街道办事处 2021年 … 第{page}页 共{pages}页: {footer}")
+                check(extent >= LEAST_EXTENT, f"{pdf} page {page} is nearly empty ({extent:.0%} of its height): {lines}")
             fonts = subprocess.run(["pdffonts", path], capture_output=True, text=True).stdout.splitlines()[2:]
             check(fonts and all("UMing" in f for f in fonts), f"{pdf}: a face other than AR PL UMing: {fonts}")
         annual = os.path.join(year, "年度绩效目标.pdf")
