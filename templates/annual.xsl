@@ -48,10 +48,10 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- One project's line of the 目录 (a part of the streamed document). -->
+  <!-- One project's line of the 目录 (a part of the streamed document): its name alone. A line
+       ending in 项目绩效目标表 would read as the table's title to whoever takes the tables back
+       out of the document (jixiao import finds each table by its title). -->
   <xsl:template match="contents-line" mode="content">
-    <li><a href="#{@anchor}"><xsl:call-template name="text">
-      <xsl:with-param name="value" select="concat(@name, '项目绩效目标表')"/>
-    </xsl:call-template></a></li>
+    <li><a href="#{@anchor}"><xsl:call-template name="text"><xsl:with-param name="value" select="@name"/></xsl:call-template></a></li>
   </xsl:template>
 </xsl:stylesheet>
