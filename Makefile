@@ -11,7 +11,7 @@ SHAREDIR   = $(DESTDIR)$(PREFIX)/share/jixiao
 # allocates with jemalloc, a third faster than glibc's malloc on a large publish.
 APT_PACKAGES = pkg-config libxml2-dev libxslt1-dev zlib1g-dev libjemalloc-dev
 
-.PHONY: all publish pdf xlsx docx check preview test test-pdf test-import test-xlsx validate fuzz bench build install uninstall deps clean
+.PHONY: all publish pdf xlsx docx check preview test test-pdf test-layout test-import test-xlsx validate fuzz bench build install uninstall deps clean
 
 all: publish
 
@@ -62,6 +62,12 @@ test: deps
 ## PDF 测试：逐格核对文字、字体嵌入、页数、首页渲染（需要 weasyprint、fonts-arphic-uming、poppler-utils）
 test-pdf: build
 	python3 Tests/PDF/pdf_test.py $(RELEASE)
+
+## 版面测试：在无头 Chromium 中以 360、412（手机）和 1100 像素宽打开各类页面（全部页面：LAYOUT_ALL=1），
+## 检查文字互不重叠、没有一行只有一个字、页面本身不横向滚动（需要 chromium）
+LAYOUT_ALL ?=
+test-layout: build
+	python3 Tests/Layout/layout_test.py $(RELEASE) $(if $(LAYOUT_ALL),--all)
 
 ## Word 往返测试：发布的 .docx 与 LibreOffice 由页面转成的 .docx 都经 jixiao import 与原数据逐项比对，
 ## LibreOffice 把三种 .docx 各一个转成 PDF（需要 libreoffice-writer、poppler-utils）

@@ -20,7 +20,10 @@
        项目资金主要用途 already states it in the document's own words. -->
   <xsl:template match="project" mode="content">
     <section class="goal-table-page">
-      <h1><xsl:value-of select="name"/>项目绩效目标表</h1>
+      <xsl:if test="@anchor"><xsl:attribute name="id"><xsl:value-of select="@anchor"/></xsl:attribute></xsl:if>
+      <h1><xsl:value-of select="name"/>项目绩效<span class="tail">目标表</span></h1>
+      <!-- The form's two tables scroll sideways together on a narrow screen (jixiao.css). -->
+      <div class="form">
       <!-- Five columns: the last two of the indicator table are one here (no cell of this
            part starts in the sixth, and HTML forbids a column without one). -->
       <table class="goal-table">
@@ -30,20 +33,18 @@
         </colgroup>
         <tbody>
           <tr>
-            <th>项目编码</th>
+            <th class="stub">项目编码</th>
             <td colspan="2"><xsl:call-template name="text"><xsl:with-param name="value" select="code"/></xsl:call-template></td>
             <th>项目名称</th>
             <td><xsl:call-template name="text"><xsl:with-param name="value" select="name"/></xsl:call-template></td>
           </tr>
           <tr>
-            <th><xsl:call-template name="keep.tail">
-              <xsl:with-param name="text" select="'项目资金主要用途'"/><xsl:with-param name="tail" select="'主要用途'"/>
-            </xsl:call-template></th>
+            <th class="stub">项目资金<span class="tail">主要用途</span></th>
             <td colspan="4" class="prose"><xsl:call-template name="text"><xsl:with-param name="value" select="purpose"/></xsl:call-template></td>
           </tr>
           <xsl:apply-templates select="plan"/>
           <tr>
-            <th>绩效目标</th>
+            <th class="stub">绩效目标</th>
             <td colspan="4" class="prose">
               <xsl:apply-templates select="goals/goal"/>
               <xsl:if test="not(goals/goal)"><xsl:comment/></xsl:if>
@@ -60,14 +61,13 @@
         </colgroup>
         <thead>
           <tr class="indicator-header">
-            <th>一级指标</th><th>二级指标</th><th>三级指标</th>
-            <th>绩效指标描述</th><th>指标值</th><th>指标值确定依据</th>
+            <th class="stub">一级指标</th><th class="stub stub-2">二级指标</th><th>三级指标</th>
+            <th>绩效指标描述</th><th>指标值</th><th>指标值确定<span class="tail">依据</span></th>
           </tr>
         </thead>
-        <xsl:if test="indicators/level1/level2/indicator">
-          <tbody><xsl:apply-templates select="indicators/level1/level2/indicator"/></tbody>
-        </xsl:if>
+        <xsl:apply-templates select="indicators/level1[level2/indicator]" mode="rows"/>
       </table>
+      </div>
     </section>
   </xsl:template>
 
@@ -75,9 +75,7 @@
   <!-- 资金支出计划: the quarters across, the cumulative share under each, one column each. -->
   <xsl:template match="project/plan">
     <tr>
-      <th rowspan="2"><xsl:call-template name="keep.tail">
-        <xsl:with-param name="text" select="'资金支出计划'"/><xsl:with-param name="tail" select="'计划'"/>
-      </xsl:call-template></th>
+      <th rowspan="2" class="stub">资金支出<span class="tail">计划</span></th>
       <xsl:for-each select="quarter">
         <th>
           <xsl:call-template name="plan.span"/>
@@ -104,39 +102,30 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- Text for a narrow column whose last word must not be split: 项目资金 / 主要用途,
-       社会效益 / 指标 rather than 社会效益指 / 标. The tail goes in an unbreakable span; the
-       text stays the same. -->
-  <xsl:template name="keep.tail">
-    <xsl:param name="text"/>
-    <xsl:param name="tail" select="'指标'"/>
-    <xsl:variable name="head" select="substring($text, 1, string-length($text) - string-length($tail))"/>
-    <xsl:choose>
-      <xsl:when test="string($head) and concat($head, $tail) = $text">
-        <xsl:value-of select="$head"/><span class="nowrap"><xsl:value-of select="$tail"/></span>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:call-template name="text"><xsl:with-param name="value" select="$text"/></xsl:call-template>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
   <!-- "目标1村级组织运转经费拨付及时": number and text run together, as the form prints them. -->
   <xsl:template match="project/goals/goal">
     <p class="goal">目标<xsl:value-of select="@n"/><xsl:value-of select="."/></p>
   </xsl:template>
 
+  <!-- Each 一级 group is a row group of its own, printed on one page where it fits (jixiao.css),
+       and a page may break only between its 二级 groups: a 一级 or 二级 cell is never left
+       empty at the top of a page. -->
+  <xsl:template match="level1" mode="rows">
+    <tbody class="group"><xsl:apply-templates select="level2/indicator"/></tbody>
+  </xsl:template>
+
   <!-- One row per 三级指标; the first row of a 一级 / 二级 group carries its merged cell. -->
   <xsl:template match="indicator">
     <tr>
+      <xsl:call-template name="row.keep"/>
       <xsl:if test="not(preceding-sibling::indicator) and not(../preceding-sibling::level2)">
-        <th class="level1" rowspan="{count(../../level2/indicator)}">
-          <xsl:call-template name="keep.tail"><xsl:with-param name="text" select="string(../../@name)"/></xsl:call-template>
+        <th class="level1 stub" rowspan="{count(../../level2/indicator)}">
+          <xsl:call-template name="text"><xsl:with-param name="value" select="../../@name"/></xsl:call-template>
         </th>
       </xsl:if>
       <xsl:if test="not(preceding-sibling::indicator)">
-        <th class="level2" rowspan="{count(../indicator)}">
-          <xsl:call-template name="keep.tail"><xsl:with-param name="text" select="string(../@name)"/></xsl:call-template>
+        <th class="level2 stub stub-2" rowspan="{count(../indicator)}">
+          <xsl:call-template name="text"><xsl:with-param name="value" select="../@name"/></xsl:call-template>
         </th>
       </xsl:if>
       <td><xsl:call-template name="text"><xsl:with-param name="value" select="name"/></xsl:call-template></td>
@@ -144,5 +133,11 @@
       <td class="value {value/@kind}"><xsl:call-template name="text"><xsl:with-param name="value" select="value"/></xsl:call-template></td>
       <td><xsl:call-template name="text"><xsl:with-param name="value" select="basis"/></xsl:call-template></td>
     </tr>
+  </xsl:template>
+
+  <!-- A row of an indicator table that is not the last of its 二级 group: no page break after
+       it, so the group's merged cell never reaches onto a page without its label. -->
+  <xsl:template name="row.keep">
+    <xsl:if test="following-sibling::indicator"><xsl:attribute name="class">keep</xsl:attribute></xsl:if>
   </xsl:template>
 </xsl:stylesheet>

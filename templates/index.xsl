@@ -15,7 +15,11 @@
     <xsl:call-template name="page.frame">
       <xsl:with-param name="title" select="$heading"/>
       <xsl:with-param name="body">
-        <h1><xsl:value-of select="$heading"/></h1>
+        <h1>
+          <xsl:value-of select="@year"/>
+          <xsl:text>年度绩效目标</xsl:text>
+          <xsl:if test="string(@unit)"> · <xsl:call-template name="text"><xsl:with-param name="value" select="@unit"/></xsl:call-template></xsl:if>
+        </h1>
         <xsl:if test="document">
           <h2>文档</h2>
           <ul class="documents">
@@ -28,6 +32,7 @@
           </ul>
         </xsl:if>
         <h2>项目绩效目标表</h2>
+        <div class="form">
         <table class="projects">
           <colgroup>
             <col class="c-number"/><col class="c-name"/><col class="c-budget"/>
@@ -36,7 +41,7 @@
           <thead>
             <tr>
               <!-- "预算" without a unit: each amount carries its own (154万元). -->
-              <th>序号</th><th>项目名称</th><th>预算</th>
+              <th>序号</th><th class="stub">项目名称</th><th>预算</th>
               <xsl:if test="@assessed"><th>自评得分</th><th>等级</th></xsl:if>
             </tr>
           </thead>
@@ -46,12 +51,13 @@
           <tfoot>
             <tr>
               <th>合计</th>
-              <th><xsl:value-of select="@project-count"/>个项目</th>
+              <th class="stub"><xsl:value-of select="@project-count"/>个项目</th>
               <th class="number"><xsl:call-template name="text"><xsl:with-param name="value" select="@total"/></xsl:call-template></th>
               <xsl:if test="@assessed"><th colspan="2"><xsl:comment/></th></xsl:if>
             </tr>
           </tfoot>
         </table>
+        </div>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
@@ -60,7 +66,7 @@
   <xsl:template match="entry" mode="content">
     <tr>
       <td class="number"><xsl:value-of select="@n"/></td>
-      <td><xsl:call-template name="index.link">
+      <td class="stub"><xsl:call-template name="index.link">
         <xsl:with-param name="href" select="@href"/>
         <xsl:with-param name="text" select="@name"/>
       </xsl:call-template></td>

@@ -5,7 +5,8 @@
 
   Input contract (no namespace; every text is data and is output as text only, never with
   disable-output-escaping). contract.xsl enforces the first four kinds element by element.
-    <project year unit index-href?>      one 项目绩效目标表 (goal-table.xsl)
+    <project year unit index-href? anchor?>   one 项目绩效目标表 (goal-table.xsl); anchor: the id of
+                                         its table in the annual document, which the 目录 links to
       <code/>                            项目编码, may be empty
       <name/>                            项目名称
       <purpose/>                         项目资金主要用途, prose as written
@@ -23,16 +24,19 @@
         <measure indicator excellent poor excellent-label pass-label poor-label/>*
       </subgoal>*</category>*
       <safeguard n title>…</safeguard>*  工作保障措施
-    <annual year unit index-href>        the whole annual document (annual.xsl):
+    <annual year unit index-href>        the whole annual document (annual.xsl): cover, 目录, parts
       <department year unit/>? <project year unit/>*   as above, without index-href, in order
-                                         or <slot/> in place of the projects (streamed, below)
+                                         or <slot for="contents"/><slot for="projects"/> in place of
+                                         the projects (streamed, below): the 目录's lines, the tables
     <project year unit index-href><name/><slot/></project>   and the same for <self-assessment
                                          sample?>: a published form, its table a part (below)
     <part year unit sample? assessed?>   one part of a streamed page: <project/>,
-                                         <self-assessment/>, one project's <row/>, <budget-bar bar/>
+                                         <self-assessment/>, <contents-line name anchor/>s of the
+                                         annual document's 目录, one project's <row/>, <budget-bar bar/>
                                          or <score-bar bar/> (attributes as summary rows; bar: its
-                                         line in the figure), its <shortfall/>s under one heading or
-                                         its <note/>, or one <entry/> of the index
+                                         line in the figure), its <shortfall/>s under one heading, a
+                                         <note text><by project grade/>*</note> (one text and every
+                                         project that wrote it), or one <entry/> of the index
     <index year unit total project-count assessed? sample?>   the year's index (index.xsl)
       <document href title/>* <slot/>?   the projects, each a part:
         <entry n href name budget assessment-href? score? grade?/>   budget and total carry
@@ -71,11 +75,12 @@
         row: n name href? budget? spent? budget-value? spent-value? rate? rate-value? score? score-value? grade?
       </summary>
       <department-grades excellent pass poor><poor-measure subgoal measure actual condition label>reason</poor-measure>*</department-grades>?
-      <shortfalls><slot for="产出指标|效益指标|满意度指标|成本指标"/>*</shortfalls>   a slot for each 一级
-                                         heading with shortfalls, filled with a part per project:
+      <shortfalls><slot for="产出指标|效益指标|满意度指标|成本指标" title/>*</shortfalls>   a slot for
+                                         each 一级 heading with shortfalls (title: its name as the
+                                         tables write it, 效果指标), filled with a part per project:
         <shortfall project indicator target actual weight score>reason</shortfall>*
       <problems><slot for="problem"/>? <slot for="improvement"/>?</problems>   each filled with a part
-                                         per project: <note project grade>its problems, or its improvements</note>
+                                         per text of problems, or of improvements: <note/> above
       <annexes><self-assessment/>* or <slot/>, <department-assessment/>?</annexes>
 
   Output: polyglot XHTML (XML serialisation, XHTML namespace, UTF-8, no XML declaration so

@@ -79,12 +79,29 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- Text that may be empty. XML serialisation writes an empty element as <td/>, which HTML
-       parsers read as an unclosed start tag; an empty comment keeps the end tag. -->
+  <!-- Data text as the content of an element. Empty: an empty comment keeps the end tag (XML
+       serialisation writes an empty element as <td/>, which HTML parsers read as an unclosed
+       start tag). Otherwise its last two characters, and a closing punctuation mark after
+       them, go in an unbreakable span, so that no line holds a single character (年度总体目 /
+       标, 全年预算数（万 / 元）): WeasyPrint has no text-wrap: pretty. The text is unchanged.
+       A text ending in a letter, digit or % needs none: a line never breaks inside a word or
+       a number (100%, PREVIEW-01), and the whole word is more than one character. -->
   <xsl:template name="text">
     <xsl:param name="value"/>
-    <xsl:value-of select="$value"/>
-    <xsl:if test="not(string($value))"><xsl:comment/></xsl:if>
+    <xsl:variable name="text" select="string($value)"/>
+    <xsl:variable name="length" select="string-length($text)"/>
+    <xsl:variable name="last" select="substring($text, $length, 1)"/>
+    <xsl:variable name="tail" select="2 + number(contains('）」』】》〕”’。，、；：！？', $last))"/>
+    <xsl:choose>
+      <xsl:when test="$length = 0"><xsl:comment/></xsl:when>
+      <xsl:when test="$length &lt;= $tail or contains('0123456789%ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz', $last)">
+        <xsl:value-of select="$text"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="substring($text, 1, $length - $tail)"/>
+        <span class="tail"><xsl:value-of select="substring($text, $length - $tail + 1)"/></span>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- Data text as a quoted CSS string. Backslash, quote and line breaks must be escaped for

@@ -19,34 +19,36 @@
     <section class="assessment-page">
       <h1>项目支出绩效自评表</h1>
       <p class="unit">（<xsl:value-of select="/*/@year"/>年度）</p>
+      <!-- The form's two tables scroll sideways together on a narrow screen (jixiao.css). -->
+      <div class="form">
       <table class="assessment-table">
         <xsl:call-template name="assessment-table.columns"/>
         <tbody>
           <tr>
-            <th>项目名称</th>
+            <th class="stub">项目名称</th>
             <td colspan="7"><xsl:value-of select="name"/></td>
           </tr>
           <tr>
-            <th>主管部门</th>
+            <th class="stub">主管部门</th>
             <td colspan="3"><xsl:call-template name="text"><xsl:with-param name="value" select="supervisor"/></xsl:call-template></td>
             <th>实施单位</th>
             <td colspan="3"><xsl:call-template name="text"><xsl:with-param name="value" select="implementer"/></xsl:call-template></td>
           </tr>
           <tr>
-            <th rowspan="{count(funds/row) + 1}">项目资金（万元）</th>
+            <th rowspan="{count(funds/row) + 1}" class="stub">项目资金<span class="tail">（万元）</span></th>
             <th><xsl:comment/></th>
             <th>年初预算数</th><th>全年预算数</th><th>全年执行数</th><th>分值</th><th>执行率</th><th>得分</th>
           </tr>
           <xsl:apply-templates select="funds/row"/>
           <tr>
-            <th rowspan="2">年度总体目标</th>
+            <th rowspan="2" class="stub">年度总体<span class="tail">目标</span></th>
             <th colspan="4">预期目标</th>
             <th colspan="3">实际完成情况</th>
           </tr>
           <tr>
             <td colspan="4" class="prose">
               <xsl:for-each select="goals/goal">
-                <p class="goal">目标<xsl:value-of select="@n"/><xsl:value-of select="."/></p>
+                <p class="goal">目标<xsl:value-of select="@n"/><xsl:call-template name="text"><xsl:with-param name="value" select="."/></xsl:call-template></p>
               </xsl:for-each>
             </td>
             <td colspan="3" class="prose"><xsl:call-template name="text"><xsl:with-param name="value" select="summary-text"/></xsl:call-template></td>
@@ -59,12 +61,12 @@
         <xsl:call-template name="assessment-table.columns"/>
         <thead>
           <tr class="indicator-header">
-            <th>一级指标</th><th>二级指标</th><th>三级指标</th><th>年度指标值</th>
+            <th class="stub">一级指标</th><th class="stub stub-2">二级指标</th><th>三级指标</th><th>年度指标值</th>
             <th>实际完成值</th><th>分值</th><th>得分</th><th>偏差原因分析及改进措施</th>
           </tr>
         </thead>
-        <tbody>
-          <xsl:apply-templates select="indicators/level1/level2/indicator" mode="assessment"/>
+        <xsl:apply-templates select="indicators/level1[level2/indicator]" mode="assessment"/>
+        <tbody class="totals">
           <tr class="total">
             <th colspan="5">总分</th>
             <td class="number"><xsl:value-of select="total/@weight"/></td>
@@ -73,6 +75,7 @@
           </tr>
         </tbody>
       </table>
+      </div>
       <xsl:if test="string(problems) or string(improvements)">
         <table class="assessment-notes">
           <tbody>
@@ -96,7 +99,7 @@
     <tr>
       <td>
         <xsl:if test="@part and not(preceding-sibling::row[@part])">其中：</xsl:if>
-        <xsl:value-of select="@name"/>
+        <xsl:call-template name="text"><xsl:with-param name="value" select="@name"/></xsl:call-template>
       </td>
       <xsl:for-each select="@initial | @annual | @spent">
         <td class="number"><xsl:call-template name="dash"><xsl:with-param name="value" select="."/></xsl:call-template></td>
@@ -116,17 +119,30 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A 一级 group: a row group kept on one page where it fits, as in the goal table. -->
+  <xsl:template match="level1" mode="assessment">
+    <tbody class="group"><xsl:apply-templates select="level2/indicator" mode="assessment"/></tbody>
+  </xsl:template>
+
   <xsl:template match="indicator" mode="assessment">
     <tr>
-      <xsl:if test="@met = '0'"><xsl:attribute name="class">missed</xsl:attribute></xsl:if>
+      <xsl:choose>
+        <xsl:when test="@met = '0' and following-sibling::indicator"><xsl:attribute name="class">missed keep</xsl:attribute></xsl:when>
+        <xsl:when test="@met = '0'"><xsl:attribute name="class">missed</xsl:attribute></xsl:when>
+        <xsl:otherwise><xsl:call-template name="row.keep"/></xsl:otherwise>
+      </xsl:choose>
       <xsl:if test="not(preceding-sibling::indicator) and not(../preceding-sibling::level2)">
-        <th class="level1" rowspan="{count(../../level2/indicator)}"><xsl:value-of select="../../@name"/></th>
+        <th class="level1 stub" rowspan="{count(../../level2/indicator)}">
+          <xsl:call-template name="text"><xsl:with-param name="value" select="../../@name"/></xsl:call-template>
+        </th>
       </xsl:if>
       <xsl:if test="not(preceding-sibling::indicator)">
-        <th class="level2" rowspan="{count(../indicator)}"><xsl:value-of select="../@name"/></th>
+        <th class="level2 stub stub-2" rowspan="{count(../indicator)}">
+          <xsl:call-template name="text"><xsl:with-param name="value" select="../@name"/></xsl:call-template>
+        </th>
       </xsl:if>
-      <td><xsl:value-of select="name"/></td>
-      <td class="value"><xsl:value-of select="target"/></td>
+      <td><xsl:call-template name="text"><xsl:with-param name="value" select="name"/></xsl:call-template></td>
+      <td class="value"><xsl:call-template name="text"><xsl:with-param name="value" select="target"/></xsl:call-template></td>
       <td class="value"><xsl:call-template name="text"><xsl:with-param name="value" select="actual"/></xsl:call-template></td>
       <td class="number"><xsl:value-of select="weight"/></td>
       <td class="number" title="{working}"><xsl:value-of select="score"/></td>
@@ -148,10 +164,10 @@
       <h1><xsl:value-of select="/*/@year"/>年部门整体绩效自评</h1>
       <xsl:if test="string(/*/@unit)"><p class="unit"><xsl:value-of select="/*/@unit"/></p></xsl:if>
       <p class="grade-summary">
-        <xsl:text>评定标准共 </xsl:text><xsl:value-of select="grade-count/@excellent + grade-count/@pass + grade-count/@poor"/>
-        <xsl:text> 项：优秀 </xsl:text><xsl:value-of select="grade-count/@excellent"/>
-        <xsl:text> 项，合格 </xsl:text><xsl:value-of select="grade-count/@pass"/>
-        <xsl:text> 项，差 </xsl:text><xsl:value-of select="grade-count/@poor"/><xsl:text> 项。</xsl:text>
+        <xsl:text>评定标准共</xsl:text><xsl:value-of select="grade-count/@excellent + grade-count/@pass + grade-count/@poor"/>
+        <xsl:text>项：优秀</xsl:text><xsl:value-of select="grade-count/@excellent"/>
+        <xsl:text>项，合格</xsl:text><xsl:value-of select="grade-count/@pass"/>
+        <xsl:text>项，差</xsl:text><xsl:value-of select="grade-count/@poor"/><xsl:text>项。</xsl:text>
         <xsl:text>分项目标的等级取其各项标准中最低的等级。</xsl:text>
       </p>
       <xsl:for-each select="category">
@@ -162,6 +178,7 @@
           <xsl:value-of select="@title"/>
         </h3>
         <xsl:for-each select="subgoal">
+          <div class="form">
           <table class="grading">
             <thead>
               <tr>
@@ -171,23 +188,27 @@
                   <span class="grade grade-{@grade}"><xsl:value-of select="@grade-label"/></span>
                 </th>
               </tr>
-              <tr><th>评定指标</th><th>优秀条件</th><th>差的条件</th><th>实际</th><th>等级及说明</th></tr>
+              <tr><th class="stub">评定指标</th><th>优秀条件</th><th>差的条件</th><th>实际</th><th>等级及说明</th></tr>
             </thead>
             <tbody>
               <xsl:for-each select="measure">
                 <tr>
-                  <td><xsl:value-of select="@indicator"/></td>
-                  <td><xsl:value-of select="@excellent-label"/>：<xsl:value-of select="@excellent"/></td>
-                  <td><xsl:value-of select="@poor-label"/>：<xsl:value-of select="@poor"/></td>
-                  <td class="value"><xsl:call-template name="dash"><xsl:with-param name="value" select="@actual"/></xsl:call-template></td>
+                  <td class="stub"><xsl:call-template name="text"><xsl:with-param name="value" select="@indicator"/></xsl:call-template></td>
+                  <td><xsl:value-of select="@excellent-label"/>：<xsl:call-template name="text"><xsl:with-param name="value" select="@excellent"/></xsl:call-template></td>
+                  <td><xsl:value-of select="@poor-label"/>：<xsl:call-template name="text"><xsl:with-param name="value" select="@poor"/></xsl:call-template></td>
+                  <td class="value">
+                    <xsl:if test="not(string(@actual))">—</xsl:if>
+                    <xsl:call-template name="text"><xsl:with-param name="value" select="@actual[string(.)]"/></xsl:call-template>
+                  </td>
                   <td>
                     <span class="grade grade-{@grade}"><xsl:value-of select="@grade-label"/></span>
-                    <xsl:if test="string(.)"><xsl:text>　</xsl:text><xsl:value-of select="."/></xsl:if>
+                    <xsl:if test="string(.)"><xsl:text>　</xsl:text><xsl:call-template name="text"><xsl:with-param name="value" select="."/></xsl:call-template></xsl:if>
                   </td>
                 </tr>
               </xsl:for-each>
             </tbody>
           </table>
+          </div>
         </xsl:for-each>
       </xsl:for-each>
     </section>

@@ -31,8 +31,10 @@ public enum AssessmentXML {
     /// notes of `ProjectList`, and the annexed 自评表) are slots here, filled part by part from
     /// `reportRow`, `reportList` and `projectTable`.
     /// The frame is made of figures alone (`summary`, and `lists`: the lists with something in
-    /// them), so a report can be framed without any project's score at hand.
-    public static func report(_ summary: AssessmentSummary, department: DepartmentAssessment?, lists: [ProjectList],
+    /// them, each with its heading as the tables write it, `ProjectList.title`), so a report can
+    /// be framed without any project's score at hand.
+    public static func report(_ summary: AssessmentSummary, department: DepartmentAssessment?,
+                              lists: [(list: ProjectList, title: String)],
                               isSample: Bool, context: DocumentXML.PageContext) -> XMLTree {
         let tree = XMLTree(root: "report", attributes: context.attributes + sampleAttribute(isSample))
         let root = tree.rootElement
@@ -56,8 +58,12 @@ public enum AssessmentXML {
             }
         }
         let (shortfalls, problems) = (root.add("shortfalls"), root.add("problems"))
-        for list in lists {
-            (list.isShortfalls ? shortfalls : problems).add("slot", [("for", list.name)])
+        for (list, title) in lists {
+            if list.isShortfalls {
+                shortfalls.add("slot", [("for", list.name), ("title", title)])
+            } else {
+                problems.add("slot", [("for", list.name)])
+            }
         }
         let annexes = root.add("annexes")
         if !summary.scored.isEmpty { annexes.add("slot") }
@@ -109,6 +115,20 @@ public enum AssessmentXML {
             if case .shortfalls = self { true } else { false }
         }
 
+        /// The heading of a list of shortfalls as the projects' tables write it: the 一级 names
+        /// of the indicators that fell short under it, each once (效果指标 where the tables say
+        /// so rather than 效益指标), in the order met.
+        public func title(_ scores: [ProjectScore]) -> String {
+            guard case .shortfalls(let level1) = self else { return "" }
+            var names: [String] = []
+            for score in scores {
+                for row in score.indicators where ProjectList.fellShort(row, under: level1) && !names.contains(row.level1) {
+                    names.append(row.level1)
+                }
+            }
+            return names.isEmpty ? level1.rawValue : names.joined(separator: "、")
+        }
+
         /// Whether `score` has anything in the list.
         public func includes(_ score: ProjectScore) -> Bool {
             switch self {
@@ -132,25 +152,37 @@ public enum AssessmentXML {
         }
     }
 
-    /// One project's part of a list of the report (`ProjectList`): its shortfalls under a
-    /// heading, as `shortfall` rows, or its problems or improvements, as a `note`.
-    public static func reportList(_ list: ProjectList, _ score: ProjectScore, context: DocumentXML.PageContext,
+    /// One part of a list of the report (`ProjectList`): a project's shortfalls under a heading,
+    /// as `shortfall` rows; or one text of problems or improvements, as a `note` naming every
+    /// project in `scores` (those that wrote it word for word, `SitePlan.reportJob`).
+    public static func reportList(_ list: ProjectList, _ scores: [ProjectScore], context: DocumentXML.PageContext,
                                   isSample: Bool) -> XMLTree {
         let tree = XMLTree(root: "part", attributes: context.partAttributes + sampleAttribute(isSample))
-        let name = score.project.name.value
         switch list {
         case .shortfalls(let level1):
-            for row in score.indicators where ProjectList.fellShort(row, under: level1) {
-                tree.rootElement.add("shortfall", [("project", name), ("indicator", row.indicator.name.value),
-                                                   ("target", row.indicator.valueText.value),
-                                                   ("actual", row.result?.actualText.value ?? ""),
-                                                   ("weight", row.weight.fixed(2)), ("score", row.score.fixed(2))],
-                                     text: row.result?.deviationReason ?? "")
+            for score in scores {
+                for row in score.indicators where ProjectList.fellShort(row, under: level1) {
+                    tree.rootElement.add("shortfall", [("project", score.project.name.value), ("indicator", row.indicator.name.value),
+                                                       ("target", row.indicator.valueText.value),
+                                                       ("actual", row.result?.actualText.value ?? ""),
+                                                       ("weight", weightText(row.weight)), ("score", row.score.fixed(2))],
+                                         text: row.result?.deviationReason ?? "")
+                }
             }
         case .problems, .improvements:
-            tree.rootElement.add("note", [("project", name), ("grade", score.grade.rawValue)], text: list.note(of: score))
+            guard let first = scores.first else { break }
+            let note = tree.rootElement.add("note", [("text", list.note(of: first))])
+            for score in scores {
+                note.add("by", [("project", score.project.name.value), ("grade", score.grade.rawValue)])
+            }
         }
         return tree
+    }
+
+    /// A weight (分值) as printed: whole numbers without decimals (10, 30, 100), any other to two
+    /// places (12.50, 8.33), as scores are.
+    static func weightText(_ weight: Decimal) -> String {
+        weight == weight.rounded(places: 0) ? weight.fixed(0) : weight.fixed(2)
     }
 
     /// One project's 自评表, a part both of its own page (`projectFrame`) and of the report's
@@ -204,7 +236,7 @@ public enum AssessmentXML {
         let funds = element.add("funds")
         let budget = score.budget
         funds.add("row", [("name", "年度资金总额"), ("initial", wan(budget.initial)), ("annual", wan(budget.annual)),
-                          ("spent", wan(budget.spent)), ("weight", budget.weight.fixed(2)),
+                          ("spent", wan(budget.spent)), ("weight", weightText(budget.weight)),
                           ("rate", budget.ratePercent.fixed(2) + "%"), ("score", budget.score.fixed(2))])
         for name in FundingRow.names {
             let row = results.fundingRows.first { $0.name == name }
@@ -235,12 +267,12 @@ public enum AssessmentXML {
             indicator.add("name", text: row.indicator.name.value)
             indicator.add("target", text: row.indicator.valueText.value)
             indicator.add("actual", text: row.result?.actualText.value ?? "")
-            indicator.add("weight", text: row.weight.fixed(2))
+            indicator.add("weight", text: weightText(row.weight))
             indicator.add("score", text: row.score.fixed(2))
             indicator.add("reason", text: row.result?.deviationReason ?? "")
             indicator.add("working", text: row.working.description)
         }
-        element.add("total", [("weight", ScoringRules.totalWeight.fixed(2)), ("score", score.total.fixed(2)),
+        element.add("total", [("weight", weightText(ScoringRules.totalWeight)), ("score", score.total.fixed(2)),
                               ("grade", score.grade.rawValue)])
         element.add("problems", text: results.problems)
         element.add("improvements", text: results.improvements)

@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoDigest
 import JixiaoModel
 
 /// Model → the XML the templates read. The element names are the contract documented at the
@@ -55,7 +56,8 @@ public enum DocumentXML {
         return tree
     }
 
-    /// The annual document, 第一部分 then 第二部分, streamed: the page holds a slot where the
+    /// The annual document, a cover, its 目录, 第一部分 then 第二部分, streamed: the page holds
+    /// a slot where the 目录's lines for the projects go (`contentsLines`) and one where the
     /// project tables go, each rendered on its own from `projectTable`.
     public static func annualDocument(department: Department?, hasProjects: Bool, context: PageContext) -> XMLTree {
         let tree = XMLTree(root: "annual", attributes: context.attributes)
@@ -63,15 +65,36 @@ public enum DocumentXML {
             fillDepartment(tree.rootElement.add("department", [("year", String(context.year)), ("unit", context.unit)]),
                            department)
         }
-        if hasProjects { tree.rootElement.add("slot") }
+        if hasProjects {
+            tree.rootElement.add("slot", [("for", "contents")])
+            tree.rootElement.add("slot", [("for", "projects")])
+        }
         return tree
     }
 
+    /// A few projects' lines of the annual document's 目录 (a part of the streamed document),
+    /// each linking to the project's table by its `anchor`.
+    public static func contentsLines(_ names: [String], context: PageContext) -> XMLTree {
+        let tree = XMLTree(root: "part", attributes: context.partAttributes)
+        for name in names {
+            tree.rootElement.add("contents-line", [("name", name), ("anchor", anchor(ofProject: name))])
+        }
+        return tree
+    }
+
+    /// The id of a project's table in a long document: made from its name alone, so that a
+    /// table moved by another project's arrival keeps it (and its rendered part), and free of
+    /// anything an id or a link would have to escape. Names are unique within a year (JX902).
+    public static func anchor(ofProject name: String) -> String {
+        "项目-" + Digest.of(Array(name.utf8)).description.prefix(16)
+    }
+
     /// One project's goal table, a part both of its own page (`projectFrame`) and of the
-    /// annual document.
+    /// annual document, where the 目录 links to it (`anchor`).
     public static func projectTable(_ project: Project, context: PageContext) -> XMLTree {
         let tree = XMLTree(root: "part", attributes: context.partAttributes)
-        fillProject(tree.rootElement.add("project", context.partAttributes), project)
+        fillProject(tree.rootElement.add("project", context.partAttributes + [("anchor", anchor(ofProject: project.name.value))]),
+                    project)
         return tree
     }
 

@@ -66,10 +66,18 @@ public enum SitePlan {
                                 build: { DocumentXML.projectFrame(name: name, context: inFolder) },
                                 slots: [[tables.goalTable(index)]]))
         }
+        // The 目录's lines depend on the names alone, as the anchors they link to do.
+        let partContext = tables.context
+        let contentsKeys = PageKeys(partContext)
+        let contents = PageJob.Part.lines(of: projects.indices) { index in
+            contentsKeys.key("contents", [], [projects[index].name])
+        } build: { range in
+            DocumentXML.contentsLines(range.map { projects[$0].name }, context: partContext)
+        }
         jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.annualDocument)", word: true,
                             build: { DocumentXML.annualDocument(department: year.department, hasProjects: !projects.isEmpty,
                                                                 context: atTop) },
-                            slots: projects.isEmpty ? [] : [projects.indices.map(tables.goalTable)]))
+                            slots: projects.isEmpty ? [] : [contents, projects.indices.map(tables.goalTable)]))
         if let department = year.department {
             jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.departmentPage)",
                                 build: { DocumentXML.departmentPage(department, context: atTop) }))
@@ -203,10 +211,16 @@ extension SitePlan {
                                          context: context, isSample: isSample)
             }
         }
+        // A part per project's shortfalls; a part per text of problems or improvements, naming
+        // every project that wrote it word for word (the same boilerplate is printed once).
         let lists = AssessmentXML.ProjectList.allCases.map { list in
-            scored.indices.filter { list.includes(scored[$0].assessed.score) }.map { index in
-                PageJob.Part(owner: scored[index].owner, key: keys.key("list " + list.name, year.entries[scored[index].owner].files, [sample]),
-                             build: { AssessmentXML.reportList(list, scored[index].assessed.score, context: context,
+            let members = scored.indices.filter { list.includes(scored[$0].assessed.score) }
+            let groups = list.isShortfalls ? members.map { [$0] }
+                : groupedInOrder(members) { list.note(of: scored[$0].assessed.score) }
+            return groups.map { group in
+                PageJob.Part(owner: scored[group[0]].owner,
+                             key: keys.key("list " + list.name, group.flatMap { year.entries[scored[$0].owner].files }, [sample]),
+                             build: { AssessmentXML.reportList(list, group.map { scored[$0].assessed.score }, context: context,
                                                                isSample: isSample) })
             }
         }
@@ -214,12 +228,30 @@ extension SitePlan {
         let annexes = scored.compactMap { tables.assessmentTable($0.owner) }
         let slots = [rowParts("row", rows.indices.map { ($0, nil) }), rowParts("budget-bar", bars), rowParts("score-bar", bars)]
             + lists + [annexes]
-        let nonEmptyLists = zip(AssessmentXML.ProjectList.allCases, lists).filter { !$1.isEmpty }.map(\.0)
+        let nonEmptyLists = zip(AssessmentXML.ProjectList.allCases, lists).filter { !$1.isEmpty }.map { list, _ in
+            (list: list, title: list.title(scored.map(\.assessed.score)))
+        }
         return PageJob(relativePath: path,
                        build: { AssessmentXML.report(summary, department: year.assessment?.department, lists: nonEmptyLists,
                                                      isSample: isSample, context: context) },
                        slots: slots.filter { !$0.isEmpty })
     }
+}
+
+/// `items` grouped by `value`, the groups in the order of their first items, each in order.
+func groupedInOrder<Value: Hashable>(_ items: [Int], by value: (Int) -> Value) -> [[Int]] {
+    var groups: [[Int]] = []
+    var place: [Value: Int] = [:]
+    for item in items {
+        let key = value(item)
+        if let index = place[key] {
+            groups[index].append(item)
+        } else {
+            place[key] = groups.count
+            groups.append([item])
+        }
+    }
+    return groups
 }
 
 /// Each project's two tables as parts, each rendered once and written both on the project's
@@ -228,7 +260,8 @@ extension SitePlan {
 /// part, under the same key.
 struct ProjectTables {
     private let projects: [ProjectEntry]
-    private let context: DocumentXML.PageContext
+    /// The context of a part: parts link nowhere.
+    let context: DocumentXML.PageContext
     private let keys: PageKeys
     private let isSample: Bool
 

@@ -1,3 +1,4 @@
+import CLibXML
 import Foundation
 @testable import JixiaoPublish
 @testable import JixiaoRender
@@ -79,13 +80,35 @@ struct FidelityTests {
     }
 
     @Test func annualDocumentHoldsEveryTableInTheSeedsOrder() throws {
-        let text = squeezed(try Published.page("2021/年度绩效目标.html").text)
+        let page = try Published.page("2021/年度绩效目标.html")
+        let partTwo = try #require(page.elements("section").first { page.attribute($0, "id") == "part-2" })
+        let text = squeezed(XHTMLPage.content(partTwo))
         var position = text.startIndex
         for table in Self.tables {
             let title = squeezed(table.title)
             let found = try #require(text.range(of: title, range: position..<text.endIndex), "\(title) missing or out of order")
             position = found.upperBound
         }
+    }
+
+    /// The annual document opens with a cover and a 目录: the two parts, then every project in the
+    /// seed's order (its name: a line ending in 项目绩效目标表 would pass for a table's title when
+    /// the document is imported), each line linking to the table's section.
+    @Test func annualDocumentHasACoverAndContents() throws {
+        let page = try Published.page("2021/年度绩效目标.html")
+        let cover = try #require(page.elements("header").first { page.attribute($0, "class") == "cover" })
+        #expect(squeezed(XHTMLPage.content(cover)) == "2021年度绩效目标街道办事处")
+        let contents = try #require(page.elements("nav").first { page.attribute($0, "class") == "contents" })
+        let links = page.elements("a", under: contents)
+        let lines = links.map { squeezed(XHTMLPage.content($0)) }
+        #expect(lines == ["第一部分2021年部门整体绩效目标", "第二部分预算项目绩效目标"]
+                + Self.tables.map { squeezed(String($0.title.dropLast("项目绩效目标表".count))) })
+        let ids = Set(page.elements("section").compactMap { page.attribute($0, "id") })
+        for link in links {
+            let target = String(try #require(page.attribute(link, "href")).dropFirst())
+            #expect(ids.contains(target), "the 目录 links to #\(target), which no section is")
+        }
+        #expect(ids.count == 2 + Self.tables.count, "the two parts and each table have an id of their own")
     }
 
     @Test func departmentPageHoldsEveryParagraphOfPartOne() throws {
@@ -162,13 +185,13 @@ struct ParallelPublishingTests {
         let serial = try publish(workers: 1)
         let parallel = try publish(workers: 8)
         // 48 pages and their XML, the XML of the parts streamed into the annual document
-        // (14 goal tables), the report (the 14 summary rows in one part, the bars of each
-        // figure in one part, 14 自评表; a project's shortfalls under one heading, 24 in all;
-        // 14 problems and 14 improvements) and the index (its 14 lines in one part), the XML of
-        // the table each of the 28 forms with a part frames (the same as a part of a long
-        // document; a 监控表 is a page of its own), 42 spreadsheets and 29 Word documents; and
-        // the manifest.
-        #expect(serial.count == 48 * 2 + 14 + (3 + 14) + 24 + 14 * 2 + 1 + 28 + 42 + 29 + 1)
+        // (the 目录's 14 lines in one part, 14 goal tables), the report (the 14 summary rows in
+        // one part, the bars of each figure in one part, 14 自评表; a project's shortfalls under
+        // one heading, 24 in all; 4 texts of problems and 4 of improvements, each naming the
+        // projects that wrote it) and the index (its 14 lines in one part), the XML of the table
+        // each of the 28 forms with a part frames (the same as a part of a long document; a
+        // 监控表 is a page of its own), 42 spreadsheets and 29 Word documents; and the manifest.
+        #expect(serial.count == 48 * 2 + (1 + 14) + (3 + 14) + 24 + 4 * 2 + 1 + 28 + 42 + 29 + 1)
         #expect(serial == parallel)
         #expect(try publish(workers: 8) == parallel, "and identical from one run to the next")
     }
@@ -194,3 +217,33 @@ struct TemplateTests {
         #expect(!css.contains("'"))
     }
 }
+
+@Suite("Printed pages")
+struct PrintLayoutTests {
+    /// In print a page may break inside an indicator table only between 二级 groups, and a 一级
+    /// group is kept on one page where it fits (jixiao.css: tbody.group, tr.keep), so that no
+    /// merged 一级 or 二级 cell starts a page empty: each 一级 group is a row group opening with
+    /// its 一级 cell, and exactly the rows followed by another of their 二级 group say keep.
+    @Test(arguments: ["项目", "自评"])
+    func indicatorRowsBreakOnlyBetweenLevel2Groups(folder: String) throws {
+        let page = try Published.page("2021/\(folder)/社区经费（含智慧社区及网格化管理费用）.html")
+        func hasClass(_ node: xmlNodePtr, _ name: String) -> Bool {
+            (page.attribute(node, "class") ?? "").split(separator: " ").contains(Substring(name))
+        }
+        let groups = page.elements("tbody").filter { hasClass($0, "group") }
+        #expect(groups.map { page.elements("th", under: $0).filter { hasClass($0, "level1") }.map(XHTMLPage.content) }
+                == [["产出指标"], ["效果指标"], ["满意度指标"]])
+        var kept = 0
+        for group in groups {
+            let rows = page.elements("tr", under: group)
+            #expect(rows.first.map { page.elements("th", under: $0).contains { hasClass($0, "level1") } } == true)
+            for (index, row) in rows.enumerated() {
+                let nextOpensLevel2 = index + 1 == rows.count || page.elements("th", under: rows[index + 1]).contains { hasClass($0, "level2") }
+                #expect(hasClass(row, "keep") == !nextOpensLevel2, "\(folder): row \(index + 1) of a 一级 group")
+                kept += hasClass(row, "keep") ? 1 : 0
+            }
+        }
+        #expect(kept == 2, "数量指标 has three rows: the first two keep with the next")
+    }
+}
+
