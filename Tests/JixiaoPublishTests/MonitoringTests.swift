@@ -262,8 +262,8 @@ struct MonitoringPageTests {
         #expect(rects.count == 28)
         #expect(rects.filter { page.attribute($0, "fill") == "#a33" }.count == 3)
         #expect(page.elements("line").count == 14 + 5)
-        // 25.00 % of the 280 units that stand for 100 %.
-        #expect(rects.contains { page.attribute($0, "width") == "70" && page.attribute($0, "fill") == "#a33" })
+        // 25.00 % of the 300 units that stand for 100 % (figure.bar.width, shared with the report's figures).
+        #expect(rects.contains { page.attribute($0, "width") == "75" && page.attribute($0, "fill") == "#a33" })
     }
 
     @Test func indexLinksTheSummary() throws {
