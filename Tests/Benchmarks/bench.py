@@ -3,7 +3,8 @@
 the same files, each figure the median of several runs, ratios taken pair by pair.
 Writes the table to BENCHMARKS.md.
 
-Usage: bench.py [--sizes 100,1000,10000] [--runs 3] [--baseline OTHER_JIXIAO --baseline-name NAME]
+Usage: bench.py [--sizes 100,1000,10000] [--runs 3]
+                [--baseline OTHER_JIXIAO --baseline-name NAME [--baseline-templates ITS_TEMPLATES]]
 """
 import argparse
 import datetime
@@ -160,11 +161,11 @@ if annual is not None:
 '''
 
 
-def republish_rounds(jixiao, folder, out, runs):
+def republish_rounds(jixiao, folder, out, runs, templates=TEMPLATES):
     """Round by round, each republish against the full publish just before it (the machine's
     speed drifts over the minutes a bench takes): (full publish, nothing changed, one project
     changed). The change is made anew each round, always to the same file."""
-    command = [jixiao, "publish", folder, "--out", out, "--templates", TEMPLATES, "-q"]
+    command = [jixiao, "publish", folder, "--out", out, "--templates", templates, "-q"]
     project = os.path.join(folder, "2021", "项目", sorted(os.listdir(os.path.join(folder, "2021", "项目")))[0])
     with open(project, encoding="utf-8") as handle:
         original = handle.read()
@@ -198,6 +199,8 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--baseline", help="another jixiao binary to compare with, run for run in turn")
     parser.add_argument("--baseline-name", default="对照", help="what the baseline is, for the table")
+    parser.add_argument("--baseline-templates", default=TEMPLATES,
+                        help="the templates the baseline was made with, where this version's no longer fit it")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     largest = sizes[-1]
@@ -284,12 +287,12 @@ def main():
     if args.baseline:
         baseline = os.path.abspath(args.baseline)
         pairs = [(republish_rounds(JIXIAO, folder, os.path.join(WORK, f"out-{size}"), 1)[0],
-                  republish_rounds(baseline, folder, os.path.join(WORK, f"baseline-{size}"), 1)[0])
+                  republish_rounds(baseline, folder, os.path.join(WORK, f"baseline-{size}"), 1, args.baseline_templates)[0])
                  for _ in range(args.runs)]
         ours_rss = peak_rss_mb([JIXIAO, "publish", folder, "--out", os.path.join(WORK, f"out-{size}"), "--templates", TEMPLATES,
                                 "-q", "--full"])
         base_rss = peak_rss_mb([baseline, "publish", folder, "--out", os.path.join(WORK, f"baseline-{size}"), "--templates",
-                                TEMPLATES, "-q", "--full"])
+                                args.baseline_templates, "-q", "--full"])
         for label, side, rss in (("本版", 0, ours_rss), (f"对照（{args.baseline_name}）", 1, base_rss)):
             times = [pair[side] for pair in pairs]
             full, unchanged, changed = (statistics.median(t[i] for t in times) for i in range(3))
