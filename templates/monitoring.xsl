@@ -266,7 +266,9 @@
       <xsl:otherwise><p class="prose">没有执行率低于计划支出进度超过 <xsl:value-of select="@threshold"/> 个百分点的项目。</p></xsl:otherwise>
     </xsl:choose>
 
-    <h2>三、可能无法完成的绩效指标</h2>
+    <!-- In print a page of its own with the notes (jixiao.css): the table, the figure and 二
+         fill the two pages before it, and its table is not split over them. -->
+    <h2 class="at-risk-heading">三、可能无法完成的绩效指标</h2>
     <xsl:choose>
       <xsl:when test="at-risk">
         <p class="prose">完成目标可能性填报为“完全不可能”或“有可能”的指标：</p>
