@@ -22,37 +22,40 @@
     <section class="monitoring-page">
       <h1>项目支出绩效目标执行监控表</h1>
       <p class="unit">（<xsl:value-of select="@year"/>年度　截至<xsl:value-of select="@as-of"/>）</p>
+      <!-- The form's two tables scroll sideways together on a narrow screen, their label columns
+           fixed (jixiao.css), as the goal and self-assessment tables do. -->
+      <div class="form">
       <table class="monitoring-table">
         <colgroup>
           <col class="m-label"/><col class="m-row"/><col class="m-figure"/><col class="m-figure"/>
-          <col class="m-figure"/><col class="m-figure"/><col class="m-figure"/>
+          <col class="m-figure"/><col class="m-figure"/><col class="m-gap"/>
         </colgroup>
         <tbody>
           <tr>
-            <th>项目名称</th>
-            <td colspan="6"><xsl:value-of select="name"/></td>
+            <th class="stub">项目名称</th>
+            <td colspan="6"><xsl:call-template name="text"><xsl:with-param name="value" select="name"/></xsl:call-template></td>
           </tr>
           <tr>
-            <th>主管部门</th>
+            <th class="stub">主管部门</th>
             <td colspan="2"><xsl:call-template name="text"><xsl:with-param name="value" select="supervisor"/></xsl:call-template></td>
             <th>实施单位</th>
             <td colspan="3"><xsl:call-template name="text"><xsl:with-param name="value" select="implementer"/></xsl:call-template></td>
           </tr>
           <tr>
-            <th rowspan="{count(funds/row) + 1}">项目资金（万元）</th>
+            <th rowspan="{count(funds/row) + 1}" class="stub">项目资金<span class="tail">（万元）</span></th>
             <th><xsl:comment/></th>
             <th>年初预算数</th>
-            <th><xsl:value-of select="@period"/>执行数</th>
-            <th><xsl:value-of select="@period"/>执行率</th>
-            <th>计划支出进度</th>
-            <th>与计划相比</th>
+            <th><xsl:value-of select="@period"/>执<span class="tail">行数</span></th>
+            <th><xsl:value-of select="@period"/>执<span class="tail">行率</span></th>
+            <th>计划支出<span class="tail">进度</span></th>
+            <th>与计划<span class="tail">相比</span></th>
           </tr>
           <xsl:apply-templates select="funds/row" mode="monitoring"/>
           <tr>
-            <th>年度总体目标</th>
+            <th class="stub">年度总体<span class="tail">目标</span></th>
             <td colspan="6" class="prose">
               <xsl:for-each select="goals/goal">
-                <p class="goal">目标<xsl:value-of select="@n"/><xsl:value-of select="."/></p>
+                <p class="goal">目标<xsl:value-of select="@n"/><xsl:call-template name="text"><xsl:with-param name="value" select="."/></xsl:call-template></p>
               </xsl:for-each>
               <xsl:if test="not(goals/goal)"><xsl:comment/></xsl:if>
             </td>
@@ -71,12 +74,12 @@
         </colgroup>
         <thead>
           <tr>
-            <th rowspan="2">一级指标</th><th rowspan="2">二级指标</th><th rowspan="2">三级指标</th>
-            <th rowspan="2">年度指标值</th>
-            <th rowspan="2"><xsl:value-of select="@period"/>执行情况</th>
-            <th rowspan="2">全年预计完成情况</th>
-            <th colspan="5">偏差原因分析</th>
-            <th colspan="3">完成目标可能性</th>
+            <th rowspan="2" class="stub">一级指标</th><th rowspan="2" class="stub stub-2">二级指标</th><th rowspan="2">三级指标</th>
+            <th rowspan="2">年度指<span class="tail">标值</span></th>
+            <th rowspan="2"><xsl:value-of select="@period"/>执行<span class="tail">情况</span></th>
+            <th rowspan="2">全年预计完成<span class="tail">情况</span></th>
+            <th colspan="5">偏差原因<span class="tail">分析</span></th>
+            <th colspan="3">完成目标<span class="tail">可能性</span></th>
             <th rowspan="2">备注</th>
           </tr>
           <tr class="boxes">
@@ -87,11 +90,12 @@
           <xsl:apply-templates select="indicators/level1/level2/indicator" mode="monitoring"/>
         </tbody>
       </table>
+      </div>
       <ol class="monitoring-notes">
-        <li>执行率 = 执行数 ÷ 年初预算数（目标表的预算合计），以百分数保留两位小数，四舍五入。</li>
-        <li>计划支出进度按目标表的资金支出计划（各季度末累计支出比例）计算：截至日期所在季度内按天数直线增长，即上季度末比例 +（本季度末比例 － 上季度末比例）× 本季度已过天数 ÷ 本季度天数，截至日期当天计入已过天数。</li>
-        <li>执行率低于计划支出进度超过 <xsl:value-of select="@threshold"/> 个百分点的，为执行进度落后。</li>
-        <li>偏差原因分析、完成目标可能性在相应栏内打“√”；备注说明偏差原因及拟采取的纠偏措施。</li>
+        <li>执行率 = 执行数 ÷ 年初预算数（目标表的预算合计），以百分数保留两位小数，四舍<span class="tail">五入。</span></li>
+        <li>计划支出进度按目标表的资金支出计划（各季度末累计支出比例）计算：截至日期所在季度内按天数直线增长（上季度末比例 +（本季度末比例 － 上季度末比例）× 本季度已过天数 ÷ 本季度天数），截至日期当天计入已过<span class="tail">天数。</span></li>
+        <li>执行率低于计划支出进度超过 <xsl:value-of select="@threshold"/> 个百分点的，为执行进度<span class="tail">落后。</span></li>
+        <li>偏差原因分析、完成目标可能性在相应栏内打“√”；备注说明偏差原因及拟采取的纠偏<span class="tail">措施。</span></li>
       </ol>
     </section>
   </xsl:template>
@@ -100,7 +104,7 @@
   <xsl:template name="monitoring.box.headings">
     <xsl:param name="names"/>
     <xsl:if test="string($names)">
-      <th class="box"><xsl:value-of select="substring-before($names, ' ')"/></th>
+      <th class="box"><xsl:call-template name="text"><xsl:with-param name="value" select="substring-before($names, ' ')"/></xsl:call-template></th>
       <xsl:call-template name="monitoring.box.headings"><xsl:with-param name="names" select="substring-after($names, ' ')"/></xsl:call-template>
     </xsl:if>
   </xsl:template>
@@ -111,7 +115,7 @@
       <xsl:if test="not(@part) and ../@behind"><xsl:attribute name="class">behind</xsl:attribute></xsl:if>
       <td>
         <xsl:if test="@part and not(preceding-sibling::row[@part])">其中：</xsl:if>
-        <xsl:value-of select="@name"/>
+        <xsl:call-template name="text"><xsl:with-param name="value" select="@name"/></xsl:call-template>
       </td>
       <td class="number"><xsl:value-of select="@budget"/></td>
       <td class="number"><xsl:call-template name="dash"><xsl:with-param name="value" select="@spent"/></xsl:call-template></td>
@@ -135,13 +139,13 @@
         <xsl:when test="not(@likelihood)"><xsl:attribute name="class">unreported</xsl:attribute></xsl:when>
       </xsl:choose>
       <xsl:if test="not(preceding-sibling::indicator) and not(../preceding-sibling::level2)">
-        <th class="level1" rowspan="{count(../../level2/indicator)}"><xsl:value-of select="../../@name"/></th>
+        <th class="level1 stub" rowspan="{count(../../level2/indicator)}"><xsl:call-template name="text"><xsl:with-param name="value" select="../../@name"/></xsl:call-template></th>
       </xsl:if>
       <xsl:if test="not(preceding-sibling::indicator)">
-        <th class="level2" rowspan="{count(../indicator)}"><xsl:value-of select="../@name"/></th>
+        <th class="level2 stub stub-2" rowspan="{count(../indicator)}"><xsl:call-template name="text"><xsl:with-param name="value" select="../@name"/></xsl:call-template></th>
       </xsl:if>
-      <td><xsl:value-of select="name"/></td>
-      <td class="value"><xsl:value-of select="target"/></td>
+      <td><xsl:call-template name="text"><xsl:with-param name="value" select="name"/></xsl:call-template></td>
+      <td class="value"><xsl:call-template name="text"><xsl:with-param name="value" select="target"/></xsl:call-template></td>
       <td class="value"><xsl:call-template name="text"><xsl:with-param name="value" select="actual"/></xsl:call-template></td>
       <td class="value"><xsl:call-template name="text"><xsl:with-param name="value" select="expected"/></xsl:call-template></td>
       <xsl:call-template name="monitoring.boxes">
@@ -153,8 +157,8 @@
         <xsl:with-param name="ticked" select="@likelihood"/>
       </xsl:call-template>
       <td class="note">
-        <xsl:if test="string(explanation)"><p>原因：<xsl:value-of select="explanation"/></p></xsl:if>
-        <xsl:if test="string(correction)"><p>纠偏措施：<xsl:value-of select="correction"/></p></xsl:if>
+        <xsl:if test="string(explanation)"><p>原因：<xsl:call-template name="text"><xsl:with-param name="value" select="explanation"/></xsl:call-template></p></xsl:if>
+        <xsl:if test="string(correction)"><p>纠偏措施：<xsl:call-template name="text"><xsl:with-param name="value" select="correction"/></xsl:call-template></p></xsl:if>
         <xsl:if test="not(@likelihood)"><p>未填报</p></xsl:if>
         <xsl:if test="@likelihood and not(string(explanation)) and not(string(correction))"><xsl:comment/></xsl:if>
       </td>
@@ -190,7 +194,7 @@
   </xsl:template>
 
   <xsl:template match="monitoring-summary" mode="content">
-    <h1 class="document-title"><xsl:value-of select="@year"/>年度绩效运行监控情况</h1>
+    <h1 class="document-title"><xsl:value-of select="@year"/>年度绩效运行监控<span class="tail">情况</span></h1>
     <xsl:if test="string(@unit)"><p class="unit"><xsl:value-of select="@unit"/></p></xsl:if>
 
     <h2>一、预算执行情况</h2>
@@ -207,10 +211,11 @@
         <xsl:value-of select="@project-count - @monitored"/><xsl:text> 个项目未填报，不计入合计。</xsl:text>
       </xsl:if>
     </p>
+    <div class="form">
     <table class="summary monitoring-summary">
       <thead>
         <tr>
-          <th>序号</th><th>项目名称</th>
+          <th>序号</th><th class="stub">项目名称</th>
           <xsl:if test="not(@as-of)"><th>截至</th></xsl:if>
           <th>预算（万元）</th><th>执行数（万元）</th><th>执行率</th><th>计划支出进度</th><th>与计划相比</th>
         </tr>
@@ -220,7 +225,7 @@
       </tbody>
       <tfoot>
         <tr>
-          <th colspan="2">合计（<xsl:value-of select="@monitored"/>个已填报项目）</th>
+          <th colspan="2" class="stub">合计（<xsl:value-of select="@monitored"/>个已填报项目）</th>
           <xsl:if test="not(@as-of)"><th><xsl:comment/></th></xsl:if>
           <th class="number"><xsl:value-of select="@total-budget"/></th>
           <th class="number"><xsl:value-of select="@total-spent"/></th>
@@ -229,18 +234,23 @@
         </tr>
       </tfoot>
     </table>
+    </div>
     <xsl:call-template name="figure.execution"/>
 
     <h2>二、执行进度落后的项目</h2>
     <xsl:choose>
       <xsl:when test="project[@behind]">
         <p class="prose">执行率低于计划支出进度超过 <xsl:value-of select="@threshold"/> 个百分点的项目（落后超过 <xsl:value-of select="@far-threshold"/> 个百分点的标为“严重”）：</p>
-        <table class="shortfalls">
-          <thead><tr><th>项目名称</th><th>执行率</th><th>计划支出进度</th><th>落后（百分点）</th><th>程度</th></tr></thead>
+        <div class="form">
+        <table class="shortfalls behind-list">
+          <colgroup>
+            <col class="b-name"/><col class="b-figure"/><col class="b-figure"/><col class="b-figure"/><col class="b-grade"/>
+          </colgroup>
+          <thead><tr><th class="stub">项目名称</th><th>执行率</th><th>计划支出进度</th><th>落后（百分点）</th><th>程度</th></tr></thead>
           <tbody>
             <xsl:for-each select="project[@behind]">
               <tr>
-                <td><a href="{@href}"><xsl:value-of select="@name"/></a></td>
+                <td class="stub"><a href="{@href}"><xsl:call-template name="text"><xsl:with-param name="value" select="@name"/></xsl:call-template></a></td>
                 <td class="number"><xsl:value-of select="@rate"/></td>
                 <td class="number"><xsl:value-of select="@planned"/></td>
                 <td class="number"><xsl:value-of select="@gap"/></td>
@@ -251,15 +261,18 @@
             </xsl:for-each>
           </tbody>
         </table>
+        </div>
       </xsl:when>
       <xsl:otherwise><p class="prose">没有执行率低于计划支出进度超过 <xsl:value-of select="@threshold"/> 个百分点的项目。</p></xsl:otherwise>
     </xsl:choose>
 
-    <h2>三、可能无法完成的绩效指标</h2>
+    <!-- In print a page of its own with the notes (jixiao.css): the table, the figure and 二
+         fill the two pages before it, and its table is not split over them. -->
+    <h2 class="at-risk-heading">三、可能无法完成的绩效指标</h2>
     <xsl:choose>
       <xsl:when test="at-risk">
         <p class="prose">完成目标可能性填报为“完全不可能”或“有可能”的指标：</p>
-        <div class="wide-table">
+        <div class="form">
         <table class="shortfalls at-risk-list">
           <colgroup>
             <col class="r-name"/><col class="r-name"/><col class="r-value"/><col class="r-value"/><col class="r-value"/>
@@ -267,28 +280,38 @@
           </colgroup>
           <thead>
             <tr>
-              <th>项目</th><th>三级指标</th><th>年度指标值</th>
-              <th><xsl:choose><xsl:when test="@period"><xsl:value-of select="@period"/></xsl:when><xsl:otherwise>截至填报日</xsl:otherwise></xsl:choose>执行情况</th>
-              <th>全年预计</th><th>可能性</th><th>偏差原因</th><th>纠偏措施</th>
+              <th class="stub">项目</th><th>三级指标</th><th>年度指<span class="tail">标值</span></th>
+              <th><xsl:choose><xsl:when test="@period"><xsl:value-of select="@period"/></xsl:when><xsl:otherwise>截至填报日</xsl:otherwise></xsl:choose>执行<span class="tail">情况</span></th>
+              <th>全年<span class="tail">预计</span></th><th>可能性</th><th>偏差原因</th><th>纠偏措施</th>
             </tr>
           </thead>
           <tbody>
             <xsl:for-each select="at-risk">
               <tr>
                 <xsl:if test="@likelihood = '完全不可能'"><xsl:attribute name="class">impossible</xsl:attribute></xsl:if>
-                <td><a href="{@href}"><xsl:value-of select="@project"/></a></td>
-                <td><xsl:value-of select="@indicator"/></td>
-                <td class="value"><xsl:value-of select="@target"/></td>
-                <td class="value"><xsl:value-of select="@actual"/></td>
-                <td class="value"><xsl:value-of select="@expected"/></td>
-                <td class="value"><xsl:value-of select="@likelihood"/></td>
+                <td class="stub"><a href="{@href}"><xsl:call-template name="text"><xsl:with-param name="value" select="@project"/></xsl:call-template></a></td>
+                <td><xsl:call-template name="text"><xsl:with-param name="value" select="@indicator"/></xsl:call-template></td>
+                <td class="value"><xsl:call-template name="text"><xsl:with-param name="value" select="@target"/></xsl:call-template></td>
+                <td class="value"><xsl:call-template name="text"><xsl:with-param name="value" select="@actual"/></xsl:call-template></td>
+                <td class="value"><xsl:call-template name="text"><xsl:with-param name="value" select="@expected"/></xsl:call-template></td>
+                <td class="value"><xsl:call-template name="text"><xsl:with-param name="value" select="@likelihood"/></xsl:call-template></td>
                 <td>
-                  <xsl:value-of select="@causes"/>
-                  <xsl:if test="string(@causes) and string(@explanation)">：</xsl:if>
-                  <xsl:value-of select="@explanation"/>
-                  <xsl:if test="not(string(@causes)) and not(string(@explanation))">未填写</xsl:if>
+                  <xsl:choose>
+                    <xsl:when test="string(@explanation)">
+                      <xsl:value-of select="@causes"/>
+                      <xsl:if test="string(@causes)">：</xsl:if>
+                      <xsl:call-template name="text"><xsl:with-param name="value" select="@explanation"/></xsl:call-template>
+                    </xsl:when>
+                    <xsl:when test="string(@causes)"><xsl:call-template name="text"><xsl:with-param name="value" select="@causes"/></xsl:call-template></xsl:when>
+                    <xsl:otherwise>未填写</xsl:otherwise>
+                  </xsl:choose>
                 </td>
-                <td><xsl:call-template name="dash"><xsl:with-param name="value" select="@correction"/></xsl:call-template></td>
+                <td>
+                  <xsl:choose>
+                    <xsl:when test="string(@correction)"><xsl:call-template name="text"><xsl:with-param name="value" select="@correction"/></xsl:call-template></xsl:when>
+                    <xsl:otherwise>—</xsl:otherwise>
+                  </xsl:choose>
+                </td>
               </tr>
             </xsl:for-each>
           </tbody>
@@ -300,9 +323,9 @@
 
     <h2>说明</h2>
     <ol class="monitoring-notes">
-      <li>执行率 = 执行数 ÷ 年初预算数（目标表的预算合计），以百分数保留两位小数，四舍五入；合计行按合计数计算。</li>
-      <li>计划支出进度按各项目目标表的资金支出计划（各季度末累计支出比例）计算：截至日期所在季度内按天数直线增长，截至日期当天计入已过天数。</li>
-      <li>与计划相比：执行率与计划支出进度之差（按表中两个百分数相减），执行率低于计划支出进度为“落后”，高于为“超前”。</li>
+      <li>执行率 = 执行数 ÷ 年初预算数（目标表的预算合计），以百分数保留两位小数，四舍五入；合计行按合计数<span class="tail">计算。</span></li>
+      <li>计划支出进度按各项目目标表的资金支出计划（各季度末累计支出比例）计算：截至日期所在季度内按天数直线增长，截至日期当天计入已过<span class="tail">天数。</span></li>
+      <li>与计划相比：执行率与计划支出进度之差（按表中两个百分数相减），执行率低于计划支出进度为“落后”，高于为<span class="tail">“超前”。</span></li>
     </ol>
   </xsl:template>
 
@@ -311,10 +334,10 @@
     <tr>
       <xsl:if test="@behind"><xsl:attribute name="class">behind</xsl:attribute></xsl:if>
       <td class="number"><xsl:value-of select="@n"/></td>
-      <td>
+      <td class="stub">
         <xsl:choose>
-          <xsl:when test="@href"><a href="{@href}"><xsl:value-of select="@name"/></a></xsl:when>
-          <xsl:otherwise><xsl:value-of select="@name"/></xsl:otherwise>
+          <xsl:when test="@href"><a href="{@href}"><xsl:call-template name="text"><xsl:with-param name="value" select="@name"/></xsl:call-template></a></xsl:when>
+          <xsl:otherwise><xsl:call-template name="text"><xsl:with-param name="value" select="@name"/></xsl:call-template></xsl:otherwise>
         </xsl:choose>
       </td>
       <xsl:choose>
@@ -337,14 +360,14 @@
 
   <!-- Figure 1: each project's execution rate as a bar on a 0–100 % scale, and a tick where
        the plan stood by the date; red where the project is behind by more than the threshold.
-       Drawn with the report's figure parameters (report.xsl). -->
+       Drawn with the report's figure parameters and serif font (report.xsl). -->
   <xsl:template name="figure.execution">
     <xsl:variable name="height" select="count(project) * 24 + 40"/>
     <xsl:variable name="left" select="$figure.label.width"/>
     <xsl:variable name="scale" select="$figure.bar.width div 100"/>
     <figure class="chart">
       <svg xmlns="http://www.w3.org/2000/svg" width="100%" viewBox="0 0 {$left + $figure.bar.width + 190} {$height}" role="img"
-           font-size="11" fill="#111">
+           font-size="11" font-family="{$figure.font}" fill="#111">
         <title>各项目执行率与计划支出进度</title>
         <xsl:call-template name="figure.execution.scale"><xsl:with-param name="height" select="$height"/></xsl:call-template>
         <xsl:for-each select="project">

@@ -22,8 +22,10 @@ SEED = os.path.join(ROOT, "Tests", "JixiaoPublishTests", "Fixtures", "seed.txt")
 # Pages of each PDF of the 2021 data as laid out by templates/: every goal table and every
 # project's 自评表 on one page; the annual document (cover, 目录, 第一部分 on 6 pages, 14 goal
 # tables); the report (8 pages of text and figures, 14 landscape 自评表, the department's 自评 on
-# 3 pages).
-PAGES = {"年度绩效目标.pdf": 22, "绩效自评报告.pdf": 25, "部门整体绩效目标.pdf": 6, "自评/部门整体.pdf": 5}
+# 3 pages); the monitoring summary (its table; the figure and 二; 三 with its notes on a page of
+# its own); every monitoring table on one landscape page.
+PAGES = {"年度绩效目标.pdf": 22, "绩效自评报告.pdf": 25, "部门整体绩效目标.pdf": 6, "自评/部门整体.pdf": 5,
+         "绩效运行监控.pdf": 3}
 PROJECT_PAGES = 1
 # The text of a page, its footer aside, runs down at least this share of the page's height (a
 # goal table pushing one row onto a page of its own covered 6 %, a 自评表's last rows 7 to 16 %);
