@@ -99,7 +99,7 @@ def command_line_failures(binary, scratch, document, check):
         (package("workbook.docx", {"xl/workbook.xml": "<workbook/>"}), "没有 word/document.xml"),
         (package("broken.docx", {"word/document.xml": word.format("<w:p>")}), "不是格式正确的 XML"),
         (package("prose.docx", {"word/document.xml": word.format("<w:p><w:r><w:t>2021年</w:t></w:r></w:p>")}),
-         "没有找到项目绩效目标表"),
+         "没有找到绩效目标表或自评表"),
         (old_word, "另存为 .docx"),
         (os.path.join(scratch, "missing.docx"), "文件不存在"),
     ]
