@@ -191,10 +191,7 @@ struct IndicatorColumns {
             }
             file.field("      - ", "名称", cell(name))
             file.text("        ", "描述", cell(description), column: description, missing: "原表没有“绩效指标描述”一栏")
-            if let nature, !cell(nature.column).isEmpty {
-                let written = IndicatorNature.written(cell(nature.column))
-                file.append("        \(nature.key): \(Scaffold.quoted(written.value))", note: written.original.map { "原表为“\($0)”" })
-            }
+            if let nature { file.nature("        ", nature.key, cell(nature.column)) }
             let shares = recipients.map { ($0.name, cell($0.column)) }
             if value != nil || shares.isEmpty {
                 file.field("        ", "指标值", cell(value))

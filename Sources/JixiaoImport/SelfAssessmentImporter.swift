@@ -12,7 +12,7 @@ public enum SelfAssessmentImporter {
     static let formNote = "1.预算执行率="
 
     /// "51000021R000000019951-工资性支出" → (51000021R000000019951, 工资性支出).
-    static func codeAndName(_ cell: String) -> (code: String, name: String) {
+    public static func codeAndName(_ cell: String) -> (code: String, name: String) {
         let text = cell.trimmingWhitespace()
         guard let range = text.range(of: #"^[0-9A-Za-z]{6,}\s*[-－—]\s*"#, options: .regularExpression) else { return ("", text) }
         let code = text[range].filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
@@ -225,10 +225,7 @@ struct SelfAssessmentIndicators {
                 throw .unexpectedRow(table: grid.title, row: TableGrid.rowNumber(index), expected: "一级指标和二级指标", found: cells)
             }
             file.field("      - ", "名称", cell(name))
-            if !cell(nature).isEmpty {
-                let written = IndicatorNature.written(cell(nature))
-                file.append("        指标性质: \(Scaffold.quoted(written.value))", note: written.original.map { "原表为“\($0)”" })
-            }
+            file.nature("        ", "指标性质", cell(nature))
             file.field("        ", "年度指标值", cell(value))
             file.optional("        ", "度量单位", cell(unit))
             file.field("        ", "实际完成值", cell(actual))

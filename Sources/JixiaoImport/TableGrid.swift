@@ -96,6 +96,14 @@ struct DataFileLines {
         }
     }
 
+    /// A 指标性质 cell, quoted ("=" alone is a YAML 1.1 tag to some loaders); one the data
+    /// format does not read is written 定性 with the original in a comment.
+    mutating func nature(_ indent: String, _ key: String, _ cell: String) {
+        guard !cell.trimmingWhitespace().isEmpty else { return }
+        let written = IndicatorNature.written(cell)
+        append("\(indent)\(key): \"\(written.value)\"", note: written.original.map { "原表为“\($0)”" })
+    }
+
     /// `key: value` only when the table gives a value.
     mutating func optional(_ indent: String, _ key: String, _ value: String, note: String? = nil) {
         let trimmed = value.trimmingWhitespace()

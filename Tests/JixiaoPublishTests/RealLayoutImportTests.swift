@@ -122,7 +122,7 @@ struct RealLayoutImportTests {
             text = text.replacingOccurrences(of: old, with: new)
         }
         let contents = try #require(try Self.files(try TableTextReader.read(text)).first?.contents)
-        for line in ["预算执行得分: 9.5", "  \"产出指标(60分)\":", "        实际完成值: 98%", "        得分: 58",
+        for line in ["预算执行得分: 9.5", "  产出指标(60分):", "        实际完成值: 98%", "        得分: 58",
                      "        偏差原因: 2人延迟缴纳", "  得分: 97.5", "项目负责人: 查小兵", "财务负责人: 唐勇"] {
             #expect(contents.components(separatedBy: "\n").contains(line), "\(line)\n\(contents)")
         }
