@@ -17,8 +17,12 @@ LibreOffice also opens our own documents: a goal table, a 自评表 and the annu
 printed pages, with their text in it.
 
 Then the command line on documents it cannot read (not a zip, no word/document.xml,
-malformed XML, no goal table, an old .doc): exit status 1 and a message, never a crash; and
-an existing file is not overwritten without --force.
+malformed XML, no goal table, an old .doc or .xls): exit status 1 and a message, never a
+crash; and an existing file is not overwritten without --force.
+
+Last, the real layouts of Tests/JixiaoPublishTests/Fixtures/import (sources in its README):
+the Sichuan 自评表 (.txt, .docx, .xlsx) lands in <data>/2023/自评/, the Fujian goal table with a
+value per town (.xlsx) in <data>/2025/项目/, and `jixiao dump` reads each written file.
 
 Usage: docx_roundtrip.py JIXIAO_BINARY   — needs LibreOffice Writer (libreoffice-writer) and
 poppler-utils (pdfinfo, pdftotext).
@@ -94,6 +98,8 @@ def command_line_failures(binary, scratch, document, check):
     old_word = os.path.join(scratch, "old.doc")
     with open(old_word, "wb") as f:
         f.write(bytes.fromhex("d0cf11e0a1b11ae1"))
+    old_excel = os.path.join(scratch, "old.xls")
+    shutil.copy(old_word, old_excel)
     cases = [
         (text_file, "不是 Word 文档"),
         (package("workbook.docx", {"xl/workbook.xml": "<workbook/>"}), "没有 word/document.xml"),
@@ -101,6 +107,7 @@ def command_line_failures(binary, scratch, document, check):
         (package("prose.docx", {"word/document.xml": word.format("<w:p><w:r><w:t>2021年</w:t></w:r></w:p>")}),
          "没有找到绩效目标表或自评表"),
         (old_word, "另存为 .docx"),
+        (old_excel, "另存为 .xlsx"),
         (os.path.join(scratch, "missing.docx"), "文件不存在"),
     ]
     for path, expected in cases:
@@ -120,6 +127,28 @@ def command_line_failures(binary, scratch, document, check):
           f"an existing file is kept without --force: exit {again.returncode}, {again.stderr.strip()!r}")
     run([binary, "import", document, "--out", folder, "--force"])
     check(not open(written, encoding="utf-8").read().endswith("# 手工修改\n"), "--force overwrites")
+
+
+def real_layouts(binary, scratch, check):
+    fixtures = os.path.join(ROOT, "Tests", "JixiaoPublishTests", "Fixtures", "import")
+    cases = [("青神县发展和改革局-2023-自评" + extension, os.path.join("2023", "自评", "工资性支出.yaml"),
+              {"版式": "四川", "报表编号": "510000_0013zp", "项目编码": "51000021R000000019951"})
+             for extension in (".txt", ".docx", ".xlsx")]
+    cases.append(("秀屿区-2025-绩效目标表.xlsx", os.path.join("2025", "项目", "省级第七批水利专项资金.yaml"),
+                  {"项目名称": "省级第七批水利专项资金"}))
+    for name, written, expected in cases:
+        data = os.path.join(scratch, "real", name)
+        result = subprocess.run([binary, "import", os.path.join(fixtures, name), "--data", data], capture_output=True, text=True)
+        path = os.path.join(data, written)
+        check(result.returncode == 0 and os.path.isfile(path), f"import {name}: exit {result.returncode}, {result.stderr.strip()!r}, expected {written}")
+        if not os.path.isfile(path):
+            continue
+        dump = subprocess.run([binary, "dump", path], capture_output=True, text=True)
+        tree = json.loads(dump.stdout) if dump.returncode == 0 else {}
+        found = {key: tree.get(key) for key in expected}
+        check(found == expected, f"import {name}: jixiao dump {written}: exit {dump.returncode}, {found} (expected {expected})")
+        if found == expected:
+            print(f"ok: import {name} → {written}")
 
 
 def libreoffice_opens_our_documents(soffice, profile, scratch, ours, name, check):
@@ -215,6 +244,7 @@ def main():
         libreoffice_opens_our_documents(soffice, profile, scratch, ours, names[0], check)
 
         command_line_failures(binary, scratch, os.path.join(documents, f"{names[0]}.docx"), check)
+        real_layouts(binary, scratch, check)
 
     tally.finish()
 
