@@ -313,12 +313,7 @@ struct RealLayoutImportTests {
     // MARK: Workbooks that cannot be read: a message, never a crash
 
     static func failure(reading url: URL) -> ImportFailure? {
-        do {
-            _ = try SpreadsheetReader.read(contentsOf: url)
-            return nil
-        } catch {
-            return error
-        }
+        WordImportTests.failure { () throws(ImportFailure) in _ = try SpreadsheetReader.read(contentsOf: url) }
     }
 
     static func workbook(_ parts: [(String, String)]) throws -> URL {

@@ -156,8 +156,13 @@ struct WordImportTests {
     // MARK: Documents that cannot be read: a message, never a crash
 
     static func failure(reading url: URL) -> ImportFailure? {
+        failure { () throws(ImportFailure) in _ = try WordTableReader.read(contentsOf: url) }
+    }
+
+    /// What `read` failed with, or nil when it did not.
+    static func failure(_ read: () throws(ImportFailure) -> Void) -> ImportFailure? {
         do {
-            _ = try WordTableReader.read(contentsOf: url)
+            try read()
             return nil
         } catch {
             return error
