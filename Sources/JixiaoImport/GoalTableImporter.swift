@@ -175,6 +175,8 @@ struct IndicatorColumns {
         var current = (level1: "", level2: "")
         for index in grid.rows.indices where index > header {
             let cell = { (column: Int?) in column.map { grid.cell(index, $0) } ?? "" }
+            // A 合计 row under the indicators (of their weights) ends them.
+            if let first = grid.rows[index].first(where: { !$0.isEmpty }), ["合计", "总计"].contains(TableGrid.label(first)) { break }
             guard !cell(name).isEmpty else {
                 throw .unexpectedRow(table: grid.title, row: TableGrid.rowNumber(index), expected: "三级指标", found: grid.rows[index])
             }

@@ -230,10 +230,14 @@ struct SelfAssessmentIndicators {
             file.optional("        ", "度量单位", cell(unit))
             file.field("        ", "实际完成值", cell(actual))
             file.optional("        ", "分值", cell(weight))
-            let points = Decimal(string: BudgetRows.number(cell(weight)))
-            sums[sums.count - 1].weight = points.flatMap { points in sums[sums.count - 1].weight.map { $0 + points } }
             file.optional("        ", "得分", cell(score))
             file.optional("        ", "偏差原因", cell(reason))
+            // A row of "/" (名称 aside) is not applicable: listed, not weighed.
+            let printed = [nature, value, unit, actual, weight, score].map(cell).map(TableTitle.squeezed)
+            let notApplicable = printed.contains("/") && printed.allSatisfy { $0 == "/" || $0.isEmpty }
+            if notApplicable { file.append("        不适用: 是") }
+            let points = notApplicable ? 0 : Decimal(string: BudgetRows.number(cell(weight)))
+            sums[sums.count - 1].weight = points.flatMap { points in sums[sums.count - 1].weight.map { $0 + points } }
         }
         lines = file.lines
         levelWeights = sums.compactMap { sum in

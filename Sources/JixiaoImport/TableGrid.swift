@@ -57,11 +57,12 @@ enum IndicatorNature {
     static let known: Set<String> = ["=", "≥", "≤", ">", "<", "定性", ">=", "<=", "＝", "＞", "＜", "≧", "≦",
                                      "等于", "大于等于", "小于等于", "大于", "小于", "正向", "反向"]
 
-    /// A cell as the data file writes it: itself when known, else 定性 (and the original to
-    /// say so in a comment) — "是/否" asks a yes-or-no question, a qualitative target.
+    /// A cell as the data file writes it: itself when known (or "/"), else 定性 (and the
+    /// original to say so in a comment) — "是/否" asks a yes-or-no question, a qualitative target.
     static func written(_ cell: String) -> (value: String, original: String?) {
         let squeezed = TableTitle.squeezed(cell)
-        return known.contains(squeezed) ? (squeezed, nil) : ("定性", cell)
+        // "/" marks a row that does not apply: kept as printed.
+        return known.contains(squeezed) || squeezed == "/" ? (squeezed, nil) : ("定性", cell)
     }
 }
 

@@ -130,6 +130,30 @@ struct RealLayoutImportTests {
         #expect(contents.contains("权重:    # 原表预算执行情况的权重，和各一级指标下三级指标权重之和\n  效益指标: 30\n  预算执行率: 10\n"))
     }
 
+    /// A row of "/" is marked 不适用 and weighs nothing in its 一级指标's sum.
+    @Test func notApplicableRow() throws {
+        var text = try String(contentsOf: Self.fixture("青神县发展和改革局-2023-自评.txt"), encoding: .utf8)
+        let row = "\t\n\t\n\t社会效益指标\n\t受益人数\n\t/\n\t/\n\t/\n\t/\n\t/\n\t/\n\t/\n\n"
+        let before = "\t合计\n"
+        #expect(text.contains(before))
+        text = text.replacingOccurrences(of: before, with: row + before)
+        let contents = try #require(try Self.files(try TableTextReader.read(text)).first?.contents)
+        #expect(contents.contains("""
+                  - 名称: 受益人数
+                    指标性质: "/"
+                    年度指标值: /
+                    度量单位: /
+                    实际完成值: /
+                    分值: /
+                    得分: /
+                    偏差原因: /
+                    不适用: 是
+            总分:
+
+            """))
+        #expect(contents.contains("  效益指标: 30\n"))
+    }
+
     @Test func codeAndName() {
         #expect(SelfAssessmentImporter.codeAndName("51092324T000010263357-2023年全县安可替代补助资金项目")
                 == ("51092324T000010263357", "2023年全县安可替代补助资金项目"))
