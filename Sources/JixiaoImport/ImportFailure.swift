@@ -24,7 +24,7 @@ public enum ImportFailure: Error, Equatable, CustomStringConvertible {
     case duplicateProject(String)
 
     /// What a table's title ends in, for the messages that say what was looked for.
-    static let titles = "以“绩效目标表”或“项目支出绩效自评表”结尾"
+    static let titles = "以“绩效目标表”或“部门预算项目支出绩效自评表”结尾"
 
     public var description: String {
         switch self {

@@ -2,8 +2,8 @@ import Foundation
 import JixiaoModel
 import JixiaoRender
 
-/// What a table is, by its title: a goal table (…绩效目标表) or a Sichuan-style project
-/// self-assessment table (…项目支出绩效自评表).
+/// What a table is, by its title: a goal table (…绩效目标表) or the Sichuan project
+/// self-assessment table (部门预算项目支出绩效自评表).
 public enum TableKind: Sendable, Equatable {
     case goal
     case selfAssessment
@@ -51,7 +51,8 @@ enum TableTitle {
     static func kind(of line: String) -> TableKind? {
         let title = withoutYear(squeezed(line))
         guard title.count <= 120 else { return nil }
-        if title.hasSuffix("项目支出绩效自评表") { return .selfAssessment }
+        // Only the Sichuan form: other 自评表 (财预〔2020〕10号) need their goal table and are not imported.
+        if title.hasSuffix("部门预算项目支出绩效自评表") { return .selfAssessment }
         if title.hasSuffix("绩效目标表"), !title.contains("部门整体"), !title.contains("整体支出") { return .goal }
         return nil
     }
@@ -119,8 +120,14 @@ struct TableAssembler {
     }
 
     mutating func table(_ rows: [[String]]) {
-        var current = title.map { (title: $0, rows: [[String]]()) }
+        var current: (title: String, rows: [[String]], reportNumber: String?)?
         var leading: [[String]] = []
+        // A table takes the 报表编号 printed before its title (or right under it).
+        func start(_ title: String) {
+            current = (title, [], reportNumber)
+            reportNumber = nil
+        }
+        if let title { start(title) }
         title = nil
         // Rows before any title: the indicator part of the goal table before, or nothing of ours.
         func placeLeading() {
@@ -135,8 +142,7 @@ struct TableAssembler {
             guard let table = current else { return placeLeading() }
             // A title with no rows of its own (a sheet named after the form it holds) is no table.
             guard !table.rows.isEmpty else { return }
-            tables.append(SourceTable(title: table.title, rows: table.rows, reportNumber: reportNumber))
-            reportNumber = nil
+            tables.append(SourceTable(title: table.title, rows: table.rows, reportNumber: table.reportNumber))
             afterGoalTable = tables.last?.kind == .goal
         }
         for row in rows {
@@ -144,9 +150,9 @@ struct TableAssembler {
             let text = filled.joined().trimmingWhitespace()
             if filled.count <= 2, TableTitle.kind(of: text) != nil {
                 close()
-                current = (text, [])
+                start(text)
             } else if filled.count == 1, let number = Self.reportNumber(in: text) {
-                reportNumber = number
+                if current?.rows.isEmpty == true, current?.reportNumber == nil { current!.reportNumber = number } else { reportNumber = number }
             } else if current != nil {
                 current!.rows.append(row)
             } else if !filled.isEmpty {

@@ -2,7 +2,7 @@ import Foundation
 import JixiaoModel
 
 /// Reads the plain text that copying tables out of Word produces: a title line (ending in
-/// 绩效目标表 or 项目支出绩效自评表), then each cell on a line of its own after a tab, rows
+/// 绩效目标表 or 部门预算项目支出绩效自评表), then each cell on a line of its own after a tab, rows
 /// separated by blank lines, merged cells as empty cells. A title copied as a row of the
 /// table (a cell of its own) is a title too.
 public enum TableTextReader {

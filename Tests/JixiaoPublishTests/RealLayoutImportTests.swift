@@ -106,6 +106,18 @@ struct RealLayoutImportTests {
         #expect(try Self.files(document).map(\.contents) == [Self.sichuanFile.replacingOccurrences(of: "0.00万元", with: "0万元")])
     }
 
+    /// Forms one under another in one table (as in a sheet): each takes its own title and 报表编号.
+    @Test func formsOneUnderAnother() throws {
+        let text = try String(contentsOf: Self.fixture("青神县发展和改革局-2023-自评.txt"), encoding: .utf8)
+        let rows = text.replacingOccurrences(of: "报表编号:510000_0013zp\n\n部门预算项目支出绩效自评表(2023年度)\n",
+                                             with: "\t报表编号:510000_0013zp\n\n\t部门预算项目支出绩效自评表(2023年度)\n")
+        #expect(rows != text)
+        let second = rows.replacingOccurrences(of: "510000_0013zp", with: "510000_0099zp").replacingOccurrences(of: "工资性支出", with: "公用经费")
+        let document = try TableTextReader.read(rows + "\n" + second)
+        #expect(document.tables.map(\.reportNumber) == ["510000_0013zp", "510000_0099zp"])
+        #expect(try Self.files(document).map(\.fileName) == ["工资性支出.yaml", "公用经费.yaml"])
+    }
+
     /// Printed scores, reasons, points in the 一级 cell and a 负责人 are kept as printed.
     @Test func printedScoresAndNamesAreKept() throws {
         var text = try String(contentsOf: Self.fixture("青神县发展和改革局-2023-自评.txt"), encoding: .utf8)
@@ -316,9 +328,10 @@ struct RealLayoutImportTests {
         #expect(contents.contains("资金支出计划: [待填写, 待填写, 待填写, 待填写]    # 原表资金支出计划空着：填写第一至第四季度末的累计支出比例\n"))
     }
 
-    /// The department's own goal table is not a project's.
-    @Test func departmentTablesAreNotProjects() throws {
-        let text = "部门整体支出绩效目标表\n\n\t一级指标\n\t二级指标\n\n" + ImportTests.minimalTable
+    /// The department's own goal table is not a project's; a 自评表 of the default form needs
+    /// its goal table and is not imported.
+    @Test func tablesThatAreNotImported() throws {
+        let text = "部门整体支出绩效目标表\n\n\t一级指标\n\t二级指标\n\n项目支出绩效自评表\n\n\t项目名称\n\t测试\n\n" + ImportTests.minimalTable
         #expect(try TableTextReader.read(text).tables.map(\.title) == ["测试项目绩效目标表"])
     }
 
