@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Round trip through Word: publish data/2021 with --docx, `jixiao import` each Word
-document, and compare every imported table with the data it was published from. Two kinds
-of document: our own (publish --docx), and the published pages converted to .docx by
+"""Round trip through Word and Excel: publish data/2021 with --docx and --xlsx, `jixiao
+import` each Word document and each goal table's workbook, and compare every imported table
+with the data it was published from. Three kinds of document: our own (publish --docx, and
+publish --xlsx for the goal tables), and the published pages converted to .docx by
 LibreOffice headless, as a user's Word file made from them would be.
 
 Imported: each of the 14 projects' documents (one table each) and the whole annual
@@ -196,7 +197,7 @@ def main():
     with tempfile.TemporaryDirectory() as scratch:
         published = os.path.join(scratch, "output")
         run([binary, "publish", os.path.join(ROOT, "data"), "--out", published,
-             "--templates", os.path.join(ROOT, "templates"), "--docx", "-q"])
+             "--templates", os.path.join(ROOT, "templates"), "--docx", "--xlsx", "-q"])
         pages = [os.path.join(published, "2021", "项目", f"{name}.html") for name in names]
         pages.append(os.path.join(published, "2021", f"{ANNUAL}.html"))
 
@@ -212,11 +213,11 @@ def main():
             run([binary, "import", document, "--out", folder])
             return models(binary, sorted(os.path.join(folder, f) for f in os.listdir(folder)))
 
-        def compare(source, imported, with_order):
+        def compare(source, imported, with_order, extension=".docx"):
             for file, (original, _) in originals.items():
                 if source != ANNUAL and file != f"{source}.yaml":
                     continue
-                label = f"{source}.docx → {file}"
+                label = f"{source}{extension} → {file}"
                 if file not in imported:
                     check(False, f"{label}: not imported")
                     continue
@@ -230,13 +231,17 @@ def main():
                     print(f"ok: {label}")
 
         ours = os.path.join(published, "2021")
-        for kind, project_folder, annual_folder in [("LibreOffice", documents, documents),
-                                                    ("publish --docx", os.path.join(ours, "项目"), ours)]:
+        for kind, extension, project_folder, annual_folder in [
+                ("LibreOffice", ".docx", documents, documents),
+                ("publish --docx", ".docx", os.path.join(ours, "项目"), ours),
+                ("publish --xlsx", ".xlsx", os.path.join(ours, "项目"), None)]:
             print(f"-- {kind}")
             for name in names:
-                imported = import_document(os.path.join(project_folder, f"{name}.docx"))
-                check(list(imported) == [f"{name}.yaml"], f"{kind}: {name}.docx gives one table, got {list(imported)}")
-                compare(name, imported, with_order=False)
+                imported = import_document(os.path.join(project_folder, name + extension))
+                check(list(imported) == [f"{name}.yaml"], f"{kind}: {name}{extension} gives one table, got {list(imported)}")
+                compare(name, imported, with_order=False, extension=extension)
+            if annual_folder is None:
+                continue
             annual = import_document(os.path.join(annual_folder, f"{ANNUAL}.docx"))
             check(sorted(annual) == sorted(originals), f"{kind}: {ANNUAL}.docx gives the 14 goal tables, got {sorted(annual)}")
             compare(ANNUAL, annual, with_order=True)
