@@ -172,7 +172,7 @@ struct IndicatorColumns {
 
     func lines() throws(ImportFailure) -> [String] {
         var file = DataFileLines()
-        var current = (level1: "", level2: "")
+        var levels = IndicatorLevels()
         for index in grid.rows.indices where index > header {
             let cell = { (column: Int?) in column.map { grid.cell(index, $0) } ?? "" }
             // A 合计 row under the indicators (of their weights) ends them.
@@ -180,17 +180,7 @@ struct IndicatorColumns {
             guard !cell(name).isEmpty else {
                 throw .unexpectedRow(table: grid.title, row: TableGrid.rowNumber(index), expected: "三级指标", found: grid.rows[index])
             }
-            if !cell(level1).isEmpty, cell(level1) != current.level1 {
-                current = (cell(level1), "")
-                file.append("  \(Scaffold.quoted(current.level1)):")
-            }
-            if !cell(level2).isEmpty, cell(level2) != current.level2 {
-                current.level2 = cell(level2)
-                file.append("    \(Scaffold.quoted(current.level2)):")
-            }
-            guard !current.level1.isEmpty, !current.level2.isEmpty else {
-                throw .unexpectedRow(table: grid.title, row: TableGrid.rowNumber(index), expected: "一级指标和二级指标", found: grid.rows[index])
-            }
+            _ = try levels.enter(cell(level1), cell(level2), row: index, in: grid, into: &file)
             file.field("      - ", "名称", cell(name))
             file.text("        ", "描述", cell(description), column: description, missing: "原表没有“绩效指标描述”一栏")
             if let nature { file.nature("        ", nature.key, cell(nature.column)) }
@@ -210,5 +200,33 @@ struct IndicatorColumns {
             file.text("        ", "依据", cell(basis), column: basis, missing: "原表没有“指标值确定依据”一栏")
         }
         return file.lines
+    }
+}
+
+/// The 一级 and 二级 headings down the indicator rows: an empty cell (merged from above)
+/// continues the heading above, a new heading opens its key.
+struct IndicatorLevels {
+    private(set) var level1 = ""
+    private(set) var level2 = ""
+
+    /// Writes the keys row `row` opens; true when it opens a 一级. A row under no 一级 or
+    /// 二级 is reported with its place.
+    mutating func enter(_ level1Cell: String, _ level2Cell: String, row: Int, in grid: TableGrid,
+                        into file: inout DataFileLines) throws(ImportFailure) -> Bool {
+        let heading1 = level1Cell.replacingOccurrences(of: "\n", with: "")
+        let heading2 = level2Cell.replacingOccurrences(of: "\n", with: "")
+        let opens = !heading1.isEmpty && heading1 != level1
+        if opens {
+            (level1, level2) = (heading1, "")
+            file.append("  \(Scaffold.quoted(level1)):")
+        }
+        if !heading2.isEmpty, heading2 != level2 {
+            level2 = heading2
+            file.append("    \(Scaffold.quoted(level2)):")
+        }
+        guard !level1.isEmpty, !level2.isEmpty else {
+            throw .unexpectedRow(table: grid.title, row: TableGrid.rowNumber(row), expected: "一级指标和二级指标", found: grid.rows[row])
+        }
+        return opens
     }
 }

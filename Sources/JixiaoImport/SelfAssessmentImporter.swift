@@ -191,7 +191,7 @@ struct SelfAssessmentIndicators {
         let actual = column(["完成值", "实际完成值"]), weight = column(["权重", "分值"]), score = column(["得分"])
         let reason = column(["未完成原因分析", "偏差原因", "偏差原因分析及改进措施"])
         var file = DataFileLines()
-        var current = (level1: "", level2: "")
+        var levels = IndicatorLevels()
         var sums: [(level1: String, weight: Decimal?)] = []
         for index in grid.rows.indices where index > header {
             let cells = grid.rows[index]
@@ -212,18 +212,7 @@ struct SelfAssessmentIndicators {
             guard !cell(name).isEmpty else {
                 throw .unexpectedRow(table: grid.title, row: TableGrid.rowNumber(index), expected: "三级指标", found: cells)
             }
-            if !cell(level1).isEmpty, cell(level1) != current.level1 {
-                current = (cell(level1).replacingOccurrences(of: "\n", with: ""), "")
-                file.append("  \(Scaffold.quoted(current.level1)):")
-                sums.append((current.level1, 0))
-            }
-            if !cell(level2).isEmpty, cell(level2) != current.level2 {
-                current.level2 = cell(level2)
-                file.append("    \(Scaffold.quoted(current.level2)):")
-            }
-            guard !current.level1.isEmpty, !current.level2.isEmpty else {
-                throw .unexpectedRow(table: grid.title, row: TableGrid.rowNumber(index), expected: "一级指标和二级指标", found: cells)
-            }
+            if try levels.enter(cell(level1), cell(level2), row: index, in: grid, into: &file) { sums.append((levels.level1, 0)) }
             file.field("      - ", "名称", cell(name))
             file.nature("        ", "指标性质", cell(nature))
             file.field("        ", "年度指标值", cell(value))

@@ -8,12 +8,10 @@ internal import CSupport
 /// or a DTD — Word and Excel never write one, and refusing it keeps entity tricks out. A
 /// malformed part is reported at the line libxml2 found first. Owns its libxml2 document.
 final class XMLPart {
-    let name: String
     private let document: xmlDocPtr
 
     init(parsing bytes: Data, name: String) throws(ImportFailure) {
         guard !bytes.isEmpty else { throw .emptyDocument(part: name) }
-        self.name = name
         LibXML.initialize()
         // The first error is the one to show: later ones follow from it. The handler is the
         // calling thread's, so it also keeps libxml2's own reports (warnings too) off stderr.
