@@ -1,76 +1,55 @@
 import Foundation
 import JixiaoModel
+import JixiaoRender
 
-/// Turns one 项目绩效目标表 — from table text or from a Word document — into a data file.
-/// What the prose states is filled in (the total and its sources from 资金用途); what it does
-/// not is left as `待填写` for `jixiao check` to report. No number is ever invented.
+/// Turns one goal table — 项目绩效目标表, 项目支出绩效目标表, a transfer payment's 绩效目标表 —
+/// into a data file. The indicator columns are found by their headings, so a table may have
+/// 指标方向 or 指标性质, 度量单位, no description or basis, or a value column per recipient.
+/// What the table states is filled in (the total and its sources, from a 资金情况 row or from
+/// the prose of 资金用途); what it does not is left as `待填写`, with a comment saying why,
+/// for `jixiao check` to report. No number is ever invented.
 public enum GoalTableImporter {
-    /// One data file per table, numbered in the document's order.
-    public static func dataFiles(for document: ImportedDocument) throws(ImportFailure) -> [(fileName: String, contents: String)] {
-        var files: [(fileName: String, contents: String)] = []
-        for (number, table) in document.tables.enumerated() {
-            // Case-insensitive, as on the file systems of Windows and macOS.
-            guard !files.contains(where: { $0.fileName.lowercased() == table.fileName.lowercased() }) else {
-                throw .duplicateProject(table.projectName)
-            }
-            files.append((table.fileName, try dataFile(for: table, order: number + 1)))
-        }
-        return files
+    /// The project's name: the 项目名称 cell, or else the title without its ending.
+    static func projectName(of table: SourceTable) throws(ImportFailure) -> String {
+        let grid = TableGrid(table)
+        let header = grid.find { $0 == "一级指标" }?.row
+        let cell = grid.value(labelled: { $0 == "项目名称" }, before: header)?.trimmingWhitespace() ?? ""
+        let name = cell.isEmpty ? table.projectName : cell
+        guard !name.isEmpty else { throw .noProjectName(table: table.title) }
+        return name
     }
 
-    /// One data file for one table.
-    public static func dataFile(for table: GoalTable, order: Int) throws(ImportFailure) -> String {
-        var rows = table.rows.makeIterator()
-        // A label set on two lines in a narrow column (项目资金 / 主要用途, as our own Word
-        // documents print it) is still the label.
-        func next(_ label: String) throws(ImportFailure) -> [String] {
-            guard let row = rows.next() else { throw .unexpectedRow(table: table.title, expected: label, found: []) }
-            guard row.first?.filter({ !$0.isNewline }) == label || label.isEmpty else {
-                throw .unexpectedRow(table: table.title, expected: label, found: row)
-            }
-            return row
+    /// One data file for one table, `order` its place in the document.
+    public static func dataFile(for table: SourceTable, order: Int) throws(ImportFailure) -> String {
+        let grid = TableGrid(table)
+        guard let header = grid.find({ $0 == "一级指标" })?.row else {
+            throw .missingRow(table: table.title, expected: "一级指标 | 二级指标 | 三级指标 …")
         }
-        let codeRow = try next("项目编码")
-        let purpose = try next("项目资金主要用途").dropFirst().first ?? ""
-        _ = try next("资金支出计划")
-        let plan = Array(try next("").dropFirst())
-        let goalText = try next("绩效目标").dropFirst().first ?? ""
-        _ = try next("一级指标")
+        let top = { (matches: (String) -> Bool) in grid.value(labelled: matches, before: header) }
+        var file = DataFileLines()
+        file.append("# \(table.title)：由 jixiao import 导入。“\(Placeholder.text)”处是原文没有写明、需要补充的内容。")
+        file.append("序号: \(order)")
+        file.optional("", "报表编号", table.reportNumber ?? "")
+        file.append("项目编码: \(Scaffold.quoted(top { $0 == "项目编码" } ?? ""))")
+        file.append("项目名称: \(Scaffold.quoted(try projectName(of: table)))")
 
-        var lines = [
-            "# \(table.title)：由 jixiao import 导入。“\(Placeholder.text)”处是原文没有写明、需要补充的内容。",
-            "序号: \(order)",
-            "项目编码: \(Scaffold.quoted(codeRow.count > 1 ? codeRow[1] : ""))",
-            "项目名称: \(Scaffold.quoted(table.projectName))",
-            "资金用途: >-",
-            "  " + purpose.replacingOccurrences(of: "\n", with: ""),
-        ]
-        lines += budget(from: purpose)
-        lines.append("资金支出计划: [" + plan.map { Scaffold.quoted($0) }.joined(separator: ", ") + "]")
-        lines.append("绩效目标:")
-        lines += goals(from: goalText).map { "  - " + Scaffold.quoted($0) }
-        lines.append("绩效指标:")
-        var level1 = ""
-        var level2 = ""
-        while let row = rows.next() {
-            guard row.count >= 6 else { throw .unexpectedRow(table: table.title, expected: "六列的指标行", found: row) }
-            if !row[0].isEmpty, row[0] != level1 {
-                level1 = row[0]
-                lines.append("  \(Scaffold.quoted(level1)):")
-                level2 = ""
-            }
-            if !row[1].isEmpty, row[1] != level2 {
-                level2 = row[1]
-                lines.append("    \(Scaffold.quoted(level2)):")
-            }
-            lines += [
-                "      - 名称: \(Scaffold.quoted(row[2]))",
-                "        描述: \(Scaffold.quoted(row[3]))",
-                "        指标值: \(Scaffold.quoted(row[4]))",
-                "        依据: \(Scaffold.quoted(row[5]))",
-            ]
+        let purpose = (top { $0 == "项目资金主要用途" || $0 == "资金用途" } ?? "").replacingOccurrences(of: "\n", with: "")
+        if purpose.isEmpty {
+            file.append("资金用途: \(Placeholder.text)", note: "原表没有“项目资金主要用途”一栏")
+        } else {
+            file.append("资金用途: >-")
+            file.append("  " + purpose)
         }
-        return lines.joined(separator: "\n") + "\n"
+        for line in budget(in: grid, before: header) ?? budget(from: purpose) { file.append(line) }
+        for line in plan(in: grid, before: header) { file.append(line) }
+
+        file.append("绩效目标:")
+        let goalLabels: Set = ["绩效目标", "年度绩效目标", "总体目标", "年度总体目标", "年度目标", "项目年度目标", "总体绩效目标"]
+        for goal in goals(from: top { goalLabels.contains($0) } ?? "") { file.append("  - " + Scaffold.quoted(goal)) }
+
+        file.append("绩效指标:")
+        for line in try IndicatorColumns(grid, header: header).lines() { file.append(line) }
+        return file.text
     }
 
     /// `目标1…；   目标2…` → the goals without their numbers, text otherwise as written.
@@ -83,6 +62,45 @@ public enum GoalTableImporter {
         return parts.isEmpty ? [Placeholder.text] : parts
     }
 
+    /// 资金支出计划: the four cumulative shares in the row under the quarters, or written to be
+    /// filled in when the table has none.
+    static func plan(in grid: TableGrid, before header: Int) -> [String] {
+        guard let (row, column) = grid.find({ $0 == "资金支出计划" }), row < header else {
+            return ["资金支出计划: [\(Array(repeating: Placeholder.text, count: 4).joined(separator: ", "))]    # 原表没有资金支出计划：填写第一至第四季度末的累计支出比例"]
+        }
+        // The quarters in the label's row, the shares in the row under them; or the shares beside the label.
+        let beside = Array(grid.rows[row].dropFirst(column + 1))
+        let under = row + 1 < header && grid.cell(row + 1, 0).isEmpty ? Array(grid.rows[row + 1].dropFirst()) : []
+        let shares = beside.contains { $0.contains("季度") } ? under : beside
+        guard shares.contains(where: { !$0.isEmpty }) else {
+            return ["资金支出计划: [\(Array(repeating: Placeholder.text, count: 4).joined(separator: ", "))]    # 原表资金支出计划空着：填写第一至第四季度末的累计支出比例"]
+        }
+        return ["资金支出计划: [" + shares.map { $0.isEmpty ? Placeholder.text : Scaffold.quoted($0) }.joined(separator: ", ") + "]"]
+    }
+
+    /// The total and its sources from a 资金情况 row: "资金总额 | 35 | 其中:财政拨款 | 35 | 其他资金 | 0",
+    /// or the same down the rows under it, in the unit its label names ("资金情况(万元)"); nil
+    /// when the table has no total.
+    static func budget(in grid: TableGrid, before header: Int) -> [String]? {
+        guard let (row, column) = grid.find({ $0.hasSuffix("资金总额") || $0 == "预算总额" }), row < header else { return nil }
+        let unit = grid.rows[..<header].joined().contains { TableGrid.label($0).contains("(元)") || TableGrid.label($0).contains("（元）") } ? "元" : "万元"
+        guard let total = Amount.written(grid.cell(row, column + 1), unit: unit) else { return nil }
+        var lines = ["预算:", "  合计: \(total)"]
+        // The sources: each label after the total with an amount beside it, on the total's row
+        // and on the rows under it that continue its merged label.
+        var sources: [String] = []
+        for index in row..<header where index == row || grid.cell(index, 0).isEmpty {
+            let cells = grid.rows[index]
+            for position in cells.indices.dropLast() where index > row || position > column + 1 {
+                let name = TableGrid.label(cells[position]).replacingOccurrences(of: #"^其中[:：]?"#, with: "", options: .regularExpression)
+                guard !name.isEmpty, Amount.written(name, unit: unit) == nil, let amount = Amount.written(cells[position + 1], unit: unit) else { continue }
+                sources.append("    \(Scaffold.quoted(name)): \(amount)")
+            }
+        }
+        if !sources.isEmpty { lines += ["  来源:"] + sources }
+        return lines
+    }
+
     /// The total and its sources as the first sentences of 资金用途 state them:
     /// "预算数71万元。其中：财政资金71万元，其他资金0万元。" or
     /// "项目安排154万元，本级安排70万元，转移支付安排84万元。"
@@ -91,7 +109,7 @@ public enum GoalTableImporter {
         let sentences = purpose.trimmingSpaces().components(separatedBy: "。")
         guard let first = sentences.first, let totalRange = first.range(of: amountPattern, options: .regularExpression),
               first[..<totalRange.lowerBound].hasSuffix("预算数") || first[..<totalRange.lowerBound].hasSuffix("安排") else {
-            return ["预算:", "  合计: \(Placeholder.text)              # 资金用途中没有写明预算总额"]
+            return ["预算:", "  合计: \(Placeholder.text)              # 原表没有写明预算总额"]
         }
         var lines = ["预算:", "  合计: \(first[totalRange])"]
         // Sources: the rest of the first sentence, or a second sentence opening with 其中.
@@ -108,5 +126,107 @@ public enum GoalTableImporter {
         }
         if !sources.isEmpty { lines += ["  来源:"] + sources }
         return lines
+    }
+}
+
+/// The indicator part of a goal table: the header row names the columns, each row under it
+/// is one 三级指标, an empty 一级 or 二级 cell continues the one above.
+struct IndicatorColumns {
+    let grid: TableGrid
+    let header: Int
+    let level1: Int, level2: Int, name: Int
+    let description: Int?, value: Int?, basis: Int?, unit: Int?
+    let nature: (column: Int, key: String)?
+    /// A value column per recipient (秀屿区 2025: one 指标值 column per town): every heading
+    /// after 三级指标 that names no known column.
+    let recipients: [(column: Int, name: String)]
+
+    static let descriptionHeadings: Set = ["绩效指标描述", "指标描述", "指标解释", "指标说明"]
+    static let valueHeadings: Set = ["指标值", "年度指标值", "目标值"]
+    static let basisHeadings: Set = ["指标值确定依据", "确定依据", "依据"]
+    static let unitHeadings: Set = ["度量单位", "计量单位", "单位"]
+    static let natureHeadings: Set = ["指标性质", "指标方向"]
+    /// Columns a goal table may print that the data format does not keep.
+    static let ignoredHeadings: Set = ["权重", "分值", "备注"]
+
+    init(_ grid: TableGrid, header: Int) throws(ImportFailure) {
+        self.grid = grid
+        self.header = header
+        let headings = grid.rows[header].map(TableGrid.label)
+        func column(_ names: Set<String>) -> Int? { headings.firstIndex { names.contains($0) } }
+        guard let level1 = column(["一级指标"]), let level2 = column(["二级指标"]), let name = column(["三级指标"]) else {
+            throw .unexpectedRow(table: grid.title, row: TableGrid.rowNumber(header), expected: "一级指标 | 二级指标 | 三级指标 …",
+                                 found: grid.rows[header])
+        }
+        (self.level1, self.level2, self.name) = (level1, level2, name)
+        description = column(Self.descriptionHeadings)
+        value = column(Self.valueHeadings)
+        basis = column(Self.basisHeadings)
+        unit = column(Self.unitHeadings)
+        nature = column(Self.natureHeadings).map { ($0, headings[$0]) }
+        let known = Self.descriptionHeadings.union(Self.valueHeadings).union(Self.basisHeadings).union(Self.unitHeadings)
+            .union(Self.natureHeadings).union(Self.ignoredHeadings)
+        recipients = headings.enumerated().filter { $0.offset > name && !$0.element.isEmpty && !known.contains($0.element) }
+            .map { ($0.offset, grid.rows[header][$0.offset].trimmingWhitespace()) }
+    }
+
+    func lines() throws(ImportFailure) -> [String] {
+        var file = DataFileLines()
+        var levels = IndicatorLevels()
+        for index in grid.rows.indices where index > header {
+            let cell = { (column: Int?) in column.map { grid.cell(index, $0) } ?? "" }
+            // A 合计 row under the indicators (of their weights) ends them.
+            if let first = grid.rows[index].first(where: { !$0.isEmpty }), ["合计", "总计"].contains(TableGrid.label(first)) { break }
+            guard !cell(name).isEmpty else {
+                throw .unexpectedRow(table: grid.title, row: TableGrid.rowNumber(index), expected: "三级指标", found: grid.rows[index])
+            }
+            _ = try levels.enter(cell(level1), cell(level2), row: index, in: grid, into: &file)
+            file.field("      - ", "名称", cell(name))
+            file.text("        ", "描述", cell(description), column: description, missing: "原表没有“绩效指标描述”一栏")
+            if let nature { file.nature("        ", nature.key, cell(nature.column)) }
+            let shares = recipients.map { ($0.name, cell($0.column)) }
+            if value != nil || shares.isEmpty {
+                file.field("        ", "指标值", cell(value))
+            } else if Set(shares.map(\.1)).count == 1 {
+                file.field("        ", "指标值", shares[0].1)
+            } else {
+                file.append("        指标值: \(Placeholder.text)", note: "原表按\(shares.map(\.0).joined(separator: "、"))分列，没有合计的指标值")
+            }
+            file.optional("        ", "度量单位", cell(unit))
+            if !shares.isEmpty {
+                file.append("        分项指标值:")
+                for (recipient, share) in shares { file.field("          ", Scaffold.quoted(recipient), share) }
+            }
+            file.text("        ", "依据", cell(basis), column: basis, missing: "原表没有“指标值确定依据”一栏")
+        }
+        return file.lines
+    }
+}
+
+/// The 一级 and 二级 headings down the indicator rows: an empty cell (merged from above)
+/// continues the heading above, a new heading opens its key.
+struct IndicatorLevels {
+    private(set) var level1 = ""
+    private(set) var level2 = ""
+
+    /// Writes the keys row `row` opens; true when it opens a 一级. A row under no 一级 or
+    /// 二级 is reported with its place.
+    mutating func enter(_ level1Cell: String, _ level2Cell: String, row: Int, in grid: TableGrid,
+                        into file: inout DataFileLines) throws(ImportFailure) -> Bool {
+        let heading1 = level1Cell.replacingOccurrences(of: "\n", with: "")
+        let heading2 = level2Cell.replacingOccurrences(of: "\n", with: "")
+        let opens = !heading1.isEmpty && heading1 != level1
+        if opens {
+            (level1, level2) = (heading1, "")
+            file.append("  \(Scaffold.quoted(level1)):")
+        }
+        if !heading2.isEmpty, heading2 != level2 {
+            level2 = heading2
+            file.append("    \(Scaffold.quoted(level2)):")
+        }
+        guard !level1.isEmpty, !level2.isEmpty else {
+            throw .unexpectedRow(table: grid.title, row: TableGrid.rowNumber(row), expected: "一级指标和二级指标", found: grid.rows[row])
+        }
+        return opens
     }
 }

@@ -2,55 +2,27 @@ import Foundation
 import JixiaoModel
 import JixiaoRender
 internal import CLibXML
-internal import CSupport
 
-/// Reads the goal tables of a Word document (.docx) into the shape the table text has, so
-/// that `GoalTableImporter` turns them into data files exactly as it does the text.
-///
-/// A table is a goal table when the last paragraph ending in 项目绩效目标表 between it and
-/// the table before it is its title, or else when its first row is such a title. Other
-/// tables (the department part's criteria) are passed over. A table that starts with the
-/// indicator header (一级指标 …) right after a goal table continues it: our own pages print
-/// the indicators as a table of their own, and a form split across pages reads the same.
+/// Reads the tables of a Word document (.docx) into the shape the table text has, so that
+/// the importers turn them into data files exactly as they do the text. Which tables are
+/// ours, and their titles, `TableAssembler` decides.
 public enum WordTableReader {
     public static func read(contentsOf url: URL) throws(ImportFailure) -> ImportedDocument {
         let body = try WordXML(parsing: try WordPackage.documentXML(at: url))
-        var tables: [GoalTable] = []
+        var assembler = TableAssembler()
         var text: [String] = []
-        var title: String?
-        var afterGoalTable = false
         for block in body.blocks() {
             switch block {
             case .paragraph(let paragraph):
                 text.append(paragraph)
-                let trimmed = paragraph.trimmingWhitespace()
-                if trimmed.hasSuffix(GoalTable.titleSuffix) { title = trimmed }
+                assembler.paragraph(paragraph)
             case .table(let rows):
                 text += rows.flatMap { $0 }
-                if title == nil, afterGoalTable, let last = tables.last, isIndicatorHeader(rows.first) {
-                    tables[tables.count - 1] = GoalTable(title: last.title, rows: last.rows + rows)
-                } else if let table = goalTable(rows, title: title) {
-                    tables.append(table)
-                    afterGoalTable = true
-                } else {
-                    afterGoalTable = false
-                }
-                title = nil
+                assembler.table(rows)
             }
         }
-        guard !tables.isEmpty else { throw .noTablesInWord }
-        return ImportedDocument(tables: tables, text: text.joined(separator: "\n"))
-    }
-
-    private static func isIndicatorHeader(_ row: [String]?) -> Bool {
-        row?.first?.trimmingWhitespace() == "一级指标"
-    }
-
-    private static func goalTable(_ rows: [[String]], title: String?) -> GoalTable? {
-        if let title { return GoalTable(title: title, rows: rows) }
-        let firstRow = rows.first?.joined().trimmingWhitespace() ?? ""
-        guard firstRow.hasSuffix(GoalTable.titleSuffix) else { return nil }
-        return GoalTable(title: firstRow, rows: Array(rows.dropFirst()))
+        guard !assembler.tables.isEmpty else { throw .noTablesInWord }
+        return ImportedDocument(tables: assembler.tables, text: text.joined(separator: "\n"))
     }
 }
 
@@ -66,45 +38,13 @@ final class WordXML {
     private static let wordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     private static let compatibilityNamespace = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
-    private let document: xmlDocPtr
+    private let part: XMLPart
 
     init(parsing bytes: Data) throws(ImportFailure) {
-        guard !bytes.isEmpty else { throw .emptyDocument }
-        LibXML.initialize()
-        // The first error is the one to show: later ones follow from it. The handler is the
-        // calling thread's, so it also keeps libxml2's own reports (warnings too) off stderr.
-        let firstError = FirstError()
-        xmlSetStructuredErrorFunc(Unmanaged.passUnretained(firstError).toOpaque()) { context, error in
-            guard let context, let error, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
-            let first = Unmanaged<FirstError>.fromOpaque(context).takeUnretainedValue()
-            guard first.message == nil else { return }
-            first.line = Int(error.pointee.line)
-            first.message = error.pointee.message.map { String(cString: $0).trimmingWhitespace() } ?? ""
+        part = try XMLPart(parsing: bytes, name: WordPackage.documentPath)
+        guard part.root(named: "document", in: Self.wordNamespace) != nil else {
+            throw .notWordprocessingML(root: part.root.map(XMLPart.localName) ?? "（无）")
         }
-        defer { xmlSetStructuredErrorFunc(nil, nil) }
-        // No network access and no entity substitution.
-        let parsed = withExtendedLifetime(firstError) {
-            bytes.withUnsafeBytes { buffer in
-                xmlReadMemory(buffer.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(buffer.count),
-                              WordPackage.documentPath, nil, Int32(XML_PARSE_NONET.rawValue))
-            }
-        }
-        guard let parsed else {
-            throw .malformedXML(line: firstError.line, message: firstError.message ?? "libxml2 没有给出原因")
-        }
-        document = parsed
-        // Word never writes a DTD; refusing one keeps entity tricks out of the reader.
-        guard parsed.pointee.intSubset == nil else { throw .doctypeInDocument }
-        guard let root = xmlDocGetRootElement(parsed), Self.isWord(root, "document") else {
-            throw .notWordprocessingML(root: xmlDocGetRootElement(parsed).map { String(cString: $0.pointee.name) } ?? "（无）")
-        }
-    }
-
-    deinit { xmlFreeDoc(document) }
-
-    private final class FirstError {
-        var line = 0
-        var message: String?
     }
 
     /// The body's paragraphs and tables in reading order; content controls and custom XML
@@ -122,7 +62,7 @@ final class WordXML {
                 }
             }
         }
-        if let root = xmlDocGetRootElement(document) { walk(root) }
+        if let root = part.root { walk(root) }
         return blocks
     }
 
@@ -162,7 +102,7 @@ final class WordXML {
         func walk(_ node: xmlNodePtr) {
             for child in elements(of: node) where !isSkipped(child) {
                 if isWord(child, "t") {
-                    text += content(of: child)
+                    text += XMLPart.content(of: child)
                 } else if isWord(child, "tab") {
                     text += "\t"
                 } else if isWord(child, "br") || isWord(child, "cr") {
@@ -181,7 +121,7 @@ final class WordXML {
     /// and drawings beside the choice already read.
     private static func isSkipped(_ node: xmlNodePtr) -> Bool {
         let name = String(cString: node.pointee.name)
-        switch namespace(of: node) {
+        switch XMLPart.namespace(of: node) {
         case wordNamespace: return ["pPr", "rPr", "tblPr", "trPr", "tcPr", "sectPr", "del", "moveFrom"].contains(name)
         case compatibilityNamespace: return name == "Fallback"
         default: return false
@@ -199,33 +139,15 @@ final class WordXML {
     }
 
     private static func elements(of node: xmlNodePtr) -> [xmlNodePtr] {
-        var elements: [xmlNodePtr] = []
-        var child = node.pointee.children
-        while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE { elements.append(current) }
-            child = current.pointee.next
-        }
-        return elements
-    }
-
-    private static func namespace(of node: xmlNodePtr) -> String? {
-        node.pointee.ns.flatMap { $0.pointee.href }.map { String(cString: $0) }
+        XMLPart.elements(of: node)
     }
 
     private static func isWord(_ node: xmlNodePtr, _ name: String) -> Bool {
-        namespace(of: node) == wordNamespace && String(cString: node.pointee.name) == name
+        XMLPart.isElement(node, name, in: wordNamespace)
     }
 
     /// `w:val`, or nil when absent.
     private static func value(of node: xmlNodePtr) -> String? {
-        guard let value = xmlGetNsProp(node, "val", wordNamespace) else { return nil }
-        defer { jx_free(value) }
-        return String(cString: value)
-    }
-
-    private static func content(of node: xmlNodePtr) -> String {
-        guard let text = xmlNodeGetContent(node) else { return "" }
-        defer { jx_free(text) }
-        return String(cString: text)
+        XMLPart.attribute("val", of: node, in: wordNamespace)
     }
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Round trip through Word: publish data/2021 with --docx, `jixiao import` each Word
-document, and compare every imported table with the data it was published from. Two kinds
-of document: our own (publish --docx), and the published pages converted to .docx by
+"""Round trip through Word and Excel: publish data/2021 with --docx and --xlsx, `jixiao
+import` each Word document and each goal table's workbook, and compare every imported table
+with the data it was published from. Three kinds of document: our own (publish --docx, and
+publish --xlsx for the goal tables), and the published pages converted to .docx by
 LibreOffice headless, as a user's Word file made from them would be.
 
 Imported: each of the 14 projects' documents (one table each) and the whole annual
@@ -17,8 +18,12 @@ LibreOffice also opens our own documents: a goal table, a 自评表 and the annu
 printed pages, with their text in it.
 
 Then the command line on documents it cannot read (not a zip, no word/document.xml,
-malformed XML, no goal table, an old .doc): exit status 1 and a message, never a crash; and
-an existing file is not overwritten without --force.
+malformed XML, no goal table, an old .doc or .xls): exit status 1 and a message, never a
+crash; and an existing file is not overwritten without --force.
+
+Last, the real layouts of Tests/JixiaoPublishTests/Fixtures/import (sources in its README):
+the Sichuan 自评表 (.txt, .docx, .xlsx) lands in <data>/2023/自评/, the Fujian goal table with a
+value per town (.xlsx) in <data>/2025/项目/, and `jixiao dump` reads each written file.
 
 Usage: docx_roundtrip.py JIXIAO_BINARY   — needs LibreOffice Writer (libreoffice-writer) and
 poppler-utils (pdfinfo, pdftotext).
@@ -94,13 +99,16 @@ def command_line_failures(binary, scratch, document, check):
     old_word = os.path.join(scratch, "old.doc")
     with open(old_word, "wb") as f:
         f.write(bytes.fromhex("d0cf11e0a1b11ae1"))
+    old_excel = os.path.join(scratch, "old.xls")
+    shutil.copy(old_word, old_excel)
     cases = [
         (text_file, "不是 Word 文档"),
         (package("workbook.docx", {"xl/workbook.xml": "<workbook/>"}), "没有 word/document.xml"),
         (package("broken.docx", {"word/document.xml": word.format("<w:p>")}), "不是格式正确的 XML"),
         (package("prose.docx", {"word/document.xml": word.format("<w:p><w:r><w:t>2021年</w:t></w:r></w:p>")}),
-         "没有找到项目绩效目标表"),
+         "没有找到绩效目标表或自评表"),
         (old_word, "另存为 .docx"),
+        (old_excel, "另存为 .xlsx"),
         (os.path.join(scratch, "missing.docx"), "文件不存在"),
     ]
     for path, expected in cases:
@@ -120,6 +128,28 @@ def command_line_failures(binary, scratch, document, check):
           f"an existing file is kept without --force: exit {again.returncode}, {again.stderr.strip()!r}")
     run([binary, "import", document, "--out", folder, "--force"])
     check(not open(written, encoding="utf-8").read().endswith("# 手工修改\n"), "--force overwrites")
+
+
+def real_layouts(binary, scratch, check):
+    fixtures = os.path.join(ROOT, "Tests", "JixiaoPublishTests", "Fixtures", "import")
+    cases = [("青神县发展和改革局-2023-自评" + extension, os.path.join("2023", "自评", "工资性支出.yaml"),
+              {"版式": "四川", "报表编号": "510000_0013zp", "项目编码": "51000021R000000019951"})
+             for extension in (".txt", ".docx", ".xlsx")]
+    cases.append(("秀屿区-2025-绩效目标表.xlsx", os.path.join("2025", "项目", "省级第七批水利专项资金.yaml"),
+                  {"项目名称": "省级第七批水利专项资金"}))
+    for name, written, expected in cases:
+        data = os.path.join(scratch, "real", name)
+        result = subprocess.run([binary, "import", os.path.join(fixtures, name), "--data", data], capture_output=True, text=True)
+        path = os.path.join(data, written)
+        check(result.returncode == 0 and os.path.isfile(path), f"import {name}: exit {result.returncode}, {result.stderr.strip()!r}, expected {written}")
+        if not os.path.isfile(path):
+            continue
+        dump = subprocess.run([binary, "dump", path], capture_output=True, text=True)
+        tree = json.loads(dump.stdout) if dump.returncode == 0 else {}
+        found = {key: tree.get(key) for key in expected}
+        check(found == expected, f"import {name}: jixiao dump {written}: exit {dump.returncode}, {found} (expected {expected})")
+        if found == expected:
+            print(f"ok: import {name} → {written}")
 
 
 def libreoffice_opens_our_documents(soffice, profile, scratch, ours, name, check):
@@ -167,7 +197,7 @@ def main():
     with tempfile.TemporaryDirectory() as scratch:
         published = os.path.join(scratch, "output")
         run([binary, "publish", os.path.join(ROOT, "data"), "--out", published,
-             "--templates", os.path.join(ROOT, "templates"), "--docx", "-q"])
+             "--templates", os.path.join(ROOT, "templates"), "--docx", "--xlsx", "-q"])
         pages = [os.path.join(published, "2021", "项目", f"{name}.html") for name in names]
         pages.append(os.path.join(published, "2021", f"{ANNUAL}.html"))
 
@@ -183,11 +213,11 @@ def main():
             run([binary, "import", document, "--out", folder])
             return models(binary, sorted(os.path.join(folder, f) for f in os.listdir(folder)))
 
-        def compare(source, imported, with_order):
+        def compare(source, imported, with_order, extension=".docx"):
             for file, (original, _) in originals.items():
                 if source != ANNUAL and file != f"{source}.yaml":
                     continue
-                label = f"{source}.docx → {file}"
+                label = f"{source}{extension} → {file}"
                 if file not in imported:
                     check(False, f"{label}: not imported")
                     continue
@@ -201,13 +231,17 @@ def main():
                     print(f"ok: {label}")
 
         ours = os.path.join(published, "2021")
-        for kind, project_folder, annual_folder in [("LibreOffice", documents, documents),
-                                                    ("publish --docx", os.path.join(ours, "项目"), ours)]:
+        for kind, extension, project_folder, annual_folder in [
+                ("LibreOffice", ".docx", documents, documents),
+                ("publish --docx", ".docx", os.path.join(ours, "项目"), ours),
+                ("publish --xlsx", ".xlsx", os.path.join(ours, "项目"), None)]:
             print(f"-- {kind}")
             for name in names:
-                imported = import_document(os.path.join(project_folder, f"{name}.docx"))
-                check(list(imported) == [f"{name}.yaml"], f"{kind}: {name}.docx gives one table, got {list(imported)}")
-                compare(name, imported, with_order=False)
+                imported = import_document(os.path.join(project_folder, name + extension))
+                check(list(imported) == [f"{name}.yaml"], f"{kind}: {name}{extension} gives one table, got {list(imported)}")
+                compare(name, imported, with_order=False, extension=extension)
+            if annual_folder is None:
+                continue
             annual = import_document(os.path.join(annual_folder, f"{ANNUAL}.docx"))
             check(sorted(annual) == sorted(originals), f"{kind}: {ANNUAL}.docx gives the 14 goal tables, got {sorted(annual)}")
             compare(ANNUAL, annual, with_order=True)
@@ -215,6 +249,7 @@ def main():
         libreoffice_opens_our_documents(soffice, profile, scratch, ours, names[0], check)
 
         command_line_failures(binary, scratch, os.path.join(documents, f"{names[0]}.docx"), check)
+        real_layouts(binary, scratch, check)
 
     tally.finish()
 

@@ -54,7 +54,7 @@ struct ImportTests {
     @Test func seedImportsToTheHandTranscription() throws {
         let document = try TableTextReader.read(Self.seed)
         try Self.expectTheHandTranscription(document)
-        #expect(try GoalTableImporter.dataFiles(for: document).map(\.fileName) == document.tables.map { "\($0.projectName).yaml" })
+        #expect(try DocumentImporter.dataFiles(for: document).map(\.fileName) == document.tables.map { "\($0.projectName).yaml" })
     }
 
     /// One table whose 资金用途 states no amount.
@@ -72,12 +72,14 @@ struct ImportTests {
         #expect(throws: ImportFailure.noTablesInText) { try TableTextReader.read("2021年部门整体绩效目标\n\t评定指标\n") }
     }
 
-    @Test func fileNamesStayInTheFolder() {
-        #expect(GoalTable(title: "../../etc/测试项目绩效目标表", rows: []).fileName == "_._.._etc_测试.yaml")
+    @Test func fileNamesStayInTheFolder() throws {
+        let text = Self.minimalTable.replacingOccurrences(of: "测试项目绩效目标表", with: "../../etc/测试项目绩效目标表")
+            .replacingOccurrences(of: "\t项目名称\n\t测试\n", with: "\t项目名称\n\t\n")
+        #expect(try DocumentImporter.dataFiles(for: try TableTextReader.read(text)).map(\.fileName) == ["_._.._etc_测试.yaml"])
     }
 
     @Test func twoTablesOfOneProjectAreRefused() throws {
         let document = try TableTextReader.read(Self.minimalTable + "\n" + Self.minimalTable)
-        #expect(throws: ImportFailure.duplicateProject("测试")) { try GoalTableImporter.dataFiles(for: document) }
+        #expect(throws: ImportFailure.duplicateProject("测试")) { try DocumentImporter.dataFiles(for: document) }
     }
 }

@@ -156,8 +156,13 @@ struct WordImportTests {
     // MARK: Documents that cannot be read: a message, never a crash
 
     static func failure(reading url: URL) -> ImportFailure? {
+        failure { () throws(ImportFailure) in _ = try WordTableReader.read(contentsOf: url) }
+    }
+
+    /// What `read` failed with, or nil when it did not.
+    static func failure(_ read: () throws(ImportFailure) -> Void) -> ImportFailure? {
         do {
-            _ = try WordTableReader.read(contentsOf: url)
+            try read()
             return nil
         } catch {
             return error
@@ -190,7 +195,7 @@ struct WordImportTests {
             let url = try W.docx("")
             try whole.prefix(length).write(to: url)
             let failure = Self.failure(reading: url)
-            #expect(failure == .notZip || failure == .damagedZip, "first \(length) bytes: \(String(describing: failure))")
+            #expect(failure == .notZip || failure == .damagedZip(part: "word/document.xml"), "first \(length) bytes: \(String(describing: failure))")
         }
     }
 
@@ -201,18 +206,18 @@ struct WordImportTests {
         for offset in start..<start + 64 { bytes[offset] ^= 0xA5 }
         let url = try W.docx("")
         try bytes.write(to: url)
-        #expect(Self.failure(reading: url) == .damagedZip)
+        #expect(Self.failure(reading: url) == .damagedZip(part: "word/document.xml"))
     }
 
     @Test func malformedXML() throws {
         let url = try W.docx("\(W.declaration)\n<w:document \(W.namespaces)>\n<w:body><w:p></w:body></w:document>")
-        guard case .malformedXML(let line, let message) = Self.failure(reading: url) else {
+        guard case .malformedXML("word/document.xml", let line, let message) = Self.failure(reading: url) else {
             Issue.record("expected malformedXML")
             return
         }
         #expect(line == 3)
         #expect(message.contains("mismatch"), "\(message)")
-        #expect(Self.failure(reading: try W.docx("")) == .emptyDocument)
+        #expect(Self.failure(reading: try W.docx("")) == .emptyDocument(part: "word/document.xml"))
         let unterminated = Self.failure(reading: try W.docx("<w:document"))
         #expect(unterminated?.description.hasPrefix("word/document.xml 第 1 行不是格式正确的 XML") == true, "\(String(describing: unterminated))")
     }
@@ -220,7 +225,7 @@ struct WordImportTests {
     @Test func doctypeIsRefused() throws {
         let entities = #"<!DOCTYPE w:document [<!ENTITY a "项目绩效目标表"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>"#
         let url = try W.docx(W.declaration + entities + "<w:document \(W.namespaces)><w:body>\(W.paragraph("&b;"))</w:body></w:document>")
-        #expect(Self.failure(reading: url) == .doctypeInDocument)
+        #expect(Self.failure(reading: url) == .doctypeInDocument(part: "word/document.xml"))
     }
 
     @Test func otherXMLIsNotAWordDocument() throws {
@@ -232,7 +237,7 @@ struct WordImportTests {
     @Test func oversizedDocumentIsRefused() throws {
         let blanks = Data(repeating: 0x20, count: (64 << 20) + 1)
         let url = try W.package([("word/document.xml", blanks)])
-        #expect(Self.failure(reading: url) == .documentTooLarge(limit: 64 << 20))
+        #expect(Self.failure(reading: url) == .documentTooLarge(part: "word/document.xml", limit: 64 << 20))
 
         // The same bomb with its sizes in the zip's headers rewritten to 100 bytes: the
         // inflated bytes are counted, not taken on trust.
@@ -242,6 +247,6 @@ struct WordImportTests {
             bytes.replaceSubrange(header + sizeOffset..<header + sizeOffset + 4, with: [100, 0, 0, 0])
         }
         try bytes.write(to: url)
-        #expect(Self.failure(reading: url) == .documentTooLarge(limit: 64 << 20))
+        #expect(Self.failure(reading: url) == .documentTooLarge(part: "word/document.xml", limit: 64 << 20))
     }
 }
