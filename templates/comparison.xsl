@@ -32,10 +32,9 @@
         <xsl:if test="not(@single)">
           <p>
             <xsl:if test="string(@unit)"><xsl:value-of select="@unit"/>：</xsl:if>
-            <xsl:value-of select="@year"/>年度<xsl:value-of select="@projects"/>个项目，
-            其中<xsl:value-of select="@matched"/>个与<xsl:value-of select="@previous-year"/>年度的项目对应（同一项目编码，没有编码时同一名称），
-            <xsl:value-of select="@changed"/>个有变化；新增<xsl:value-of select="count(new-project)"/>个，
-            不再列入<xsl:value-of select="count(dropped-project)"/>个。
+            <xsl:value-of select="concat(@year, '年度', @projects, '个项目，其中', @matched, '个与', @previous-year,
+                                         '年度的项目对应（同一项目编码，没有编码时同一名称），', @changed, '个有变化；新增',
+                                         count(new-project), '个，不再列入', count(dropped-project), '个。')"/>
           </p>
         </xsl:if>
         <xsl:apply-templates select="change"/>
@@ -142,7 +141,7 @@
 
   <!-- An indicator by its headings: 产出指标 · 数量指标 · 名称. -->
   <xsl:template name="comparison.indicator">
-    <span class="headings"><xsl:value-of select="concat(@level1, ' · ', @level2, ' · ')"/></span>
+    <span class="headings"><xsl:value-of select="concat(@level1, ' · ', @level2)"/></span>
     <xsl:call-template name="text"><xsl:with-param name="value" select="@name"/></xsl:call-template>
   </xsl:template>
 </xsl:stylesheet>

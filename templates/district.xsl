@@ -72,8 +72,9 @@
       <xsl:with-param name="body">
         <h1><xsl:value-of select="$heading"/></h1>
         <p>
-          <xsl:value-of select="@unit-count"/>个单位，<xsl:value-of select="@projects"/>个项目，
-          其中<xsl:value-of select="@assessed"/>个已自评<xsl:if test="@rate">；预算执行率<xsl:value-of select="@rate"/>，平均得分<xsl:value-of select="@average"/></xsl:if>。
+          <xsl:value-of select="concat(@unit-count, '个单位，', @projects, '个项目，其中', @assessed, '个已自评')"/>
+          <xsl:if test="@rate"><xsl:value-of select="concat('；预算执行率', @rate, '，平均得分', @average)"/></xsl:if>
+          <xsl:text>。</xsl:text>
         </p>
         <div class="form">
           <table class="district-summary">
@@ -117,9 +118,8 @@
             </tfoot>
           </table>
         </div>
-        <p class="district-note">注：全年预算数、全年执行数与等级只计已自评的项目，取自各单位的绩效自评报告；合计为上列各单位之和，
-          执行率为合计的全年执行数÷全年预算数，平均得分为全部已自评项目得分的平均数（不是各单位平均得分的平均数）；
-          问题数是各单位该年度数据文件的检查警告数。</p>
+        <!-- One line: a line break in the text would print as a space between Chinese characters. -->
+        <p class="district-note">注：全年预算数、全年执行数与等级只计已自评的项目，取自各单位的绩效自评报告；合计为上列各单位之和，执行率为合计的全年执行数÷全年预算数，平均得分为全部已自评项目得分的平均数（不是各单位平均得分的平均数）；问题数是各单位该年度数据文件的检查警告数。</p>
         <xsl:if test="line[@assessed &gt; 0]">
           <xsl:call-template name="district.figure.grades"/>
           <xsl:call-template name="district.figure.execution"/>
@@ -229,8 +229,13 @@
           <xsl:for-each select="../grade-bands/band">
             <xsl:sort select="@from" data-type="number" order="descending"/>
             <xsl:variable name="grade" select="@grade"/>
-            <xsl:variable name="count" select="$line/@*[name() = concat('count-', $grade)]"/>
-            <xsl:variable name="before" select="sum($line/@*[name() = concat('count-', ../../grade-bands/band[@from &gt; current()/@from]/@grade)])"/>
+            <xsl:variable name="from" select="@from"/>
+            <xsl:variable name="count" select="sum($line/@*[name() = concat('count-', $grade)])"/>
+            <!-- The better grades' counts come first on the bar: their attribute names, then their sum. -->
+            <xsl:variable name="better">
+              <xsl:for-each select="../band[@from &gt; $from]">|count-<xsl:value-of select="@grade"/>|</xsl:for-each>
+            </xsl:variable>
+            <xsl:variable name="before" select="sum($line/@*[contains($better, concat('|', name(), '|'))])"/>
             <xsl:if test="$count &gt; 0">
               <rect x="{$left + $before * $scale}" y="{$y + 5}" width="{$count * $scale}" height="14" class="bar grade-{$grade}">
                 <xsl:attribute name="fill"><xsl:call-template name="district.grade.colour"/></xsl:attribute>

@@ -87,8 +87,9 @@ enum DistrictPlan {
                 let name = OutputNames(data.entries.map(\.name)).fileNames[poor.project]
                 return OutputNames.href("..", unit.folderName ?? "", String(year), OutputLayout.assessmentDirectory, name)
             }
+            let unitHrefs = hrefs
             jobs.append(PageJob(relativePath: "\(OutputLayout.districtSummaryDirectory)/\(year).html", build: {
-                DistrictXML.summaryPage(rollUp, indexHref: OutputNames.href("..", OutputLayout.index), unitHrefs: hrefs,
+                DistrictXML.summaryPage(rollUp, indexHref: OutputNames.href("..", OutputLayout.index), unitHrefs: unitHrefs,
                                         poorHrefs: poorHrefs)
             }))
         }

@@ -41,15 +41,18 @@ public enum DistrictXML {
     /// and report (or nil) and each poor project's page, relative to the page.
     static func summaryPage(_ rollUp: DistrictRollUp, indexHref: String, unitHrefs: [Int: (index: String, report: String?)],
                             poorHrefs: [String?]) -> XMLTree {
-        let tree = XMLTree(root: "district-summary", attributes: [
+        var attributes: [(String, String)] = [
             ("year", String(rollUp.year)), ("unit", districtName), ("index-href", indexHref),
             ("unit-count", String(rollUp.lines.count)), ("projects", String(rollUp.projects)),
             ("assessed", String(rollUp.assessed)), ("findings", String(rollUp.findings)),
-        ] + (rollUp.hasAssessment ? [
-            ("budget", wan(rollUp.totalBudget)), ("spent", wan(rollUp.totalSpent)),
-            ("rate", rollUp.ratePercent.map { $0.fixed(2) + "%" } ?? "—"),
-            ("average", rollUp.averageScore?.fixed(2) ?? "—"),
-        ] + Grade.allCases.map { ("count-\($0.rawValue)", String(rollUp.count($0))) } : []))
+        ]
+        if rollUp.hasAssessment {
+            attributes += [("budget", wan(rollUp.totalBudget)), ("spent", wan(rollUp.totalSpent))]
+            if let rate = rollUp.ratePercent { attributes.append(("rate", rate.fixed(2) + "%")) }
+            if let average = rollUp.averageScore { attributes.append(("average", average.fixed(2))) }
+            attributes += Grade.allCases.map { ("count-\($0.rawValue)", String(rollUp.count($0))) }
+        }
+        let tree = XMLTree(root: "district-summary", attributes: attributes)
         let root = tree.rootElement
         let bands = root.add("grade-bands")
         for (grade, lower) in Grade.bands {

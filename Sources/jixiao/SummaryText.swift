@@ -54,7 +54,7 @@ enum SummaryText {
     /// `unit`: the unit's name in a district's output, nil for a single unit's.
     static func json(unit: String? = nil, year: Int, _ summary: AssessmentSummary) -> JSONValue {
         func amount(_ value: Amount?) -> JSONValue { value.map { .number(wan($0)) } ?? .null }
-        return .object((unit.map { [("单位", JSONValue.string($0))] } ?? []) + [
+        let fields: [(String, JSONValue)] = [
             ("年度", .number(String(year))),
             ("项目", .array(summary.rows.map { row in
                 .object([("序号", .number(String(row.number))), ("项目名称", .string(row.name)),
@@ -66,6 +66,7 @@ enum SummaryText {
             ("合计", .object([("全年预算数万元", amount(summary.totalBudget)), ("全年执行数万元", amount(summary.totalSpent)),
                              ("执行率", summary.ratePercent.map { .number($0.fixed(2)) } ?? .null),
                              ("平均得分", summary.averageScore.map { .number($0.fixed(2)) } ?? .null)])),
-        ])
+        ]
+        return .object((unit.map { [("单位", JSONValue.string($0))] } ?? []) + fields)
     }
 }
