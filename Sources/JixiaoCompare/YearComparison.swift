@@ -29,6 +29,11 @@ public struct YearComparison: Sendable {
 
     public enum Match: String, Sendable { case code = "项目编码", name = "项目名称" }
 
+    /// What changed in one project's table since `previous`, `yearsApart` budget years before.
+    public static func changes(_ project: Project, previous: Project, yearsApart: Int) -> ProjectChange {
+        ProjectChange(project, at: 0, previous: previous, at: 0, matchedBy: project.code.isEmpty ? .name : .code, yearsApart: yearsApart)
+    }
+
     /// Pairs of places: by code first, then by name among the projects not yet matched.
     static func match(_ current: [Project], _ previous: [Project]) -> [(current: Int, previous: Int, by: Match)] {
         var byCode: [String: Int] = [:], byName: [String: Int] = [:]
