@@ -72,8 +72,11 @@
         <a href="{@goal-href}"><xsl:value-of select="/comparison/@year"/>年度目标表</a>
         <xsl:text>　</xsl:text>
         <a href="{@previous-goal-href}"><xsl:value-of select="/comparison/@previous-year"/>年度目标表</a>
-        <xsl:text>　按</xsl:text><xsl:value-of select="@matched-by"/><xsl:text>对应</xsl:text>
-        <xsl:if test="@previous-name != @name">（上年名称：<xsl:value-of select="@previous-name"/>）</xsl:if>
+        <xsl:text>　</xsl:text>
+        <xsl:choose>
+          <xsl:when test="@previous-name != @name"><xsl:call-template name="text"><xsl:with-param name="value" select="concat('按', @matched-by, '对应（上年名称：', @previous-name, '）')"/></xsl:call-template></xsl:when>
+          <xsl:otherwise><xsl:call-template name="text"><xsl:with-param name="value" select="concat('按', @matched-by, '对应')"/></xsl:call-template></xsl:otherwise>
+        </xsl:choose>
       </p>
       <p>
         <xsl:text>预算：</xsl:text>
@@ -90,14 +93,14 @@
         <div class="form">
           <table class="changes">
             <colgroup><col class="c-indicator"/><col class="c-value"/><col class="c-value"/><col class="c-kind"/></colgroup>
-            <thead><tr><th class="stub">指标</th><th>上年指标值</th><th>本年指标值</th><th>变化</th></tr></thead>
+            <thead><tr><th class="stub">指标</th><th><xsl:call-template name="text"><xsl:with-param name="value" select="'上年指标值'"/></xsl:call-template></th><th><xsl:call-template name="text"><xsl:with-param name="value" select="'本年指标值'"/></xsl:call-template></th><th>变化</th></tr></thead>
             <tbody>
               <xsl:for-each select="lowered">
                 <tr>
                   <td class="stub"><xsl:call-template name="comparison.indicator"/></td>
                   <td><xsl:call-template name="text"><xsl:with-param name="value" select="@from"/></xsl:call-template></td>
                   <td><xsl:call-template name="text"><xsl:with-param name="value" select="@to"/></xsl:call-template></td>
-                  <td><xsl:value-of select="@kind"/></td>
+                  <td><xsl:call-template name="text"><xsl:with-param name="value" select="@kind"/></xsl:call-template></td>
                 </tr>
               </xsl:for-each>
             </tbody>
@@ -117,8 +120,8 @@
                   <td><xsl:call-template name="text"><xsl:with-param name="value" select="@value"/></xsl:call-template></td>
                   <td>
                     <xsl:choose>
-                      <xsl:when test="self::added">本年新增</xsl:when>
-                      <xsl:otherwise>本年删去</xsl:otherwise>
+                      <xsl:when test="self::added"><xsl:call-template name="text"><xsl:with-param name="value" select="'本年新增'"/></xsl:call-template></xsl:when>
+                      <xsl:otherwise><xsl:call-template name="text"><xsl:with-param name="value" select="'本年删去'"/></xsl:call-template></xsl:otherwise>
                     </xsl:choose>
                   </td>
                 </tr>
@@ -141,7 +144,7 @@
 
   <!-- An indicator by its headings: 产出指标 · 数量指标 · 名称. -->
   <xsl:template name="comparison.indicator">
-    <span class="headings"><xsl:value-of select="concat(@level1, ' · ', @level2)"/></span>
+    <span class="headings"><xsl:call-template name="text"><xsl:with-param name="value" select="concat(@level1, ' · ', @level2)"/></xsl:call-template></span>
     <xsl:call-template name="text"><xsl:with-param name="value" select="@name"/></xsl:call-template>
   </xsl:template>
 </xsl:stylesheet>

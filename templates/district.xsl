@@ -85,9 +85,11 @@
             </colgroup>
             <thead>
               <tr>
-                <th>序号</th><th class="stub">单位</th><th>项目数</th><th>已自评</th>
-                <th>全年预算数（万元）</th><th>全年执行数（万元）</th><th>执行率</th><th>平均得分</th>
-                <th>优</th><th>良</th><th>中</th><th>差</th><th>问题数</th>
+                <!-- The short headings on one line (class nw): a column three characters wide would
+                     otherwise leave one of them alone on a line. -->
+                <th class="nw">序号</th><th class="stub">单位</th><th class="nw">项目数</th><th class="nw">已自评</th>
+                <th>全年预算数（万元）</th><th>全年执行数（万元）</th><th>执行率</th><th class="nw">平均得分</th>
+                <th>优</th><th>良</th><th>中</th><th>差</th><th class="nw">问题数</th>
               </tr>
             </thead>
             <tbody>
