@@ -12,8 +12,10 @@
                                          self-assessed): each the sum of the printed lines; rate
                                          and average worked out from them; amounts in 万元
       <grade-bands><band grade from/>*</grade-bands>
-      <line n name href? report-href? projects assessed findings budget? spent? rate? rate-value?
+      <line n name href? projects assessed findings budget? spent? rate?
             average? count-优? count-良? count-中? count-差?/>*
+      <budget-bar bar name rate rate-value spent budget/>*   each unit with a rate, a bar of the
+                                         execution figure, as the report's (jixiao.xsl)
       <poor unit name href? score/>*       the projects graded 差
 -->
 <xsl:stylesheet version="1.0"
@@ -263,14 +265,12 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- Figure 2: each unit's execution rate (全年执行数 ÷ 全年预算数) from 0 to 100 %, as the
-       report's figure 1 draws each project's; above 100 % the bar reaches the end and is marked. -->
+  <!-- Figure 2: each unit's execution rate (全年执行数 ÷ 全年预算数) from 0 to 100 %, each unit's
+       bar drawn by the report's template for a project's (report.xsl, budget-bar). -->
   <xsl:template name="district.figure.execution">
-    <xsl:variable name="lines" select="line[@rate-value]"/>
-    <xsl:variable name="rows" select="count($lines) * 24"/>
-    <xsl:variable name="left" select="$figure.label.width"/>
+    <xsl:variable name="rows" select="count(budget-bar) * 24"/>
     <figure class="chart">
-      <svg xmlns="http://www.w3.org/2000/svg" width="100%" viewBox="0 0 {$left + $figure.bar.width + 150} {$rows + 44}"
+      <svg xmlns="http://www.w3.org/2000/svg" width="100%" viewBox="0 0 {$figure.label.width + $figure.bar.width + 150} {$rows + 44}"
            role="img" font-size="11" font-family="{$figure.font}" fill="#111">
         <title>各单位预算执行率</title>
         <xsl:call-template name="figure.axis">
@@ -280,22 +280,7 @@
           <xsl:with-param name="unit" select="'%'"/>
           <xsl:with-param name="grid" select="true()"/>
         </xsl:call-template>
-        <xsl:for-each select="$lines">
-          <xsl:variable name="y" select="8 + (position() - 1) * 24"/>
-          <xsl:variable name="length">
-            <xsl:choose>
-              <xsl:when test="@rate-value &gt; 100"><xsl:value-of select="$figure.bar.width"/></xsl:when>
-              <xsl:otherwise><xsl:value-of select="@rate-value * $figure.bar.width div 100"/></xsl:otherwise>
-            </xsl:choose>
-          </xsl:variable>
-          <text x="{$left - 8}" y="{$y + 16}" text-anchor="end" class="label"><xsl:value-of select="@name"/></text>
-          <rect x="{$left}" y="{$y + 5}" width="{$length}" height="14" class="bar" fill="#4a6a8a"/>
-          <xsl:if test="@rate-value &gt; 100">
-            <path d="M{$left + $length},{$y + 2} l6,10 l-6,10 z" class="over" fill="#4a6a8a"/>
-          </xsl:if>
-          <text x="{$left + $figure.bar.width + 12}" y="{$y + 16}" class="value">
-            <xsl:value-of select="@rate"/>（<xsl:value-of select="@spent"/>/<xsl:value-of select="@budget"/>）</text>
-        </xsl:for-each>
+        <xsl:apply-templates select="budget-bar" mode="content"/>
       </svg>
       <figcaption>图2　各单位预算执行率（全年执行数÷全年预算数；右列为执行率及全年执行数/全年预算数，单位：万元）</figcaption>
     </figure>

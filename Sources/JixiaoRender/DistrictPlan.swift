@@ -38,7 +38,8 @@ enum DistrictPlan {
         let names = OutputNames(current.entries.map(\.name)).fileNames
         let previousNames = OutputNames(previous.entries.map(\.name)).fileNames
         let previousFolder = String(previous.year)
-        let pageNames = OutputNames(comparison.projects.map(\.name)).fileNames
+        // A project's comparison page has its goal table's file name: 对比/<X>.html beside 项目/<X>.html.
+        let pageNames = comparison.projects.map { names[$0.current] }
         let inYear = DistrictXML.ComparisonLinks(
             goalTables: names.map { OutputNames.href(OutputLayout.projectDirectory, $0) },
             previousGoalTables: previousNames.map { OutputNames.href("..", previousFolder, OutputLayout.projectDirectory, $0) },
@@ -75,11 +76,9 @@ enum DistrictPlan {
         var jobs = [PageJob(relativePath: OutputLayout.index, build: { DistrictXML.indexPage(units: units, summaries: summaries) })]
         for year in years {
             let rollUp = DistrictRollUp(district, year: year)
-            var hrefs: [Int: (index: String, report: String?)] = [:]
+            var hrefs: [Int: String] = [:]
             for line in rollUp.lines {
-                let unit = district.units[line.unit]
-                hrefs[line.unit] = (OutputNames.href("..", unit.folderName ?? "", String(year), OutputLayout.index),
-                                    line.summary.map { _ in OutputNames.href("..", unit.folderName ?? "", String(year), OutputLayout.report) })
+                hrefs[line.unit] = OutputNames.href("..", district.units[line.unit].folderName ?? "", String(year), OutputLayout.index)
             }
             let poorHrefs = rollUp.poor.map { poor -> String? in
                 let unit = district.units[poor.unit]

@@ -37,10 +37,9 @@ public enum DistrictXML {
         return tree
     }
 
-    /// `output/汇总/<年度>.html`: the roll-up of one year. `links` gives each line's unit index
-    /// and report (or nil) and each poor project's page, relative to the page.
-    static func summaryPage(_ rollUp: DistrictRollUp, indexHref: String, unitHrefs: [Int: (index: String, report: String?)],
-                            poorHrefs: [String?]) -> XMLTree {
+    /// `output/汇总/<年度>.html`: the roll-up of one year, with links (relative to the page) to each
+    /// line's unit's index of the year (by unit) and to each poor project's 自评表.
+    static func summaryPage(_ rollUp: DistrictRollUp, indexHref: String, unitHrefs: [Int: String], poorHrefs: [String?]) -> XMLTree {
         var attributes: [(String, String)] = [
             ("year", String(rollUp.year)), ("unit", districtName), ("index-href", indexHref),
             ("unit-count", String(rollUp.lines.count)), ("projects", String(rollUp.projects)),
@@ -61,17 +60,20 @@ public enum DistrictXML {
         for (number, line) in rollUp.lines.enumerated() {
             var attributes = [("n", String(number + 1)), ("name", line.name), ("projects", String(line.projects)),
                               ("assessed", String(line.assessed)), ("findings", String(line.findings))]
-            if let hrefs = unitHrefs[line.unit] {
-                attributes.append(("href", hrefs.index))
-                if let report = hrefs.report { attributes.append(("report-href", report)) }
-            }
+            if let href = unitHrefs[line.unit] { attributes.append(("href", href)) }
             if let summary = line.summary {
                 attributes += [("budget", wan(summary.totalBudget)), ("spent", wan(summary.totalSpent))]
-                if let rate = summary.ratePercent { attributes += [("rate", rate.fixed(2) + "%"), ("rate-value", rate.plain)] }
+                if let rate = summary.ratePercent { attributes.append(("rate", rate.fixed(2) + "%")) }
                 if let average = summary.averageScore { attributes.append(("average", average.fixed(2))) }
                 attributes += Grade.allCases.map { ("count-\($0.rawValue)", String(summary.count($0))) }
             }
             root.add("line", attributes)
+        }
+        // The execution figure's bars, drawn as the report draws each project's (report.xsl, budget-bar).
+        let executed = rollUp.lines.compactMap { line in line.summary.flatMap { summary in summary.ratePercent.map { (line, summary, $0) } } }
+        for (bar, (line, summary, rate)) in executed.enumerated() {
+            root.add("budget-bar", [("bar", String(bar + 1)), ("name", line.name), ("rate", rate.fixed(2) + "%"),
+                                    ("rate-value", rate.plain), ("spent", wan(summary.totalSpent)), ("budget", wan(summary.totalBudget))])
         }
         for (poor, href) in zip(rollUp.poor, poorHrefs) {
             let unit = rollUp.lines.first { $0.unit == poor.unit }?.name ?? ""

@@ -96,6 +96,21 @@ def district_for(units, projects):
     return folder
 
 
+def district_row(shape, runs, publish):
+    """The district "UxP": U units of P projects each (data/<单位>/<年度>/), published in full with
+    every unit's pages, the index of units and the roll-up; against a single unit's publish of as
+    many tables when `publish` (seconds by size) has one."""
+    units, projects = (int(n) for n in shape.lower().split("x"))
+    district = district_for(units, projects)
+    command = [JIXIAO, "publish", district, "--out", os.path.join(WORK, "out-district"), "--templates", TEMPLATES,
+               "-q", "--full"]
+    seconds = timed(command, runs)
+    rss = peak_rss_mb(command)
+    ratio = f"{seconds / publish[units * projects]:.2f}× 同样 {units * projects} 张表的单一单位发布" \
+        if units * projects in publish else ""
+    return ("发布（多单位）", f"{units} 个单位 × {projects} 个项目", f"jixiao publish {seconds:.2f} s，峰值内存 {rss:.0f} MB", ratio)
+
+
 def goals_only(folder):
     """The same projects before year end: their goals, without any results file (the budget
     submission publishes the goal tables and the annual document)."""
@@ -285,19 +300,8 @@ def main():
     rows.append(("发布对比", "2021 年数据（14 张表）", f"jixiao {small:.3f} s；xsltproc 同一批 XML {small_xsltproc:.3f} s",
                  f"jixiao/xsltproc = {statistics.median(a / b for a, b in small_pairs):.2f}×（逐对比值的中位数，各 {len(small_pairs)} 次）"))
 
-    # The district: as many tables as the largest size, in units of a few dozen projects each
-    # (data/<单位>/<年度>/), published with every unit's pages, the index of units and the roll-up.
     if args.district:
-        units, projects = (int(n) for n in args.district.lower().split("x"))
-        district = district_for(units, projects)
-        command = [JIXIAO, "publish", district, "--out", os.path.join(WORK, "out-district"), "--templates", TEMPLATES,
-                   "-q", "--full"]
-        seconds = timed(command, args.runs)
-        rss = peak_rss_mb(command)
-        ratio = f"{seconds / publish[units * projects]:.2f}× 同样 {units * projects} 张表的单一单位发布" \
-            if units * projects in publish else ""
-        rows.append(("发布（多单位）", f"{units} 个单位 × {projects} 个项目",
-                     f"jixiao publish {seconds:.2f} s，峰值内存 {rss:.0f} MB", ratio))
+        rows.append(district_row(args.district, args.runs, publish))
 
     # 4. Republish into the previous output: nothing changed, and one project changed.
     rounds = republish_rounds(JIXIAO, folder, os.path.join(WORK, f"out-{size}"), args.runs)
