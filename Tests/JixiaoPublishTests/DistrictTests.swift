@@ -189,6 +189,31 @@ struct DistrictTests {
         #expect(report.pages.filter { $0.hasPrefix("甲街道/") }.count == 48)
     }
 
+    /// A target lowered again: the republish renders the pages that show it, and its output is
+    /// the full publish's, byte for byte, manifest included.
+    @Test func republishingADistrictEqualsAFullPublish() throws {
+        let scratch = Scratch("district-republish")
+        let data = scratch.appendingPathComponent("data")
+        try FileManager.default.copyItem(at: Self.fixture, to: data)
+        func publish(_ out: String, full: Bool = false) throws -> PublishReport {
+            var options = PublishOptions(dataDirectory: data.path, outputDirectory: scratch.appendingPathComponent(out).path,
+                                         templatesDirectory: Published.repository.appendingPathComponent("templates").path)
+            options.incremental = !full
+            return try Publisher.publish(options)
+        }
+        _ = try publish("output")
+        let file = data.appendingPathComponent("乙街道/2022/项目/墓穴安置经费.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "指标值: 80%以上", with: "指标值: 75%以上").write(to: file, atomically: true, encoding: .utf8)
+        let again = try publish("output")
+        // 乙街道/2022's pages made from that file: the project's goal table and 自评表, the annual
+        // document, the index, the report, the comparison and the project's own comparison page.
+        // The roll-up and every other unit's and year's pages are taken from the last publish.
+        #expect(again.reusedPages == again.pageCount - 7)
+        _ = try publish("full", full: true)
+        #expect(try snapshot(of: scratch.appendingPathComponent("output")) == snapshot(of: scratch.appendingPathComponent("full")))
+    }
+
     /// Today's single unit: the same pages at the same paths, no index of units, no roll-up.
     @Test func singleUnitPublishesTheSamePages() throws {
         let report = try Published.output.get().report
