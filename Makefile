@@ -98,9 +98,11 @@ fuzz: deps
 	$(FUZZ)/.build/debug/FuzzParser $(FUZZ)/corpus/parser $(FUZZ)/corpus-seed -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -artifact_prefix=$(FUZZ)/crashes/ -print_final_stats=1
 	$(FUZZ)/.build/debug/FuzzCheck $(FUZZ)/corpus/check $(FUZZ)/corpus-seed -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -artifact_prefix=$(FUZZ)/crashes/ -print_final_stats=1
 
-## 性能基准：与 Yams、PyYAML、xsltproc、Python 流水线对比，结果写入 BENCHMARKS.md（BENCH_SIZES 可改规模；
+## 性能基准：与 Yams、PyYAML、xsltproc、Python 流水线对比，结果写入 BENCHMARKS.md（BENCH_SIZES 可改规模，BENCH_DISTRICT 是多单位的
+## 规模“单位数x每单位项目数”，默认 200x50，空则不测；
 ## BENCH_BASELINE=另一个 jixiao 程序 时，同一次运行中交替测它作前后对比；它用的模板与本版不同时，用 BENCH_BASELINE_TEMPLATES=它的模板目录）
 BENCH_SIZES ?= 100,1000,10000
+BENCH_DISTRICT ?= 200x50
 BENCH_BASELINE ?=
 BENCH_BASELINE_NAME ?= 对照
 BENCH_BASELINE_TEMPLATES ?=
@@ -109,7 +111,7 @@ bench: build
 	  || { echo "基准要与 xsltproc 对比，请先执行：sudo apt-get install -y xsltproc"; exit 1; }
 	cd Tests/Benchmarks && $(SWIFT) build -c release
 	@python3 -c 'import lxml' 2>/dev/null || python3 -m pip install --quiet lxml
-	python3 Tests/Benchmarks/bench.py --sizes $(BENCH_SIZES) $(if $(BENCH_BASELINE),--baseline $(BENCH_BASELINE) --baseline-name "$(BENCH_BASELINE_NAME)" $(if $(BENCH_BASELINE_TEMPLATES),--baseline-templates $(BENCH_BASELINE_TEMPLATES)))
+	python3 Tests/Benchmarks/bench.py --sizes $(BENCH_SIZES) --district "$(BENCH_DISTRICT)" $(if $(BENCH_BASELINE),--baseline $(BENCH_BASELINE) --baseline-name "$(BENCH_BASELINE_NAME)" $(if $(BENCH_BASELINE_TEMPLATES),--baseline-templates $(BENCH_BASELINE_TEMPLATES)))
 
 build: deps
 	$(SWIFT) build -c release --product jixiao

@@ -50,13 +50,15 @@ let package = Package(
         .target(name: "JixiaoData", dependencies: [
             "JixiaoParser", "JixiaoModel", "JixiaoCheck", "JixiaoScore", "JixiaoDiagnostics", "JixiaoDigest",
         ]),
+        // A unit's year against its year before: projects matched, what their goal tables changed.
+        .target(name: "JixiaoCompare", dependencies: ["JixiaoData", "JixiaoModel"]),
         // The output folder: staged beside it, swapped in whole, never touching what is not its own.
         .target(name: "JixiaoOutput", dependencies: [
             "JixiaoDiagnostics", "JixiaoDigest", "CSupport",
         ]),
         // model → XML → libxslt → XHTML, and the site plan: which pages exist, and their names.
         .target(name: "JixiaoRender", dependencies: [
-            "JixiaoData", "JixiaoModel", "JixiaoCheck", "JixiaoScore", "JixiaoOutput", "JixiaoDigest", "JixiaoDiagnostics", "CLibXML", "CSupport",
+            "JixiaoData", "JixiaoCompare", "JixiaoModel", "JixiaoCheck", "JixiaoScore", "JixiaoOutput", "JixiaoDigest", "JixiaoDiagnostics", "CLibXML", "CSupport",
         ]),
         // The other formats of the same pages: PDF (WeasyPrint) and .xlsx.
         .target(name: "JixiaoExport", dependencies: [
@@ -102,7 +104,7 @@ let package = Package(
         .testTarget(name: "JixiaoPreviewTests", dependencies: ["JixiaoPreview", "JixiaoPublish"]),
         .testTarget(
             name: "JixiaoPublishTests",
-            dependencies: ["JixiaoPublish", "JixiaoData", "JixiaoDigest", "JixiaoOutput", "JixiaoRender", "JixiaoExport", "JixiaoImport",
+            dependencies: ["JixiaoPublish", "JixiaoData", "JixiaoCompare", "JixiaoDigest", "JixiaoOutput", "JixiaoRender", "JixiaoExport", "JixiaoImport",
                            "CLibXML", "CSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Fixtures")]
         ),

@@ -18,16 +18,22 @@ extension DataSetLoader {
         return digest.fingerprint
     }
 
-    /// The files `load` reads, each with its path relative to `directory`.
+    /// The files `loadUnits` reads, each with its path relative to `directory` (a unit's
+    /// under its folder's name).
     private static func inputFiles(_ directory: String) -> [(name: String, path: String)] {
         guard isDirectory(directory) else { return [("", directory)] }
         var files: [(String, String)] = []
-        for (year, folder) in yearFolders(in: directory) {
-            let department = join(folder, DataLayout.departmentFile)
-            if FileManager.default.fileExists(atPath: department) { files.append(("\(year)/\(DataLayout.departmentFile)", department)) }
-            for subfolder in [DataLayout.projectDirectory, DataLayout.monitoringDirectory, DataLayout.resultsDirectory] {
-                for path in dataFiles(in: join(folder, subfolder)) {
-                    files.append(("\(year)/\(subfolder)/" + (path as NSString).lastPathComponent, path))
+        for unit in UnitLayout.units(in: directory).folders {
+            let prefix = unit.name.map { $0 + "/" } ?? ""
+            for (year, folder) in yearFolders(in: unit.path) {
+                let department = join(folder, DataLayout.departmentFile)
+                if FileManager.default.fileExists(atPath: department) {
+                    files.append(("\(prefix)\(year)/\(DataLayout.departmentFile)", department))
+                }
+                for subfolder in [DataLayout.projectDirectory, DataLayout.monitoringDirectory, DataLayout.resultsDirectory] {
+                    for path in dataFiles(in: join(folder, subfolder)) {
+                        files.append(("\(prefix)\(year)/\(subfolder)/" + (path as NSString).lastPathComponent, path))
+                    }
                 }
             }
         }

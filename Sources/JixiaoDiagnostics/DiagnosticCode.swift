@@ -123,6 +123,9 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, CustomString
     public static let templateFailed = DiagnosticCode("JX905", "模板执行失败")
     public static let unsafeOutput = DiagnosticCode("JX906", "输出目录会覆盖其他文件")
     // JX907 (a data file changed during a publish) is retired: every file is read once.
+    public static let ambiguousDataFolder = DiagnosticCode("JX908", "数据目录既有年度目录又有单位目录")
+    public static let unitNameMismatch = DiagnosticCode("JX909", "单位与单位目录名不一致")
+    public static let notAUnitFolder = DiagnosticCode("JX910", "目录中没有年度目录，不是单位目录")
 
     /// The registry, in code order; the docs and the JSON output are generated from it.
     public static let all: [DiagnosticCode] = [
@@ -142,5 +145,6 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, CustomString
         monitoringWithoutProject, unknownIndicatorProgress, missingIndicatorProgress, overspent, spentSourcesMismatch,
         badMonitoringDate, behindPlan, certainWhileFarBehind, unexplainedRisk, notMonitored, duplicateMonitoring,
         noData, duplicateProject, fileNameMismatch, outputFailed, templateFailed, unsafeOutput,
+        ambiguousDataFolder, unitNameMismatch, notAUnitFolder,
     ]
 }

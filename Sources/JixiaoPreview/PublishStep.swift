@@ -20,11 +20,12 @@ enum PublishStep {
                                      templatesDirectory: templates, encoding: encoding)
         do {
             let report = try Publisher.publish(options)
-            return .published(years: report.years, pageCount: report.pageCount)
+            // A district's site opens at its own index, not at a year's.
+            return .published(years: report.isDistrict ? [] : report.years, pageCount: report.pageCount)
         } catch let failure as PublishFailure {
             // The failure names lines but does not carry the texts; they are read again, in the
             // same encoding, so that the page quotes what the user wrote.
-            return .dataErrors(failure.diagnostics, sources: DataSetLoader.load(directory: data, encoding: encoding).sources)
+            return .dataErrors(failure.diagnostics, sources: DataSetLoader.loadUnits(directory: data, encoding: encoding).sources)
         } catch {
             return .failed("\(error)")
         }

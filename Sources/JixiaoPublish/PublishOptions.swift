@@ -115,6 +115,8 @@ public struct PublishReport: Sendable {
     public let reusedPages: Int
     /// No input changed since the previous publish: the output was left as it was.
     public let upToDate: Bool
+    /// Whether the output is a district's, with an index of its units at the top (`index.html`).
+    public var isDistrict: Bool { pages.contains(OutputLayout.index) }
 
     init(_ manifest: Manifest, reusedPages: Int, upToDate: Bool) {
         pages = manifest.pages.keys.sortedByBytes()

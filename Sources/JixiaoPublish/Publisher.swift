@@ -33,15 +33,15 @@ public enum Publisher {
         }
 
         progress("[1/4] 读取、解读、检查并评分 \(options.dataDirectory)")
-        let dataSet = DataSetLoader.load(directory: options.dataDirectory, encoding: options.encoding, keepSources: false)
-        if dataSet.errorCount > 0 { throw PublishFailure(diagnostics: dataSet.diagnostics) }
+        let district = DataSetLoader.loadUnits(directory: options.dataDirectory, encoding: options.encoding, keepSources: false)
+        if district.errorCount > 0 { throw PublishFailure(diagnostics: district.diagnostics) }
 
         progress("[2/4] 编译模板 \(options.templatesDirectory)")
         let templates = try Templates(options)
 
         let formats = ["页面"] + (options.xlsx ? ["电子表格"] : []) + (options.docx ? ["Word 文档"] : [])
         progress("[3/4] 生成 XML，经模板转换为" + formats.joined(separator: "、"))
-        let plan = RenderPlan(dataSet)
+        let plan = RenderPlan(district)
         let xmlFolder = try options.emitXMLDirectory.map { directory throws(PublishFailure) in try claim(directory, options).folder }
         let staged = try refusing(options.outputDirectory) { () throws(OutputRefusal) in try output.stage() }
         let xml: StagedOutput?
@@ -73,8 +73,8 @@ public enum Publisher {
         }
 
         progress("[4/4] 写出到 \(options.outputDirectory)")
-        var written = Manifest(inputs: inputs, summary: .init(years: dataSet.years.map(\.year), dataFileCount: dataSet.fileCount,
-                                                              warningCount: dataSet.warningCount))
+        var written = Manifest(inputs: inputs, summary: .init(years: district.years, dataFileCount: district.fileCount,
+                                                              warningCount: district.warningCount))
         for (job, page) in zip(plan.jobs, rendered) {
             written.pages[job.relativePath] = Manifest.Page(source: page.digest, parts: page.parts.isEmpty ? nil : page.parts)
         }

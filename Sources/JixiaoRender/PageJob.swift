@@ -10,7 +10,8 @@ import Synchronization
 /// A project's own page is a frame too, around one part, its table, which a long document
 /// holds as well: the table is transformed once for both (`BatchParts`).
 public struct PageJob: Sendable {
-    public let relativePath: String
+    /// Set by `moved(under:)` alone: a unit's pages in a district.
+    public internal(set) var relativePath: String
     /// Of a form (目标表, 自评表), the whole page's tree, from which `--xlsx` also writes it
     /// as a spreadsheet.
     var spreadsheet: (@Sendable () throws -> XMLTree)?

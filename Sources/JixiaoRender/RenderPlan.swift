@@ -21,13 +21,17 @@ public struct RenderPlan: Sendable {
     /// many are in memory at once, and every batch waits for its longest page.
     public static let batchSize = 256
 
-    /// The pages of every year of `dataSet` (`SitePlan`).
+    /// The pages of every year of `dataSet`, one unit in today's shape (`SitePlan`).
     public init(_ dataSet: DataSet) {
+        self.init(District(unit: dataSet))
+    }
+
+    /// The pages of every year of every unit, then the district's own (`DistrictPlan`).
+    public init(_ district: District) {
         var jobs: [PageJob] = []
-        years = dataSet.years.map { year in
-            let pages = SitePlan.pageJobs(year)
-            defer { jobs += pages }
-            return (year.entries.count, jobs.count..<jobs.count + pages.count)
+        years = DistrictPlan.pageGroups(district).map { group in
+            defer { jobs += group.jobs }
+            return (group.projects, jobs.count..<jobs.count + group.jobs.count)
         }
         self.jobs = jobs
     }

@@ -30,8 +30,9 @@ public enum OutputLayout {
 
 /// Which pages a data set publishes, their names, and how each page's XML is built.
 public enum SitePlan {
-    /// The pages of one year, paths relative to the output folder.
-    static func pageJobs(_ year: YearData) -> [PageJob] {
+    /// The pages of one year, paths relative to the output folder; `alsoListed`: documents
+    /// the index lists after the year's own (the comparison with the year before).
+    static func pageJobs(_ year: YearData, alsoListed: [(href: String, title: String)] = []) -> [PageJob] {
         // Both by the projects' places in the year.
         let names = OutputNames(year.entries.map(\.name)).fileNames
         let hrefs = year.entries.indices.map { index in
@@ -40,7 +41,7 @@ public enum SitePlan {
         let folder = String(year.year)
         let atTop = DocumentXML.PageContext(year: year.year, unit: year.unit, indexHref: OutputLayout.index)
         let forms = formJobs(year, names: names)
-        let index = indexJob("\(folder)/\(OutputLayout.index)", year, documents: listedDocuments(year), names: names,
+        let index = indexJob("\(folder)/\(OutputLayout.index)", year, documents: listedDocuments(year) + alsoListed, names: names,
                              assessmentHrefs: hrefs)
         let report = year.assessment.map { _ in reportJob("\(folder)/\(OutputLayout.report)", year, hrefs: hrefs, context: atTop) }
         return forms + monitoringJobs(year, names: names) + [report].compactMap { $0 } + [index]

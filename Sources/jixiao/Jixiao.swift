@@ -12,7 +12,7 @@ struct Jixiao: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jixiao",
         abstract: "绩效：预算绩效目标表的检查与发布工具",
-        discussion: "数据目录的结构：<数据目录>/<年度>/部门整体绩效目标.yaml 与 <数据目录>/<年度>/项目/<项目名称>.yaml。格式说明见 docs/数据格式.md。",
+        discussion: "数据目录的结构：<数据目录>/<年度>/部门整体绩效目标.yaml 与 <数据目录>/<年度>/项目/<项目名称>.yaml；多个单位时每个单位一个目录：<数据目录>/<单位>/<年度>/…。格式说明见 docs/数据格式.md。",
         subcommands: [Publish.self, Check.self, Score.self, Preview.self, New.self, Import.self, Dump.self],
         defaultSubcommand: Publish.self
     )
@@ -47,7 +47,7 @@ struct Jixiao: AsyncParsableCommand {
 let dataErrorExit = ExitCode(1)
 
 struct DataDirectory: ParsableArguments {
-    @Argument(help: "数据目录（包含年度子目录，或就是某个年度目录）")
+    @Argument(help: "数据目录（包含年度子目录，或就是某个年度目录；多个单位时包含各单位的目录，每个单位目录中是年度子目录）")
     var dataDirectory: String = "data"
 
     @Option(name: .long, help: "数据文件的编码：utf-8（默认）或 gb18030（记事本“ANSI”保存的文件）")
@@ -105,10 +105,14 @@ extension Jixiao {
                     let published = report.upToDate ? "\(out)/ 已是最新：\(report.pageCount) 个页面\(others)"
                         : "已发布 \(report.pageCount) 个页面\(others)到 \(out)/"
                     print("\(published)（\(report.dataFileCount) 个数据文件，\(warnings) 个警告\(advice)\(reused)）")
-                    for year in report.years { print("  打开 \(out)/\(year)/index.html") }
+                    if report.isDistrict {
+                        print("  打开 \(out)/index.html")
+                    } else {
+                        for year in report.years { print("  打开 \(out)/\(year)/index.html") }
+                    }
                 }
             } catch let failure as PublishFailure {
-                let sources = DataSetLoader.load(directory: data.dataDirectory, encoding: data.encoding).sources
+                let sources = DataSetLoader.loadUnits(directory: data.dataDirectory, encoding: data.encoding).sources
                 DiagnosticPrinter.printText(failure.diagnostics, sources: sources)
                 let errors = failure.diagnostics.filter { $0.severity == .error }.count
                 printError("发布失败：\(errors) 个错误。输出目录 \(out)/ 未作改动。")
@@ -129,19 +133,41 @@ extension Jixiao {
         @Option(name: .long, help: "输出格式：text 或 json") var format: Format = .text
 
         func run() throws {
-            let dataSet = DataSetLoader.load(directory: data.dataDirectory, encoding: data.encoding)
-            let failing = dataSet.errorCount + (strict ? dataSet.warningCount : 0)
+            let district = DataSetLoader.loadUnits(directory: data.dataDirectory, encoding: data.encoding)
+            let failing = district.errorCount + (strict ? district.warningCount : 0)
+            let sources = district.sources
+            func counts(_ files: Int, _ diagnostics: [Diagnostic]) -> (errors: Int, warnings: Int, line: String) {
+                let errors = diagnostics.count { $0.severity == .error }
+                return (errors, diagnostics.count - errors, "检查了 \(files) 个文件：\(errors) 个错误，\(diagnostics.count - errors) 个警告")
+            }
             switch format {
             case .text:
-                DiagnosticPrinter.printText(dataSet.diagnostics, sources: dataSet.sources, to: .standardOutput)
-                print("检查了 \(dataSet.fileCount) 个文件：\(dataSet.errorCount) 个错误，\(dataSet.warningCount) 个警告")
+                if district.isSingleUnit {
+                    DiagnosticPrinter.printText(district.diagnostics, sources: sources, to: .standardOutput)
+                } else {
+                    // Grouped by unit: the folder's own findings, then each unit's, each with its count.
+                    DiagnosticPrinter.printText(district.layoutDiagnostics, sources: sources, to: .standardOutput)
+                    for unit in district.units {
+                        print("单位：\(unit.name)（\(unit.path)）")
+                        DiagnosticPrinter.printText(unit.dataSet.diagnostics, sources: sources, to: .standardOutput)
+                        print("  " + counts(unit.dataSet.fileCount, unit.dataSet.diagnostics).line)
+                    }
+                    print("共 \(district.units.count) 个单位。", terminator: "")
+                }
+                print(counts(district.fileCount, district.diagnostics).line)
             case .json:
+                let units: [(String, JSONValue)] = district.isSingleUnit ? [] : [("units", .array(district.units.map { unit in
+                    let (errors, warnings, _) = counts(unit.dataSet.fileCount, unit.dataSet.diagnostics)
+                    return .object([("unit", .string(unit.name)), ("folder", .string(unit.path)),
+                                    ("files", .number(String(unit.dataSet.fileCount))), ("errors", .number(String(errors))),
+                                    ("warnings", .number(String(warnings))), ("diagnostics", .array(unit.dataSet.diagnostics.map(\.json)))])
+                }))]
                 print(JSONValue.object([
-                    ("files", .number(String(dataSet.fileCount))),
-                    ("errors", .number(String(dataSet.errorCount))),
-                    ("warnings", .number(String(dataSet.warningCount))),
-                    ("diagnostics", .array(dataSet.diagnostics.map(\.json))),
-                ]).rendered())
+                    ("files", .number(String(district.fileCount))),
+                    ("errors", .number(String(district.errorCount))),
+                    ("warnings", .number(String(district.warningCount))),
+                    ("diagnostics", .array(district.diagnostics.map(\.json))),
+                ] + units).rendered())
             }
             if failing > 0 { throw dataErrorExit }
         }
@@ -158,21 +184,29 @@ extension Jixiao {
         @Option(name: .long, help: "输出格式：text、json 或 csv") var format: Format = .text
 
         func run() throws {
-            let dataSet = DataSetLoader.load(directory: data.dataDirectory, encoding: data.encoding)
-            if dataSet.errorCount > 0 {
-                DiagnosticPrinter.printText(dataSet.diagnostics.filter { $0.severity == .error }, sources: dataSet.sources)
-                printError("数据有 \(dataSet.errorCount) 个错误，无法评分。")
+            let district = DataSetLoader.loadUnits(directory: data.dataDirectory, encoding: data.encoding)
+            if district.errorCount > 0 {
+                DiagnosticPrinter.printText(district.diagnostics.filter { $0.severity == .error }, sources: district.sources)
+                printError("数据有 \(district.errorCount) 个错误，无法评分。")
                 throw dataErrorExit
             }
-            let years = dataSet.years.compactMap { year in year.summary.map { (year.year, $0, year.isSample) } }
+            // Unit by unit, year by year; a single unit's years carry no unit.
+            let years = district.units.flatMap { unit in
+                unit.dataSet.years.compactMap { year in
+                    year.summary.map { (unit: district.isSingleUnit ? nil : unit.name, year: year.year, summary: $0, isSample: year.isSample) }
+                }
+            }
             if years.isEmpty {
                 printError("没有找到自评数据（\(DataLayout.resultsDirectory)/ 目录）。")
                 throw dataErrorExit
             }
             switch format {
-            case .text: print(years.map { SummaryText.table(year: $0.0, $0.1, isSample: $0.2) }.joined(separator: "\n\n"))
-            case .csv: print(SummaryText.csv(years.map { ($0.0, $0.1) }), terminator: "")
-            case .json: print(JSONValue.array(years.map { SummaryText.json(year: $0.0, $0.1) }).rendered())
+            case .text:
+                print(years.map { year in
+                    (year.unit.map { "单位：\($0)\n" } ?? "") + SummaryText.table(year: year.year, year.summary, isSample: year.isSample)
+                }.joined(separator: "\n\n"))
+            case .csv: print(SummaryText.csv(years.map { ($0.unit, $0.year, $0.summary) }), terminator: "")
+            case .json: print(JSONValue.array(years.map { SummaryText.json(unit: $0.unit, year: $0.year, $0.summary) }).rendered())
             }
         }
     }

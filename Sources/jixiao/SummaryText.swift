@@ -38,20 +38,23 @@ enum SummaryText {
         return out.joined(separator: "\n")
     }
 
-    static func csv(_ years: [(Int, AssessmentSummary)]) -> String {
+    /// `unit` is nil for every year of a single unit's data: then there is no 单位 column.
+    static func csv(_ years: [(unit: String?, year: Int, summary: AssessmentSummary)]) -> String {
         func field(_ text: String) -> String {
             text.contains(where: { ",\"\n".contains($0) }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
         }
-        var lines = [(["年度"] + header).map(field).joined(separator: ",")]
-        for (year, summary) in years {
-            lines += summary.rows.map { ([String(year)] + cells($0)).map(field).joined(separator: ",") }
+        let byUnit = years.contains { $0.unit != nil }
+        var lines = [((byUnit ? ["单位"] : []) + ["年度"] + header).map(field).joined(separator: ",")]
+        for (unit, year, summary) in years {
+            lines += summary.rows.map { ((byUnit ? [unit ?? ""] : []) + [String(year)] + cells($0)).map(field).joined(separator: ",") }
         }
         return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
     }
 
-    static func json(year: Int, _ summary: AssessmentSummary) -> JSONValue {
+    /// `unit`: the unit's name in a district's output, nil for a single unit's.
+    static func json(unit: String? = nil, year: Int, _ summary: AssessmentSummary) -> JSONValue {
         func amount(_ value: Amount?) -> JSONValue { value.map { .number(wan($0)) } ?? .null }
-        return .object([
+        let fields: [(String, JSONValue)] = [
             ("年度", .number(String(year))),
             ("项目", .array(summary.rows.map { row in
                 .object([("序号", .number(String(row.number))), ("项目名称", .string(row.name)),
@@ -63,6 +66,7 @@ enum SummaryText {
             ("合计", .object([("全年预算数万元", amount(summary.totalBudget)), ("全年执行数万元", amount(summary.totalSpent)),
                              ("执行率", summary.ratePercent.map { .number($0.fixed(2)) } ?? .null),
                              ("平均得分", summary.averageScore.map { .number($0.fixed(2)) } ?? .null)])),
-        ])
+        ]
+        return .object((unit.map { [("单位", JSONValue.string($0))] } ?? []) + fields)
     }
 }

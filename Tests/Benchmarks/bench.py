@@ -3,7 +3,7 @@
 the same files, each figure the median of several runs, ratios taken pair by pair.
 Writes the table to BENCHMARKS.md.
 
-Usage: bench.py [--sizes 100,1000,10000] [--runs 3]
+Usage: bench.py [--sizes 100,1000,10000] [--runs 3] [--district 200x50]
                 [--baseline OTHER_JIXIAO --baseline-name NAME [--baseline-templates ITS_TEMPLATES]]
 """
 import argparse
@@ -86,6 +86,29 @@ def data_for(size):
     if not os.path.isdir(folder):
         subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), str(size), folder], check=True)
     return folder
+
+
+def district_for(units, projects):
+    folder = os.path.join(WORK, f"district-{units}x{projects}")
+    if not os.path.isdir(folder):
+        subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), str(projects), folder, "--units", str(units)],
+                       check=True)
+    return folder
+
+
+def district_row(shape, runs, publish):
+    """The district "UxP": U units of P projects each (data/<单位>/<年度>/), published in full with
+    every unit's pages, the index of units and the roll-up; against a single unit's publish of as
+    many tables when `publish` (seconds by size) has one."""
+    units, projects = (int(n) for n in shape.lower().split("x"))
+    district = district_for(units, projects)
+    command = [JIXIAO, "publish", district, "--out", os.path.join(WORK, "out-district"), "--templates", TEMPLATES,
+               "-q", "--full"]
+    seconds = timed(command, runs)
+    rss = peak_rss_mb(command)
+    ratio = f"{seconds / publish[units * projects]:.2f}× 同样 {units * projects} 张表的单一单位发布" \
+        if units * projects in publish else ""
+    return ("发布（多单位）", f"{units} 个单位 × {projects} 个项目", f"jixiao publish {seconds:.2f} s，峰值内存 {rss:.0f} MB", ratio)
 
 
 def goals_only(folder):
@@ -197,6 +220,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="100,1000,10000")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--district", default="200x50",
+                        help="units x projects of the district case (a data folder of units); empty: none")
     parser.add_argument("--baseline", help="another jixiao binary to compare with, run for run in turn")
     parser.add_argument("--baseline-name", default="对照", help="what the baseline is, for the table")
     parser.add_argument("--baseline-templates", default=TEMPLATES,
@@ -275,6 +300,9 @@ def main():
     rows.append(("发布对比", "2021 年数据（14 张表）", f"jixiao {small:.3f} s；xsltproc 同一批 XML {small_xsltproc:.3f} s",
                  f"jixiao/xsltproc = {statistics.median(a / b for a, b in small_pairs):.2f}×（逐对比值的中位数，各 {len(small_pairs)} 次）"))
 
+    if args.district:
+        rows.append(district_row(args.district, args.runs, publish))
+
     # 4. Republish into the previous output: nothing changed, and one project changed.
     rounds = republish_rounds(JIXIAO, folder, os.path.join(WORK, f"out-{size}"), args.runs)
     full, unchanged, changed = (statistics.median(times) for times in zip(*rounds))
@@ -328,6 +356,9 @@ NOTES = """
   应用于 `jixiao publish --emit-xml` 写出的同一批 XML（内容相同的 XML 只转换一次：项目表与自评表既是项目页面中的一段、
   又是长文档中的一段，Jixiao 也只转换一次），每个进程至多 4,000 个文件，各进程时间相加，输出写到同一个文件；
   Python 流水线（PyYAML C 加载器 + lxml，同一套模板）只生成项目表，是它所需时间的下限。
+- 多单位：`--district 200x50`（`make bench BENCH_DISTRICT=…`，空则不测）生成 200 个单位、每个单位 50 个项目（共 10,000 张目标表
+  与自评表，`data/<单位>/2021/…`），完整发布：每个单位的全部页面、单位一览（`index.html`）与年度汇总（`汇总/2021.html`）。
+  比值与同样张数的单一单位发布（上表 N=10000）相比。
 - 目标阶段：同一批项目去掉全部自评文件，即年底之前、预算申报时的情形，两边生成同样的项目表与年度全文。
 - 重新发布：在上一次的输出上再发布（默认的增量方式）；输出与完整发布逐字节相同（见 `IncrementalPublishTests`）。
   测 3 轮，每轮依次为：完整发布；未改动时重新发布；改动一个项目后重新发布。比值是每一轮的重新发布与同一轮的完整发布之比，

@@ -3,7 +3,8 @@
 files, and a department file — Chinese text, 1–2 indicators per 二级, the value forms of
 REFERENCE §3, budgets with breakdowns that add up.
 
-Usage: generate.py N OUT_DIR [--seed S]   (writes OUT_DIR/2021/…)
+Usage: generate.py N OUT_DIR [--seed S] [--units U]   (writes OUT_DIR/2021/…; with --units, N projects
+in each of U units: OUT_DIR/单位001/2021/…, each unit's department file naming its folder)
 """
 import argparse
 import os
@@ -99,19 +100,11 @@ def results(rng, name, total, indicators):
     return "\n".join(lines) + "\n"
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("count", type=int)
-    parser.add_argument("out")
-    parser.add_argument("--seed", type=int, default=2021)
-    args = parser.parse_args()
-    rng = random.Random(args.seed)
-    # The results' own sequence: the project files stay what they were before results had any.
-    results_rng = random.Random(args.seed + 1)
-    base = os.path.join(args.out, "2021")
+def unit(rng, results_rng, count, first, base, unit_name=None):
+    """`count` projects numbered from `first`, with their results and the department file, in `base`."""
     os.makedirs(os.path.join(base, "项目"), exist_ok=True)
     os.makedirs(os.path.join(base, "自评"), exist_ok=True)
-    for number in range(1, args.count + 1):
+    for number in range(first, first + count):
         name, total, text, indicators = project(rng, number)
         with open(os.path.join(base, "项目", name + ".yaml"), "w", encoding="utf-8") as handle:
             handle.write(text)
@@ -120,7 +113,26 @@ def main():
     here = os.path.dirname(os.path.abspath(__file__))
     department = os.path.join(os.path.dirname(os.path.dirname(here)), "data", "2021", "部门整体绩效目标.yaml")
     with open(department, encoding="utf-8") as source, open(os.path.join(base, "部门整体绩效目标.yaml"), "w", encoding="utf-8") as target:
-        target.write(source.read())
+        text = source.read()
+        target.write(text.replace("单位: 街道办事处", f"单位: {unit_name}", 1) if unit_name else text)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("count", type=int)
+    parser.add_argument("out")
+    parser.add_argument("--seed", type=int, default=2021)
+    parser.add_argument("--units", type=int, default=0, help="so many units of `count` projects each")
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    # The results' own sequence: the project files stay what they were before results had any.
+    results_rng = random.Random(args.seed + 1)
+    if not args.units:
+        unit(rng, results_rng, args.count, 1, os.path.join(args.out, "2021"))
+        return
+    for index in range(args.units):
+        name = f"单位{index + 1:03d}"
+        unit(rng, results_rng, args.count, index * args.count + 1, os.path.join(args.out, name, "2021"), name)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,8 @@ measuring script runs in the page from outside; the published pages carry no scr
 
 Usage: layout_test.py JIXIAO_BINARY [--all]   — needs chromium and the fonts the pages name.
 By default it checks a sample: the pages of each kind (the index, the department pages, the
-annual document, the report) and a few projects' tables, the longest among them.
+annual document, the report) and a few projects' tables, the longest among them; and the pages of
+a district (the index of units, the roll-ups, a comparison of two years).
 Prints 'N passed, N failed'.
 """
 import json
@@ -196,6 +197,13 @@ def pages(out, everything):
     return sorted(found)
 
 
+# The district built from the 2021 data (Tests/JixiaoPublishTests/Fixtures/district): its own pages,
+# the index of units and each year's roll-up, and the comparison of a unit's 2022 with its 2021.
+DISTRICT = os.path.join(ROOT, "Tests", "JixiaoPublishTests", "Fixtures", "district")
+DISTRICT_PAGES = ("index.html", "汇总/2021.html", "汇总/2022.html", "乙街道/2022/年度对比.html",
+                  "乙街道/2022/对比/垃圾分类督导员补助.html")
+
+
 def main():
     binary = os.path.abspath(sys.argv[1])
     everything = "--all" in sys.argv[2:]
@@ -208,14 +216,19 @@ def main():
                                  "--templates", os.path.join(ROOT, "templates"), "-q"],
                                 capture_output=True, text=True)
         tally.check(result.returncode == 0, f"publish: {result.stderr[-2000:]}")
+        district = os.path.join(scratch, "district")
+        result = subprocess.run([binary, "publish", DISTRICT, "--out", district,
+                                 "--templates", os.path.join(ROOT, "templates"), "-q"],
+                                capture_output=True, text=True)
+        tally.check(result.returncode == 0, f"publish district: {result.stderr[-2000:]}")
         browser = Browser(os.path.join(scratch, "profile"))
         try:
-            checked = pages(out, everything)
+            checked = pages(out, everything) + [os.path.join(district, page) for page in DISTRICT_PAGES]
             tally.check(len(checked) >= 10, f"only {len(checked)} pages to check")
             for path in checked:
                 for width in WIDTHS:
                     faults = browser.measure(path, width)
-                    tally.check(not faults, f"{os.path.relpath(path, out)} at {width} px: " + "; ".join(faults[:8])
+                    tally.check(not faults, f"{os.path.relpath(path, scratch)} at {width} px: " + "; ".join(faults[:8])
                                 + (f" (and {len(faults) - 8} more)" if len(faults) > 8 else ""))
         finally:
             browser.close()

@@ -1,0 +1,176 @@
+import Foundation
+import JixiaoData
+import JixiaoModel
+
+/// A unit's year against its year before: each project matched to last year's, and what
+/// changed in its goal table. A project is matched by its 项目编码 where both years' tables
+/// have the same one, otherwise by the same 项目名称.
+public struct YearComparison: Sendable {
+    public let year: Int
+    public let previousYear: Int
+    /// The matched projects, in this year's order.
+    public let projects: [ProjectChange]
+    /// This year's projects with none last year, by their place in this year's entries.
+    public let added: [Int]
+    /// Last year's projects with none this year, by their place in last year's entries.
+    public let dropped: [Int]
+
+    public init(_ current: YearData, previous: YearData) {
+        year = current.year
+        previousYear = previous.year
+        let pairs = YearComparison.match(current.entries.map(\.project), previous.entries.map(\.project))
+        projects = pairs.map { ProjectChange(current.entries[$0.current].project, at: $0.current,
+                                             previous: previous.entries[$0.previous].project, at: $0.previous,
+                                             matchedBy: $0.by, yearsApart: current.year - previous.year) }
+        let matchedCurrent = Set(pairs.map(\.current)), matchedPrevious = Set(pairs.map(\.previous))
+        added = current.entries.indices.filter { !matchedCurrent.contains($0) }
+        dropped = previous.entries.indices.filter { !matchedPrevious.contains($0) }
+    }
+
+    public enum Match: String, Sendable { case code = "项目编码", name = "项目名称" }
+
+    /// What changed in one project's table since `previous`, `yearsApart` budget years before.
+    public static func changes(_ project: Project, previous: Project, yearsApart: Int) -> ProjectChange {
+        ProjectChange(project, at: 0, previous: previous, at: 0, matchedBy: project.code.isEmpty ? .name : .code, yearsApart: yearsApart)
+    }
+
+    /// Pairs of places: by code first, then by name among the projects not yet matched.
+    static func match(_ current: [Project], _ previous: [Project]) -> [(current: Int, previous: Int, by: Match)] {
+        var byCode: [String: Int] = [:], byName: [String: Int] = [:]
+        for (index, project) in previous.enumerated().reversed() {
+            if !project.code.isEmpty { byCode[project.code] = index }
+            byName[project.name.value] = index
+        }
+        var pairs: [(Int, Int, Match)] = []
+        var taken = Set<Int>()
+        var unmatched: [Int] = []
+        for (index, project) in current.enumerated() {
+            if !project.code.isEmpty, let other = byCode[project.code], !taken.contains(other) {
+                pairs.append((index, other, .code))
+                taken.insert(other)
+            } else {
+                unmatched.append(index)
+            }
+        }
+        for index in unmatched {
+            guard let other = byName[current[index].name.value], !taken.contains(other) else { continue }
+            pairs.append((index, other, .name))
+            taken.insert(other)
+        }
+        return pairs.sorted { $0.0 < $1.0 }
+    }
+}
+
+/// One project's goal table against last year's.
+public struct ProjectChange: Sendable {
+    /// Places in this year's and last year's entries.
+    public let current: Int
+    public let previous: Int
+    public let name: String
+    public let previousName: String
+    public let matchedBy: YearComparison.Match
+    public let budget: Amount
+    public let previousBudget: Amount
+    public let addedIndicators: [IndicatorPlace]
+    public let removedIndicators: [IndicatorPlace]
+    public let lowered: [LoweredTarget]
+    /// Texts word for word as last year's table wrote them.
+    public let copied: [CopiedText]
+
+    init(_ project: Project, at current: Int, previous old: Project, at previous: Int, matchedBy: YearComparison.Match,
+         yearsApart: Int) {
+        (self.current, self.previous, self.matchedBy) = (current, previous, matchedBy)
+        (name, previousName) = (project.name.value, old.name.value)
+        (budget, previousBudget) = (project.budget.total.value, old.budget.total.value)
+        let now = IndicatorPlace.all(project), before = IndicatorPlace.all(old)
+        let beforeByKey = Dictionary(before.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let nowKeys = Set(now.map(\.key))
+        addedIndicators = now.filter { beforeByKey[$0.key] == nil }
+        removedIndicators = before.filter { !nowKeys.contains($0.key) }
+        let grew = project.budget.total.value.inYuan > old.budget.total.value.inYuan
+        lowered = now.compactMap { place in
+            beforeByKey[place.key].flatMap { LoweredTarget(place, was: $0, budgetGrew: grew, yearsApart: yearsApart) }
+        }
+        var copied: [CopiedText] = []
+        if !project.purpose.isEmpty, project.purpose == old.purpose { copied.append(CopiedText(field: "项目资金主要用途", text: project.purpose)) }
+        let oldGoals = Set(old.goals)
+        for (number, goal) in project.goals.enumerated() where oldGoals.contains(goal) {
+            copied.append(CopiedText(field: "目标\(number + 1)", text: goal))
+        }
+        self.copied = copied
+    }
+
+    public var budgetChanged: Bool { budget.inYuan != previousBudget.inYuan }
+    public var hasChanges: Bool {
+        budgetChanged || !addedIndicators.isEmpty || !removedIndicators.isEmpty || !lowered.isEmpty || !copied.isEmpty
+    }
+}
+
+/// A 三级 indicator where its table puts it, known by its 一级 heading and its name.
+public struct IndicatorPlace: Sendable {
+    public let level1: String
+    public let level2: String
+    public let name: String
+    public let value: IndicatorValue
+    public let valueText: String
+
+    var key: String { level1 + "\u{0}" + name }
+
+    static func all(_ project: Project) -> [IndicatorPlace] {
+        project.indicators.flatMap { group in
+            // A 一级 heading by its kind, so that 效果指标 this year matches 效益指标 last year.
+            let level1 = group.level1?.rawValue ?? group.name.value
+            return group.subgroups.flatMap { subgroup in
+                subgroup.indicators.map {
+                    IndicatorPlace(level1: level1, level2: subgroup.name.value, name: $0.name.value, value: $0.value,
+                                   valueText: $0.valueText.value)
+                }
+            }
+        }
+    }
+}
+
+/// A target set lower than last year's for the same indicator.
+public struct LoweredTarget: Sendable {
+    public enum Kind: String, Sendable {
+        /// A number to reach (≥, >, =) set lower: 满意度 90% → 85%.
+        case lowerTarget = "目标值降低"
+        /// A ceiling (≤, <) set higher: 不超过5个工作日 → 不超过7个工作日.
+        case higherCeiling = "上限放宽"
+        /// A later day in the year: 6月30日前 → 9月30日前.
+        case laterDeadline = "完成时限推后"
+        /// A smaller 数量 while the budget grew.
+        case smallerQuantityLargerBudget = "数量减少而预算增加"
+    }
+
+    public let indicator: IndicatorPlace
+    public let previousText: String
+    public let kind: Kind
+
+    init?(_ now: IndicatorPlace, was before: IndicatorPlace, budgetGrew: Bool, yearsApart: Int) {
+        switch (now.value, before.value) {
+        case (.comparison(let new), .comparison(let old)) where new.unit == old.unit && new.op.isPositive == old.op.isPositive:
+            if new.op.isPositive, new.number < old.number {
+                kind = budgetGrew && now.level2 == "数量指标" ? .smallerQuantityLargerBudget : .lowerTarget
+            } else if !new.op.isPositive, new.number > old.number {
+                kind = .higherCeiling
+            } else {
+                return nil
+            }
+        case (.deadline(let new), .deadline(let old)):
+            // The same day a year on is the same deadline.
+            guard (new.year - yearsApart, new.month, new.day) > (old.year, old.month, old.day) else { return nil }
+            kind = .laterDeadline
+        default:
+            return nil
+        }
+        indicator = now
+        previousText = before.valueText
+    }
+}
+
+/// A text of this year's table word for word as last year's.
+public struct CopiedText: Sendable {
+    public let field: String
+    public let text: String
+}
