@@ -50,6 +50,10 @@ let package = Package(
         .target(name: "JixiaoData", dependencies: [
             "JixiaoParser", "JixiaoModel", "JixiaoCheck", "JixiaoScore", "JixiaoDiagnostics", "JixiaoDigest",
         ]),
+        // `jixiao review`: the finance bureau's review of the goal tables (绩效目标审核), JX8xx.
+        .target(name: "JixiaoReview", dependencies: [
+            "JixiaoData", "JixiaoModel", "JixiaoCheck", "JixiaoScore", "JixiaoDiagnostics",
+        ]),
         // The output folder: staged beside it, swapped in whole, never touching what is not its own.
         .target(name: "JixiaoOutput", dependencies: [
             "JixiaoDiagnostics", "JixiaoDigest", "CSupport",
@@ -87,6 +91,7 @@ let package = Package(
                 "JixiaoImport",
                 "JixiaoPreview",
                 "JixiaoRender",
+                "JixiaoReview",
                 "JixiaoScore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -99,6 +104,7 @@ let package = Package(
         .testTarget(name: "JixiaoModelTests", dependencies: ["JixiaoModel"]),
         .testTarget(name: "JixiaoCheckTests", dependencies: ["JixiaoCheck", "JixiaoModel"]),
         .testTarget(name: "JixiaoScoreTests", dependencies: ["JixiaoScore", "JixiaoModel"]),
+        .testTarget(name: "JixiaoReviewTests", dependencies: ["JixiaoReview", "JixiaoData", "JixiaoModel", "JixiaoDiagnostics"]),
         .testTarget(name: "JixiaoPreviewTests", dependencies: ["JixiaoPreview", "JixiaoPublish"]),
         .testTarget(
             name: "JixiaoPublishTests",
