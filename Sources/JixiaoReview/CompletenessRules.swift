@@ -38,7 +38,7 @@ struct CompletenessRules {
         let names = costs.map { "“\($0.indicator.name.value) \($0.indicator.valueText.value)”" }.joined(separator: "、")
         let executionRate = costs.contains { row in ReviewRules.executionRateMarks.contains { row.indicator.name.value.contains($0) } }
         report(.reviewCostNotMoney, .warning, at: first.valueText.mark,
-               "成本指标\(names)都不以元或万元计量，没有说明项目的经济成本",
+               "成本指标\(names)\(costs.count > 1 ? "都" : "")不以元或万元计量，没有说明项目的经济成本",
                hint: (executionRate ? "预算资金的执行（完成）率不是成本，自评时另按预算执行率计分；" : "")
                    + "写明单位成本或总成本，如“人均投入 3000元”“每村投入 5万元”，并与资金测算一致")
     }

@@ -20,7 +20,7 @@ struct MeasurabilityRules {
         guard case .comparison(let target) = indicator.value, target.unit.isEmpty, indicator.unitInName == nil else { return }
         report(.reviewBareNumber, .warning, at: indicator.valueText.mark,
                "指标值“\(indicator.valueText.value)”只有数字，名称“\(indicator.name.value)”也没有注明单位",
-               hint: "写上计量单位，如“\(indicator.valueText.value)人”“\(indicator.valueText.value)个”，或在名称末尾注明，如“…（个）”")
+               hint: "在数字后写上计量单位（人、个、次、天、亩……），或在名称末尾用括号注明，如“…（个）”")
     }
 
     /// JX811.

@@ -13,7 +13,7 @@ struct Jixiao: AsyncParsableCommand {
         commandName: "jixiao",
         abstract: "绩效：预算绩效目标表的检查与发布工具",
         discussion: "数据目录的结构：<数据目录>/<年度>/部门整体绩效目标.yaml 与 <数据目录>/<年度>/项目/<项目名称>.yaml。格式说明见 docs/数据格式.md。",
-        subcommands: [Publish.self, Check.self, Score.self, Preview.self, New.self, Import.self, Dump.self],
+        subcommands: [Publish.self, Check.self, Review.self, Score.self, Preview.self, New.self, Import.self, Dump.self],
         defaultSubcommand: Publish.self
     )
 
