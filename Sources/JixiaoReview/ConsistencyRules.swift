@@ -32,14 +32,14 @@ struct ConsistencyRules {
         for row in table.rows where row.isCost {
             guard let stated = row.moneyTarget else { continue }
             let name = row.indicator.name.value
-            var candidates: [(item: BreakdownItem, formula: Formula, count: Decimal, shared: Int)] = []
+            var candidates: [(item: BreakdownItem, formula: Formula, unit: String, count: Decimal, shared: Int)] = []
             for (item, formula) in calculated where item.rate == nil {
                 for unit in Self.countUnits(formula) where ReviewRules.perUnitMarks(unit).contains(where: name.contains) {
                     let counts = Self.counts(of: unit, in: formula)
                     guard counts.count == formula.terms.count else { continue }
                     let count = counts.reduce(0, +)
                     let shared = Self.longestSharedRun(item.name, name)
-                    if count > 0, shared >= 2 { candidates.append((item, formula, count, shared)) }
+                    if count > 0, shared >= 2 { candidates.append((item, formula, unit, count, shared)) }
                 }
             }
             guard let closest = candidates.map(\.shared).max() else { continue }
@@ -48,8 +48,9 @@ struct ConsistencyRules {
             let perUnit = related.map { Decimal.quotient($0.formula.yuan, $0.count, places: places) }
             guard !perUnit.contains(stated.inYuan), let first = related.first, let computed = perUnit.first else { continue }
             let shown = Amount(computed, .yuan).converted(to: stated.unit)
+            let amount = Amount(first.formula.yuan, .yuan).converted(to: table.project.budget.total.value.unit)
             report(.reviewUnitCost, .warning, at: row.indicator.valueText.mark,
-                   "成本指标“\(name)”为 \(stated)，按资金测算“\(first.item.formula?.value ?? "")”为 \(shown)（\(Amount(first.formula.yuan, .yuan).converted(to: stated.unit)) ÷ \(first.count.plain)）",
+                   "成本指标“\(name)”为 \(stated)，按资金测算“\(first.item.formula?.value ?? "")”为 \(shown)（\(amount) ÷ \(first.count.plain)\(first.unit)）",
                    hint: "单位成本应与资金用途中“\(first.item.name)”的测算一致")
         }
     }

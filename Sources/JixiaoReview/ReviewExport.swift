@@ -14,6 +14,14 @@ public struct ReviewDocument: Codable, Sendable, Equatable {
         /// The year the ambition rules compared with; nil when its folder is not there.
         public let previousYear: Int?
         public let projects: [Project]
+
+        // Written out as null, not left out: a reader sees there was no year to compare with.
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(year, forKey: .year)
+            try container.encode(previousYear, forKey: .previousYear)
+            try container.encode(projects, forKey: .projects)
+        }
     }
 
     public struct Project: Codable, Sendable, Equatable {
@@ -31,6 +39,17 @@ public struct ReviewDocument: Codable, Sendable, Equatable {
         public let title: String
         public let message: String
         public let hint: String?
+
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(file, forKey: .file)
+            try container.encode(line, forKey: .line)
+            try container.encode(column, forKey: .column)
+            try container.encode(code, forKey: .code)
+            try container.encode(title, forKey: .title)
+            try container.encode(message, forKey: .message)
+            try container.encode(hint, forKey: .hint)
+        }
     }
 
     public let projects: Int
