@@ -127,3 +127,18 @@ enum CSV {
         return rows
     }
 }
+
+@Suite("Review rules page")
+struct ReviewDocsTests {
+    /// docs/审核规则.md states every rule and its source, and sends the reader nowhere a clone lacks.
+    @Test func everyReviewCodeIsDocumentedWithItsSource() throws {
+        let page = try String(contentsOf: ReviewFixtures.repository.appendingPathComponent("docs/审核规则.md"), encoding: .utf8)
+        #expect(!page.contains("REFERENCE"))
+        for code in DiagnosticCode.all where code.rawValue.hasPrefix("JX8") {
+            let row = try #require(page.split(separator: "\n").first { $0.hasPrefix("| \(code.rawValue) | \(code.title) |") },
+                                   "\(code.rawValue) missing from docs/审核规则.md")
+            #expect(row.contains("财预〔") || row.contains("地方审核"), "\(code.rawValue) names no source")
+        }
+        for word in ["较好", "进一步", "逐步", "力争", "基本"] { #expect(page.contains(word)) }
+    }
+}
