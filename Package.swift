@@ -60,7 +60,7 @@ let package = Package(
         ]),
         // model → XML → libxslt → XHTML, and the site plan: which pages exist, and their names.
         .target(name: "JixiaoRender", dependencies: [
-            "JixiaoData", "JixiaoModel", "JixiaoCheck", "JixiaoScore", "JixiaoOutput", "JixiaoDigest", "JixiaoDiagnostics", "CLibXML", "CSupport",
+            "JixiaoData", "JixiaoReview", "JixiaoModel", "JixiaoCheck", "JixiaoScore", "JixiaoOutput", "JixiaoDigest", "JixiaoDiagnostics", "CLibXML", "CSupport",
         ]),
         // The other formats of the same pages: PDF (WeasyPrint) and .xlsx.
         .target(name: "JixiaoExport", dependencies: [

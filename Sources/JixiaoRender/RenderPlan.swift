@@ -1,6 +1,7 @@
 import Foundation
 import JixiaoData
 import JixiaoDiagnostics
+import JixiaoReview
 import Synchronization
 
 /// The order a publish renders its pages in, so that a project's tables are held in memory
@@ -24,8 +25,9 @@ public struct RenderPlan: Sendable {
     /// The pages of every year of `dataSet` (`SitePlan`).
     public init(_ dataSet: DataSet) {
         var jobs: [PageJob] = []
+        let lookup = PreviousYearLookup(years: dataSet.years)
         years = dataSet.years.map { year in
-            let pages = SitePlan.pageJobs(year)
+            let pages = SitePlan.pageJobs(year, lookup: lookup)
             defer { jobs += pages }
             return (year.entries.count, jobs.count..<jobs.count + pages.count)
         }
