@@ -13,7 +13,7 @@
         <xsl:if test="string(@unit)"> · <xsl:value-of select="@unit"/></xsl:if>
       </xsl:with-param>
       <xsl:with-param name="body">
-        <h1 class="document-title"><xsl:value-of select="@year"/>年度绩效目标审核意见</h1>
+        <h1 class="document-title"><xsl:call-template name="text"><xsl:with-param name="value" select="concat(@year, '年度绩效目标审核意见')"/></xsl:call-template></h1>
         <xsl:if test="string(@unit)"><p class="unit"><xsl:call-template name="text"><xsl:with-param name="value" select="@unit"/></xsl:call-template></p></xsl:if>
         <p class="prose">
           <xsl:text>按财政部门审核绩效目标的要点（完整性、可衡量、适当性、与资金测算一致），审核了 </xsl:text>
@@ -37,7 +37,7 @@
           <h2>按审核要点</h2>
           <div class="form">
           <table class="review-tally">
-            <thead><tr><th>代码</th><th>审核要点</th><th>条数</th></tr></thead>
+            <thead><tr><th>代码</th><th>审核要点</th><th><span class="tail">条数</span></th></tr></thead>
             <tbody>
               <xsl:for-each select="tally">
                 <tr>
