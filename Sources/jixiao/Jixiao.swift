@@ -54,6 +54,18 @@ struct DataDirectory: ParsableArguments {
     var encoding: SourceEncoding = .utf8
 }
 
+extension DataDirectory {
+    /// The data set, when it has no errors; otherwise its errors printed, then `refusal`, and
+    /// exit 1: what `check` rejects is not scored or reviewed.
+    func loadWithoutErrors(refusal: String) throws -> DataSet {
+        let dataSet = DataSetLoader.load(directory: dataDirectory, encoding: encoding)
+        guard dataSet.errorCount > 0 else { return dataSet }
+        DiagnosticPrinter.printText(dataSet.diagnostics.filter { $0.severity == .error }, sources: dataSet.sources)
+        printError("数据有 \(dataSet.errorCount) 个错误，\(refusal)")
+        throw dataErrorExit
+    }
+}
+
 extension SourceEncoding: ExpressibleByArgument {}
 extension PageOrientation: ExpressibleByArgument {}
 
@@ -158,12 +170,7 @@ extension Jixiao {
         @Option(name: .long, help: "输出格式：text、json 或 csv") var format: Format = .text
 
         func run() throws {
-            let dataSet = DataSetLoader.load(directory: data.dataDirectory, encoding: data.encoding)
-            if dataSet.errorCount > 0 {
-                DiagnosticPrinter.printText(dataSet.diagnostics.filter { $0.severity == .error }, sources: dataSet.sources)
-                printError("数据有 \(dataSet.errorCount) 个错误，无法评分。")
-                throw dataErrorExit
-            }
+            let dataSet = try data.loadWithoutErrors(refusal: "无法评分。")
             let years = dataSet.years.compactMap { year in year.summary.map { (year.year, $0, year.isSample) } }
             if years.isEmpty {
                 printError("没有找到自评数据（\(DataLayout.resultsDirectory)/ 目录）。")

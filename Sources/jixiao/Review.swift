@@ -25,12 +25,7 @@ extension Jixiao {
         @Flag(name: .long, help: "有审核意见时退出码为 1") var strict = false
 
         func run() throws {
-            let dataSet = DataSetLoader.load(directory: data.dataDirectory, encoding: data.encoding)
-            if dataSet.errorCount > 0 {
-                DiagnosticPrinter.printText(dataSet.diagnostics.filter { $0.severity == .error }, sources: dataSet.sources)
-                printError("数据有 \(dataSet.errorCount) 个错误，无法审核。先改正（jixiao check），再审核。")
-                throw dataErrorExit
-            }
+            let dataSet = try data.loadWithoutErrors(refusal: "无法审核。先改正（jixiao check），再审核。")
             let report = Reviewer.review(ReviewUnit.units(of: dataSet), year: year)
             if report.units.isEmpty {
                 printError(year.map { "没有 \($0) 年度的数据。" } ?? "没有可审核的项目目标表。")
