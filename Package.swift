@@ -52,13 +52,17 @@ let package = Package(
         ]),
         // A unit's year against its year before: projects matched, what their goal tables changed.
         .target(name: "JixiaoCompare", dependencies: ["JixiaoData", "JixiaoModel"]),
+        // `jixiao review`: the finance bureau's review of the goal tables (绩效目标审核), JX8xx.
+        .target(name: "JixiaoReview", dependencies: [
+            "JixiaoData", "JixiaoModel", "JixiaoCheck", "JixiaoScore", "JixiaoDiagnostics",
+        ]),
         // The output folder: staged beside it, swapped in whole, never touching what is not its own.
         .target(name: "JixiaoOutput", dependencies: [
             "JixiaoDiagnostics", "JixiaoDigest", "CSupport",
         ]),
         // model → XML → libxslt → XHTML, and the site plan: which pages exist, and their names.
         .target(name: "JixiaoRender", dependencies: [
-            "JixiaoData", "JixiaoCompare", "JixiaoModel", "JixiaoCheck", "JixiaoScore", "JixiaoOutput", "JixiaoDigest", "JixiaoDiagnostics", "CLibXML", "CSupport",
+            "JixiaoData", "JixiaoCompare", "JixiaoReview", "JixiaoModel", "JixiaoCheck", "JixiaoScore", "JixiaoOutput", "JixiaoDigest", "JixiaoDiagnostics", "CLibXML", "CSupport",
         ]),
         // The other formats of the same pages: PDF (WeasyPrint) and .xlsx.
         .target(name: "JixiaoExport", dependencies: [
@@ -89,6 +93,7 @@ let package = Package(
                 "JixiaoImport",
                 "JixiaoPreview",
                 "JixiaoRender",
+                "JixiaoReview",
                 "JixiaoScore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -101,6 +106,7 @@ let package = Package(
         .testTarget(name: "JixiaoModelTests", dependencies: ["JixiaoModel"]),
         .testTarget(name: "JixiaoCheckTests", dependencies: ["JixiaoCheck", "JixiaoModel"]),
         .testTarget(name: "JixiaoScoreTests", dependencies: ["JixiaoScore", "JixiaoModel"]),
+        .testTarget(name: "JixiaoReviewTests", dependencies: ["JixiaoReview", "JixiaoData", "JixiaoModel", "JixiaoDiagnostics"]),
         .testTarget(name: "JixiaoPreviewTests", dependencies: ["JixiaoPreview", "JixiaoPublish"]),
         .testTarget(
             name: "JixiaoPublishTests",

@@ -83,6 +83,9 @@
                                          per text of problems, or of improvements: <note/> above
       <annexes><self-assessment/>* or <slot/>, <department-assessment/>?</annexes>
 
+    <review year unit index-href project-count finding-count reviewed-count previous-year?>   绩效目标审核
+      (review.xsl): <tally code title count/>* by rule, then each project with findings:
+      <project n name href><finding code title message line? column? hint?/>*</project>*
   Output: polyglot XHTML (XML serialisation, XHTML namespace, UTF-8, no XML declaration so
   the W3C checker reads the .html files as HTML too).
 -->
@@ -123,6 +126,7 @@
   <xsl:include href="monitoring.xsl"/>
   <xsl:include href="district.xsl"/>
   <xsl:include href="comparison.xsl"/>
+  <xsl:include href="review.xsl"/>
 
   <!-- Streamed pages (the annual document, the report, the index): Swift renders the page with
      a <slot/> for each long list (the tables, the summary rows, the bars of a figure, the

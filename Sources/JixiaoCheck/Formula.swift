@@ -4,18 +4,25 @@ import JixiaoModel
 /// A breakdown formula as the text states it: `10000元/人 × 3人 + 7000元/人 × 6人`,
 /// `10 × 3 × 1000元`, `427.8万元 + 183万元 - 400万元`. Each product holds exactly one money
 /// factor (`元`, `万元`, `元/人/月` …); the others are counts (`3人`, `12月`, `9村`, `10`).
-struct Formula {
-    struct Factor {
-        let number: Decimal
+/// Public for `jixiao review`, which compares the counts with the goal table's indicators.
+public struct Formula: Sendable {
+    public struct Factor: Sendable {
+        public let number: Decimal
         /// The money unit when this factor is a price or an amount.
-        let money: MoneyUnit?
-        let text: String
+        public let money: MoneyUnit?
+        public let text: String
+
+        /// What a count counts, as written after its number (`3人` → `人`, `10` → ``); nil for money.
+        public var countUnit: String? {
+            guard money == nil else { return nil }
+            return String(text.drop { $0.isASCII && ($0.isNumber || $0 == ".") }).trimmingSpaces()
+        }
     }
 
     /// Products joined by + and −.
-    let terms: [(sign: Decimal, factors: [Factor])]
+    public let terms: [(sign: Decimal, factors: [Factor])]
 
-    enum ParseError: Error {
+    public enum ParseError: Error {
         case badFactor(String)
         case noMoneyFactor(String)
         case severalMoneyFactors(String)
@@ -36,7 +43,7 @@ struct Formula {
         }
     }
 
-    init(parsing text: String) throws(ParseError) {
+    public init(parsing text: String) throws(ParseError) {
         var terms: [(Decimal, [Factor])] = []
         var sign: Decimal = 1
         var product: [Factor] = []
@@ -90,11 +97,11 @@ struct Formula {
     }
 
     /// The value in 元, each money factor read in its own unit.
-    var yuan: Decimal { value(moneyAs: nil) }
+    public var yuan: Decimal { value(moneyAs: nil) }
 
     /// The value in 元 when every money factor is read as `unit` instead of what it says —
     /// to tell "元 written where 万元 is meant" from a plain miscount.
-    func value(moneyAs unit: MoneyUnit?) -> Decimal {
+    public func value(moneyAs unit: MoneyUnit?) -> Decimal {
         terms.reduce(Decimal(0)) { total, term in
             let product = term.factors.reduce(Decimal(1)) { result, factor in
                 guard let money = factor.money else { return result * factor.number }

@@ -2,7 +2,7 @@
 /// scripts refer to them, so a code is never reused for another meaning.
 /// Ranges: JX1xx reading the file (encoding, YAML subset), JX2xx structure and types,
 /// JX3xx money, JX4xx indicator values, JX5xx the department's criteria, JX6xx year-end results,
-/// JX7xx mid-year monitoring, JX9xx the data set.
+/// JX7xx mid-year monitoring, JX8xx the review of goal tables (`jixiao review`), JX9xx the data set.
 public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
     public let rawValue: String
     /// What the rule is about, in the user's words (used by `docs/检查规则.md` and `--format json`).
@@ -115,6 +115,20 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, CustomString
     public static let notMonitored = DiagnosticCode("JX710", "项目未填报运行监控")
     public static let duplicateMonitoring = DiagnosticCode("JX711", "同一项目有两个监控文件")
 
+    // JX8xx — 绩效目标审核: advice from `jixiao review` (docs/审核规则.md), never from `check`
+    public static let reviewMissingLevel1 = DiagnosticCode("JX801", "缺少产出、效益或满意度指标")
+    public static let reviewMissingCost = DiagnosticCode("JX802", "缺少成本指标")
+    public static let reviewCostNotMoney = DiagnosticCode("JX803", "成本指标没有以金额计量的经济成本")
+    public static let reviewMissingDeadline = DiagnosticCode("JX804", "缺少预算年度内的完成时限")
+    public static let reviewBareNumber = DiagnosticCode("JX810", "定量指标值没有计量单位")
+    public static let reviewVagueWords = DiagnosticCode("JX811", "指标值用语含糊")
+    public static let reviewRepeatedName = DiagnosticCode("JX812", "比率类指标的描述只重复名称，没有计算方法")
+    public static let reviewBelowLastTarget = DiagnosticCode("JX820", "指标值比上年目标降低")
+    public static let reviewBelowLastActual = DiagnosticCode("JX821", "指标值低于上年实际完成值")
+    public static let reviewLowSatisfaction = DiagnosticCode("JX822", "满意度目标低于 80%")
+    public static let reviewUnitCost = DiagnosticCode("JX830", "单位成本与资金测算不符")
+    public static let reviewCount = DiagnosticCode("JX831", "数量指标与资金测算中的数量不符")
+
     // JX9xx — the data set as a whole
     public static let noData = DiagnosticCode("JX901", "没有找到数据文件")
     public static let duplicateProject = DiagnosticCode("JX902", "项目名称重复")
@@ -144,6 +158,9 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, CustomString
         ignoredEntry, actualWithoutUnit, fundingRowsMismatch,
         monitoringWithoutProject, unknownIndicatorProgress, missingIndicatorProgress, overspent, spentSourcesMismatch,
         badMonitoringDate, behindPlan, certainWhileFarBehind, unexplainedRisk, notMonitored, duplicateMonitoring,
+        reviewMissingLevel1, reviewMissingCost, reviewCostNotMoney, reviewMissingDeadline,
+        reviewBareNumber, reviewVagueWords, reviewRepeatedName,
+        reviewBelowLastTarget, reviewBelowLastActual, reviewLowSatisfaction, reviewUnitCost, reviewCount,
         noData, duplicateProject, fileNameMismatch, outputFailed, templateFailed, unsafeOutput,
         ambiguousDataFolder, unitNameMismatch, notAUnitFolder,
     ]

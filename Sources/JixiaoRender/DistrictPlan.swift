@@ -1,6 +1,7 @@
 import Foundation
 import JixiaoCompare
 import JixiaoData
+import JixiaoReview
 
 extension OutputLayout {
     /// The district's roll-ups: `汇总/<年度>.html`.
@@ -17,12 +18,13 @@ extension OutputLayout {
 enum DistrictPlan {
     /// The pages of each unit's year in `District.unitYears` order, then the district's own (if any).
     static func pageGroups(_ district: District) -> [(projects: Int, jobs: [PageJob])] {
+        let lookups = district.units.map { PreviousYearLookup(years: $0.dataSet.years) }
         var groups = district.unitYears.map { unitYear in
             let prefix = district.units[unitYear.unit].outputPrefix
             let comparison = unitYear.previous.map { YearComparison(unitYear.year, previous: $0) }
             let listed = comparison.map { [(href: OutputNames.href(OutputLayout.comparisonPage),
                                              title: "\(unitYear.year.year)年度与\($0.previousYear)年度绩效目标对比")] } ?? []
-            var jobs = SitePlan.pageJobs(unitYear.year, alsoListed: listed)
+            var jobs = SitePlan.pageJobs(unitYear.year, alsoListed: listed, lookup: lookups[unitYear.unit])
             if let comparison, let previous = unitYear.previous {
                 jobs += comparisonJobs(comparison, current: unitYear.year, previous: previous)
             }

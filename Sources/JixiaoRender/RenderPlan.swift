@@ -1,6 +1,7 @@
 import Foundation
 import JixiaoData
 import JixiaoDiagnostics
+import JixiaoReview
 import Synchronization
 
 /// The order a publish renders its pages in, so that a project's tables are held in memory

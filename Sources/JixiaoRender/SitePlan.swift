@@ -3,6 +3,7 @@ import JixiaoCheck
 import JixiaoData
 import JixiaoDigest
 import JixiaoModel
+import JixiaoReview
 import JixiaoScore
 
 /// The names of the published files, in one place (README and tests rely on them).
@@ -16,6 +17,7 @@ public enum OutputLayout {
     public static let report = "绩效自评报告.html"
     public static let monitoringDirectory = "监控"
     public static let monitoringSummary = "绩效运行监控.html"
+    public static let reviewPage = "绩效目标审核.html"
     public static let driverStylesheet = "jixiao.xsl"
     public static let styleSheet = "jixiao.css"
 
@@ -31,8 +33,10 @@ public enum OutputLayout {
 /// Which pages a data set publishes, their names, and how each page's XML is built.
 public enum SitePlan {
     /// The pages of one year, paths relative to the output folder; `alsoListed`: documents
-    /// the index lists after the year's own (the comparison with the year before).
-    static func pageJobs(_ year: YearData, alsoListed: [(href: String, title: String)] = []) -> [PageJob] {
+    /// the index lists after the year's own (the comparison with the year before); `lookup`
+    /// finds each project's counterpart of the year before, for the review page.
+    static func pageJobs(_ year: YearData, alsoListed: [(href: String, title: String)] = [],
+                         lookup: PreviousYearLookup) -> [PageJob] {
         // Both by the projects' places in the year.
         let names = OutputNames(year.entries.map(\.name)).fileNames
         let hrefs = year.entries.indices.map { index in
@@ -44,7 +48,11 @@ public enum SitePlan {
         let index = indexJob("\(folder)/\(OutputLayout.index)", year, documents: listedDocuments(year) + alsoListed, names: names,
                              assessmentHrefs: hrefs)
         let report = year.assessment.map { _ in reportJob("\(folder)/\(OutputLayout.report)", year, hrefs: hrefs, context: atTop) }
-        return forms + monitoringJobs(year, names: names) + [report].compactMap { $0 } + [index]
+        let projectHrefs = names.map { OutputNames.href(OutputLayout.projectDirectory, $0) }
+        let review = PageJob(relativePath: "\(folder)/\(OutputLayout.reviewPage)", build: {
+            ReviewXML.page(Reviewer.review(year, lookup: lookup), hrefs: projectHrefs, context: atTop)
+        })
+        return forms + monitoringJobs(year, names: names) + [report].compactMap { $0 } + [review, index]
     }
 
     /// Each project's goal table and 自评表, the annual document and the department's pages.
@@ -105,7 +113,7 @@ public enum SitePlan {
 
     /// The documents the index lists above the projects, in the year's order: the annual
     /// document, the monitoring summary once monitoring has begun, the report once
-    /// self-assessment has, the department's pages.
+    /// self-assessment has, the review of the goal tables, the department's pages.
     private static func listedDocuments(_ year: YearData) -> [(href: String, title: String)] {
         var documents = [(href: OutputNames.href(OutputLayout.annualDocument), title: "\(year.year)年度绩效目标（全文）")]
         if let monitoring = year.monitoring {
@@ -115,6 +123,7 @@ public enum SitePlan {
         if year.assessment != nil {
             documents.append((OutputNames.href(OutputLayout.report), "\(year.year)年度绩效自评报告"))
         }
+        documents.append((OutputNames.href(OutputLayout.reviewPage), "\(year.year)年度绩效目标审核意见"))
         if year.department != nil {
             documents.append((OutputNames.href(OutputLayout.departmentPage), "\(year.year)年部门整体绩效目标"))
         }

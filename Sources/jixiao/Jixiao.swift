@@ -13,7 +13,7 @@ struct Jixiao: AsyncParsableCommand {
         commandName: "jixiao",
         abstract: "绩效：预算绩效目标表的检查与发布工具",
         discussion: "数据目录的结构：<数据目录>/<年度>/部门整体绩效目标.yaml 与 <数据目录>/<年度>/项目/<项目名称>.yaml；多个单位时每个单位一个目录：<数据目录>/<单位>/<年度>/…。格式说明见 docs/数据格式.md。",
-        subcommands: [Publish.self, Check.self, Score.self, Preview.self, New.self, Import.self, Dump.self],
+        subcommands: [Publish.self, Check.self, Review.self, Score.self, Preview.self, New.self, Import.self, Dump.self],
         defaultSubcommand: Publish.self
     )
 
@@ -52,6 +52,18 @@ struct DataDirectory: ParsableArguments {
 
     @Option(name: .long, help: "数据文件的编码：utf-8（默认）或 gb18030（记事本“ANSI”保存的文件）")
     var encoding: SourceEncoding = .utf8
+}
+
+extension DataDirectory {
+    /// The data folder's units, when they have no errors; otherwise their errors printed, then
+    /// `refusal`, and exit 1: what `check` rejects is not scored or reviewed.
+    func loadWithoutErrors(refusal: String) throws -> District {
+        let district = DataSetLoader.loadUnits(directory: dataDirectory, encoding: encoding)
+        guard district.errorCount > 0 else { return district }
+        DiagnosticPrinter.printText(district.diagnostics.filter { $0.severity == .error }, sources: district.sources)
+        printError("数据有 \(district.errorCount) 个错误，\(refusal)")
+        throw dataErrorExit
+    }
 }
 
 extension SourceEncoding: ExpressibleByArgument {}
@@ -184,12 +196,7 @@ extension Jixiao {
         @Option(name: .long, help: "输出格式：text、json 或 csv") var format: Format = .text
 
         func run() throws {
-            let district = DataSetLoader.loadUnits(directory: data.dataDirectory, encoding: data.encoding)
-            if district.errorCount > 0 {
-                DiagnosticPrinter.printText(district.diagnostics.filter { $0.severity == .error }, sources: district.sources)
-                printError("数据有 \(district.errorCount) 个错误，无法评分。")
-                throw dataErrorExit
-            }
+            let district = try data.loadWithoutErrors(refusal: "无法评分。")
             // Unit by unit, year by year; a single unit's years carry no unit.
             let years = district.units.flatMap { unit in
                 unit.dataSet.years.compactMap { year in

@@ -23,9 +23,9 @@ SEED = os.path.join(ROOT, "Tests", "JixiaoPublishTests", "Fixtures", "seed.txt")
 # project's 自评表 on one page; the annual document (cover, 目录, 第一部分 on 6 pages, 14 goal
 # tables); the report (8 pages of text and figures, 14 landscape 自评表, the department's 自评 on
 # 3 pages); the monitoring summary (its table; the figure and 二; 三 with its notes on a page of
-# its own); every monitoring table on one landscape page.
+# its own); every monitoring table on one landscape page; the review's 26 findings on 4 pages.
 PAGES = {"年度绩效目标.pdf": 22, "绩效自评报告.pdf": 25, "部门整体绩效目标.pdf": 6, "自评/部门整体.pdf": 5,
-         "绩效运行监控.pdf": 3}
+         "绩效运行监控.pdf": 3, "绩效目标审核.pdf": 4}
 PROJECT_PAGES = 1
 # The text of a page, its footer aside, runs down at least this share of the page's height (a
 # goal table pushing one row onto a page of its own covered 6 %, a 自评表's last rows 7 to 16 %);
@@ -118,7 +118,7 @@ def main():
         check("841.89 x 595.2" in info, f"monitoring table not landscape A4: {info}")
         year = os.path.join(out, "2021")
         pdfs = sorted(os.path.relpath(os.path.join(d, f), year) for d, _, fs in os.walk(year) for f in fs if f.endswith(".pdf"))
-        check(len(pdfs) == 3 * 14 + 5, f"{len(pdfs)} PDFs: {pdfs}")
+        check(len(pdfs) == 3 * 14 + 6, f"{len(pdfs)} PDFs: {pdfs}")
         for pdf in pdfs:
             path = os.path.join(year, pdf)
             pages = page_count(path)
