@@ -46,6 +46,24 @@ public struct ProjectResults: Sendable {
     public var markedLines: Set<Int> = []
 }
 
+extension ProjectResults {
+    /// The project a stand-alone file (one with its own `绩效指标`) stands for: its indicators
+    /// as the goal side, its 项目年度目标 as goals, its 年初预算数 (else 全年预算数) as budget; no
+    /// spending plan, description or basis, which a 自评表 does not have. nil for a file that
+    /// lists results by name (`指标`) and needs its goal table.
+    public var standaloneProject: Project? {
+        guard let standalone else { return nil }
+        let total = initialBudget ?? annualBudget
+        var project = Project(path: path, order: nil, code: code ?? "", name: projectName, purpose: "",
+                              budget: Budget(total: total, sources: [], breakdown: [], hasUnfilledSource: false),
+                              plan: [], goals: yearGoals ?? [], indicators: standalone, year: nil)
+        project.layout = layout
+        project.reportNumber = reportNumber
+        project.isStandalone = true
+        return project
+    }
+}
+
 public struct WeightEntry: Sendable {
     public let heading: String
     public let weight: Decimal
@@ -62,6 +80,10 @@ public struct FundingRow: Sendable {
     public let initial: Amount?
     public let annual: Amount?
     public let spent: Amount?
+
+    public init(name: String, initial: Amount?, annual: Amount?, spent: Amount?) {
+        (self.name, self.initial, self.annual, self.spent) = (name, initial, annual, spent)
+    }
 }
 
 /// How far a qualitative indicator was achieved: the three bands of 财预〔2020〕10号.

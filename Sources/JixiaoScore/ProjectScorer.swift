@@ -62,9 +62,12 @@ public final class ProjectScore: Sendable {
     public let printedTotalScore: Decimal?
     /// Every printed figure shown in place of a computed one.
     public let review: [ScoreReviewItem]
+    /// The weight of each 一级 heading present (the form prints it: 产出指标(50分)).
+    public let headingWeights: [IndicatorTaxonomy.Level1: Decimal]
 
     init(project: Project, results: ProjectResults, budget: BudgetExecution, indicators: [IndicatorScore], total: Decimal,
-         rescaled: Bool, weightSum: Decimal, printedTotal: (weight: Decimal?, score: Decimal?), review: [ScoreReviewItem]) {
+         rescaled: Bool, weightSum: Decimal, printedTotal: (weight: Decimal?, score: Decimal?), review: [ScoreReviewItem],
+         headingWeights: [IndicatorTaxonomy.Level1: Decimal]) {
         self.project = project
         self.results = results
         self.budget = budget
@@ -75,6 +78,7 @@ public final class ProjectScore: Sendable {
         self.weightSum = weightSum
         (printedTotalWeight, printedTotalScore) = printedTotal
         self.review = review
+        self.headingWeights = headingWeights
     }
 
     /// Whether some row is 不适用 (the form then prints the rule for it).
@@ -130,7 +134,8 @@ public enum ProjectScorer {
                                            what: "总分的分值"),
                             printed.verify(results.totalScore, computed: total, code: .printedTotalScoreMismatch, what: "总分的得分"))
         let score = ProjectScore(project: project, results: results, budget: budget, indicators: scores, total: total,
-                                 rescaled: rescaled, weightSum: weightSum, printedTotal: printedTotal, review: printed.review)
+                                 rescaled: rescaled, weightSum: weightSum, printedTotal: printedTotal, review: printed.review,
+                                 headingWeights: headingWeights)
         return (score, report.diagnostics)
     }
 
