@@ -47,11 +47,12 @@ public enum Acknowledgement {
 
     /// Content findings only: a file that cannot be read or decoded is never waved through,
     /// nor a file that matches no project (JX601, JX620) or a project left unassessed (JX615).
-    /// Of JX2xx only the content ones: a 二级 heading under another 一级 (JX208, as a real
-    /// table prints 经济成本指标 under 产出指标) and a repeated 项目编码 (JX211).
+    /// Of JX2xx only the content ones: a cell the table left blank (JX204; the row is kept
+    /// and scores nothing), a 二级 heading under another 一级 (JX208, as a real table prints
+    /// 经济成本指标 under 产出指标) and a repeated 项目编码 (JX211).
     static func isAcknowledgeable(_ code: DiagnosticCode) -> Bool {
         guard let number = Int(code.rawValue.dropFirst(2)) else { return false }
-        if [DiagnosticCode.unknownLevel2, .duplicateCode].contains(code) { return true }
+        if [DiagnosticCode.emptyValue, .unknownLevel2, .duplicateCode].contains(code) { return true }
         if [DiagnosticCode.resultsWithoutProject, .notAssessed, .duplicateResults].contains(code) { return false }
         return (300..<700).contains(number)
     }

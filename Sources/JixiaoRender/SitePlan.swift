@@ -79,10 +79,12 @@ public enum SitePlan {
         } build: { range in
             DocumentXML.contentsLines(range.map { projects[goalTables[$0]].name }, context: partContext)
         }
-        jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.annualDocument)", word: true,
-                            build: { DocumentXML.annualDocument(department: year.department, hasProjects: !goalTables.isEmpty,
-                                                                context: atTop) },
-                            slots: goalTables.isEmpty ? [] : [contents, goalTables.map(tables.goalTable)]))
+        if hasAnnualDocument(year) {
+            jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.annualDocument)", word: true,
+                                build: { DocumentXML.annualDocument(department: year.department, hasProjects: !goalTables.isEmpty,
+                                                                    context: atTop) },
+                                slots: goalTables.isEmpty ? [] : [contents, goalTables.map(tables.goalTable)]))
+        }
         if let department = year.department {
             jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.departmentPage)",
                                 build: { DocumentXML.departmentPage(department, context: atTop) }))
@@ -113,7 +115,10 @@ public enum SitePlan {
     /// document, the monitoring summary once monitoring has begun, the report once
     /// self-assessment has, the department's pages.
     private static func listedDocuments(_ year: YearData) -> [(href: String, title: String)] {
-        var documents = [(href: OutputNames.href(OutputLayout.annualDocument), title: "\(year.year)年度绩效目标（全文）")]
+        var documents: [(href: String, title: String)] = []
+        if hasAnnualDocument(year) {
+            documents.append((OutputNames.href(OutputLayout.annualDocument), "\(year.year)年度绩效目标（全文）"))
+        }
         if let monitoring = year.monitoring {
             documents.append((OutputNames.href(OutputLayout.monitoringSummary),
                               "\(year.year)年度绩效运行监控" + (monitoring.isSample ? "（示例数据）" : "")))
@@ -136,6 +141,11 @@ public enum SitePlan {
 }
 
 extension SitePlan {
+    /// A year of stand-alone 自评表 alone (no unit file, no goal table) has no annual document.
+    static func hasAnnualDocument(_ year: YearData) -> Bool {
+        year.department != nil || year.entries.contains { !$0.project.isStandalone } || year.entries.isEmpty
+    }
+
     /// Whether some 自评表 shows a printed figure in place of a computed one (原文如此).
     static func hasReview(_ year: YearData) -> Bool {
         year.entries.contains { !($0.assessment?.score.review.isEmpty ?? true) }

@@ -131,8 +131,8 @@ public enum ProjectScorer {
         let (total, rescaled) = total(scores, budget: budget)
         let weightSum = scores.reduce(budget.weight) { $0 + $1.weight }
         let printedTotal = (printed.verify(results.totalWeight, computed: weightSum, code: .printedTotalWeightMismatch,
-                                           what: "总分的分值"),
-                            printed.verify(results.totalScore, computed: total, code: .printedTotalScoreMismatch, what: "总分的得分"))
+                                           what: "总分分值"),
+                            printed.verify(results.totalScore, computed: total, code: .printedTotalScoreMismatch, what: "总分得分"))
         let score = ProjectScore(project: project, results: results, budget: budget, indicators: scores, total: total,
                                  rescaled: rescaled, weightSum: weightSum, printedTotal: printedTotal, review: printed.review,
                                  headingWeights: headingWeights)

@@ -20,11 +20,11 @@ public enum Working: Sendable, CustomStringConvertible {
     case qualitative(Achievement, given: Decimal)
     case notApplicable
 
-    /// Whether the rules compute the score (a number target, a deadline met), so that a printed
-    /// 得分 is checked against it; elsewhere the 得分 is the evaluator's.
+    /// Whether the rules compute the score (a number target, a deadline met, no actual: 0), so
+    /// that a printed 得分 is checked against it; elsewhere the 得分 is the evaluator's.
     public var isComputed: Bool {
         switch self {
-        case .reached, .missed, .onTime: return true
+        case .noResult, .reached, .missed, .onTime: return true
         default: return false
         }
     }
