@@ -277,7 +277,9 @@ public enum AssessmentXML {
             fillIndicator(level2!.add("indicator", [("met", row.met ? "1" : "0"), ("applicable", row.applicable ? "1" : "0")]), row)
         }
         var total = [("weight", score.printedTotalWeight.map(\.plain) ?? weightText(score.weightSum)),
-                     ("score", score.printedTotalScore.map(\.plain) ?? score.total.fixed(2)), ("grade", score.grade.rawValue)]
+                     ("score", score.printedTotalScore.map(\.plain) ?? score.total.fixed(2)),
+                     // The grade of the total shown: a printed total (原文如此) keeps its own.
+                     ("grade", (score.printedTotalScore.map(Grade.init(total:)) ?? score.grade).rawValue)]
         if score.rescaled { total.append(("rescaled", "1")) }
         if score.printedTotalWeight != nil { total.append(("computed-weight", weightText(score.weightSum))) }
         if score.printedTotalScore != nil { total.append(("computed-score", score.total.fixed(2))) }
