@@ -19,10 +19,9 @@ enum StandaloneScaffold {
         lines += [
             "项目编码: \"\"                           # 可以为空" + (sichuan ? "；四川版式印作“编码-名称”" : ""),
             "项目名称: \(quotedName(name))",
-            "主管部门: \(todo)",
-            "实施单位: \(todo)",
-            "项目负责人: \(todo)",
-            "财务负责人: \(todo)",
+        ]
+        lines += ["主管部门", "实施单位", "项目负责人", "财务负责人"].map { "\($0): \(todo)" }
+        lines += [
             "年初预算数: \(todo)                      # 如 238.93万元",
             "\(annual): \(todo)",
             "\(spent): \(todo)",
@@ -33,10 +32,7 @@ enum StandaloneScaffold {
             let amount = number == 0 ? todo : "0万元"
             lines += ["  \(row):", "    年初预算数: \(amount)", "    \(annual): \(amount)", "    \(spent): \(amount)"]
         }
-        lines += [
-            "项目年度目标:",
-            "  - \(todo)",
-        ]
+        lines.append("项目年度目标:\n  - \(todo)")
         if sichuan { lines.append("项目实施内容: \(todo)                    # 项目实施内容及过程概述") }
         lines += [
             "实际完成情况: \(todo)                    # " + (sichuan ? "年度目标完成情况" : "实际完成情况"),
