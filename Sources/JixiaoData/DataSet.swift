@@ -134,11 +134,11 @@ private struct Loader {
     /// file, or the department file; the year comes from the nearest year folder.
     mutating func loadSingleFile(_ path: String) {
         let year = (path as NSString).pathComponents.dropLast().reversed().compactMap(DataSetLoader.yearName).first
-        // A monitoring file means nothing without its goal table: its year is read, and only
-        // its own findings kept.
+        // A monitoring or results file means nothing without its goal table (or, stand-alone,
+        // its year's others): its year is read, and only its own findings kept.
         let folder = (path as NSString).deletingLastPathComponent
         let yearFolder = (folder as NSString).deletingLastPathComponent
-        if (folder as NSString).lastPathComponent == DataLayout.monitoringDirectory,
+        if [DataLayout.monitoringDirectory, DataLayout.resultsDirectory].contains((folder as NSString).lastPathComponent),
            let folderYear = DataSetLoader.yearName((yearFolder as NSString).lastPathComponent) {
             loadYear(folderYear, at: yearFolder)
             dataSet.diagnostics = dataSet.diagnostics.filter { $0.path == path }

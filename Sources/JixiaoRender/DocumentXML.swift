@@ -156,6 +156,8 @@ public enum DocumentXML {
     // MARK: - Content
 
     static func fillProject(_ element: XMLTree.Element, _ project: Project) {
+        // 报表编号 as an attribute: the goal table's elements are a closed contract (contract.xsl).
+        if !project.reportNumber.isEmpty { element.setAttribute("report-number", project.reportNumber) }
         element.add("code", text: project.code)
         element.add("name", text: project.name.value)
         element.add("purpose", text: project.purpose)

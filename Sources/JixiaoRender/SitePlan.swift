@@ -186,7 +186,8 @@ extension SitePlan {
                                 build: page))
         }
         jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.monitoringSummary)", build: {
-            let lines = projects.indices.map { index in
+            // A stand-alone 自评表 has no goal table to monitor against.
+            let lines = projects.indices.filter { !projects[$0].project.isStandalone }.map { index in
                 (projects[index].name, projects[index].monitoring.map { _ in OutputNames.href(OutputLayout.monitoringDirectory, names[index]) },
                  projects[index].monitoring?.review)
             }

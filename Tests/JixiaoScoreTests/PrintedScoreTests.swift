@@ -122,6 +122,15 @@ struct PrintedScoreTests {
         #expect(score.indicators[1].met && score.indicators[1].score == Decimal(string: "16.67"), "已完成 is on time")
     }
 
+    /// An actual written with a comparator, as a real table wrote ≥266米, reads as its number.
+    @Test func actualWithAComparatorReadsAsItsNumber() throws {
+        let text = standalone(head: "全年预算数: 100万元\n全年执行数: 100万元\n")
+            .replacingOccurrences(of: "年度指标值: 10户\n        实际完成值: 10户", with: "年度指标值: ≥260米\n        实际完成值: ≥266米")
+        let (score, found) = try scored(text)
+        #expect(found == [])
+        #expect(score.indicators[0].met && score.indicators[0].working.description == "达成（266米 ≥ 260米），得满分 50")
+    }
+
     /// The worked example of docs/评分规则.md §9: 产出 A 25 met, B 25 不适用; 效益 30 met; 满意度
     /// 90% against 80%: 80 × 10 ÷ 90 = 8.888… → 8.89; budget 90 %: 9.00. Applicable weights
     /// 25 + 30 + 10 + 10 = 75; (25 + 30 + 8.89 + 9.00) × 100 ÷ 75 = 72.89 × 100 ÷ 75 = 97.1866… → 97.19.
