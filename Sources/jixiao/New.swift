@@ -69,7 +69,7 @@ extension Jixiao {
                     text = StandaloneScaffold.text(name: name, layout: chosen ?? .standard)
                 } else {
                     let project = try goalTable(folder)
-                    text = (chosen.map { "版式: \($0.rawValue)\n" } ?? "") + Scaffold.results(for: project)
+                    text = Self.choosing(chosen, in: Scaffold.results(for: project))
                 }
             }
             if FileManager.default.fileExists(atPath: path), !force {
@@ -80,6 +80,12 @@ extension Jixiao {
                                                     withIntermediateDirectories: true)
             try text.write(toFile: path, atomically: true, encoding: .utf8)
             print("已写出 \(path)。填写其中的“待填写”，然后运行 jixiao check \(kind == .project ? path : folder)。")
+        }
+
+        /// A results file for a goal table with `版式` set, after the schema line the editor reads.
+        private static func choosing(_ layout: Layout?, in scaffold: String) -> String {
+            guard let layout, let end = scaffold.firstIndex(of: "\n") else { return scaffold }
+            return String(scaffold[...end]) + "版式: \(layout.rawValue)\n" + scaffold[scaffold.index(after: end)...]
         }
 
         /// The project's goal table, which the monitoring and results files follow.

@@ -76,6 +76,8 @@ def command_line_errors(binary, work):
         (["new", "项目", "a/b"], "项目名称不能为空", "new"),
         (["new", "监控", "甲", "--as-of", "七月底"], "截至日期“七月底”无法识别", "new"),
         (["new", "自评", "甲", "--as-of", "2021年7月31日"], "--as-of 只用于 jixiao new 监控", "new"),
+        (["new", "项目", "甲", "--layout", "四川"], "--layout 与 --standalone 只用于 jixiao new 自评", "new"),
+        (["new", "自评", "甲", "--layout", "福建"], "没有名为“福建”的版式；可用：财预〔2020〕10号、默认、四川", "new"),
     ]
     for arguments, message, subcommand in cases:
         result = run([binary] + arguments, work)
