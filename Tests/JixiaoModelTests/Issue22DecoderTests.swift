@@ -106,6 +106,12 @@ struct Issue22DecoderTests {
         let project = try #require(r.standaloneProject)
         #expect(project.isStandalone && project.code == "51000021R000000019951" && project.goals.count == 2)
         #expect(project.budget.total.value.description == "238.93万元")
+        // `jixiao dump --model` shows what was read.
+        let json = r.json.compact
+        for shown in [#""版式":"四川""#, #""报表编号":"510000_0013zp""#, #""预算执行得分":"10""#, #""总分.得分":"100""#,
+                      #""年度指标值":"=100%""#, #""不适用":true"#] {
+            #expect(json.contains(shown), "\(shown)")
+        }
     }
 
     /// Each new finding of reading, at its line and column, with its fix.
@@ -158,6 +164,7 @@ struct Issue22DecoderTests {
         let row = try #require(project.indicators.first?.indicators.first)
         #expect(row.valueText.value == "≤12个" && row.value == .comparison(Comparison(.atMost, 12, unit: "个")))
         #expect(row.shares.map { "\($0.recipient)=\($0.value)" } == ["东庄镇=5", "笏石镇=7"])
+        #expect(project.json.compact.contains(#""指标值":"≤12个","解析":{"kind":"comparison","operator":"≤","number":"12","unit":"个"},"分栏":{"指标性质":"反向","指标值":"12","度量单位":"个"},"分项指标值":[{"受益单位":"东庄镇","指标值":"5"}"#))
         let department = DepartmentDecoder.decode(SourceFile(path: "d.yaml", text: "单位: 某局\n年度: 2021\n版式: 四川\n总体绩效目标: 目标\n分项绩效目标: []\n"))
         #expect(department.value?.layout?.value == .sichuan)
         #expect(Layout(name: "默认") == .standard && Layout(name: "财预〔2020〕10号") == .standard && Layout(name: "福建") == nil)
