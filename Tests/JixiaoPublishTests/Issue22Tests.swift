@@ -125,44 +125,44 @@ struct Issue22Tests {
     @Test func goalTableCellsAndRecipients() throws {
         let goal = """
         报表编号: 350305_01
-        项目名称: 农村污水治理
-        资金用途: 治理
+        项目名称: 海水养殖尾水治理
+        资金用途: 尾水治理设施建设
         预算:
-          合计: 150万
-        资金支出计划: [25%, 50%, 75%, 100%]
-        绩效目标: [治理]
+          合计: 80万元
+        资金支出计划: [0%, 30%, 60%, 100%]
+        绩效目标: [建成尾水治理设施]
         绩效指标:
           产出指标:
             数量指标:
-              - 名称: 治理村数
-                描述: 治理村数
+              - 名称: 建成设施数
+                描述: 建成的尾水治理设施
                 指标性质: ≥
                 指标值: 12
                 度量单位: 个
                 分项指标值:
-                  东庄镇: 5
-                  笏石镇: 7
-                依据: 计划
-              - 名称: 完成率
-                描述: 完成率
+                  东峤镇: 5
+                  埭头镇: 7
+                依据: 年度计划
+              - 名称: 达标排放率
+                描述: 尾水达标排放的比率
                 指标值: 100%
                 分项指标值:
-                  笏石镇: 100%
-                  月塘镇: 100%
-                依据: 计划
+                  埭头镇: 100%
+                  平海镇: 100%
+                依据: 排放标准
 
         """
-        let site = try Site(files: ["2025/项目/农村污水治理.yaml": goal])
-        let table = try site.xml("2025/项目/农村污水治理.part-1.xml")
+        let site = try Site(files: ["2025/项目/海水养殖尾水治理.yaml": goal])
+        let table = try site.xml("2025/项目/海水养殖尾水治理.part-1.xml")
         let v = { try Self.values(table, $0) }
         #expect(try v("//project/@report-number") + v("//project/@layout") == ["350305_01", "default"])
-        #expect(try v("//recipients/recipient") == ["东庄镇", "笏石镇", "月塘镇"], "in the order first met")
+        #expect(try v("//recipients/recipient") == ["东峤镇", "埭头镇", "平海镇"], "in the order first met")
         #expect(try v("//indicator[1]/value") + v("//indicator[1]/value/@cell") + v("//indicator[1]/nature") + v("//indicator[1]/unit")
             == ["≥12个", "12", "≥", "个"])
-        #expect(try v("//indicator[1]/share/@name") + v("//indicator[1]/share") == ["东庄镇", "笏石镇", "5", "7"])
+        #expect(try v("//indicator[1]/share/@name") + v("//indicator[1]/share") == ["东峤镇", "埭头镇", "5", "7"])
         #expect(try v("//indicator[2]/nature") + v("//indicator[2]/unit") == ["", ""], "empty when not given")
         #expect(try table.nodes(forXPath: "//indicator[2]/value/@cell").isEmpty)
-        #expect(site.exists("2025/项目/农村污水治理.html"))
+        #expect(site.exists("2025/项目/海水养殖尾水治理.html"))
     }
 
     /// 原文如此 acknowledges a content finding of any kind — a JX6xx (weights adding to 110) and
