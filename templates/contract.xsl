@@ -13,6 +13,7 @@
     | project/plan | plan/quarter | project/goals | goals/goal
     | project/indicators | indicators/level1 | level1/level2 | level2/indicator
     | indicator/name | indicator/description | indicator/value | indicator/basis
+    | indicator/nature | indicator/unit | indicator/share | project/recipients | recipients/recipient
     | department | department/overall | department/category | category/subgoal
     | subgoal/content | subgoal/rating | subgoal/measure | department/safeguard
     | annual | annual/slot

@@ -127,6 +127,7 @@
   <xsl:include href="district.xsl"/>
   <xsl:include href="comparison.xsl"/>
   <xsl:include href="review.xsl"/>
+  <xsl:include href="score-review.xsl"/>
 
   <!-- Streamed pages (the annual document, the report, the index): Swift renders the page with
      a <slot/> for each long list (the tables, the summary rows, the bars of a figure, the

@@ -83,11 +83,12 @@ public enum DataSetChecks {
                    hint: Suggestion.closest(to: monitoring.projectName.value, among: projectNames).map { "是不是想写“\($0)”？" })
     }
 
-    /// A second monitoring file for a project: only the first, in file order, is used.
-    public static func duplicateMonitoring(_ monitoring: ProjectMonitoring, other: String) -> Diagnostic {
-        Diagnostic(.duplicateMonitoring, path: monitoring.path, at: monitoring.projectName.mark,
-                   "项目“\(monitoring.projectName.value)”已有监控文件 \(other)",
-                   hint: "每个项目只写一个监控文件；删除或合并其中一个")
+    /// A second file of `自评/` or `监控/` (`kind`) naming a project that has one: only the
+    /// first, in file order, is used.
+    public static func duplicateFile(_ code: DiagnosticCode, path: String, name: Located<String>, kind: String,
+                                     other: String) -> Diagnostic {
+        Diagnostic(code, path: path, at: name.mark, "项目“\(name.value)”已有\(kind) \(other)",
+                   hint: "每个项目只写一个\(kind)；删除或合并其中一个")
     }
 
     /// A project without a monitoring file once the year's monitoring has begun.

@@ -134,11 +134,11 @@ private struct Loader {
     /// file, or the department file; the year comes from the nearest year folder.
     mutating func loadSingleFile(_ path: String) {
         let year = (path as NSString).pathComponents.dropLast().reversed().compactMap(DataSetLoader.yearName).first
-        // A monitoring file means nothing without its goal table: its year is read, and only
-        // its own findings kept.
+        // A monitoring or results file means nothing without its goal table (or, stand-alone,
+        // its year's others): its year is read, and only its own findings kept.
         let folder = (path as NSString).deletingLastPathComponent
         let yearFolder = (folder as NSString).deletingLastPathComponent
-        if (folder as NSString).lastPathComponent == DataLayout.monitoringDirectory,
+        if [DataLayout.monitoringDirectory, DataLayout.resultsDirectory].contains((folder as NSString).lastPathComponent),
            let folderYear = DataSetLoader.yearName((yearFolder as NSString).lastPathComponent) {
             loadYear(folderYear, at: yearFolder)
             dataSet.diagnostics = dataSet.diagnostics.filter { $0.path == path }
@@ -195,27 +195,30 @@ private struct Loader {
     }
 
     /// The year's results: each project's file matched to its project by name and scored,
-    /// and the department's graded.
+    /// and the department's graded. A file that carries its own `绩效指标` and names no project
+    /// becomes a project of its own, with only its self-assessment.
     private mutating func loadAssessment(_ path: String, into data: inout YearData) {
         let departmentPath = join(path, DataLayout.departmentResultsFile)
-        let files = readConcurrently(DataSetLoader.dataFiles(in: path).filter { $0 != departmentPath }) {
-            (ResultsDecoder.decodeProject($0), Digest.of($0.bytes))
+        var (results, unmatched, isSample) = matchByName(DataSetLoader.dataFiles(in: path).filter { $0 != departmentPath },
+                                                         of: data, decode: ResultsDecoder.decodeProject) { results, other in
+            DataSetChecks.duplicateFile(.duplicateResults, path: results.path, name: results.projectName, kind: "自评文件", other: other)
         }
-        var isSample = false
-        var results: [String: (path: String, digest: Fingerprint, results: ProjectResults)] = [:]
         let names = data.entries.map(\.name)
-        let known = Set(names)
-        for (read, decodedFile) in files {
-            guard let source = record(read), let (decoded, digest) = decodedFile else { continue }
-            dataSet.diagnostics += decoded.diagnostics
-            guard let decodedResults = decoded.value else { continue }
-            isSample = isSample || decodedResults.isSample
-            guard known.contains(decodedResults.projectName.value) else {
-                dataSet.diagnostics.append(DataSetChecks.resultsWithoutProject(decodedResults, path: source.path, projectNames: names))
+        for file in unmatched {
+            guard let project = file.value.standaloneProject else {
+                dataSet.diagnostics.append(DataSetChecks.resultsWithoutProject(file.value, path: file.path, projectNames: names))
                 continue
             }
-            results[decodedResults.projectName.value] = (source.path, digest, decodedResults)
+            if results[project.name.value] != nil {
+                dataSet.diagnostics.append(DataSetChecks.duplicateFile(.duplicateResults, path: file.path, name: project.name,
+                                                                       kind: "自评文件", other: results[project.name.value]!.path))
+                continue
+            }
+            dataSet.diagnostics += Acknowledgement.apply(Checker.check(project, year: data.year), markedLines: file.value.markedLines)
+            data.entries.append(ProjectEntry(path: file.path, digest: file.digest, project: project))
+            results[project.name.value] = file
         }
+        data.entries.sort { ($0.project.order ?? Int.max, $0.name) < ($1.project.order ?? Int.max, $1.name) }
 
         var department: DepartmentAssessment?
         if FileManager.default.fileExists(atPath: departmentPath), let source = read(departmentPath) {
@@ -232,7 +235,7 @@ private struct Loader {
         }
 
         let scores = concurrentMap(data.entries) { [results] entry in
-            results[entry.name].map { ($0, ProjectScorer.score(entry.project, $0.results)) }
+            results[entry.name].map { ($0, ProjectScorer.score(entry.project, $0.value)) }
         }
         for (index, scored) in zip(data.entries.indices, scores) {
             let entry = data.entries[index]
@@ -241,7 +244,7 @@ private struct Loader {
                                                                      resultsFolder: DataLayout.resultsDirectory))
                 continue
             }
-            dataSet.diagnostics += diagnostics
+            dataSet.diagnostics += Acknowledgement.apply(diagnostics, markedLines: file.value.markedLines)
             data.entries[index].assessment = AssessedProject(resultsPath: file.path, resultsDigest: file.digest, score: score)
         }
         data.assessment = YearAssessment(department: department, isSample: isSample)
@@ -250,30 +253,18 @@ private struct Loader {
     /// The year's monitoring: each project's file matched to its project by name and
     /// reviewed against its goal table (JX7xx).
     private mutating func loadMonitoring(_ path: String, into data: inout YearData) {
-        let files = readConcurrently(DataSetLoader.dataFiles(in: path)) { (MonitoringDecoder.decode($0), Digest.of($0.bytes)) }
-        var isSample = false
-        var monitored: [String: (path: String, digest: Fingerprint, monitoring: ProjectMonitoring)] = [:]
+        let (monitored, unmatched, isSample) = matchByName(DataSetLoader.dataFiles(in: path), of: data,
+                                                           decode: MonitoringDecoder.decode) { monitoring, other in
+            DataSetChecks.duplicateFile(.duplicateMonitoring, path: monitoring.path, name: monitoring.projectName,
+                                        kind: "监控文件", other: other)
+        }
         let names = data.entries.map(\.name)
-        let known = Set(names)
-        for (read, decodedFile) in files {
-            guard let source = record(read), let (decoded, digest) = decodedFile else { continue }
-            dataSet.diagnostics += decoded.diagnostics
-            guard let monitoring = decoded.value else { continue }
-            isSample = isSample || monitoring.isSample
-            let name = monitoring.projectName.value
-            guard known.contains(name) else {
-                dataSet.diagnostics.append(DataSetChecks.monitoringWithoutProject(monitoring, projectNames: names))
-                continue
-            }
-            if let other = monitored[name] {
-                dataSet.diagnostics.append(DataSetChecks.duplicateMonitoring(monitoring, other: other.path))
-                continue
-            }
-            monitored[name] = (source.path, digest, monitoring)
+        for file in unmatched {
+            dataSet.diagnostics.append(DataSetChecks.monitoringWithoutProject(file.value, projectNames: names))
         }
         let (year, threshold) = (data.year, data.department?.behindPlanThreshold?.value)
         let reviews = concurrentMap(data.entries) { [monitored] entry in
-            monitored[entry.name].map { ($0, MonitoringChecks.review(entry.project, $0.monitoring, year: year, threshold: threshold)) }
+            monitored[entry.name].map { ($0, MonitoringChecks.review(entry.project, $0.value, year: year, threshold: threshold)) }
         }
         for (index, reviewed) in zip(data.entries.indices, reviews) {
             let entry = data.entries[index]
@@ -286,6 +277,39 @@ private struct Loader {
             data.entries[index].monitoring = MonitoredProject(path: file.path, digest: file.digest, review: review)
         }
         data.monitoring = YearMonitoring(isSample: isSample, threshold: threshold ?? MonitoringRules.defaultBehindPlanThreshold)
+    }
+
+    /// The files of a results or monitoring folder, each decoded on its own and matched to its
+    /// year's project by the name it states: those matched by name, in file order (a second
+    /// file naming the same project is reported by `duplicate` and not used), and those naming
+    /// no project.
+    private mutating func matchByName<Value: NamedByProject>(
+        _ paths: [String], of data: YearData, decode: @escaping @Sendable (SourceFile) -> Decoded<Value>,
+        duplicate: (Value, _ other: String) -> Diagnostic
+    ) -> (matched: [String: MatchedFile<Value>], unmatched: [MatchedFile<Value>], isSample: Bool) {
+        let files = readConcurrently(paths) { (decode($0), Digest.of($0.bytes), Sic.lines(in: $0)) }
+        let known = Set(data.entries.map(\.name))
+        var matched: [String: MatchedFile<Value>] = [:]
+        var unmatched: [MatchedFile<Value>] = []
+        var isSample = false
+        for (read, decodedFile) in files {
+            guard let source = record(read), let (decoded, digest, marked) = decodedFile else { continue }
+            dataSet.diagnostics += Acknowledgement.apply(decoded.diagnostics, markedLines: marked)
+            guard let value = decoded.value else { continue }
+            isSample = isSample || value.isSample
+            let file = MatchedFile(path: source.path, digest: digest, value: value)
+            let name = value.projectName.value
+            guard known.contains(name) else {
+                unmatched.append(file)
+                continue
+            }
+            if let other = matched[name] {
+                dataSet.diagnostics.append(duplicate(value, other.path))
+                continue
+            }
+            matched[name] = file
+        }
+        return (matched, unmatched, isSample)
     }
 
     /// Decodes and checks a department file; `year` is its folder's, when known.
@@ -330,6 +354,23 @@ private struct Loader {
     }
 }
 
+/// What a file of `自评/` or `监控/` has for matching it to its project.
+protocol NamedByProject: Sendable {
+    var projectName: Located<String> { get }
+    var isSample: Bool { get }
+    var path: String { get }
+}
+
+extension ProjectResults: NamedByProject {}
+extension ProjectMonitoring: NamedByProject {}
+
+/// A decoded file of `自评/` or `监控/` with its path and digest.
+private struct MatchedFile<Value: Sendable>: Sendable {
+    let path: String
+    let digest: Fingerprint
+    let value: Value
+}
+
 /// One project file, decoded and checked on its own (its year is its folder's, when known).
 private struct ProjectFile {
     var entry: ProjectEntry?
@@ -337,7 +378,8 @@ private struct ProjectFile {
 
     init(_ source: SourceFile, year: Int?) {
         let decoded = ProjectDecoder.decode(source)
-        diagnostics = decoded.diagnostics
+        // Decoding finds content too (a 二级 heading under another 一级, JX208): 原文如此 applies.
+        diagnostics = Acknowledgement.apply(decoded.diagnostics, source: source)
         guard let project = decoded.value else { return }
         diagnostics += [DataSetChecks.fileNameMismatch(project, path: source.path),
                         DataSetChecks.yearMismatch(project.year, folderYear: year, path: source.path,

@@ -29,3 +29,15 @@ public struct MonitoredProject: Sendable {
     public let digest: Fingerprint
     public let review: MonitoringReview
 }
+
+extension YearData {
+    /// The layout of a project's goal table: its own `版式`, else the unit's, else the default.
+    public func goalTableLayout(_ entry: ProjectEntry) -> Layout {
+        entry.project.layout?.value ?? department?.layout?.value ?? .standard
+    }
+
+    /// The layout of a project's 自评表: the results file's `版式`, else the goal table's.
+    public func assessmentLayout(_ entry: ProjectEntry) -> Layout {
+        entry.assessment?.score.results.layout?.value ?? goalTableLayout(entry)
+    }
+}

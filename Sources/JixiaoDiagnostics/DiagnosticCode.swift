@@ -55,6 +55,9 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, CustomString
 
     public static let duplicateCode = DiagnosticCode("JX211", "项目编码重复")
     public static let placeholder = DiagnosticCode("JX212", "尚未填写")
+    public static let unknownLayout = DiagnosticCode("JX213", "未知的版式")
+    public static let conflictingKeys = DiagnosticCode("JX214", "同一栏写了两次")
+    public static let badNature = DiagnosticCode("JX215", "指标性质无法识别")
 
     // JX3xx — money: sums, formulas and units of the tables
     public static let breakdownMismatch = DiagnosticCode("JX301", "明细合计与预算合计不符")
@@ -75,6 +78,7 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, CustomString
     public static let badPlan = DiagnosticCode("JX408", "资金支出计划不合理")
     public static let fullWidthCharacters = DiagnosticCode("JX409", "数值中使用了全角字符")
     public static let vagueValue = DiagnosticCode("JX410", "指标值含糊，不可衡量")
+    public static let unitConflict = DiagnosticCode("JX411", "度量单位与指标值中的单位不符")
 
     // JX5xx — the department's grading criteria
     public static let unreadableCondition = DiagnosticCode("JX501", "评定条件无法比较")
@@ -101,6 +105,12 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, CustomString
     public static let ignoredEntry = DiagnosticCode("JX617", "填写的内容不参与评分")
     public static let actualWithoutUnit = DiagnosticCode("JX618", "实际完成值缺少单位")
     public static let fundingRowsMismatch = DiagnosticCode("JX619", "资金构成合计与年度资金总额不符")
+    public static let duplicateResults = DiagnosticCode("JX620", "同一项目有两个自评文件")
+    public static let printedScoreMismatch = DiagnosticCode("JX621", "印出的指标得分与计算不符")
+    public static let printedBudgetScoreMismatch = DiagnosticCode("JX622", "印出的预算执行得分与计算不符")
+    public static let printedTotalWeightMismatch = DiagnosticCode("JX623", "印出的总分分值与权重之和不符")
+    public static let printedTotalScoreMismatch = DiagnosticCode("JX624", "印出的总分得分与计算不符")
+    public static let targetDisagrees = DiagnosticCode("JX625", "自评表的年度指标值与目标表不符")
 
     // JX7xx — mid-year monitoring (docs/检查规则.md)
     public static let monitoringWithoutProject = DiagnosticCode("JX701", "监控文件找不到对应的项目")
@@ -147,15 +157,16 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, CustomString
         duplicateKey, unsupportedSyntax, unterminatedQuote, invalidEscape, needsQuoting,
         badBlockScalar, badFlowSequence, misplacedListItem, fullWidthColon, limitExceeded, fileUnreadable,
         missingField, unknownField, wrongType, emptyValue, badNumber, badAmount, unknownLevel1,
-        unknownLevel2, yearMismatch, emptyDocument, duplicateCode, placeholder,
+        unknownLevel2, yearMismatch, emptyDocument, duplicateCode, placeholder, unknownLayout, conflictingKeys, badNature,
         breakdownMismatch, sourcesMismatch, formulaMismatch, unitContradictsFormula, badFormula, unitCostMismatch,
         unreadableValue, percentOutOfRange, unitMismatch, deadlineOutsideYear, satisfactionNotPercent,
-        missingLevel1, duplicateIndicator, badPlan, fullWidthCharacters, vagueValue,
+        missingLevel1, duplicateIndicator, badPlan, fullWidthCharacters, vagueValue, unitConflict,
         unreadableCondition, overlappingConditions, misplacedOtherwise,
         resultsWithoutProject, unknownIndicatorResult, missingIndicatorResult, actualUnitMismatch, weightsNot100,
         indicatorWeightsMismatch, scoreOutOfBand, missingEvaluatorScore, missingReason, overshoot, unreadableActual,
         unknownMeasureResult, ungradableMeasure, ambiguousIndicatorName, notAssessed, missingMeasureResult,
-        ignoredEntry, actualWithoutUnit, fundingRowsMismatch,
+        ignoredEntry, actualWithoutUnit, fundingRowsMismatch, duplicateResults, printedScoreMismatch,
+        printedBudgetScoreMismatch, printedTotalWeightMismatch, printedTotalScoreMismatch, targetDisagrees,
         monitoringWithoutProject, unknownIndicatorProgress, missingIndicatorProgress, overspent, spentSourcesMismatch,
         badMonitoringDate, behindPlan, certainWhileFarBehind, unexplainedRisk, notMonitored, duplicateMonitoring,
         reviewMissingLevel1, reviewMissingCost, reviewCostNotMoney, reviewMissingDeadline,

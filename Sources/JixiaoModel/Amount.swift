@@ -19,13 +19,19 @@ public struct Amount: Sendable, Equatable, Codable, CustomStringConvertible {
         self.unit = unit
     }
 
-    /// Reads `71万元`, `0.7万元`, `25.55元`, `200元`. nil when the text is not an amount.
+    /// Reads `71万元`, `0.7万元`, `25.55元`, `200元`; as real tables also write them, `150万`
+    /// (150万元) and a bare `0` or `0.00`, which is nothing in any unit. nil when the text is not
+    /// an amount.
     public init?(parsing text: String) {
         let trimmed = text.trimmingSpaces()
-        for unit in [MoneyUnit.wanYuan, .yuan] where trimmed.hasSuffix(unit.rawValue) {
-            let number = trimmed.dropLast(unit.rawValue.count).trimmingSpaces()
+        for (suffix, unit) in [("万元", MoneyUnit.wanYuan), ("元", .yuan), ("万", .wanYuan)] where trimmed.hasSuffix(suffix) {
+            let number = trimmed.dropLast(suffix.count).trimmingSpaces()
             guard let value = Decimal(exactly: Substring(number)) else { return nil }
             self.init(value, unit)
+            return
+        }
+        if let zero = Decimal(exactly: Substring(trimmed)), zero == 0 {
+            self.init(0, .wanYuan)
             return
         }
         return nil

@@ -253,3 +253,59 @@ public enum DocumentLoader {
         }
     }
 }
+
+extension Fields {
+    /// An optional field that a form may name two ways (`全年预算数` or `调整后预算数`): the entry
+    /// under whichever name is written; both written is an error (JX214) and the first is read.
+    func eitherEntry(_ name: String, _ alias: String) -> MappingEntry? {
+        let (first, second) = (entry(name), entry(alias))
+        if first != nil, let second {
+            context.report(.conflictingKeys, at: second.keyMark, "“\(name)”与“\(alias)”是同一栏，只能写其中一个",
+                           hint: "删除“\(alias)”或“\(name)”")
+        }
+        return first ?? second
+    }
+
+    /// The key written of the two, for messages and for reading the value by name.
+    func eitherKey(_ name: String, _ alias: String) -> String? {
+        eitherEntry(name, alias)?.key
+    }
+
+    /// 指标值 (under `valueKey`) with the cells that may stand beside it: 指标性质 (or 指标方向)
+    /// and 度量单位. The value is their combination (`= | 100 | %` reads as `=100%`); the cells
+    /// are kept when any is written apart.
+    func indicatorValue(_ valueKey: String, at fallback: SourceMark) -> (text: Located<String>, cells: ValueCells?) {
+        let value = text(valueKey) ?? Located("", at: entry(valueKey)?.value.mark ?? fallback)
+        let natureKey = eitherKey("指标性质", "指标方向")
+        let nature = natureKey.flatMap { text($0, required: false) }
+        let unit = text("度量单位", required: false)
+        guard nature != nil || unit != nil else { return (value, nil) }
+        var op: ComparisonOperator?? = nil
+        if let nature {
+            op = IndicatorNature.read(nature.value)
+            if op == nil {
+                context.report(.badNature, at: nature.mark, "\(natureKey!)“\(nature.value)”无法识别",
+                               hint: "可写：\(IndicatorNature.names.joined(separator: " "))")
+            }
+        }
+        let cells = ValueCells(nature: nature?.value ?? "", value: value.value, unit: unit?.value ?? "")
+        if let unit, case .comparison(let written) = IndicatorValue(parsing: value.value), !written.unit.isEmpty,
+           written.unit != MeasureUnits.normalized(unit.value.trimmingSpaces()) {
+            context.report(.unitConflict, at: unit.mark, "度量单位“\(unit.value)”与指标值“\(value.value)”中的单位不符",
+                           hint: "指标值只写数字，单位写在“度量单位”中")
+        }
+        if value.value.isBlank || Placeholder.isPlaceholder(value.value) { return (value, cells) }
+        return (Located(cells.combined(op), at: value.mark), cells)
+    }
+
+    /// `版式`: one of the known layouts, or an error listing them (JX213).
+    func layout() -> Located<Layout>? {
+        guard let text = text("版式", required: false) else { return nil }
+        guard let layout = Layout(name: text.value.trimmingSpaces()) else {
+            context.report(.unknownLayout, at: text.mark, "没有名为“\(text.value)”的版式",
+                           hint: "可用的版式：\(Layout.allCases.flatMap(\.names).joined(separator: "、"))")
+            return nil
+        }
+        return Located(layout, at: text.mark)
+    }
+}

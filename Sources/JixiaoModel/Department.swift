@@ -13,6 +13,8 @@ public struct Department: Sendable {
     /// 执行进度预警: how many percentage points behind the spending plan a project may fall
     /// before mid-year monitoring warns; nil leaves the default (JixiaoCheck's `MonitoringRules`).
     public var behindPlanThreshold: Located<Decimal>?
+    /// `版式`: the layout of every table of the unit unless a table sets its own.
+    public var layout: Located<Layout>? = nil
 }
 
 /// A numbered category of 分项绩效目标, e.g. （一）安全和环境卫生工作.

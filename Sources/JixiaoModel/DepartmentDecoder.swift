@@ -4,7 +4,7 @@ import JixiaoParser
 
 /// Tree → `Department`. Key names: docs/数据格式.md.
 public enum DepartmentDecoder {
-    public static let keys = ["单位", "年度", "总体绩效目标", "分项绩效目标", "工作保障措施", "执行进度预警"]
+    public static let keys = ["单位", "年度", "版式", "总体绩效目标", "分项绩效目标", "工作保障措施", "执行进度预警"]
     static let categoryKeys = ["类别", "目标"]
     static let subgoalKeys = ["名称", "内容", "评定", "标准"]
     static let measureKeys = ["指标", "优秀", "差", "等级名称"]
@@ -36,9 +36,10 @@ public enum DepartmentDecoder {
             }
             return Located(value, at: text.mark)
         }
+        let layout = fields.layout()
         guard let unit, let year, let overall else { return nil }
         return Department(path: context.path, unit: unit.value, year: year, overallGoal: overall.value,
-                          categories: categories, safeguards: safeguards, behindPlanThreshold: threshold)
+                          categories: categories, safeguards: safeguards, behindPlanThreshold: threshold, layout: layout)
     }
 
     static func decodeCategory(_ node: Node, context: DecodeContext) -> GoalCategory? {

@@ -78,6 +78,11 @@ public enum IndicatorValue: Sendable, Equatable {
             self = .deadline(deadline)
         } else if let comparison = IndicatorValue.comparison(text) {
             self = .comparison(comparison)
+        } else if text.unicodeScalars.contains(where: { $0 == " " || $0 == "\u{3000}" }),
+                  let comparison = IndicatorValue.comparison(String(text.unicodeScalars.filter { $0 != " " && $0 != "\u{3000}" })) {
+            // `= 100 %`: operator, number and unit written apart, as a table with separate cells
+            // reads when copied.
+            self = .comparison(comparison)
         } else {
             self = .qualitative(text)
         }
@@ -125,7 +130,7 @@ public enum IndicatorValue: Sendable, Equatable {
               let unit = String(rest[numberEnd...]) else { return nil }
         guard unit.count <= 6, !unit.utf8.contains(where: isDigit),
               unit.allSatisfy({ !$0.isPunctuation || $0 == "%" }) else { return nil }
-        return Comparison(op ?? .equal, number, unit: unit)
+        return Comparison(op ?? .equal, number, unit: MeasureUnits.normalized(unit))
     }
 
     private static let deadlineEndings: Set<String> = ["", "底前", "末前", "底", "末", "前", "之前", "以前", "底之前", "底以前",

@@ -52,12 +52,19 @@ extension Project {
                                           .object([("名称", .string(indicator.name.value)),
                                                    ("描述", .string(indicator.description)),
                                                    ("指标值", .string(indicator.valueText.value)),
-                                                   ("解析", indicator.value.json),
-                                                   ("依据", .string(indicator.basis))])
+                                                   ("解析", indicator.value.json)] + indicator.extraJSON
+                                                  + [("依据", .string(indicator.basis))])
                                       }))])
                          }))])
             })),
-        ])
+        ] + Layout.json(layout?.value, reportNumber: reportNumber))
+    }
+}
+
+extension Layout {
+    /// `版式` and `报表编号`, shown only when a file gives them.
+    static func json(_ layout: Layout?, reportNumber: String) -> [(String, JSONValue)] {
+        (layout.map { [("版式", .string($0.rawValue))] } ?? []) + (reportNumber.isEmpty ? [] : [("报表编号", .string(reportNumber))])
     }
 }
 
@@ -98,6 +105,22 @@ extension Department {
     }
 }
 
+extension Indicator {
+    /// What only some tables have, shown only when given: the separate cells (指标性质 | 指标值 |
+    /// 度量单位, combined above) and the value per recipient.
+    var extraJSON: [(String, JSONValue)] {
+        var fields: [(String, JSONValue)] = []
+        if let cells {
+            fields.append(("分栏", .object([("指标性质", .string(cells.nature)), ("指标值", .string(cells.value)),
+                                          ("度量单位", .string(cells.unit))])))
+        }
+        if !shares.isEmpty {
+            fields.append(("分项指标值", .array(shares.map { .object([("受益单位", .string($0.recipient)), ("指标值", .string($0.value))]) })))
+        }
+        return fields
+    }
+}
+
 extension ProjectResults {
     public var json: JSONValue {
         func amount(_ value: Amount?) -> JSONValue { value?.json ?? .null }
@@ -122,11 +145,20 @@ extension ProjectResults {
                          ("偏差原因", text(result.deviationReason)),
                          ("分值", text(result.weight?.value.plain)),
                          ("得分", text(result.evaluatorScore?.value.plain)),
-                         ("达成情况", text(result.achievement?.value.rawValue))])
+                         ("达成情况", text(result.achievement?.value.rawValue))]
+                        + (result.target.map { [("年度指标值", .string($0.value))] } ?? [])
+                        + (result.notApplicable ? [("不适用", .bool(true))] : []))
             })),
             ("存在问题", .string(problems)),
             ("改进措施", .string(improvements)),
-        ])
+        ] + Layout.json(layout?.value, reportNumber: reportNumber) + printedJSON)
+    }
+
+    /// The printed figures, shown only when written.
+    private var printedJSON: [(String, JSONValue)] {
+        [("预算执行得分", budgetScore), ("总分.分值", totalWeight), ("总分.得分", totalScore)].compactMap { key, value in
+            value.map { (key, .string($0.value.plain)) }
+        }
     }
 }
 

@@ -29,6 +29,13 @@ public struct Project: Sendable {
     public var goals: [String]
     public var indicators: [IndicatorGroup]
     public var year: Located<Int>?
+    /// The table's own `版式`, overriding the unit's (`Department.layout`).
+    public var layout: Located<Layout>? = nil
+    /// 报表编号, as printed (empty when not given).
+    public var reportNumber: String = ""
+    /// Made from a stand-alone 自评 file (`ProjectResults.standalone`): there is no goal table
+    /// to publish, only the self-assessment.
+    public var isStandalone = false
 }
 
 public struct PlanShare: Sendable, Equatable {
@@ -84,16 +91,25 @@ public final class Indicator: Sendable {
     public let valueText: Located<String>
     public let value: IndicatorValue
     public let basis: String
+    /// The separate cells of layouts that print them apart (指标性质 | 指标值 | 度量单位), as
+    /// written; nil when the data gives the value in one text. `valueText` is their combination.
+    public let cells: ValueCells?
+    /// 分项指标值: a value per recipient, in the order written.
+    public let shares: [(recipient: String, value: String)]
 
-    init(name: Located<String>, description: String, valueText: Located<String>, value: IndicatorValue, basis: String) {
+    init(name: Located<String>, description: String, valueText: Located<String>, value: IndicatorValue, basis: String,
+         cells: ValueCells? = nil, shares: [(recipient: String, value: String)] = []) {
         self.name = name
         self.description = description
         self.valueText = valueText
         self.value = value
         self.basis = basis
+        self.cells = cells
+        self.shares = shares
     }
 
-    /// The unit a name states in brackets: `平均每亩地投入的清场费（元）` → `元`.
+    /// The unit a name states in brackets: `平均每亩地投入的清场费（元）` → `元`. Only a known
+    /// unit counts (`MeasureUnits`): `足额保障率(参保率)` names an alias, not a unit.
     public var unitInName: String? {
         let name = self.name.value
         // The last scalar, not `hasSuffix`: asked of every indicator by several checks, and
@@ -102,7 +118,7 @@ public final class Indicator: Sendable {
         for (open, close) in [("（", "）"), ("(", ")")] where last == close.unicodeScalars.first {
             guard let start = name.range(of: open, options: .backwards) else { continue }
             let unit = String(name[start.upperBound..<name.index(name.endIndex, offsetBy: -close.count)])
-            return unit.isEmpty || unit.count > 4 ? nil : unit
+            return MeasureUnits.isKnown(unit) ? unit : nil
         }
         return nil
     }
@@ -111,5 +127,18 @@ public final class Indicator: Sendable {
     public var targetUnit: String {
         if case .comparison(let comparison) = value, !comparison.unit.isEmpty { return comparison.unit }
         return unitInName ?? ""
+    }
+}
+
+/// The cells 指标性质 | 指标值 | 度量单位 as a layout prints them apart.
+public struct ValueCells: Sendable, Equatable {
+    /// The operator as printed (`=`, `≥`, `定性`…), empty when not given.
+    public let nature: String
+    public let value: String
+    /// As printed (`%`, `百分比`, `万元`), empty when not given.
+    public let unit: String
+
+    public init(nature: String, value: String, unit: String) {
+        (self.nature, self.value, self.unit) = (nature, value, unit)
     }
 }

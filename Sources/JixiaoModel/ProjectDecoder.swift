@@ -4,10 +4,11 @@ import JixiaoParser
 
 /// Tree → `Project`. Key names are those printed on the form; see docs/数据格式.md.
 public enum ProjectDecoder {
-    public static let keys = ["序号", "年度", "项目编码", "项目名称", "资金用途", "预算", "资金支出计划", "绩效目标", "绩效指标"]
+    public static let keys = ["序号", "年度", "版式", "报表编号", "项目编码", "项目名称", "资金用途", "预算", "资金支出计划", "绩效目标",
+                              "绩效指标"]
     static let budgetKeys = ["合计", "来源", "明细"]
     static let itemKeys = ["名称", "金额", "计算", "单价"]
-    static let indicatorKeys = ["名称", "描述", "指标值", "依据"]
+    static let indicatorKeys = ["名称", "描述", "指标性质", "指标方向", "指标值", "度量单位", "分项指标值", "依据"]
 
     public static func decode(_ source: SourceFile) -> Decoded<Project> {
         .decoding(source) { tree, context in decode(tree, context: context) }
@@ -25,9 +26,12 @@ public enum ProjectDecoder {
         let plan = fields.list("资金支出计划").map { decodePlan($0, at: fields.entry("资金支出计划")!.value.mark, context: context) }
         let goals = fields.list("绩效目标").map { decodeGoals($0, context: context) }
         let indicators = fields.required("绩效指标").flatMap { decodeIndicators($0.value, context: context) }
+        let layout = fields.layout()
+        let reportNumber = fields.text("报表编号", required: false)?.value ?? ""
         guard let name, let purpose, let budget, let plan, let goals, let indicators else { return nil }
         return Project(path: context.path, order: order?.value, code: code?.value ?? "", name: name, purpose: purpose.value,
-                       budget: budget, plan: plan, goals: goals, indicators: indicators, year: year)
+                       budget: budget, plan: plan, goals: goals, indicators: indicators, year: year,
+                       layout: layout, reportNumber: reportNumber)
     }
 
     static func decodeBudget(_ node: Node, context: DecodeContext) -> Budget? {
@@ -95,13 +99,20 @@ public enum ProjectDecoder {
         }
     }
 
-    static func decodeIndicators(_ node: Node, context: DecodeContext) -> [IndicatorGroup]? {
+    /// The 一级 → 二级 → list tree, each item read by `item` (the goal table's rows here; the
+    /// stand-alone 自评's rows in `ResultsDecoder`). `points` receives a weight a 一级 key carries
+    /// as printed (`产出指标(50分)`).
+    static func decodeIndicators(_ node: Node, context: DecodeContext,
+                                 points: (String, Decimal, SourceMark) -> Void = { _, _, _ in },
+                                 item: (Node, DecodeContext) -> Indicator? = decodeIndicator) -> [IndicatorGroup]? {
         guard let level1Entries = node.mapping else {
             _ = Fields(node, what: "绩效指标", context: context)
             return nil
         }
         return level1Entries.map { level1Entry in
-            let level1 = IndicatorTaxonomy.level1(named: level1Entry.key)
+            let (heading, weight) = HeadingPoints.split(level1Entry.key)
+            if let weight { points(heading, weight, level1Entry.keyMark) }
+            let level1 = IndicatorTaxonomy.level1(named: heading)
             if level1 == nil {
                 let suggestion = Suggestion.closest(to: level1Entry.key, among: IndicatorTaxonomy.level1Names)
                 context.report(.unknownLevel1, at: level1Entry.keyMark, "“\(level1Entry.key)”不是一级指标",
@@ -117,37 +128,67 @@ public enum ProjectDecoder {
                                        "二级指标“\(level2Entry.key)”不属于一级指标“\(level1Entry.key)”",
                                        hint: "“\(level1Entry.key)”下可用：\(names.joined(separator: "、"))")
                     }
-                    let indicators = decodeIndicatorList(level2Entry, context: context)
+                    let indicators = decodeIndicatorList(level2Entry, context: context, item: item)
                     subgroups.append(IndicatorSubgroup(name: Located(level2Entry.key, at: level2Entry.keyMark),
                                                        indicators: indicators))
                 }
             } else {
                 _ = Fields(level1Entry.value, what: level1Entry.key, context: context)
             }
-            return IndicatorGroup(name: Located(level1Entry.key, at: level1Entry.keyMark), level1: level1,
+            return IndicatorGroup(name: Located(heading, at: level1Entry.keyMark), level1: level1,
                                   subgroups: subgroups)
         }
     }
 
-    static func decodeIndicatorList(_ entry: MappingEntry, context: DecodeContext) -> [Indicator] {
+    static func decodeIndicatorList(_ entry: MappingEntry, context: DecodeContext,
+                                    item: (Node, DecodeContext) -> Indicator?) -> [Indicator] {
         guard let items = entry.value.sequence else {
             context.report(.wrongType, at: entry.value.mark,
                            "“\(entry.key)”下应当是三级指标的列表（每项以“- 名称:”开头），这里却是\(entry.value.kindName)")
             return []
         }
-        return items.compactMap { item in
-            guard let fields = Fields(item, what: "三级指标", context: context) else { return nil }
-            fields.rejectUnknown(allowed: indicatorKeys)
-            // A row missing a cell other than its name is reported here and kept: dropped, it
-            // would surface again as a result without an indicator and as weights that do not
-            // add up. Its value, left blank, is checked no further.
-            let name = fields.text("名称")
-            let description = fields.text("描述")?.value ?? ""
-            let value = fields.text("指标值") ?? Located("", at: fields.entry("指标值")?.value.mark ?? item.mark)
-            let basis = fields.text("依据")?.value ?? ""
-            guard let name else { return nil }
-            return Indicator(name: name, description: description, valueText: value,
-                             value: IndicatorValue(parsing: value.value), basis: basis)
+        return items.compactMap { item($0, context) }
+    }
+
+    static func decodeIndicator(_ item: Node, context: DecodeContext) -> Indicator? {
+        guard let fields = Fields(item, what: "三级指标", context: context) else { return nil }
+        fields.rejectUnknown(allowed: indicatorKeys)
+        // A row missing a cell other than its name is reported here and kept: dropped, it
+        // would surface again as a result without an indicator and as weights that do not
+        // add up. Its value, left blank, is checked no further.
+        let name = fields.text("名称")
+        let description = fields.text("描述")?.value ?? ""
+        let (value, cells) = fields.indicatorValue("指标值", at: item.mark)
+        let basis = fields.text("依据")?.value ?? ""
+        let shares = decodeShares(fields, context: context)
+        guard let name else { return nil }
+        return Indicator(name: name, description: description, valueText: value,
+                         value: IndicatorValue(parsing: value.value), basis: basis, cells: cells, shares: shares)
+    }
+
+    /// 分项指标值: recipient → value text, in the order written.
+    static func decodeShares(_ fields: Fields, context: DecodeContext) -> [(recipient: String, value: String)] {
+        guard let entry = fields.entry("分项指标值"), Fields(entry.value, what: "分项指标值", context: context) != nil else { return [] }
+        return (entry.value.mapping ?? []).compactMap { share in
+            guard let text = share.value.scalar else {
+                context.report(.wrongType, at: share.value.mark, "“\(share.key)”的指标值应当是文本，这里却是\(share.value.kindName)")
+                return nil
+            }
+            context.checkCharacters(text, at: share.value.mark)
+            return (share.key, text)
         }
+    }
+}
+
+/// A 一级 heading as a real form prints it, with its points: `产出指标(50分)`, `产出指标（50分）`.
+enum HeadingPoints {
+    static func split(_ key: String) -> (heading: String, points: Decimal?) {
+        for (open, close) in [("(", "分)"), ("（", "分）")] where key.hasSuffix(close) {
+            guard let start = key.range(of: open, options: .backwards) else { continue }
+            let number = key[start.upperBound..<key.index(key.endIndex, offsetBy: -close.count)]
+            guard let points = Decimal(exactly: Substring(number.trimmingSpaces())) else { continue }
+            return (String(key[..<start.lowerBound]).trimmingSpaces(), points)
+        }
+        return (key, nil)
     }
 }

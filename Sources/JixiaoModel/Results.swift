@@ -22,6 +22,46 @@ public struct ProjectResults: Sendable {
     public var indicators: [IndicatorResult]
     public var problems: String
     public var improvements: String
+
+    /// `版式`, overriding the goal table's and the unit's.
+    public var layout: Located<Layout>? = nil
+    public var reportNumber = ""
+    /// 项目编码 as the 自评表 prints it; nil leaves the goal table's.
+    public var code: String? = nil
+    /// 项目负责人, 财务负责人, 评价结论, 项目实施内容 (四川: 项目实施内容及过程概述).
+    public var leader = ""
+    public var financeLeader = ""
+    public var conclusion = ""
+    public var implementation = ""
+    /// 项目年度目标: printed instead of the goal table's 绩效目标 when given.
+    public var yearGoals: [String]? = nil
+    /// The printed 得分 of the budget row, and the printed 总分 row: verified, not used.
+    public var budgetScore: Located<Decimal>? = nil
+    public var totalWeight: Located<Decimal>? = nil
+    public var totalScore: Located<Decimal>? = nil
+    /// The indicator tree of a file that carries its own `绩效指标`: such a file needs no goal
+    /// table. Its results are in `indicators`, in the same order.
+    public var standalone: [IndicatorGroup]? = nil
+    /// The lines marked `# 原文如此`: a printed figure on one of them that differs is shown as printed.
+    public var markedLines: Set<Int> = []
+}
+
+extension ProjectResults {
+    /// The project a stand-alone file (one with its own `绩效指标`) stands for: its indicators
+    /// as the goal side, its 项目年度目标 as goals, its 年初预算数 (else 全年预算数) as budget; no
+    /// spending plan, description or basis, which a 自评表 does not have. nil for a file that
+    /// lists results by name (`指标`) and needs its goal table.
+    public var standaloneProject: Project? {
+        guard let standalone else { return nil }
+        let total = initialBudget ?? annualBudget
+        var project = Project(path: path, order: nil, code: code ?? "", name: projectName, purpose: "",
+                              budget: Budget(total: total, sources: [], breakdown: [], hasUnfilledSource: false),
+                              plan: [], goals: yearGoals ?? [], indicators: standalone, year: nil)
+        project.layout = layout
+        project.reportNumber = reportNumber
+        project.isStandalone = true
+        return project
+    }
 }
 
 public struct WeightEntry: Sendable {
@@ -29,12 +69,21 @@ public struct WeightEntry: Sendable {
     public let weight: Decimal
 }
 
+/// One 其中 row of 资金构成: any name, as the form prints it (当年财政拨款, 上年结转资金, 其他资金 in
+/// the default form; 财政资金, 财政专户管理资金, 单位资金, 其他资金 in Sichuan's).
 public struct FundingRow: Sendable {
+    /// The rows the default form prints when a file writes none.
     public static let names = ["当年财政拨款", "上年结转资金", "其他资金"]
+    /// The rows the Sichuan form prints.
+    public static let sichuanNames = ["财政资金", "财政专户管理资金", "单位资金", "其他资金"]
     public let name: String
     public let initial: Amount?
     public let annual: Amount?
     public let spent: Amount?
+
+    public init(name: String, initial: Amount?, annual: Amount?, spent: Amount?) {
+        (self.name, self.initial, self.annual, self.spent) = (name, initial, annual, spent)
+    }
 }
 
 /// How far a qualitative indicator was achieved: the three bands of 财预〔2020〕10号.
@@ -67,20 +116,34 @@ public final class IndicatorResult: Sendable {
     public let deviationReason: String?
     /// The weight the data sets for this indicator, overriding the equal split.
     public let weight: Located<Decimal>?
-    /// The evaluator's score, where the rules leave it to the evaluator (a missed deadline, a
-    /// qualitative indicator not fully achieved).
+    /// The 得分 written: the evaluator's score where the rules leave it to the evaluator (a
+    /// missed deadline, a qualitative indicator); elsewhere the printed score, verified.
     public let evaluatorScore: Located<Decimal>?
     /// For qualitative indicators: 达成 (default), 部分达成, 未达成.
     public let achievement: Located<Achievement>?
+    /// `不适用: 是`: listed, not scored.
+    public let notApplicable: Bool
+    /// 年度指标值 as a stand-alone file writes it (combined with its cells): checked against
+    /// the goal table when there is one.
+    public let target: Located<String>?
 
     init(name: Located<String>, actualText: Located<String>, deviationReason: String?, weight: Located<Decimal>?,
-         evaluatorScore: Located<Decimal>?, achievement: Located<Achievement>?) {
+         evaluatorScore: Located<Decimal>?, achievement: Located<Achievement>?, notApplicable: Bool = false,
+         target: Located<String>? = nil) {
         self.name = name
         self.actualText = actualText
         self.deviationReason = deviationReason
         self.weight = weight
         self.evaluatorScore = evaluatorScore
         self.achievement = achievement
+        self.notApplicable = notApplicable
+        self.target = target
+    }
+
+    /// Not applicable: marked so, or `/` in its target and actual alike (a real form's row of
+    /// slashes).
+    public func isNotApplicable(target: String) -> Bool {
+        notApplicable || (target.trimmingSpaces() == "/" && actualText.value.trimmingSpaces() == "/")
     }
 }
 

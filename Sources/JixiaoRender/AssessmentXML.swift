@@ -6,16 +6,16 @@ import JixiaoScore
 /// both as printed text and, where a figure needs them, as plain numbers (`*-value`).
 public enum AssessmentXML {
     /// One 项目支出绩效自评表.
-    public static func projectPage(_ score: ProjectScore, context: DocumentXML.PageContext, isSample: Bool) -> XMLTree {
-        let tree = XMLTree(root: "self-assessment", attributes: context.attributes + sampleAttribute(isSample))
+    public static func projectPage(_ score: ProjectScore, layout: Layout, context: DocumentXML.PageContext, isSample: Bool) -> XMLTree {
+        let tree = XMLTree(root: "self-assessment", attributes: context.attributes + sampleAttribute(isSample) + layoutAttribute(layout))
         fillProject(tree.rootElement, score)
         return tree
     }
 
     /// A published 项目支出绩效自评表: the page around a slot where its table goes
     /// (`projectTable`).
-    public static func projectFrame(name: String, context: DocumentXML.PageContext, isSample: Bool) -> XMLTree {
-        DocumentXML.frame("self-assessment", name: name, attributes: context.attributes + sampleAttribute(isSample))
+    public static func projectFrame(name: String, layout: Layout, context: DocumentXML.PageContext, isSample: Bool) -> XMLTree {
+        DocumentXML.frame("self-assessment", name: name, attributes: context.attributes + sampleAttribute(isSample) + layoutAttribute(layout))
     }
 
     /// The 部门整体绩效自评 page.
@@ -187,9 +187,9 @@ public enum AssessmentXML {
 
     /// One project's 自评表, a part both of its own page (`projectFrame`) and of the report's
     /// annexes.
-    public static func projectTable(_ score: ProjectScore, context: DocumentXML.PageContext, isSample: Bool) -> XMLTree {
+    public static func projectTable(_ score: ProjectScore, layout: Layout, context: DocumentXML.PageContext, isSample: Bool) -> XMLTree {
         let tree = XMLTree(root: "part", attributes: context.partAttributes + sampleAttribute(isSample))
-        fillProject(tree.rootElement.add("self-assessment", context.partAttributes), score)
+        fillProject(tree.rootElement.add("self-assessment", context.partAttributes + layoutAttribute(layout)), score)
         return tree
     }
 
@@ -228,23 +228,33 @@ public enum AssessmentXML {
         return attributes
     }
 
+    /// Every printed cell of the form, whichever layout prints it. A printed figure that differs
+    /// from the computed one and is marked 原文如此 is shown; the computed one rides along
+    /// (`computed-score`, `@computed`) for the review page.
     static func fillProject(_ element: XMLTree.Element, _ score: ProjectScore) {
         let results = score.results
+        element.add("code", text: results.code ?? score.project.code)
+        element.add("report-number", text: results.reportNumber.isEmpty ? score.project.reportNumber : results.reportNumber)
         element.add("name", text: score.project.name.value)
         element.add("supervisor", text: results.supervisor ?? "")
         element.add("implementer", text: results.implementer ?? "")
+        element.add("leader", text: results.leader)
+        element.add("finance-leader", text: results.financeLeader)
+        element.add("conclusion", text: results.conclusion)
+        element.add("implementation", text: results.implementation)
         let funds = element.add("funds")
         let budget = score.budget
         funds.add("row", [("name", "年度资金总额"), ("initial", wan(budget.initial)), ("annual", wan(budget.annual)),
                           ("spent", wan(budget.spent)), ("weight", weightText(budget.weight)),
-                          ("rate", budget.ratePercent.fixed(2) + "%"), ("score", budget.score.fixed(2))])
-        for name in FundingRow.names {
-            let row = results.fundingRows.first { $0.name == name }
-            funds.add("row", [("name", name), ("initial", row?.initial.map(wan) ?? ""), ("annual", row?.annual.map(wan) ?? ""),
-                              ("spent", row?.spent.map(wan) ?? ""), ("part", "1")])
+                          ("rate", budget.ratePercent.fixed(2) + "%"),
+                          ("score", budget.printedScore.map(\.plain) ?? budget.score.fixed(2))]
+                  + (budget.printedScore != nil ? [("computed-score", budget.score.fixed(2))] : []))
+        for row in fundingRows(results) {
+            funds.add("row", [("name", row.name), ("initial", row.initial.map(wan) ?? ""), ("annual", row.annual.map(wan) ?? ""),
+                              ("spent", row.spent.map(wan) ?? ""), ("part", "1")])
         }
         let goals = element.add("goals")
-        for (number, goal) in score.project.goals.enumerated() {
+        for (number, goal) in (results.yearGoals ?? score.project.goals).enumerated() {
             goals.add("goal", [("n", String(number + 1))], text: goal)
         }
         element.add("summary-text", text: results.summary)
@@ -255,7 +265,8 @@ public enum AssessmentXML {
         var lastLevel2 = ""
         for row in score.indicators {
             if level1 == nil || row.level1 != lastLevel1 {
-                level1 = indicators.add("level1", [("name", row.level1)])
+                let weight = IndicatorTaxonomy.level1(named: row.level1).flatMap { score.headingWeights[$0] }
+                level1 = indicators.add("level1", [("name", row.level1)] + (weight.map { [("weight", weightText($0))] } ?? []))
                 lastLevel1 = row.level1
                 level2 = nil
             }
@@ -263,19 +274,54 @@ public enum AssessmentXML {
                 level2 = level1!.add("level2", [("name", row.level2)])
                 lastLevel2 = row.level2
             }
-            let indicator = level2!.add("indicator", [("met", row.met ? "1" : "0")])
-            indicator.add("name", text: row.indicator.name.value)
-            indicator.add("target", text: row.indicator.valueText.value)
-            indicator.add("actual", text: row.result?.actualText.value ?? "")
-            indicator.add("weight", text: weightText(row.weight))
-            indicator.add("score", text: row.score.fixed(2))
-            indicator.add("reason", text: row.result?.deviationReason ?? "")
-            indicator.add("working", text: row.working.description)
+            fillIndicator(level2!.add("indicator", [("met", row.met ? "1" : "0"), ("applicable", row.applicable ? "1" : "0")]), row)
         }
-        element.add("total", [("weight", weightText(ScoringRules.totalWeight)), ("score", score.total.fixed(2)),
-                              ("grade", score.grade.rawValue)])
+        var total = [("weight", score.printedTotalWeight.map(\.plain) ?? weightText(score.weightSum)),
+                     ("score", score.printedTotalScore.map(\.plain) ?? score.total.fixed(2)),
+                     // The grade of the total shown: a printed total (原文如此) keeps its own.
+                     ("grade", (score.printedTotalScore.map(Grade.init(total:)) ?? score.grade).rawValue)]
+        if score.rescaled { total.append(("rescaled", "1")) }
+        if score.printedTotalWeight != nil { total.append(("computed-weight", weightText(score.weightSum))) }
+        if score.printedTotalScore != nil { total.append(("computed-score", score.total.fixed(2))) }
+        element.add("total", total)
+        if score.hasNotApplicable { element.add("not-applicable-rule") }
         element.add("problems", text: results.problems)
         element.add("improvements", text: results.improvements)
+    }
+
+    /// One row: the target combined (`=100%`) and, for layouts that print them apart, its cells.
+    /// A row 不适用 has no weight share and no score: its cells show what was printed, if anything.
+    private static func fillIndicator(_ indicator: XMLTree.Element, _ row: IndicatorScore) {
+        let cells = row.indicator.cells
+        indicator.add("name", text: row.indicator.name.value)
+        indicator.add("target", text: row.indicator.valueText.value)
+        indicator.add("nature", text: cells?.nature ?? "")
+        indicator.add("value", text: cells?.value ?? "")
+        indicator.add("unit", text: cells?.unit ?? "")
+        indicator.add("actual", text: row.result?.actualText.value ?? "")
+        if row.applicable {
+            indicator.add("weight", text: weightText(row.weight))
+            if let printed = row.printedScore {
+                indicator.add("score", [("computed", row.score.fixed(2))], text: printed.plain)
+            } else {
+                indicator.add("score", text: row.score.fixed(2))
+            }
+        } else {
+            indicator.add("weight", text: row.result?.weight.map { weightText($0.value) } ?? "")
+            indicator.add("score", text: "")
+        }
+        indicator.add("reason", text: row.result?.deviationReason ?? "")
+        indicator.add("working", text: row.working.description)
+    }
+
+    /// The 其中 rows as written, in order; a file that writes none, or only rows of the default
+    /// form, gets the default form's three (those not written empty).
+    static func fundingRows(_ results: ProjectResults) -> [FundingRow] {
+        let written = results.fundingRows
+        guard written.allSatisfy({ FundingRow.names.contains($0.name) }) else { return written }
+        return FundingRow.names.map { name in
+            written.first { $0.name == name } ?? FundingRow(name: name, initial: nil, annual: nil, spent: nil)
+        }
     }
 
     static func fillDepartment(_ element: XMLTree.Element, _ assessment: DepartmentAssessment) {
@@ -309,5 +355,25 @@ public enum AssessmentXML {
 
     static func sampleAttribute(_ isSample: Bool) -> [(String, String)] {
         isSample ? [("sample", "1")] : []
+    }
+
+    static func layoutAttribute(_ layout: Layout) -> [(String, String)] {
+        [("layout", layout.xmlName)]
+    }
+
+    /// The year's review page (核对.html): every printed figure shown in place of the computed
+    /// one, by project, with both numbers.
+    public static func reviewPage(_ projects: [(score: ProjectScore, href: String)], context: DocumentXML.PageContext,
+                                  isSample: Bool) -> XMLTree {
+        let tree = XMLTree(root: "score-review", attributes: context.attributes + sampleAttribute(isSample))
+        for (score, href) in projects where !score.review.isEmpty {
+            let project = tree.rootElement.add("project", [("name", score.project.name.value), ("href", href),
+                                                           ("path", score.results.path)])
+            for item in score.review {
+                project.add("item", [("what", item.what), ("line", String(item.line)), ("printed", item.printed.plain),
+                                     ("computed", item.computed.fixed(2))])
+            }
+        }
+        return tree
     }
 }

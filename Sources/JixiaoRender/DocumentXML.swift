@@ -30,8 +30,8 @@ public enum DocumentXML {
     }
 
     /// One 项目绩效目标表 page.
-    public static func projectPage(_ project: Project, context: PageContext) -> XMLTree {
-        let tree = XMLTree(root: "project", attributes: context.attributes)
+    public static func projectPage(_ project: Project, layout: Layout, context: PageContext) -> XMLTree {
+        let tree = XMLTree(root: "project", attributes: context.attributes + [("layout", layout.xmlName)])
         fillProject(tree.rootElement, project)
         return tree
     }
@@ -44,8 +44,8 @@ public enum DocumentXML {
     }
 
     /// A published 项目绩效目标表: the page around a slot where its table goes (`projectTable`).
-    public static func projectFrame(name: String, context: PageContext) -> XMLTree {
-        frame("project", name: name, attributes: context.attributes)
+    public static func projectFrame(name: String, layout: Layout, context: PageContext) -> XMLTree {
+        frame("project", name: name, attributes: context.attributes + [("layout", layout.xmlName)])
     }
 
     /// A form's page around a slot where its table goes: the root, and the name for its title.
@@ -91,9 +91,10 @@ public enum DocumentXML {
 
     /// One project's goal table, a part both of its own page (`projectFrame`) and of the
     /// annual document, where the 目录 links to it (`anchor`).
-    public static func projectTable(_ project: Project, context: PageContext) -> XMLTree {
+    public static func projectTable(_ project: Project, layout: Layout, context: PageContext) -> XMLTree {
         let tree = XMLTree(root: "part", attributes: context.partAttributes)
-        fillProject(tree.rootElement.add("project", context.partAttributes + [("anchor", anchor(ofProject: project.name.value))]),
+        fillProject(tree.rootElement.add("project", context.partAttributes + [("anchor", anchor(ofProject: project.name.value)),
+                                                                              ("layout", layout.xmlName)]),
                     project)
         return tree
     }
@@ -155,6 +156,8 @@ public enum DocumentXML {
     // MARK: - Content
 
     static func fillProject(_ element: XMLTree.Element, _ project: Project) {
+        // 报表编号 as an attribute: the goal table's elements are a closed contract (contract.xsl).
+        if !project.reportNumber.isEmpty { element.setAttribute("report-number", project.reportNumber) }
         element.add("code", text: project.code)
         element.add("name", text: project.name.value)
         element.add("purpose", text: project.purpose)
@@ -177,6 +180,17 @@ public enum DocumentXML {
         for (number, goal) in project.goals.enumerated() {
             goals.add("goal", [("n", String(number + 1))], text: goal)
         }
+        // 分项指标值: one column per recipient, in the order first met.
+        var recipients: [String] = []
+        for group in project.indicators {
+            for indicator in group.indicators {
+                for share in indicator.shares where !recipients.contains(share.recipient) { recipients.append(share.recipient) }
+            }
+        }
+        if !recipients.isEmpty {
+            let list = element.add("recipients")
+            for recipient in recipients { list.add("recipient", text: recipient) }
+        }
         let indicators = element.add("indicators")
         for group in project.indicators {
             let level1 = indicators.add("level1", [("name", group.name.value)])
@@ -186,7 +200,15 @@ public enum DocumentXML {
                     let row = level2.add("indicator")
                     row.add("name", text: indicator.name.value)
                     row.add("description", text: indicator.description)
-                    row.add("value", [("kind", indicator.value.kind)], text: indicator.valueText.value)
+                    // The combined text (`=100%`), which the default layout prints; the 指标值 cell
+                    // as written in `cell` when the cells are given apart.
+                    row.add("value", [("kind", indicator.value.kind)] + (indicator.cells.map { [("cell", $0.value)] } ?? []),
+                            text: indicator.valueText.value)
+                    row.add("nature", text: indicator.cells?.nature ?? "")
+                    row.add("unit", text: indicator.cells?.unit ?? "")
+                    for share in indicator.shares {
+                        row.add("share", [("name", share.recipient)], text: share.value)
+                    }
                     row.add("basis", text: indicator.basis)
                 }
             }

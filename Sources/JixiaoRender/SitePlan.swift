@@ -18,6 +18,8 @@ public enum OutputLayout {
     public static let monitoringDirectory = "监控"
     public static let monitoringSummary = "绩效运行监控.html"
     public static let reviewPage = "绩效目标审核.html"
+    /// The printed scores shown in place of computed ones (原文如此), with both numbers.
+    public static let scoreReview = "核对.html"
     public static let driverStylesheet = "jixiao.xsl"
     public static let styleSheet = "jixiao.css"
 
@@ -52,7 +54,8 @@ public enum SitePlan {
         let review = PageJob(relativePath: "\(folder)/\(OutputLayout.reviewPage)", build: {
             ReviewXML.page(Reviewer.review(year, lookup: lookup), hrefs: projectHrefs, context: atTop)
         })
-        return forms + monitoringJobs(year, names: names) + [report].compactMap { $0 } + [review, index]
+        return forms + monitoringJobs(year, names: names) + [report, reviewJob(year, hrefs: hrefs)].compactMap { $0 }
+            + [review, index]
     }
 
     /// Each project's goal table and 自评表, the annual document and the department's pages.
@@ -67,26 +70,31 @@ public enum SitePlan {
         // entry: tens of thousands of closures wait at once.
         let projects = year.entries
 
-        for (index, project) in projects.enumerated() {
-            let name = project.name
+        // A stand-alone 自评 has no goal table: no page, no place in 第二部分.
+        let goalTables = projects.indices.filter { !projects[$0].project.isStandalone }
+        for index in goalTables {
+            let name = projects[index].name
+            let layout = year.goalTableLayout(projects[index])
             jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.projectDirectory)/\(names[index])",
-                                spreadsheet: { DocumentXML.projectPage(projects[index].project, context: inFolder) },
-                                word: true, owner: index, key: inFolderKeys.key("project", [], [name]),
-                                build: { DocumentXML.projectFrame(name: name, context: inFolder) },
+                                spreadsheet: { DocumentXML.projectPage(projects[index].project, layout: layout, context: inFolder) },
+                                word: true, owner: index, key: inFolderKeys.key("project", [], [name, layout.xmlName]),
+                                build: { DocumentXML.projectFrame(name: name, layout: layout, context: inFolder) },
                                 slots: [[tables.goalTable(index)]]))
         }
         // The 目录's lines depend on the names alone, as the anchors they link to do.
         let partContext = tables.context
         let contentsKeys = PageKeys(partContext)
-        let contents = PageJob.Part.lines(of: projects.indices) { index in
-            contentsKeys.key("contents", [], [projects[index].name])
+        let contents = PageJob.Part.lines(of: goalTables.indices, owner: { goalTables[$0] }) { line in
+            contentsKeys.key("contents", [], [projects[goalTables[line]].name])
         } build: { range in
-            DocumentXML.contentsLines(range.map { projects[$0].name }, context: partContext)
+            DocumentXML.contentsLines(range.map { projects[goalTables[$0]].name }, context: partContext)
         }
-        jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.annualDocument)", word: true,
-                            build: { DocumentXML.annualDocument(department: year.department, hasProjects: !projects.isEmpty,
-                                                                context: atTop) },
-                            slots: projects.isEmpty ? [] : [contents, projects.indices.map(tables.goalTable)]))
+        if hasAnnualDocument(year) {
+            jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.annualDocument)", word: true,
+                                build: { DocumentXML.annualDocument(department: year.department, hasProjects: !goalTables.isEmpty,
+                                                                    context: atTop) },
+                                slots: goalTables.isEmpty ? [] : [contents, goalTables.map(tables.goalTable)]))
+        }
         if let department = year.department {
             jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.departmentPage)",
                                 build: { DocumentXML.departmentPage(department, context: atTop) }))
@@ -97,10 +105,12 @@ public enum SitePlan {
             for (index, project) in projects.enumerated() {
                 guard let table = tables.assessmentTable(index), let score = project.assessment?.score else { continue }
                 let name = project.name
+                let layout = year.assessmentLayout(project)
                 jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.assessmentDirectory)/\(names[index])",
-                                    spreadsheet: { AssessmentXML.projectPage(score, context: inFolder, isSample: isSample) },
-                                    word: true, owner: index, key: inFolderKeys.key("assessment", [], [name, isSample ? "sample" : ""]),
-                                    build: { AssessmentXML.projectFrame(name: name, context: inFolder, isSample: isSample) },
+                                    spreadsheet: { AssessmentXML.projectPage(score, layout: layout, context: inFolder, isSample: isSample) },
+                                    word: true, owner: index,
+                                    key: inFolderKeys.key("assessment", [], [name, isSample ? "sample" : "", layout.xmlName]),
+                                    build: { AssessmentXML.projectFrame(name: name, layout: layout, context: inFolder, isSample: isSample) },
                                     slots: [[table]]))
             }
             if let department = assessment.department {
@@ -115,7 +125,10 @@ public enum SitePlan {
     /// document, the monitoring summary once monitoring has begun, the report once
     /// self-assessment has, the review of the goal tables, the department's pages.
     private static func listedDocuments(_ year: YearData) -> [(href: String, title: String)] {
-        var documents = [(href: OutputNames.href(OutputLayout.annualDocument), title: "\(year.year)年度绩效目标（全文）")]
+        var documents: [(href: String, title: String)] = []
+        if hasAnnualDocument(year) {
+            documents.append((OutputNames.href(OutputLayout.annualDocument), "\(year.year)年度绩效目标（全文）"))
+        }
         if let monitoring = year.monitoring {
             documents.append((OutputNames.href(OutputLayout.monitoringSummary),
                               "\(year.year)年度绩效运行监控" + (monitoring.isSample ? "（示例数据）" : "")))
@@ -127,6 +140,9 @@ public enum SitePlan {
         if year.department != nil {
             documents.append((OutputNames.href(OutputLayout.departmentPage), "\(year.year)年部门整体绩效目标"))
         }
+        if hasReview(year) {
+            documents.append((OutputNames.href(OutputLayout.scoreReview), "\(year.year)年度自评得分核对（照录原表的得分与计算值）"))
+        }
         if year.assessment?.department != nil {
             documents.append((OutputNames.href(OutputLayout.assessmentDirectory, OutputLayout.departmentAssessment),
                               "\(year.year)年部门整体绩效自评"))
@@ -136,6 +152,29 @@ public enum SitePlan {
 }
 
 extension SitePlan {
+    /// A year of stand-alone 自评表 alone (no unit file, no goal table) has no annual document.
+    static func hasAnnualDocument(_ year: YearData) -> Bool {
+        year.department != nil || year.entries.contains { !$0.project.isStandalone } || year.entries.isEmpty
+    }
+
+    /// Whether some 自评表 shows a printed figure in place of a computed one (原文如此).
+    static func hasReview(_ year: YearData) -> Bool {
+        year.entries.contains { !($0.assessment?.score.review.isEmpty ?? true) }
+    }
+
+    /// 核对.html: each printed score, weight or total shown in place of the computed one, with
+    /// both numbers; only when there is one.
+    static func reviewJob(_ year: YearData, hrefs: [String?]) -> PageJob? {
+        guard hasReview(year) else { return nil }
+        let context = DocumentXML.PageContext(year: year.year, unit: year.unit, indexHref: OutputLayout.index)
+        let projects = year.entries.indices.compactMap { index in
+            year.entries[index].assessment.map { (score: $0.score, href: hrefs[index] ?? "") }
+        }
+        let isSample = year.isSample
+        return PageJob(relativePath: "\(year.year)/\(OutputLayout.scoreReview)",
+                       build: { AssessmentXML.reviewPage(projects, context: context, isSample: isSample) })
+    }
+
     /// Once the year's monitoring has begun: each monitored project's 项目支出绩效目标执行监控表
     /// and the monitoring summary, which lists every project (未填报 where it has no file).
     static func monitoringJobs(_ year: YearData, names: [String]) -> [PageJob] {
@@ -158,7 +197,8 @@ extension SitePlan {
                                 build: page))
         }
         jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.monitoringSummary)", build: {
-            let lines = projects.indices.map { index in
+            // A stand-alone 自评表 has no goal table to monitor against.
+            let lines = projects.indices.filter { !projects[$0].project.isStandalone }.map { index in
                 (projects[index].name, projects[index].monitoring.map { _ in OutputNames.href(OutputLayout.monitoringDirectory, names[index]) },
                  projects[index].monitoring?.review)
             }
@@ -172,7 +212,8 @@ extension SitePlan {
     static func indexJob(_ path: String, _ year: YearData, documents: [(href: String, title: String)], names: [String],
                          assessmentHrefs: [String?]) -> PageJob {
         let entries = zip(year.entries, zip(names, assessmentHrefs)).map { project, place in
-            DocumentXML.IndexEntry(href: OutputNames.href(OutputLayout.projectDirectory, place.0),
+            DocumentXML.IndexEntry(href: project.project.isStandalone ? place.1 ?? ""
+                                       : OutputNames.href(OutputLayout.projectDirectory, place.0),
                                    name: project.name, budget: project.project.budget.total.value,
                                    assessment: year.assessment.map { _ in
                                        let score = project.assessment?.score.figures
@@ -274,8 +315,10 @@ struct ProjectTables {
     let context: DocumentXML.PageContext
     private let keys: PageKeys
     private let isSample: Bool
+    private let year: YearData
 
     init(_ year: YearData) {
+        self.year = year
         projects = year.entries
         context = DocumentXML.PageContext(year: year.year, unit: year.unit, indexHref: nil)
         keys = PageKeys(context)
@@ -285,16 +328,17 @@ struct ProjectTables {
     func goalTable(_ index: Int) -> PageJob.Part {
         // As in `pageJobs`, the closure holds the shared list and an index.
         let (projects, context) = (projects, context)
-        return PageJob.Part(owner: index, key: keys.key("goal table", [projects[index].digest]),
-                            build: { DocumentXML.projectTable(projects[index].project, context: context) })
+        let layout = year.goalTableLayout(projects[index])
+        return PageJob.Part(owner: index, key: keys.key("goal table", [projects[index].digest], [layout.xmlName]),
+                            build: { DocumentXML.projectTable(projects[index].project, layout: layout, context: context) })
     }
 
     /// Nil for a project not assessed.
     func assessmentTable(_ index: Int) -> PageJob.Part? {
         guard let assessed = projects[index].assessment else { return nil }
-        let (score, context, isSample) = (assessed.score, context, isSample)
-        return PageJob.Part(owner: index, key: keys.key("assessment table", projects[index].files, [isSample ? "sample" : ""]),
-                            build: { AssessmentXML.projectTable(score, context: context, isSample: isSample) })
+        let (score, context, isSample, layout) = (assessed.score, context, isSample, year.assessmentLayout(projects[index]))
+        return PageJob.Part(owner: index, key: keys.key("assessment table", projects[index].files, [isSample ? "sample" : "", layout.xmlName]),
+                            build: { AssessmentXML.projectTable(score, layout: layout, context: context, isSample: isSample) })
     }
 }
 

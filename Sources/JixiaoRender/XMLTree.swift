@@ -34,6 +34,11 @@ public final class XMLTree {
             xmlAddChild(pointer, child)
             return Element(pointer: child, tree: tree)
         }
+
+        /// Adds an attribute to this element after it was made.
+        public func setAttribute(_ name: String, _ value: String) {
+            xmlNewProp(pointer, name, XMLTree.clean(value))
+        }
     }
 
     /// The serialised document, exactly the tree the templates read (no indentation added):

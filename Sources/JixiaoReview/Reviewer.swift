@@ -20,7 +20,8 @@ public enum Reviewer {
     public static func review(_ data: YearData, lookup: PreviousYearLookup) -> YearReview {
         let year = data.year
         // One pass on one core: a project's review takes microseconds, far less than reading it.
-        let projects = data.entries.map { entry in
+        // A stand-alone 自评表 has no goal table to review.
+        let projects = data.entries.filter { !$0.project.isStandalone }.map { entry in
             let counterpart = lookup.counterpart(of: entry.project, in: year)
             return ProjectReview(name: entry.name, code: entry.project.code, path: entry.path,
                                  findings: review(entry.project, year: year, counterpart: counterpart))

@@ -13,6 +13,10 @@ public struct IndicatorScore: Sendable {
     public let met: Bool
     /// How the score came about (`Working`), worded when shown.
     public let working: Working
+    /// False for a row marked 不适用: listed, not scored (no weight share, no score).
+    public let applicable: Bool
+    /// The printed 得分 where it differs from `score` and its line says 原文如此: the page shows it.
+    public let printedScore: Decimal?
 }
 
 /// The 预算执行率 row.
@@ -24,6 +28,18 @@ public struct BudgetExecution: Sendable {
     /// 全年执行数 ÷ 全年预算数 as a percentage, to 0.01 %.
     public let ratePercent: Decimal
     public let score: Decimal
+    /// The printed 预算执行得分 where it differs and its line says 原文如此.
+    public var printedScore: Decimal? = nil
+}
+
+/// A printed figure that differs from the computed one and is marked 原文如此: the page shows
+/// the printed one, the year's review page (核对.html) lists both.
+public struct ScoreReviewItem: Sendable {
+    /// What the figure is, in the user's words: 预算执行得分, 指标 足额保障率 得分, 总分 得分.
+    public let what: String
+    public let line: Int
+    public let printed: Decimal
+    public let computed: Decimal
 }
 
 /// A project scored against its goal table (docs/评分规则.md). A class: a score is passed to
@@ -33,18 +49,40 @@ public final class ProjectScore: Sendable {
     public let results: ProjectResults
     public let budget: BudgetExecution
     public let indicators: [IndicatorScore]
-    /// The sum of the printed scores, so the printed figures always add up.
+    /// The sum of the printed scores, so the printed figures always add up; with rows 不适用,
+    /// that sum rescaled to 100 over the weights that apply.
     public let total: Decimal
     public let grade: Grade
+    /// Whether `total` was rescaled (some row 不适用 carried weight).
+    public let rescaled: Bool
+    /// The sum of the weights, every row's and the budget row's: what a printed 总分 分值 is checked against.
+    public let weightSum: Decimal
+    /// The printed 总分 分值 and 得分 where they differ and their lines say 原文如此.
+    public let printedTotalWeight: Decimal?
+    public let printedTotalScore: Decimal?
+    /// Every printed figure shown in place of a computed one.
+    public let review: [ScoreReviewItem]
+    /// The weight of each 一级 heading present (the form prints it: 产出指标(50分)).
+    public let headingWeights: [IndicatorTaxonomy.Level1: Decimal]
 
-    init(project: Project, results: ProjectResults, budget: BudgetExecution, indicators: [IndicatorScore], total: Decimal) {
+    init(project: Project, results: ProjectResults, budget: BudgetExecution, indicators: [IndicatorScore], total: Decimal,
+         rescaled: Bool, weightSum: Decimal, printedTotal: (weight: Decimal?, score: Decimal?), review: [ScoreReviewItem],
+         headingWeights: [IndicatorTaxonomy.Level1: Decimal]) {
         self.project = project
         self.results = results
         self.budget = budget
         self.indicators = indicators
         self.total = total
         grade = Grade(total: total)
+        self.rescaled = rescaled
+        self.weightSum = weightSum
+        (printedTotalWeight, printedTotalScore) = printedTotal
+        self.review = review
+        self.headingWeights = headingWeights
     }
+
+    /// Whether some row is 不适用 (the form then prints the rule for it).
+    public var hasNotApplicable: Bool { indicators.contains { !$0.applicable } }
 
     public var figures: ScoreFigures {
         ScoreFigures(annual: budget.annual, spent: budget.spent, ratePercent: budget.ratePercent, total: total)
@@ -57,6 +95,8 @@ public enum ProjectScorer {
         let byName = matchResults(project, results, report: report)
         let (headingWeights, budgetWeight) = weights(project, results, report: report)
 
+        let printed = PrintedFigures(results: results, report: report)
+
         var scores: [IndicatorScore] = []
         // Exactly as many as there are: thousands of scores are held at once.
         scores.reserveCapacity(project.indicators.reduce(0) { $0 + $1.indicators.count })
@@ -66,17 +106,55 @@ public enum ProjectScorer {
                                            byName: byName, results: results, report: report)
             for ((group, subgroup, indicator), weight) in zip(indicators, weights) {
                 let result = byName[ExactText(indicator.name.value)]
+                checkTarget(indicator, result, report: report)
+                if let result, result.isNotApplicable(target: indicator.valueText.value) {
+                    scores.append(IndicatorScore(level1: group.name.value, level2: subgroup.name.value, indicator: indicator,
+                                                 result: result, weight: weight, score: 0, met: true, working: .notApplicable,
+                                                 applicable: false, printedScore: nil))
+                    continue
+                }
                 let (score, met, working) = result.map { scoreIndicator(indicator, $0, weight: weight, report: report) }
                     ?? (0, false, .noResult)
+                let shown = result.flatMap { result in
+                    working.isComputed ? printed.verify(result.evaluatorScore, computed: score, code: .printedScoreMismatch,
+                                                        what: "指标“\(indicator.name.value)”的得分") : nil
+                }
                 scores.append(IndicatorScore(level1: group.name.value, level2: subgroup.name.value, indicator: indicator,
-                                             result: result, weight: weight, score: score, met: met, working: working))
+                                             result: result, weight: weight, score: score, met: met, working: working,
+                                             applicable: true, printedScore: shown))
             }
         }
-        let budget = budgetExecution(project, results, weight: budgetWeight, report: report)
+        var budget = budgetExecution(project, results, weight: budgetWeight, report: report)
+        budget.printedScore = printed.verify(results.budgetScore, computed: budget.score, code: .printedBudgetScoreMismatch,
+                                             what: "预算执行得分")
         checkFundingRows(budget, results, report: report)
-        let total = scores.reduce(budget.score) { $0 + $1.score }
-        let score = ProjectScore(project: project, results: results, budget: budget, indicators: scores, total: total)
+        let (total, rescaled) = total(scores, budget: budget)
+        let weightSum = scores.reduce(budget.weight) { $0 + $1.weight }
+        let printedTotal = (printed.verify(results.totalWeight, computed: weightSum, code: .printedTotalWeightMismatch,
+                                           what: "总分分值"),
+                            printed.verify(results.totalScore, computed: total, code: .printedTotalScoreMismatch, what: "总分得分"))
+        let score = ProjectScore(project: project, results: results, budget: budget, indicators: scores, total: total,
+                                 rescaled: rescaled, weightSum: weightSum, printedTotal: printedTotal, review: printed.review,
+                                 headingWeights: headingWeights)
         return (score, report.diagnostics)
+    }
+
+    /// The sum of the scores; with rows 不适用, rescaled to 100 over the weights that apply
+    /// (财预〔2020〕10号: 用适用指标得分汇总后按百分制折算), multiplied before dividing, half up.
+    private static func total(_ scores: [IndicatorScore], budget: BudgetExecution) -> (Decimal, rescaled: Bool) {
+        let applicable = scores.filter(\.applicable)
+        let sum = applicable.reduce(budget.score) { $0 + $1.score }
+        let weights = applicable.reduce(budget.weight) { $0 + $1.weight }
+        guard applicable.count < scores.count, weights != ScoringRules.totalWeight, weights > 0 else { return (sum, false) }
+        return (Decimal.quotient(sum * ScoringRules.totalWeight, weights, places: ScoringRules.places), true)
+    }
+
+    /// A stand-alone file's 年度指标值 must be the goal table's 指标值, read as values (JX625).
+    private static func checkTarget(_ indicator: Indicator, _ result: IndicatorResult?, report: DiagnosticCollector) {
+        guard let target = result?.target, IndicatorValue(parsing: target.value) != indicator.value else { return }
+        report(.targetDisagrees, at: target.mark,
+               "年度指标值“\(target.value)”与目标表的指标值“\(indicator.valueText.value)”不符",
+               hint: "自评表的年度指标值应与批复的目标表一致；照录原表时在这一行末尾加“# 原文如此”")
     }
 
     // MARK: - Matching results to indicators
@@ -140,7 +218,12 @@ public enum ProjectScorer {
     private static func indicatorWeights(_ indicators: [Indicator], heading: IndicatorTaxonomy.Level1, total: Decimal,
                                          byName: [ExactText: IndicatorResult], results: ProjectResults,
                                          report: DiagnosticCollector) -> [Decimal] {
-        let given = indicators.map { byName[ExactText($0.name.value)]?.weight?.value }
+        // A row 不适用 takes no share: it keeps a 分值 printed for it, and otherwise weighs nothing.
+        let given = indicators.map { indicator -> Decimal? in
+            let result = byName[ExactText(indicator.name.value)]
+            if let result, result.isNotApplicable(target: indicator.valueText.value) { return result.weight?.value ?? 0 }
+            return result?.weight?.value
+        }
         let givenSum = given.compactMap { $0 }.reduce(0, +)
         let openCount = given.filter { $0 == nil }.count
         let rest = total - givenSum
@@ -173,10 +256,6 @@ public enum ProjectScorer {
 
     private static func scoreComparison(_ indicator: Indicator, _ target: Comparison, _ result: IndicatorResult,
                                         weight: Decimal, report: DiagnosticCollector) -> (Decimal, Bool, Working) {
-        if let given = result.evaluatorScore {
-            report(.ignoredEntry, .warning, at: given.mark, "定量指标按实际完成值计算得分，这里写的“得分” \(given.value.plain) 不起作用",
-                   hint: "删除“得分”；表上印的得分与计算不同时，请核对实际完成值")
-        }
         reportIgnoredAchievement(result, kind: "定量指标按实际完成值计算得分", report: report)
         guard let actual = actualNumber(indicator, target, result, report: report) else { return (0, false, .notComparable) }
         let goal = target.number
@@ -227,7 +306,8 @@ public enum ProjectScorer {
         return nil
     }
 
-    static let onTimeWords: Set<String> = ["按时完成", "按期完成", "如期完成"]
+    /// What a real table writes as the actual of a deadline kept (`完成` as much as `按时完成`).
+    static let onTimeWords: Set<String> = ["按时完成", "按期完成", "如期完成", "完成", "已完成"]
 
     private static func scoreDeadline(_ deadline: Deadline, _ result: IndicatorResult, weight: Decimal,
                                       report: DiagnosticCollector) -> (Decimal, Bool, Working) {
@@ -242,13 +322,7 @@ public enum ProjectScorer {
             }
             met = (done.year, done.month, done.day) <= (deadline.year, deadline.month, deadline.day)
         }
-        if met {
-            if let given = result.evaluatorScore {
-                report(.ignoredEntry, .warning, at: given.mark, "按时完成得满分 \(weight.plain)，这里写的“得分” \(given.value.plain) 不起作用",
-                       hint: "“得分”只在未按时完成时由评价人给出；请删除")
-            }
-            return (weight, true, .onTime(weight: weight))
-        }
+        if met { return (weight, true, .onTime(weight: weight)) }
         // The limit is compared exactly: 80 % of 16.66 is 13.328, and 13.33 lies above it.
         let cap = weight * ScoringRules.missedDeadlineCap
         if result.deviationReason == nil {
@@ -327,5 +401,30 @@ public enum ProjectScorer {
         return BudgetExecution(initial: initial, annual: annual, spent: spent, weight: weight,
                                ratePercent: Decimal.quotient(spent.inYuan * 100, annual.inYuan, places: ScoringRules.places),
                                score: score)
+    }
+}
+
+/// The printed figures of one 自评 file, each verified against the computed one (rounded to
+/// 0.01, half up): a difference is an error naming both numbers, a warning where the line says
+/// 原文如此, and then the printed figure is what the page shows.
+private final class PrintedFigures {
+    let results: ProjectResults
+    let report: DiagnosticCollector
+    private(set) var review: [ScoreReviewItem] = []
+
+    init(results: ProjectResults, report: DiagnosticCollector) {
+        (self.results, self.report) = (results, report)
+    }
+
+    /// The printed figure to show in place of `computed`, or nil to show the computed one.
+    func verify(_ printed: Located<Decimal>?, computed: Decimal, code: DiagnosticCode, what: String) -> Decimal? {
+        guard let printed else { return nil }
+        let (shown, exact) = (ScoringRules.printed(printed.value), ScoringRules.printed(computed))
+        guard shown != exact else { return nil }
+        report(code, at: printed.mark, "印出的\(what) \(printed.value.plain) 与按规则算得的 \(exact.fixed(2)) 不符",
+               hint: "核对原表；照录原表的差错时在这一行末尾加“# 原文如此”，页面照印原值，核对页列出两个数")
+        guard results.markedLines.contains(printed.mark.line) else { return nil }
+        review.append(ScoreReviewItem(what: what, line: printed.mark.line, printed: printed.value, computed: exact))
+        return printed.value
     }
 }

@@ -18,6 +18,16 @@ public enum Working: Sendable, CustomStringConvertible {
     case qualitativeAchieved(weight: Decimal)
     case qualitativeWithoutScore(Achievement)
     case qualitative(Achievement, given: Decimal)
+    case notApplicable
+
+    /// Whether the rules compute the score (a number target, a deadline met, no actual: 0), so
+    /// that a printed 得分 is checked against it; elsewhere the 得分 is the evaluator's.
+    public var isComputed: Bool {
+        switch self {
+        case .noResult, .reached, .missed, .onTime: return true
+        default: return false
+        }
+    }
 
     public var description: String {
         switch self {
@@ -37,6 +47,7 @@ public enum Working: Sendable, CustomStringConvertible {
         case .qualitativeAchieved(let weight): return "达成年度指标，得满分 \(weight.plain)"
         case .qualitativeWithoutScore(let achievement): return "\(achievement.rawValue)，缺少评价得分"
         case let .qualitative(achievement, given): return "\(achievement.rawValue)，评价得分 \(given.plain)"
+        case .notApplicable: return "不适用，不计分"
         }
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import JixiaoDiagnostics
 import JixiaoModel
 import JixiaoParser
+import JixiaoCheck
 import JixiaoData
 import JixiaoPublish
 import JixiaoScore
@@ -267,7 +268,8 @@ extension Jixiao {
                         return (decoded.value?.json, decoded.diagnostics, source)
                     }
                     let decoded = ResultsDecoder.decodeProject(source)
-                    return (decoded.value?.json, decoded.diagnostics, source)
+                    // As check reports it: a blank cell marked 原文如此 is a warning (JX204).
+                    return (decoded.value?.json, Acknowledgement.apply(decoded.diagnostics, source: source), source)
                 }
                 if url.deletingLastPathComponent().lastPathComponent == DataLayout.monitoringDirectory {
                     let decoded = MonitoringDecoder.decode(source)
@@ -278,7 +280,7 @@ extension Jixiao {
                     return (decoded.value?.json, decoded.diagnostics, source)
                 }
                 let decoded = ProjectDecoder.decode(source)
-                return (decoded.value?.json, decoded.diagnostics, source)
+                return (decoded.value?.json, Acknowledgement.apply(decoded.diagnostics, source: source), source)
             }
             let (node, diagnostics) = DocumentLoader.parse(source)
             return (node?.json, diagnostics, source)

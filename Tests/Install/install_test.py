@@ -76,6 +76,8 @@ def command_line_errors(binary, work):
         (["new", "项目", "a/b"], "项目名称不能为空", "new"),
         (["new", "监控", "甲", "--as-of", "七月底"], "截至日期“七月底”无法识别", "new"),
         (["new", "自评", "甲", "--as-of", "2021年7月31日"], "--as-of 只用于 jixiao new 监控", "new"),
+        (["new", "项目", "甲", "--layout", "四川"], "--layout 与 --standalone 只用于 jixiao new 自评", "new"),
+        (["new", "自评", "甲", "--layout", "福建"], "没有名为“福建”的版式；可用：财预〔2020〕10号、默认、四川", "new"),
     ]
     for arguments, message, subcommand in cases:
         result = run([binary] + arguments, work)
@@ -123,6 +125,38 @@ def new_monitoring_file(binary, work):
     printed = result.stdout + result.stderr
     check(result.returncode == 1 and "JX212" in printed and "JX7" not in printed,
           "check reports what is still to fill in", shown(result))
+
+
+def new_standalone_results(binary, work):
+    """`jixiao new 自评` without a goal table writes a stand-alone 自评表 in either layout, which
+    `check` reports as not filled in (JX212) until it is, then accepts; it publishes as a 自评表
+    alone, without a goal table page."""
+    for layout in ("财预〔2020〕10号", "四川"):
+        data = os.path.join(work, "standalone-" + layout)
+        result = run([binary, "new", "自评", "单独的项目", "--data", data, "--year", "2023", "--layout", layout], work)
+        check(result.returncode == 0, f"jixiao new 自评 --layout {layout} writes a stand-alone file", shown(result))
+        path = os.path.join(data, "2023", "自评", "单独的项目.yaml")
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+        check(f"版式: {layout}" in text and "绩效指标:" in text and "\n指标:" not in text, f"{layout}: its own 绩效指标", text)
+        result = run([binary, "check", data], work)
+        check(result.returncode == 1 and "JX212" in result.stdout + result.stderr, f"{layout}: check lists what is to fill in", shown(result))
+        annual, spent = ("调整后预算数", "预算执行数") if layout == "四川" else ("全年预算数", "全年执行数")
+        for old, new in ((f"年初预算数: 待填写", "年初预算数: 100万元"), (f"{annual}: 待填写", f"{annual}: 100万元"),
+                         (f"{spent}: 待填写", f"{spent}: 95万元"), ("实际完成值: 待填写", "实际完成值: 96%"),
+                         ("年度指标值: 待填写", "年度指标值: 95" if layout == "四川" else "年度指标值: ≥95%")):
+            text = text.replace(old, new)
+        for number in range(3):
+            text = text.replace("名称: 待填写", f"名称: 指标{number + 1}", 1)
+        text = text.replace("待填写", "照表填写")
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        result = run([binary, "check", data], work)
+        check(result.returncode == 0 and "JX" not in result.stdout + result.stderr, f"{layout}: filled in, check accepts it without a finding", shown(result))
+        result = run([binary, "publish", data, "--out", os.path.join(work, "out-" + layout), "-q"], work)
+        out = os.path.join(work, "out-" + layout, "2023")
+        check(result.returncode == 0 and os.path.isfile(os.path.join(out, "自评", "单独的项目.html"))
+              and not os.path.exists(os.path.join(out, "项目")), f"{layout}: publishes the 自评表 alone", shown(result))
 
 
 def install_and_uninstall(work):
@@ -187,6 +221,7 @@ def main():
         command_line_errors(binary, work)
         templates_from_any_folder(binary, work)
         new_monitoring_file(binary, work)
+        new_standalone_results(binary, work)
         install_and_uninstall(work)
     for failure in failures:
         print("FAIL", failure)

@@ -61,17 +61,17 @@ struct SelfAssessmentDataTests {
         #expect(codes(try dataSet(["x.yaml": text])) == ["JX601", "JX615"])
     }
 
-    /// Two results files naming one project: the later by name is the one scored, whether the
-    /// data is loaded to be checked (models kept, scored after every file is read) or to be
-    /// published (models let go, the project scored as soon as it is decoded).
-    @Test func theLaterOfTwoResultsFilesNamingAProjectIsScored() throws {
+    /// Two results files naming one project: the first by name is scored and the second is
+    /// reported (JX620), not silently put in its place, whether the data is loaded to be checked
+    /// (models kept) or to be published (models let go).
+    @Test func aSecondResultsFileNamingAProjectIsReported() throws {
         let later = try sample.replacingOccurrences(of: "全年执行数: 20万元", with: "全年执行数: 15万元")
         for keepSources in [true, false] {
             let set = try dataSet(["a.yaml": try sample, "b.yaml": later], keepSources: keepSources)
-            let summary = try #require(set.years.first?.summary)
-            #expect(summary.rows.map { $0.score?.spent.description } == ["15万元"], "keepSources: \(keepSources)")
+            #expect(set.diagnostics.map { "\(($0.path as NSString).lastPathComponent):\($0.mark?.line ?? 0) \($0.code.rawValue)" } == ["b.yaml:3 JX620"])
+            #expect(set.diagnostics.first?.message.hasSuffix("已有自评文件 \(set.years[0].entries[0].assessment?.resultsPath ?? "?")") == true)
             let year = try #require(set.years.first)
-            #expect(year.entries.map { $0.assessment?.score.figures.spent.description } == ["15万元"])
+            #expect(year.entries.map { $0.assessment?.score.figures.spent.description } == ["20万元"], "keepSources: \(keepSources)")
         }
     }
 

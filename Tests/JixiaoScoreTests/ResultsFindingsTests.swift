@@ -39,17 +39,19 @@ private func resultsText(发放人数 body: String, extra: String = "") -> Strin
 
 @Suite("Results: what is ignored, missing or inconsistent")
 struct ResultsFindingsTests {
-    /// 得分 on a number target, 得分 on a deadline met, and 达成情况 on either are not used:
-    /// each is named, as a warning, where it stands.
-    @Test func ignoredEntriesAreWarned() throws {
+    /// 得分 on a number target and on a deadline met is the printed score, verified against the
+    /// computed one (JX621, both numbers); 达成情况 on either is not used, and said so (JX617).
+    @Test func printedScoresAreVerifiedAndAchievementIgnored() throws {
         let (_, quantitative) = ProjectScorer.score(try project(), try results(["发放人数": "实际完成值: 70\n    得分: 9\n    达成情况: 达成"]))
+        // 70 ÷ 74 × 12.5 = 11.824… → 11.82.
         #expect(quantitative.map(\.headline) == [
-            "r.yaml:8:9: 警告 JX617: 定量指标按实际完成值计算得分，这里写的“得分” 9 不起作用",
             "r.yaml:9:11: 警告 JX617: 定量指标按实际完成值计算得分，这里写的“达成情况” 达成 不起作用",
+            "r.yaml:8:9: 错误 JX621: 印出的指标“发放人数”的得分 9 与按规则算得的 11.82 不符",
         ])
         let (_, onTime) = ProjectScorer.score(try project(), try results(["项目完成时限": "实际完成值: 按时完成\n    得分: 12"]))
-        #expect(onTime.map(\.headline) == ["r.yaml:12:9: 警告 JX617: 按时完成得满分 12.5，这里写的“得分” 12 不起作用"])
-        let (score, _) = ProjectScorer.score(try project(), try results(["发放人数": "实际完成值: 70\n    得分: 9"]))
+        #expect(onTime.map(\.headline) == ["r.yaml:12:9: 错误 JX621: 印出的指标“项目完成时限”的得分 12 与按规则算得的 12.50 不符"])
+        let (score, agreeing) = ProjectScorer.score(try project(), try results(["发放人数": "实际完成值: 70\n    得分: 11.82"]))
+        #expect(agreeing.isEmpty)
         #expect(scores(score)["发放人数"] == "12.5/11.82", "the score is still computed from the actual value")
     }
 

@@ -50,7 +50,9 @@ def load(path):
 
 def main():
     passed = failed = 0
-    for path in sorted(glob.glob(os.path.join(ROOT, "data", "**", "*.yaml"), recursive=True)):
+    # The data, and the real tables of issue 22 transcribed in the new fields (stand-alone 自评).
+    real = glob.glob(os.path.join(ROOT, "Tests", "JixiaoPublishTests", "Fixtures", "issue22", "**", "*.yaml"), recursive=True)
+    for path in sorted(glob.glob(os.path.join(ROOT, "data", "**", "*.yaml"), recursive=True)) + sorted(real):
         tree = load(path)
         errors = list(SCHEMAS[schema_for(path, tree)].iter_errors(tree))
         if errors:
@@ -80,7 +82,7 @@ def main():
             else:
                 failed += 1
                 print(f"{path}: a valid near-miss the schema rejects")
-    print(f"schema: every data file, {checked} structural-error fixtures")
+    print(f"schema: every data file, {len(real)} real tables, {checked} structural-error fixtures")
     print(f"{passed} passed, {failed} failed")
     sys.exit(1 if failed else 0)
 
