@@ -121,6 +121,8 @@
   <xsl:include href="self-assessment.xsl"/>
   <xsl:include href="report.xsl"/>
   <xsl:include href="monitoring.xsl"/>
+  <xsl:include href="layout-sichuan.xsl"/>
+  <xsl:include href="score-review.xsl"/>
 
   <!-- Streamed pages (the annual document, the report, the index): Swift renders the page with
      a <slot/> for each long list (the tables, the summary rows, the bars of a figure, the
