@@ -32,6 +32,7 @@
       <!-- Five columns: the last two of the indicator table are one here (no cell of this
            part starts in the sixth, and HTML forbids a column without one). -->
       <table class="goal-table{$recipients}">
+        <xsl:call-template name="form-width"><xsl:with-param name="fixed" select="43"/></xsl:call-template>
         <colgroup>
           <col class="c-level1"/><col class="c-level2"/><col class="c-level3"/>
           <col class="c-description"/><col class="c-value-basis"/>
@@ -60,6 +61,7 @@
       <!-- The indicators continue the form in a table of their own (same columns, borders
            overlapping), so that their header row repeats on every printed page they run onto. -->
       <table class="goal-table{$recipients} continued">
+        <xsl:call-template name="form-width"><xsl:with-param name="fixed" select="43"/></xsl:call-template>
         <colgroup>
           <col class="c-level1"/><col class="c-level2"/><col class="c-level3"/>
           <col class="c-description"/><col class="c-value"/>
@@ -143,6 +145,16 @@
       <xsl:call-template name="share-cells"/>
       <td><xsl:call-template name="text"><xsl:with-param name="value" select="basis"/></xsl:call-template></td>
     </tr>
+  </xsl:template>
+
+  <!-- On screen, the width in em of a form's indicator table with a column per recipient (5.2em
+       each, jixiao.css) besides its fixed columns (fixed em), as the custom property form-width
+       of the table, for both tables of the form (WeasyPrint ignores it). Nothing without recipients. -->
+  <xsl:template name="form-width">
+    <xsl:param name="fixed"/>
+    <xsl:if test="recipients/recipient">
+      <xsl:attribute name="style">--form-width: <xsl:value-of select="format-number($fixed + 5.2 * count(recipients/recipient), '0.#')"/>em</xsl:attribute>
+    </xsl:if>
   </xsl:template>
 
   <!-- 分项指标值: a column per recipient (the project's recipients, in the order first met), headed

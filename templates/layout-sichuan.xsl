@@ -226,7 +226,9 @@
       <h1>项目支出绩效<span class="tail">目标表</span></h1>
       <p class="unit">（<xsl:value-of select="/*/@year"/>年度）</p>
       <div class="form">
-      <table class="goal-table sichuan-goals">
+      <xsl:variable name="recipients" select="substring(' recipients', 1, 11 * number(boolean(recipients/recipient)))"/>
+      <table class="goal-table sichuan-goals{$recipients}">
+        <xsl:call-template name="form-width"><xsl:with-param name="fixed" select="48.9"/></xsl:call-template>
         <colgroup><col class="g-label"/><col/><col/><col/><col/></colgroup>
         <tbody>
           <tr>
@@ -247,7 +249,8 @@
           </tr>
         </tbody>
       </table>
-      <table class="goal-table sichuan-goals continued">
+      <table class="goal-table sichuan-goals{$recipients} continued">
+        <xsl:call-template name="form-width"><xsl:with-param name="fixed" select="48.9"/></xsl:call-template>
         <colgroup>
           <col class="g-level1"/><col class="g-level2"/><col class="g-level3"/><col class="g-nature"/>
           <col class="g-value"/><col class="g-unit"/>
