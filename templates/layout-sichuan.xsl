@@ -9,8 +9,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns="http://www.w3.org/1999/xhtml">
 
-  <!-- The funding rows the Sichuan form always prints under 总额, in its order. -->
-  <xsl:variable name="sichuan.fund-rows" select="'|财政资金|财政专户管理资金|单位资金|其他资金|'"/>
+  <xsl:include href="sichuan-common.xsl"/>
 
   <!-- 自评表: eleven columns; the first holds the labels of the form's three parts, merged down. -->
   <xsl:template match="self-assessment[@layout = 'sichuan']" mode="content" priority="1">
@@ -105,7 +104,7 @@
        figure. 原因 is one cell down the part's rows, as on the form. -->
   <xsl:template name="sichuan.funds">
     <xsl:variable name="total" select="funds/row[not(@part)][1]"/>
-    <xsl:variable name="others" select="funds/row[@part][not(contains($sichuan.fund-rows, concat('|', @name, '|')))][string(@initial) or string(@annual) or string(@spent)]"/>
+    <xsl:variable name="others" select="key('sichuan.other-funds', generate-id(funds))"/>
     <tr>
       <th rowspan="{6 + count($others)}" class="stub">预算执行<span class="tail">情况<xsl:call-template name="points"><xsl:with-param name="weights" select="$total/@weight"/></xsl:call-template></span></th>
       <th colspan="2">年度预算数<span class="tail">（万元）</span></th>
@@ -174,47 +173,12 @@
     </tr>
   </xsl:template>
 
-  <!-- 指标性质 | 指标值 | 度量单位. An indicator written with its value in one piece (no separate
-       性质 or 单位) shows that piece under 指标值. -->
+  <!-- 指标性质 | 指标值 | 度量单位 (sichuan-common.xsl: value.figure). -->
   <xsl:template name="value-cells">
     <xsl:variable name="split" select="string(nature) or string(unit)"/>
-    <!-- The value in one piece: the 自评表's target, the goal table's value. -->
-    <xsl:variable name="whole" select="string(target | value[@kind])"/>
     <td class="value"><xsl:call-template name="text"><xsl:with-param name="value" select="nature[$split]"/></xsl:call-template></td>
-    <td class="value">
-      <xsl:call-template name="text">
-        <xsl:with-param name="value">
-          <xsl:choose>
-            <xsl:when test="not($split)"><xsl:value-of select="$whole"/></xsl:when>
-            <xsl:when test="string(value[not(@kind)])"><xsl:value-of select="value[not(@kind)]"/></xsl:when>
-            <!-- Only the whole given (=100%): the figure is what lies between 性质 and 单位. -->
-            <xsl:otherwise>
-              <xsl:variable name="figure" select="substring($whole, 1 + string-length(nature) * number(starts-with($whole, nature)))"/>
-              <xsl:variable name="cut" select="string(unit) and substring($figure, string-length($figure) - string-length(unit) + 1) = unit"/>
-              <xsl:value-of select="normalize-space(substring($figure, 1, string-length($figure) - string-length(unit) * number($cut)))"/>
-            </xsl:otherwise>
-          </xsl:choose>
-        </xsl:with-param>
-      </xsl:call-template>
-    </td>
+    <td class="value"><xsl:call-template name="text"><xsl:with-param name="value"><xsl:call-template name="value.figure"/></xsl:with-param></xsl:call-template></td>
     <td class="value"><xsl:call-template name="text"><xsl:with-param name="value" select="unit[$split]"/></xsl:call-template></td>
-  </xsl:template>
-
-  <!-- "（50分）": the sum of the printed weights (each exact to 0.01; the sum is rounded to 0.01,
-       so the floating-point sum prints exactly). Nothing when there are none. -->
-  <xsl:template name="points">
-    <xsl:param name="weights"/>
-    <xsl:if test="count($weights[string(number(.)) != 'NaN']) &gt; 0">
-      <xsl:text>（</xsl:text>
-      <xsl:value-of select="format-number(sum($weights[string(number(.)) != 'NaN']), '0.##')"/>
-      <xsl:text>分）</xsl:text>
-    </xsl:if>
-  </xsl:template>
-
-  <!-- 项目名称 as the Sichuan forms write it, "编码-名称" (the name alone without a code). -->
-  <xsl:template name="coded-name">
-    <xsl:if test="string(code)"><xsl:value-of select="code"/>-</xsl:if>
-    <xsl:value-of select="name"/>
   </xsl:template>
 
   <!-- 项目支出绩效目标表: 指标性质 | 指标值 | 度量单位 in columns of their own, then a column per
