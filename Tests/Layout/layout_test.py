@@ -8,9 +8,11 @@ reads commands on fd 3 and writes answers on fd 4, each a JSON text ending in NU
 browser serves every page and width and nothing but the standard library is needed. The
 measuring script runs in the page from outside; the published pages carry no script.
 
-Usage: layout_test.py JIXIAO_BINARY [--all]   — needs chromium and the fonts the pages name.
+Usage: layout_test.py JIXIAO_BINARY [--all]   — needs chromium, xsltproc and the fonts the pages name.
 By default it checks a sample: the pages of each kind (the index, the department pages, the
-annual document, the report) and a few projects' tables, the longest among them.
+annual document, the report) and a few projects' tables, the longest among them; and the pages
+of the template inputs in Tests/Fixtures/layout-xml (the Sichuan layout, 不适用 rows, a value
+column per recipient, the review page), rendered with xsltproc.
 Prints 'N passed, N failed'.
 """
 import json
@@ -196,6 +198,29 @@ def pages(out, everything):
     return sorted(found)
 
 
+FIXTURE_XML = os.path.join(ROOT, "Tests", "Fixtures", "layout-xml")
+
+
+def fixture_pages(out, tally):
+    """Each template input of Tests/Fixtures/layout-xml rendered as its page into out (the same
+    stylesheet and CSS as jixiao publish uses); their paths."""
+    if not shutil.which("xsltproc"):
+        tally.check(False, "版面测试需要 xsltproc：sudo apt-get install -y xsltproc")
+        return []
+    os.makedirs(out)
+    css = open(os.path.join(ROOT, "templates", "jixiao.css"), encoding="utf-8").read()
+    rendered = []
+    for name in sorted(n for n in os.listdir(FIXTURE_XML) if n.endswith(".xml")):
+        page = os.path.join(out, name[: -len(".xml")] + ".html")
+        result = subprocess.run(["xsltproc", "--stringparam", "page.css", css, "-o", page,
+                                 os.path.join(ROOT, "templates", "jixiao.xsl"), os.path.join(FIXTURE_XML, name)],
+                                capture_output=True, text=True)
+        tally.check(result.returncode == 0, f"xsltproc {name}: {result.stderr[-2000:]}")
+        if result.returncode == 0:
+            rendered.append(page)
+    return rendered
+
+
 def main():
     binary = os.path.abspath(sys.argv[1])
     everything = "--all" in sys.argv[2:]
@@ -212,10 +237,11 @@ def main():
         try:
             checked = pages(out, everything)
             tally.check(len(checked) >= 10, f"only {len(checked)} pages to check")
+            checked += fixture_pages(os.path.join(scratch, "layout-xml"), tally)
             for path in checked:
                 for width in WIDTHS:
                     faults = browser.measure(path, width)
-                    tally.check(not faults, f"{os.path.relpath(path, out)} at {width} px: " + "; ".join(faults[:8])
+                    tally.check(not faults, f"{os.path.relpath(path, scratch)} at {width} px: " + "; ".join(faults[:8])
                                 + (f" (and {len(faults) - 8} more)" if len(faults) > 8 else ""))
         finally:
             browser.close()
