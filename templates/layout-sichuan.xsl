@@ -19,21 +19,27 @@
       <p class="unit">（<xsl:value-of select="/*/@year"/>年度）</p>
       <div class="form">
       <table class="assessment-table sichuan-table">
-        <xsl:call-template name="sichuan.columns"/>
+        <!-- The indicators' 一级 and 二级 columns are one here (no cell of this part starts in
+             the 二级 column, and HTML forbids a column without one). -->
+        <colgroup>
+          <col class="s-part"/><col class="s-level1-2"/><col class="s-level3"/>
+          <col class="s-nature"/><col class="s-value"/><col class="s-unit"/><col class="s-actual"/>
+          <col class="s-weight"/><col class="s-score"/><col class="s-reason"/>
+        </colgroup>
         <tbody>
           <tr>
             <th class="stub">项目名称</th>
-            <td colspan="10"><xsl:call-template name="coded-name"/></td>
+            <td colspan="9"><xsl:call-template name="coded-name"/></td>
           </tr>
           <tr>
             <th class="stub">主管部门</th>
-            <td colspan="4"><xsl:call-template name="text"><xsl:with-param name="value" select="supervisor"/></xsl:call-template></td>
+            <td colspan="3"><xsl:call-template name="text"><xsl:with-param name="value" select="supervisor"/></xsl:call-template></td>
             <th colspan="2">实施单位<span class="tail">（盖章）</span></th>
             <td colspan="4"><xsl:call-template name="text"><xsl:with-param name="value" select="implementer"/></xsl:call-template></td>
           </tr>
           <tr>
             <th rowspan="3" class="stub">项目基本<span class="tail">情况</span></th>
-            <th rowspan="2" colspan="2">1.项目年度目标<span class="tail">完成情况</span></th>
+            <th rowspan="2">1.项目年度目标<span class="tail">完成情况</span></th>
             <th colspan="4">项目年度目标</th>
             <th colspan="4">年度目标完成情况</th>
           </tr>
@@ -47,7 +53,7 @@
             <td colspan="4" class="prose"><xsl:call-template name="text"><xsl:with-param name="value" select="summary-text"/></xsl:call-template></td>
           </tr>
           <tr>
-            <th colspan="2">2.项目实施内容<span class="tail">及过程概述</span></th>
+            <th>2.项目实施内容<span class="tail">及过程概述</span></th>
             <td colspan="8" class="prose"><xsl:call-template name="text"><xsl:with-param name="value" select="implementation"/></xsl:call-template></td>
           </tr>
           <xsl:call-template name="sichuan.funds"/>
@@ -56,7 +62,11 @@
       <!-- The indicators continue the form in a table of their own, as in the default layout;
            the part's label is merged down over them, so they are one row group. -->
       <table class="assessment-table sichuan-table continued">
-        <xsl:call-template name="sichuan.columns"/>
+        <colgroup>
+          <col class="s-part"/><col class="s-level1"/><col class="s-level2"/><col class="s-level3"/>
+          <col class="s-nature"/><col class="s-value"/><col class="s-unit"/><col class="s-actual"/>
+          <col class="s-weight"/><col class="s-score"/><col class="s-reason"/>
+        </colgroup>
         <tbody>
           <tr class="indicator-header">
             <th rowspan="{count(indicators/level1/level2/indicator) + 1}" class="stub">绩效指标<span class="tail"><xsl:call-template name="points"><xsl:with-param name="weights" select="indicators/level1/level2/indicator[not(@applicable = '0')]/weight"/></xsl:call-template></span></th>
@@ -66,8 +76,8 @@
           <xsl:apply-templates select="indicators/level1/level2/indicator" mode="sichuan"/>
           <tr class="total">
             <th colspan="8">合计</th>
-            <td class="number"><xsl:value-of select="total/@weight"/></td>
-            <td class="number strong"><xsl:value-of select="total/@score"/></td>
+            <td class="number"><xsl:call-template name="text"><xsl:with-param name="value" select="total/@weight"/></xsl:call-template></td>
+            <td class="number strong"><xsl:call-template name="text"><xsl:with-param name="value" select="total/@score"/></xsl:call-template></td>
             <!-- The form leaves this cell empty; a rescaled total is explained by the rule under it. -->
             <td><xsl:comment/></td>
           </tr>
@@ -91,13 +101,6 @@
     </section>
   </xsl:template>
 
-  <xsl:template name="sichuan.columns">
-    <colgroup>
-      <col class="s-part"/><col class="s-level1"/><col class="s-level2"/><col class="s-level3"/>
-      <col class="s-nature"/><col class="s-value"/><col class="s-unit"/><col class="s-actual"/>
-      <col class="s-weight"/><col class="s-score"/><col class="s-reason"/>
-    </colgroup>
-  </xsl:template>
 
   <!-- 预算执行情况: 总额 (the first row, which carries 权重 and 得分), then 其中 the four standard
        rows, each filled from the written row of its name, then any other row written with a
@@ -107,15 +110,15 @@
     <xsl:variable name="others" select="key('sichuan.other-funds', generate-id(funds))"/>
     <tr>
       <th rowspan="{6 + count($others)}" class="stub">预算执行<span class="tail">情况<xsl:call-template name="points"><xsl:with-param name="weights" select="$total/@weight"/></xsl:call-template></span></th>
-      <th colspan="2">年度预算数<span class="tail">（万元）</span></th>
+      <th>年度预算数<span class="tail">（万元）</span></th>
       <th>年初预算</th><th colspan="2">调整后预算数</th><th>预算<span class="tail">执行数</span></th>
       <th>预算<span class="tail">执行率</span></th><th>权重</th><th>得分</th><th>原因</th>
     </tr>
     <tr>
-      <th colspan="2">总额</th>
+      <th>总额</th>
       <xsl:call-template name="sichuan.fund-figures"><xsl:with-param name="row" select="$total"/></xsl:call-template>
-      <td class="number"><xsl:value-of select="$total/@weight"/></td>
-      <td class="number"><xsl:value-of select="$total/@score"/></td>
+      <td class="number"><xsl:call-template name="text"><xsl:with-param name="value" select="$total/@weight"/></xsl:call-template></td>
+      <td class="number"><xsl:call-template name="text"><xsl:with-param name="value" select="$total/@score"/></xsl:call-template></td>
       <td rowspan="{5 + count($others)}"><xsl:comment/></td>
     </tr>
     <xsl:call-template name="sichuan.fund-row"><xsl:with-param name="name" select="'财政资金'"/></xsl:call-template>
@@ -130,7 +133,7 @@
   <xsl:template name="sichuan.fund-row">
     <xsl:param name="name"/>
     <tr>
-      <th colspan="2" class="fund-part">
+      <th class="fund-part">
         <xsl:if test="$name = '财政资金'">其中：</xsl:if>
         <xsl:value-of select="$name"/>
       </th>

@@ -205,8 +205,8 @@
         <td class="value">/</td><td class="value">/</td>
       </xsl:when>
       <xsl:otherwise>
-        <td class="number"><xsl:value-of select="weight"/></td>
-        <td class="number" title="{working}"><xsl:value-of select="score"/></td>
+        <td class="number"><xsl:call-template name="text"><xsl:with-param name="value" select="weight"/></xsl:call-template></td>
+        <td class="number" title="{working}"><xsl:call-template name="text"><xsl:with-param name="value" select="score"/></xsl:call-template></td>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
