@@ -25,7 +25,6 @@
     <xsl:variable name="recipients" select="substring(' recipients', 1, 11 * number(boolean(recipients/recipient)))"/>
     <section class="goal-table-page{$wide}">
       <xsl:if test="@anchor"><xsl:attribute name="id"><xsl:value-of select="@anchor"/></xsl:attribute></xsl:if>
-      <xsl:call-template name="report-number"/>
       <h1><xsl:value-of select="name"/>项目绩效<span class="tail">目标表</span></h1>
       <!-- The form's two tables scroll sideways together on a narrow screen (jixiao.css). -->
       <div class="form">

@@ -20,9 +20,6 @@
       <row height="36">
         <cell col="1" span="{$last}" style="title"><xsl:value-of select="name"/>项目绩效目标表</cell>
       </row>
-      <xsl:if test="string(report-number)">
-        <row><cell col="1" span="{$last}" style="note">报表编号：<xsl:value-of select="report-number"/></cell></row>
-      </xsl:if>
       <row>
         <cell col="1" style="label">项目编码</cell>
         <cell col="2" span="2" style="text"><xsl:value-of select="code"/></cell>

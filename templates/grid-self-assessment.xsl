@@ -132,12 +132,14 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- 分值 and 得分 from column col, as printed; "/" in both for an indicator that does not apply. -->
+  <!-- 分值 and 得分 from column col, as printed; for an indicator that does not apply "/" for the
+       score, and for the weight unless the form printed one. -->
   <xsl:template name="grid.weight-score">
     <xsl:param name="col"/>
     <xsl:choose>
       <xsl:when test="@applicable = '0'">
-        <cell col="{$col}" style="center">/</cell><cell col="{$col + 1}" style="center">/</cell>
+        <cell col="{$col}" style="center"><xsl:value-of select="weight"/><xsl:if test="not(string(weight))">/</xsl:if></cell>
+        <cell col="{$col + 1}" style="center">/</cell>
       </xsl:when>
       <xsl:otherwise>
         <cell col="{$col}" style="score"><xsl:value-of select="weight"/></cell>

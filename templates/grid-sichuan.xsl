@@ -94,7 +94,7 @@
           <xsl:if test="not(preceding-sibling::indicator) and not(../preceding-sibling::level2)">
             <cell col="2" rows="{count(../../level2/indicator)}" style="center">
               <xsl:value-of select="../../@name"/>
-              <xsl:call-template name="points"><xsl:with-param name="weights" select="../../level2/indicator[not(@applicable = '0')]/weight"/></xsl:call-template>
+              <xsl:call-template name="level1.points"/>
             </cell>
           </xsl:if>
           <xsl:if test="not(preceding-sibling::indicator)">
@@ -177,9 +177,6 @@
       <row>
         <cell col="1" span="{$last}" style="note">（<xsl:value-of select="@year"/>年度）</cell>
       </row>
-      <xsl:if test="string(report-number)">
-        <row><cell col="1" span="{$last}" style="note">报表编号：<xsl:value-of select="report-number"/></cell></row>
-      </xsl:if>
       <row>
         <cell col="1" style="label">项目名称</cell>
         <cell col="2" span="{$last - 1}" style="text"><xsl:call-template name="coded-name"/></cell>

@@ -10,7 +10,6 @@
     <project year unit index-href? anchor? layout?>   one 项目绩效目标表 (goal-table.xsl); anchor: the id of
                                          its table in the annual document, which the 目录 links to
       <code/>                            项目编码, may be empty
-      <report-number/>?                  报表编号
       <recipients><recipient/>*</recipients>?   分项指标值: a value column per recipient, in order
       <name/>                            项目名称
       <purpose/>                         项目资金主要用途, prose as written
@@ -20,9 +19,10 @@
       <plan><quarter n>25%</quarter>×4</plan>          cumulative share by quarter end
       <goals><goal n>…</goal>*</goals>                  shown as "目标{n}{text}"
       <indicators><level1 name><level2 name><indicator>
-        <name/> <description/> <value kind="comparison|deadline|qualitative"/> <basis/>
-        <nature/>? <unit/>? <share name/>*   指标性质 and 度量单位 when written apart (value stays the
-                                         whole, =100%); share: the value for one recipient
+        <name/> <description/> <value kind="comparison|deadline|qualitative" cell?/> <basis/>
+        <nature/> <unit/> <share name/>*   指标性质 and 度量单位 when written apart (value stays the
+                                         whole, =100%; cell: its 指标值 cell); share: the value for
+                                         one recipient
       </indicator>*</level2>*</level1>*</indicators>
     <department year unit index-href?>   部门整体绩效目标 (department.xsl)
       <overall/>                         总体绩效目标 prose
@@ -68,8 +68,8 @@
                                          then the 其中 rows as written (the Sichuan form prints its
                                          four standard rows, filled by name, and then the others)
       <goals><goal n/>*</goals> <summary-text/>
-      <indicators><level1 name><level2 name><indicator met applicable?>   applicable="0": 不适用,
-                                         listed with "/" for 分值 and 得分
+      <indicators><level1 name weight?><level2 name><indicator met applicable?>   weight: the heading's
+                                         points; applicable="0": 不适用, listed, not scored
         <name/> <target/> <nature/>? <value/>? <unit/>? <actual/> <weight/> <score/> <reason/> <working/>
       </indicator>*</level2>*</level1>*</indicators>
       <total weight score grade rescaled?/> <not-applicable-rule/>? <problems/> <improvements/>

@@ -160,7 +160,7 @@
       <xsl:if test="not(preceding-sibling::indicator) and not(../preceding-sibling::level2)">
         <th class="level1" rowspan="{count(../../level2/indicator)}">
           <xsl:call-template name="text"><xsl:with-param name="value" select="../../@name"/></xsl:call-template>
-          <span class="tail"><xsl:call-template name="points"><xsl:with-param name="weights" select="../../level2/indicator[not(@applicable = '0')]/weight"/></xsl:call-template></span>
+          <span class="tail"><xsl:call-template name="level1.points"/></span>
         </th>
       </xsl:if>
       <xsl:if test="not(preceding-sibling::indicator)">
@@ -189,7 +189,6 @@
   <xsl:template match="project[@layout = 'sichuan']" mode="content" priority="1">
     <section class="goal-table-page sichuan{substring(' landscape', 1, 10 * number(boolean(recipients/recipient)))}">
       <xsl:if test="@anchor"><xsl:attribute name="id"><xsl:value-of select="@anchor"/></xsl:attribute></xsl:if>
-      <xsl:call-template name="report-number"/>
       <h1>项目支出绩效<span class="tail">目标表</span></h1>
       <p class="unit">（<xsl:value-of select="/*/@year"/>年度）</p>
       <div class="form">

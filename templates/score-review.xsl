@@ -9,14 +9,14 @@
 
   <xsl:template match="/score-review">
     <xsl:call-template name="page.frame">
-      <xsl:with-param name="title" select="concat(@year, '年自评表得分核对')"/>
+      <xsl:with-param name="title" select="concat(@year, '年度自评得分核对')"/>
       <xsl:with-param name="content" select="."/>
     </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="score-review" mode="content">
     <section class="score-review">
-      <h1><xsl:value-of select="@year"/>年自评表得分<span class="tail">核对</span></h1>
+      <h1><xsl:value-of select="@year"/>年度自评得分<span class="tail">核对</span></h1>
       <xsl:if test="string(@unit)"><p class="unit"><xsl:value-of select="@unit"/></p></xsl:if>
       <p class="prose">下列各表印出的分值或得分与按评分规则算得的不同，数据中已注明“原文如此”。自评表照原表印出的数字；这里把两个数并列，并注明数据文件中的位置。</p>
       <xsl:apply-templates select="project" mode="score-review"/>

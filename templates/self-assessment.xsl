@@ -197,12 +197,14 @@
     <xsl:if test="$classes"><xsl:attribute name="class"><xsl:value-of select="$classes"/></xsl:attribute></xsl:if>
   </xsl:template>
 
-  <!-- 分值 (权重) and 得分 as printed; an indicator that does not apply is not scored: "/" in both,
-       as the real forms write it. The rule's working is the score's tooltip. -->
+  <!-- 分值 (权重) and 得分 as printed; an indicator that does not apply is not scored: "/" for its
+       score, and for its weight unless the form printed one, as the real forms write it. The
+       rule's working is the score's tooltip. -->
   <xsl:template name="weight-score">
     <xsl:choose>
       <xsl:when test="@applicable = '0'">
-        <td class="value">/</td><td class="value">/</td>
+        <td class="value"><xsl:value-of select="weight"/><xsl:if test="not(string(weight))">/</xsl:if></td>
+        <td class="value">/</td>
       </xsl:when>
       <xsl:otherwise>
         <td class="number"><xsl:call-template name="text"><xsl:with-param name="value" select="weight"/></xsl:call-template></td>

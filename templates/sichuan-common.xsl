@@ -10,21 +10,23 @@
   <xsl:key name="sichuan.other-funds" use="generate-id(..)"
       match="funds/row[@part][not(contains('|财政资金|财政专户管理资金|单位资金|其他资金|', concat('|', @name, '|')))][string(@initial) or string(@annual) or string(@spent)]"/>
 
-  <!-- What the 指标值 column holds, the context an indicator. With 指标性质 or 度量单位 given
-       separately, the figure between them (its own element, or else what lies between them in the
-       whole value: "=100%" with "=" and "%" is 100); without, the value in one piece (the
-       自评表's target, the goal table's value). -->
+  <!-- What the 指标值 column holds, the context an indicator. With 指标性质 or 度量单位 written
+       apart, the 指标值 cell as written (the 自评表's value, the goal table's value/@cell); else
+       the value in one piece (the 自评表's target, the goal table's value). -->
   <xsl:template name="value.figure">
-    <xsl:variable name="whole" select="string(target | value[@kind])"/>
     <xsl:choose>
-      <xsl:when test="not(string(nature) or string(unit))"><xsl:value-of select="$whole"/></xsl:when>
-      <xsl:when test="string(value[not(@kind)])"><xsl:value-of select="value[not(@kind)]"/></xsl:when>
-      <xsl:otherwise>
-        <xsl:variable name="figure" select="substring($whole, 1 + string-length(nature) * number(starts-with($whole, nature)))"/>
-        <xsl:variable name="cut" select="string(unit) and substring($figure, string-length($figure) - string-length(unit) + 1) = unit"/>
-        <xsl:value-of select="normalize-space(substring($figure, 1, string-length($figure) - string-length(unit) * number($cut)))"/>
-      </xsl:otherwise>
+      <xsl:when test="string(nature) or string(unit)"><xsl:value-of select="value[not(@kind)] | value/@cell"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="target | value[@kind]"/></xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- A 一级 group's points, "（50分）": as printed on its heading (level1/@weight), else the sum
+       of its applicable rows' weights. -->
+  <xsl:template name="level1.points">
+    <xsl:param name="level1" select="../.."/>
+    <xsl:call-template name="points">
+      <xsl:with-param name="weights" select="$level1/@weight | $level1[not(@weight)]/level2/indicator[not(@applicable = '0')]/weight"/>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- "（50分）": the sum of the printed weights (each exact to 0.01; the sum is rounded to 0.01,
