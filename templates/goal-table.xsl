@@ -19,12 +19,12 @@
   <!-- The table without the page frame; the annual document reuses it. <budget> is not shown:
        项目资金主要用途 already states it in the document's own words. -->
   <xsl:template match="project" mode="content">
-    <!-- With a column per recipient the form is too wide for a portrait page: its section prints
-         landscape, and its tables take the widths for the extra columns (jixiao.css). -->
-    <xsl:variable name="wide" select="substring(' landscape', 1, 10 * number(boolean(recipients/recipient)))"/>
     <xsl:variable name="recipients" select="substring(' recipients', 1, 11 * number(boolean(recipients/recipient)))"/>
-    <section class="goal-table-page{$wide}">
+    <section class="goal-table-page">
       <xsl:if test="@anchor"><xsl:attribute name="id"><xsl:value-of select="@anchor"/></xsl:attribute></xsl:if>
+      <!-- With a column per recipient the form is too wide for a portrait page: its section prints
+           landscape, and its tables take the widths for the extra columns (jixiao.css). -->
+      <xsl:if test="recipients/recipient"><xsl:attribute name="class">goal-table-page landscape</xsl:attribute></xsl:if>
       <h1><xsl:value-of select="name"/>项目绩效<span class="tail">目标表</span></h1>
       <!-- The form's two tables scroll sideways together on a narrow screen (jixiao.css). -->
       <div class="form">
