@@ -64,7 +64,7 @@ test-pdf: build
 	python3 Tests/PDF/pdf_test.py $(RELEASE)
 
 ## 版面测试：在无头 Chromium 中以 360、412（手机）和 1100 像素宽打开各类页面（全部页面：LAYOUT_ALL=1），
-## 检查文字互不重叠、没有一行只有一个字、页面本身不横向滚动（需要 chromium）
+## 检查文字互不重叠、没有一行只有一个字、页面本身不横向滚动；另有 Tests/Fixtures/layout-xml 中各版式的模板输入（需要 chromium、xsltproc）
 LAYOUT_ALL ?=
 test-layout: build
 	python3 Tests/Layout/layout_test.py $(RELEASE) $(if $(LAYOUT_ALL),--all)

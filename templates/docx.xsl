@@ -40,6 +40,7 @@
   <xsl:include href="grid.xsl"/>
   <xsl:include href="grid-goal-table.xsl"/>
   <xsl:include href="grid-self-assessment.xsl"/>
+  <xsl:include href="grid-sichuan.xsl"/>
   <xsl:include href="docx-common.xsl"/>
   <xsl:include href="docx-annual.xsl"/>
 

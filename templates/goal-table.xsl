@@ -9,7 +9,7 @@
   <xsl:template match="/project">
     <xsl:apply-templates select="." mode="contract"/>
     <xsl:call-template name="page.frame">
-      <xsl:with-param name="title" select="concat(name, '项目绩效目标表')"/>
+      <xsl:with-param name="title" select="concat(name, substring('项目支出', 1, 2 + 2 * number(@layout = 'sichuan')), '绩效目标表')"/>
       <!-- The table, or a published page's slot: there the table is rendered once, as the
            part the annual document holds as well. -->
       <xsl:with-param name="content" select="slot | self::*[not(slot)]"/>
@@ -19,14 +19,19 @@
   <!-- The table without the page frame; the annual document reuses it. <budget> is not shown:
        项目资金主要用途 already states it in the document's own words. -->
   <xsl:template match="project" mode="content">
+    <xsl:variable name="recipients" select="substring(' recipients', 1, 11 * number(boolean(recipients/recipient)))"/>
     <section class="goal-table-page">
       <xsl:if test="@anchor"><xsl:attribute name="id"><xsl:value-of select="@anchor"/></xsl:attribute></xsl:if>
+      <!-- With a column per recipient the form is too wide for a portrait page: its section prints
+           landscape, and its tables take the widths for the extra columns (jixiao.css). -->
+      <xsl:if test="recipients/recipient"><xsl:attribute name="class">goal-table-page landscape</xsl:attribute></xsl:if>
       <h1><xsl:value-of select="name"/>项目绩效<span class="tail">目标表</span></h1>
       <!-- The form's two tables scroll sideways together on a narrow screen (jixiao.css). -->
       <div class="form">
       <!-- Five columns: the last two of the indicator table are one here (no cell of this
            part starts in the sixth, and HTML forbids a column without one). -->
-      <table class="goal-table">
+      <table class="goal-table{$recipients}">
+        <xsl:call-template name="form-width"><xsl:with-param name="fixed" select="43"/></xsl:call-template>
         <colgroup>
           <col class="c-level1"/><col class="c-level2"/><col class="c-level3"/>
           <col class="c-description"/><col class="c-value-basis"/>
@@ -54,15 +59,20 @@
       </table>
       <!-- The indicators continue the form in a table of their own (same columns, borders
            overlapping), so that their header row repeats on every printed page they run onto. -->
-      <table class="goal-table continued">
+      <table class="goal-table{$recipients} continued">
+        <xsl:call-template name="form-width"><xsl:with-param name="fixed" select="43"/></xsl:call-template>
         <colgroup>
           <col class="c-level1"/><col class="c-level2"/><col class="c-level3"/>
-          <col class="c-description"/><col class="c-value"/><col class="c-basis"/>
+          <col class="c-description"/><col class="c-value"/>
+          <xsl:for-each select="recipients/recipient"><col class="c-share"/></xsl:for-each>
+          <col class="c-basis"/>
         </colgroup>
         <thead>
           <tr class="indicator-header">
             <th class="stub">一级指标</th><th class="stub stub-2">二级指标</th><th>三级指标</th>
-            <th>绩效指标描述</th><th>指标值</th><th>指标值确定<span class="tail">依据</span></th>
+            <th>绩效指标描述</th><th>指标值</th>
+            <xsl:apply-templates select="recipients/recipient"/>
+            <th>指标值确定<span class="tail">依据</span></th>
           </tr>
         </thead>
         <xsl:apply-templates select="indicators/level1[level2/indicator]" mode="rows"/>
@@ -131,8 +141,32 @@
       <td><xsl:call-template name="text"><xsl:with-param name="value" select="name"/></xsl:call-template></td>
       <td><xsl:call-template name="text"><xsl:with-param name="value" select="description"/></xsl:call-template></td>
       <td class="value {value/@kind}"><xsl:call-template name="text"><xsl:with-param name="value" select="value"/></xsl:call-template></td>
+      <xsl:call-template name="share-cells"/>
       <td><xsl:call-template name="text"><xsl:with-param name="value" select="basis"/></xsl:call-template></td>
     </tr>
+  </xsl:template>
+
+  <!-- On screen, the width in em of a form's indicator table with a column per recipient (5.2em
+       each, jixiao.css) besides its fixed columns (fixed em), as the custom property form-width
+       of the table, for both tables of the form (WeasyPrint ignores it). Nothing without recipients. -->
+  <xsl:template name="form-width">
+    <xsl:param name="fixed"/>
+    <xsl:if test="recipients/recipient">
+      <xsl:attribute name="style">--form-width: <xsl:value-of select="format-number($fixed + 5.2 * count(recipients/recipient), '0.#')"/>em</xsl:attribute>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- 分项指标值: a column per recipient (the project's recipients, in the order first met), headed
+       by its name; each indicator's value for it, empty where it gives none. -->
+  <xsl:template match="recipients/recipient">
+    <th><xsl:call-template name="text"><xsl:with-param name="value" select="."/></xsl:call-template></th>
+  </xsl:template>
+
+  <xsl:template name="share-cells">
+    <xsl:variable name="indicator" select="."/>
+    <xsl:for-each select="ancestor::project/recipients/recipient">
+      <td class="value"><xsl:call-template name="text"><xsl:with-param name="value" select="$indicator/share[@name = current()]"/></xsl:call-template></td>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- A row of an indicator table that is not the last of its 二级 group: no page break after

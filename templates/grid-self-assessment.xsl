@@ -17,12 +17,10 @@
       <row>
         <cell col="1" span="8" style="note">（<xsl:value-of select="@year"/>年度）</cell>
       </row>
-      <!-- On the root: of a page's part (docx.xsl), the <part> around the form carries it. -->
-      <xsl:if test="/*/@sample = '1'">
-        <row>
-          <cell col="1" span="8" style="note">示例数据：本表的年末实际完成情况是为演示评分规则而编写的，不是真实的自评结果。</cell>
-        </row>
+      <xsl:if test="string(report-number)">
+        <row><cell col="1" span="8" style="note">报表编号：<xsl:value-of select="report-number"/></cell></row>
       </xsl:if>
+      <xsl:call-template name="grid.sample"><xsl:with-param name="span" select="8"/></xsl:call-template>
       <row>
         <cell col="1" style="label">项目名称</cell>
         <cell col="2" span="7" style="text"><xsl:value-of select="name"/></cell>
@@ -77,17 +75,11 @@
       </row>
       <xsl:for-each select="indicators/level1/level2/indicator">
         <row>
-          <xsl:if test="not(preceding-sibling::indicator) and not(../preceding-sibling::level2)">
-            <cell col="1" rows="{count(../../level2/indicator)}" style="center"><xsl:value-of select="../../@name"/></cell>
-          </xsl:if>
-          <xsl:if test="not(preceding-sibling::indicator)">
-            <cell col="2" rows="{count(../indicator)}" style="center"><xsl:value-of select="../@name"/></cell>
-          </xsl:if>
+          <xsl:call-template name="grid.level-cells"/>
           <cell col="3" style="text"><xsl:value-of select="name"/></cell>
           <cell col="4" style="value"><xsl:value-of select="target"/></cell>
           <cell col="5" style="value"><xsl:value-of select="actual"/></cell>
-          <cell col="6" style="score"><xsl:value-of select="weight"/></cell>
-          <cell col="7" style="score"><xsl:value-of select="score"/></cell>
+          <xsl:call-template name="grid.weight-score"><xsl:with-param name="col" select="6"/></xsl:call-template>
           <cell col="8" style="text"><xsl:value-of select="reason"/></cell>
         </row>
       </xsl:for-each>
@@ -97,16 +89,98 @@
         <cell col="7" style="score"><xsl:value-of select="total/@score"/></cell>
         <cell col="8" style="center">等级：<xsl:value-of select="total/@grade"/></cell>
       </row>
-      <xsl:if test="string(problems) or string(improvements)">
-        <row apart="1">
-          <cell col="1" style="label">存在问题</cell>
-          <cell col="2" span="7" style="text"><xsl:value-of select="problems"/></cell>
-        </row>
+      <xsl:if test="total/@rescaled = '1'">
         <row>
-          <cell col="1" style="label">改进措施</cell>
-          <cell col="2" span="7" style="text"><xsl:value-of select="improvements"/></cell>
+          <cell col="1" span="8" style="text">注：有不适用的指标，总分按适用指标的得分与分值折算为百分制。</cell>
         </row>
       </xsl:if>
+      <!-- The notes, a table apart: 项目实施内容 and 评价结论 where written (the form has no cells
+           for them), 存在问题 and 改进措施. -->
+      <xsl:call-template name="grid.note">
+        <xsl:with-param name="label" select="'项目实施内容'"/><xsl:with-param name="text" select="implementation"/>
+        <xsl:with-param name="apart" select="true()"/>
+      </xsl:call-template>
+      <xsl:call-template name="grid.note">
+        <xsl:with-param name="label" select="'评价结论'"/><xsl:with-param name="text" select="conclusion"/>
+        <xsl:with-param name="apart" select="not(string(implementation))"/>
+      </xsl:call-template>
+      <xsl:if test="string(problems) or string(improvements)">
+        <xsl:call-template name="grid.note">
+          <xsl:with-param name="label" select="'存在问题'"/><xsl:with-param name="text" select="problems"/>
+          <xsl:with-param name="apart" select="not(string(implementation) or string(conclusion))"/><xsl:with-param name="always" select="true()"/>
+        </xsl:call-template>
+        <xsl:call-template name="grid.note">
+          <xsl:with-param name="label" select="'改进措施'"/><xsl:with-param name="text" select="improvements"/>
+          <xsl:with-param name="always" select="true()"/>
+        </xsl:call-template>
+      </xsl:if>
+      <xsl:if test="string(leader) or string(finance-leader)">
+        <xsl:call-template name="grid.signatures"><xsl:with-param name="columns" select="8"/></xsl:call-template>
+      </xsl:if>
+      <xsl:call-template name="grid.not-applicable-rule"><xsl:with-param name="columns" select="8"/></xsl:call-template>
     </sheet>
+  </xsl:template>
+
+  <!-- The sample-data line under the title. On the root: of a page's part (docx.xsl), the
+       <part> around the form carries it. -->
+  <xsl:template name="grid.sample">
+    <xsl:param name="span"/>
+    <xsl:if test="/*/@sample = '1'">
+      <row>
+        <cell col="1" span="{$span}" style="note">示例数据：本表的年末实际完成情况是为演示评分规则而编写的，不是真实的自评结果。</cell>
+      </row>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- 分值 and 得分 from column col, as printed; for an indicator that does not apply "/" for the
+       score, and for the weight unless the form printed one. -->
+  <xsl:template name="grid.weight-score">
+    <xsl:param name="col"/>
+    <xsl:choose>
+      <xsl:when test="@applicable = '0'">
+        <cell col="{$col}" style="center"><xsl:value-of select="weight"/><xsl:if test="not(string(weight))">/</xsl:if></cell>
+        <cell col="{$col + 1}" style="center">/</cell>
+      </xsl:when>
+      <xsl:otherwise>
+        <cell col="{$col}" style="score"><xsl:value-of select="weight"/></cell>
+        <cell col="{$col + 1}" style="score"><xsl:value-of select="score"/></cell>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A row of the notes under the form: its label and text across the other seven columns; not
+       there when the text is empty, unless always; apart: the first row of the notes' table. -->
+  <xsl:template name="grid.note">
+    <xsl:param name="label"/>
+    <xsl:param name="text"/>
+    <xsl:param name="apart" select="false()"/>
+    <xsl:param name="always" select="false()"/>
+    <xsl:if test="string($text) or $always">
+      <row>
+        <xsl:if test="$apart"><xsl:attribute name="apart">1</xsl:attribute></xsl:if>
+        <cell col="1" style="label"><xsl:value-of select="$label"/></cell>
+        <cell col="2" span="7" style="text"><xsl:value-of select="$text"/></cell>
+      </row>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Under the form: 项目负责人 and 财务负责人 with the names written (or room to sign). -->
+  <xsl:template name="grid.signatures">
+    <xsl:param name="columns"/>
+    <xsl:variable name="half" select="floor($columns div 2)"/>
+    <row>
+      <cell col="1" span="{$half}" style="note">项目负责人：<xsl:value-of select="leader"/></cell>
+      <cell col="{$half + 1}" span="{$columns - $half}" style="note">财务负责人：<xsl:value-of select="finance-leader"/></cell>
+    </row>
+  </xsl:template>
+
+  <!-- The rule the real forms print under the table when an indicator does not apply. -->
+  <xsl:template name="grid.not-applicable-rule">
+    <xsl:param name="columns"/>
+    <xsl:if test="not-applicable-rule">
+      <row>
+        <cell col="1" span="{$columns}" style="note">对于不适用部分评价对象的评价指标，不考核该指标，用适用指标得分汇总后按百分制折算计分。</cell>
+      </row>
+    </xsl:if>
   </xsl:template>
 </xsl:stylesheet>

@@ -5,9 +5,12 @@
 
   Input contract (no namespace; every text is data and is output as text only, never with
   disable-output-escaping). contract.xsl enforces the first four kinds element by element.
-    <project year unit index-href? anchor?>   one 项目绩效目标表 (goal-table.xsl); anchor: the id of
+    Forms carry layout="default" or layout="sichuan" (版式, docs/版式.md): the Sichuan forms are
+    layout-sichuan.xsl, matched in mode content with a higher priority.
+    <project year unit index-href? anchor? layout?>   one 项目绩效目标表 (goal-table.xsl); anchor: the id of
                                          its table in the annual document, which the 目录 links to
       <code/>                            项目编码, may be empty
+      <recipients><recipient/>*</recipients>?   分项指标值: a value column per recipient, in order
       <name/>                            项目名称
       <purpose/>                         项目资金主要用途, prose as written
       <budget total>                     not shown (the purpose states it); kept for checks
@@ -16,7 +19,10 @@
       <plan><quarter n>25%</quarter>×4</plan>          cumulative share by quarter end
       <goals><goal n>…</goal>*</goals>                  shown as "目标{n}{text}"
       <indicators><level1 name><level2 name><indicator>
-        <name/> <description/> <value kind="comparison|deadline|qualitative"/> <basis/>
+        <name/> <description/> <value kind="comparison|deadline|qualitative" cell?/> <basis/>
+        <nature/> <unit/> <share name/>*   指标性质 and 度量单位 when written apart (value stays the
+                                         whole, =100%; cell: its 指标值 cell); share: the value for
+                                         one recipient
       </indicator>*</level2>*</level1>*</indicators>
     <department year unit index-href?>   部门整体绩效目标 (department.xsl)
       <overall/>                         总体绩效目标 prose
@@ -55,14 +61,22 @@
                         behind-count total-budget total-spent rate as-of? period?>   as-of when all agree
       <project n name href? as-of? budget? spent? rate? rate-value? planned? planned-value? gap? behind? far-behind?/>*
       <at-risk project href indicator target actual expected likelihood causes explanation correction/>*
-    <self-assessment year unit index-href sample?>   one 项目支出绩效自评表
-      <name/> <supervisor/> <implementer/>
-      <funds><row name initial annual spent weight? rate? score? part?/>×4</funds>
+    <self-assessment year unit index-href sample? layout?>   one 项目支出绩效自评表
+      <name/> <code/> <report-number/> <supervisor/> <implementer/>
+      <leader/> <finance-leader/> <conclusion/> <implementation/>   项目负责人 … 项目实施内容
+      <funds><row name initial annual spent weight? rate? score? part?/>+</funds>   the total first,
+                                         then the 其中 rows as written (the Sichuan form prints its
+                                         four standard rows, filled by name, and then the others)
       <goals><goal n/>*</goals> <summary-text/>
-      <indicators><level1 name><level2 name><indicator met>
-        <name/> <target/> <actual/> <weight/> <score/> <reason/> <working/>
+      <indicators><level1 name weight?><level2 name><indicator met applicable?>   weight: the heading's
+                                         points; applicable="0": 不适用, listed, not scored
+        <name/> <target/> <nature/>? <value/>? <unit/>? <actual/> <weight/> <score/> <reason/> <working/>
       </indicator>*</level2>*</level1>*</indicators>
-      <total weight score grade/> <problems/> <improvements/>
+      <total weight score grade rescaled?/> <not-applicable-rule/>? <problems/> <improvements/>
+      Printed figures are shown as printed; computed ones that differ (attributes computed,
+      computed-score, computed-weight) are for the review page only.
+    <score-review year unit index-href?>   核对.html (score-review.xsl)
+      <project name href path><item what line printed computed/>*</project>*
     <department-assessment year unit index-href sample?>
       <category n title><subgoal key grade? grade-label?>
         <measure indicator excellent poor excellent-label poor-label actual working grade? grade-label?>note</measure>*
@@ -127,6 +141,7 @@
   <xsl:include href="district.xsl"/>
   <xsl:include href="comparison.xsl"/>
   <xsl:include href="review.xsl"/>
+  <xsl:include href="layout-sichuan.xsl"/>
   <xsl:include href="score-review.xsl"/>
 
   <!-- Streamed pages (the annual document, the report, the index): Swift renders the page with

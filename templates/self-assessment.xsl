@@ -7,7 +7,7 @@
 
   <xsl:template match="/self-assessment">
     <xsl:call-template name="page.frame">
-      <xsl:with-param name="title" select="concat(name, '项目支出绩效自评表')"/>
+      <xsl:with-param name="title" select="concat(name, substring('部门预算', 1, 4 * number(@layout = 'sichuan')), '项目支出绩效自评表')"/>
       <xsl:with-param name="class" select="'landscape'"/>
       <!-- The table, or a published page's slot: there the table is rendered once, as the
            part the report annexes as well. -->
@@ -17,6 +17,7 @@
 
   <xsl:template match="self-assessment" mode="content">
     <section class="assessment-page">
+      <xsl:call-template name="report-number"/>
       <h1>项目支出绩效自评表</h1>
       <p class="unit">（<xsl:value-of select="/*/@year"/>年度）</p>
       <!-- The form's two tables scroll sideways together on a narrow screen (jixiao.css). -->
@@ -73,18 +74,60 @@
             <td class="number strong"><xsl:value-of select="total/@score"/></td>
             <td class="grade-cell">等级：<xsl:value-of select="total/@grade"/></td>
           </tr>
+          <xsl:if test="total/@rescaled = '1'">
+            <tr class="total-note"><td colspan="8"><xsl:call-template name="rescaled"/></td></tr>
+          </xsl:if>
         </tbody>
       </table>
       </div>
-      <xsl:if test="string(problems) or string(improvements)">
+      <!-- The form has no cells for 项目实施内容 and 评价结论: written, they are printed with the
+           notes under it, as are the signatures. -->
+      <xsl:if test="string(implementation) or string(conclusion) or string(problems) or string(improvements)">
         <table class="assessment-notes">
           <tbody>
-            <tr><th>存在问题</th><td class="prose"><xsl:call-template name="text"><xsl:with-param name="value" select="problems"/></xsl:call-template></td></tr>
-            <tr><th>改进措施</th><td class="prose"><xsl:call-template name="text"><xsl:with-param name="value" select="improvements"/></xsl:call-template></td></tr>
+            <xsl:if test="string(implementation)">
+              <tr><th>项目实施内容</th><td class="prose"><xsl:call-template name="text"><xsl:with-param name="value" select="implementation"/></xsl:call-template></td></tr>
+            </xsl:if>
+            <xsl:if test="string(conclusion)">
+              <tr><th>评价结论</th><td class="prose"><xsl:call-template name="text"><xsl:with-param name="value" select="conclusion"/></xsl:call-template></td></tr>
+            </xsl:if>
+            <xsl:if test="string(problems) or string(improvements)">
+              <tr><th>存在问题</th><td class="prose"><xsl:call-template name="text"><xsl:with-param name="value" select="problems"/></xsl:call-template></td></tr>
+              <tr><th>改进措施</th><td class="prose"><xsl:call-template name="text"><xsl:with-param name="value" select="improvements"/></xsl:call-template></td></tr>
+            </xsl:if>
           </tbody>
         </table>
       </xsl:if>
+      <xsl:if test="string(leader) or string(finance-leader)">
+        <xsl:call-template name="signatures"/>
+      </xsl:if>
+      <xsl:call-template name="not-applicable-rule"/>
     </section>
+  </xsl:template>
+
+  <!-- 报表编号, above the form at the right, where the forms print it. -->
+  <xsl:template name="report-number">
+    <xsl:if test="string(report-number)">
+      <p class="report-number">报表编号：<xsl:value-of select="report-number"/></p>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- 项目负责人 and 财务负责人 under the form, each followed by the name written (or room to sign). -->
+  <xsl:template name="signatures">
+    <p class="signatures">
+      <span>项目负责人：<xsl:value-of select="leader"/></span>
+      <span>财务负责人：<xsl:value-of select="finance-leader"/></span>
+    </p>
+  </xsl:template>
+
+  <!-- What a total over the applicable indicators only says of itself. -->
+  <xsl:template name="rescaled">注：有不适用的指标，总分按适用指标的得分与分值折算为百分制。</xsl:template>
+
+  <!-- The rule the real forms print under the table when an indicator does not apply. -->
+  <xsl:template name="not-applicable-rule">
+    <xsl:if test="not-applicable-rule">
+      <p class="rule-note">对于不适用部分评价对象的评价指标，不考核该指标，用适用指标得分汇总后按百分制折算计分。</p>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template name="assessment-table.columns">
@@ -126,11 +169,7 @@
 
   <xsl:template match="indicator" mode="assessment">
     <tr>
-      <xsl:choose>
-        <xsl:when test="@met = '0' and following-sibling::indicator"><xsl:attribute name="class">missed keep</xsl:attribute></xsl:when>
-        <xsl:when test="@met = '0'"><xsl:attribute name="class">missed</xsl:attribute></xsl:when>
-        <xsl:otherwise><xsl:call-template name="row.keep"/></xsl:otherwise>
-      </xsl:choose>
+      <xsl:call-template name="indicator.class"/>
       <xsl:if test="not(preceding-sibling::indicator) and not(../preceding-sibling::level2)">
         <th class="level1 stub" rowspan="{count(../../level2/indicator)}">
           <xsl:call-template name="text"><xsl:with-param name="value" select="../../@name"/></xsl:call-template>
@@ -144,10 +183,34 @@
       <td><xsl:call-template name="text"><xsl:with-param name="value" select="name"/></xsl:call-template></td>
       <td class="value"><xsl:call-template name="text"><xsl:with-param name="value" select="target"/></xsl:call-template></td>
       <td class="value"><xsl:call-template name="text"><xsl:with-param name="value" select="actual"/></xsl:call-template></td>
-      <td class="number"><xsl:value-of select="weight"/></td>
-      <td class="number" title="{working}"><xsl:value-of select="score"/></td>
+      <xsl:call-template name="weight-score"/>
       <td><xsl:call-template name="text"><xsl:with-param name="value" select="reason"/></xsl:call-template></td>
     </tr>
+  </xsl:template>
+
+  <!-- An indicator row's classes: missed (its score in red), not-applicable (greyed), and keep
+       (goal-table.xsl, row.keep). -->
+  <xsl:template name="indicator.class">
+    <xsl:variable name="classes" select="normalize-space(concat(substring('missed', 1, 6 * number(@met = '0' and not(@applicable = '0'))),
+        ' ', substring('not-applicable', 1, 14 * number(@applicable = '0')),
+        ' ', substring('keep', 1, 4 * number(boolean(following-sibling::indicator)))))"/>
+    <xsl:if test="$classes"><xsl:attribute name="class"><xsl:value-of select="$classes"/></xsl:attribute></xsl:if>
+  </xsl:template>
+
+  <!-- 分值 (权重) and 得分 as printed; an indicator that does not apply is not scored: "/" for its
+       score, and for its weight unless the form printed one, as the real forms write it. The
+       rule's working is the score's tooltip. -->
+  <xsl:template name="weight-score">
+    <xsl:choose>
+      <xsl:when test="@applicable = '0'">
+        <td class="value"><xsl:value-of select="weight"/><xsl:if test="not(string(weight))">/</xsl:if></td>
+        <td class="value">/</td>
+      </xsl:when>
+      <xsl:otherwise>
+        <td class="number"><xsl:call-template name="text"><xsl:with-param name="value" select="weight"/></xsl:call-template></td>
+        <td class="number" title="{working}"><xsl:call-template name="text"><xsl:with-param name="value" select="score"/></xsl:call-template></td>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- 部门整体绩效自评 -->

@@ -24,6 +24,7 @@
   <xsl:include href="grid.xsl"/>
   <xsl:include href="grid-goal-table.xsl"/>
   <xsl:include href="grid-self-assessment.xsl"/>
+  <xsl:include href="grid-sichuan.xsl"/>
   <xsl:include href="grid-monitoring.xsl"/>
   <xsl:include href="xlsx-common.xsl"/>
 </xsl:stylesheet>

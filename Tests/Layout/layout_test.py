@@ -8,10 +8,12 @@ reads commands on fd 3 and writes answers on fd 4, each a JSON text ending in NU
 browser serves every page and width and nothing but the standard library is needed. The
 measuring script runs in the page from outside; the published pages carry no script.
 
-Usage: layout_test.py JIXIAO_BINARY [--all]   — needs chromium and the fonts the pages name.
+Usage: layout_test.py JIXIAO_BINARY [--all]   — needs chromium, xsltproc and the fonts the pages name.
 By default it checks a sample: the pages of each kind (the index, the department pages, the
-annual document, the report) and a few projects' tables, the longest among them; and the pages of
-a district (the index of units, the roll-ups, a comparison of two years).
+annual document, the report) and a few projects' tables, the longest among them; the pages of
+a district (the index of units, the roll-ups, a comparison of two years); and the pages of the
+template inputs in Tests/Fixtures/layout-xml (the Sichuan layout, 不适用 rows, a value column per
+recipient, the review page), rendered with xsltproc.
 Prints 'N passed, N failed'.
 """
 import json
@@ -202,6 +204,27 @@ def pages(out, everything):
 DISTRICT = os.path.join(ROOT, "Tests", "JixiaoPublishTests", "Fixtures", "district")
 DISTRICT_PAGES = ("index.html", "汇总/2021.html", "汇总/2022.html", "乙街道/2022/年度对比.html",
                   "乙街道/2022/对比/垃圾分类督导员补助.html")
+FIXTURE_XML = os.path.join(ROOT, "Tests", "Fixtures", "layout-xml")
+
+
+def fixture_pages(out, tally):
+    """Each template input of Tests/Fixtures/layout-xml rendered as its page into out (the same
+    stylesheet and CSS as jixiao publish uses); their paths."""
+    if not shutil.which("xsltproc"):
+        tally.check(False, "版面测试需要 xsltproc：sudo apt-get install -y xsltproc")
+        return []
+    os.makedirs(out)
+    css = open(os.path.join(ROOT, "templates", "jixiao.css"), encoding="utf-8").read()
+    rendered = []
+    for name in sorted(n for n in os.listdir(FIXTURE_XML) if n.endswith(".xml")):
+        page = os.path.join(out, name[: -len(".xml")] + ".html")
+        result = subprocess.run(["xsltproc", "--stringparam", "page.css", css, "-o", page,
+                                 os.path.join(ROOT, "templates", "jixiao.xsl"), os.path.join(FIXTURE_XML, name)],
+                                capture_output=True, text=True)
+        tally.check(result.returncode == 0, f"xsltproc {name}: {result.stderr[-2000:]}")
+        if result.returncode == 0:
+            rendered.append(page)
+    return rendered
 
 
 def main():
@@ -225,6 +248,7 @@ def main():
         try:
             checked = pages(out, everything) + [os.path.join(district, page) for page in DISTRICT_PAGES]
             tally.check(len(checked) >= 10, f"only {len(checked)} pages to check")
+            checked += fixture_pages(os.path.join(scratch, "layout-xml"), tally)
             for path in checked:
                 for width in WIDTHS:
                     faults = browser.measure(path, width)

@@ -4,7 +4,11 @@ order, fonts are embedded CJK TrueType faces (AR PL UMing only: no Japanese or s
 figures included), every PDF keeps its page count, no page holds only a line or two of text,
 a monitoring table prints landscape with its figures, and the first page renders to an image.
 
-Usage: pdf_test.py JIXIAO_BINARY   — needs weasyprint, fonts-arphic-uming, poppler-utils.
+The template inputs of Tests/Fixtures/layout-xml (the Sichuan layout, 不适用 rows, a value column per
+recipient), rendered with xsltproc and printed as jixiao does, are each one page in the expected
+orientation, showing the printed figures (not the computed ones a 原文如此 keeps off the form).
+
+Usage: pdf_test.py JIXIAO_BINARY   — needs weasyprint, fonts-arphic-uming, poppler-utils, xsltproc.
 Prints 'N passed, N failed'.
 """
 import os
@@ -51,6 +55,58 @@ def seed_tables():
             cells[-1] += line
     tables.append((title, cells))
     return tables
+
+
+FIXTURE_XML = os.path.join(ROOT, "Tests", "Fixtures", "layout-xml")
+# Each form of Tests/Fixtures/layout-xml: its orientation (one page), and texts its PDF shows,
+# in order; and texts it must not show (a computed value that differs from the printed one).
+FIXTURE_FORMS = {
+    "四川-自评-青神县工资性支出": ("landscape", ["报表编号：510000_0013zp", "部门预算项目支出绩效自评表", "51000021R000000019951-工资性支出",
+                                       "实施单位（盖章）", "预算执行情况（10分）", "调整后预算数", "总额", "238.93", "251.89", "其中：财政资金",
+                                       "财政专户管理资金", "单位资金", "其他资金", "绩效指标（90分）", "指标性质", "度量单位",
+                                       "产出指标（60分）", "发放(缴纳)覆盖率", "=100%60", "合计100", "评价结论", "项目负责人：",
+                                       "财务负责人："], []),
+    "四川-自评-不适用与原文如此": ("landscape", ["预算执行情况（20分）", "83.50%2018", "绩效指标（80分）", "产出指标（60分）",
+                                        "水质达标率≥95%97%3030.00", "新建工程验收合格率//////", "合计10096.67",
+                                        "项目负责人：张三", "财务负责人：李四", "对于不适用部分评价对象的评价指标"], ["16.70"]),
+    "默认-自评-不适用与原文如此": ("landscape", ["报表编号：510000_0013zp", "项目支出绩效自评表", "年度资金总额10010083.52083.50%18",
+                                        "水质达标率≥95%97%3030.00", "新建工程验收合格率////", "总分10096.67等级：优",
+                                        "总分按适用指标的得分与分值折算为百分制", "评价结论", "对于不适用部分评价对象的评价指标"], ["16.70"]),
+    "四川-目标-青神县工资性支出": ("portrait", ["项目支出绩效目标表", "51000021R000000019951-工资性支出", "指标性质", "度量单位",
+                                        "发放(缴纳)覆盖率=100%", "工资发放时间定性每月15日前", "结余率≤5%"], []),
+    "默认-目标-分项指标值": ("landscape", ["指标值东庄镇月塘镇东峤镇笏石镇", "≥120座40302822", "≥60个18151512"], []),
+    "四川-目标-分项指标值": ("landscape", ["东庄镇月塘镇东峤镇笏石镇", "≥120座40302822", "≥60个18151512"], []),
+}
+
+
+def fixture_forms(scratch, check):
+    """The forms of Tests/Fixtures/layout-xml as pages (xsltproc) and PDFs (WeasyPrint, as jixiao
+    prints them): one page each, in the orientation and with the texts of FIXTURE_FORMS."""
+    out = os.path.join(scratch, "layout-xml")
+    os.makedirs(out)
+    css = open(os.path.join(ROOT, "templates", "jixiao.css"), encoding="utf-8").read()
+    for name, (orientation, shown, hidden) in FIXTURE_FORMS.items():
+        page = os.path.join(out, name + ".html")
+        result = subprocess.run(["xsltproc", "--stringparam", "page.css", css, "-o", page,
+                                 os.path.join(ROOT, "templates", "jixiao.xsl"), os.path.join(FIXTURE_XML, name + ".xml")],
+                                capture_output=True, text=True)
+        check(result.returncode == 0, f"xsltproc {name}: {result.stderr[-2000:]}")
+        pdf = page[: -len(".html")] + ".pdf"
+        subprocess.run(["/usr/bin/python3", "-c", "import sys, logging; from weasyprint import HTML; "
+                        "logging.getLogger('weasyprint').setLevel(logging.ERROR); HTML(filename=sys.argv[1]).write_pdf(sys.argv[2])",
+                        page, pdf], check=True)
+        check(page_count(pdf) == 1, f"{name}: {page_count(pdf)} pages, not 1")
+        info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+        size = "841.89 x 595.2" if orientation == "landscape" else "595.2"
+        check(re.search(r"Page size:\s+" + re.escape(size), info) is not None, f"{name}: not {orientation} A4: {info}")
+        text = squeeze(subprocess.run(["pdftotext", "-raw", pdf, "-"], capture_output=True, text=True).stdout)
+        position = 0
+        for cell in map(squeeze, shown):
+            found = text.find(cell, position)
+            check(found >= 0, f"{name}: {cell} not in the PDF in order")
+            position = found + len(cell) if found >= 0 else position
+        for cell in hidden:
+            check(cell not in text, f"{name}: shows {cell}, a computed value the form leaves to the review page")
 
 
 def squeeze(text):
@@ -134,6 +190,7 @@ def main():
                 check(extent >= LEAST_EXTENT, f"{pdf} page {page} is nearly empty ({extent:.0%} of its height): {lines}")
             fonts = subprocess.run(["pdffonts", path], capture_output=True, text=True).stdout.splitlines()[2:]
             check(fonts and all("UMing" in f for f in fonts), f"{pdf}: a face other than AR PL UMing: {fonts}")
+        fixture_forms(scratch, check)
         annual = os.path.join(year, "年度绩效目标.pdf")
         pages = page_count(annual)
         image = os.path.join(scratch, "first")
