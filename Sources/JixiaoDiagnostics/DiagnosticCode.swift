@@ -111,6 +111,7 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, CustomString
     public static let printedTotalWeightMismatch = DiagnosticCode("JX623", "印出的总分分值与权重之和不符")
     public static let printedTotalScoreMismatch = DiagnosticCode("JX624", "印出的总分得分与计算不符")
     public static let targetDisagrees = DiagnosticCode("JX625", "自评表的年度指标值与目标表不符")
+    public static let zeroBudget = DiagnosticCode("JX626", "全年预算数为 0，无法计算预算执行率")
 
     // JX7xx — mid-year monitoring (docs/检查规则.md)
     public static let monitoringWithoutProject = DiagnosticCode("JX701", "监控文件找不到对应的项目")
@@ -166,7 +167,7 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, CustomString
         indicatorWeightsMismatch, scoreOutOfBand, missingEvaluatorScore, missingReason, overshoot, unreadableActual,
         unknownMeasureResult, ungradableMeasure, ambiguousIndicatorName, notAssessed, missingMeasureResult,
         ignoredEntry, actualWithoutUnit, fundingRowsMismatch, duplicateResults, printedScoreMismatch,
-        printedBudgetScoreMismatch, printedTotalWeightMismatch, printedTotalScoreMismatch, targetDisagrees,
+        printedBudgetScoreMismatch, printedTotalWeightMismatch, printedTotalScoreMismatch, targetDisagrees, zeroBudget,
         monitoringWithoutProject, unknownIndicatorProgress, missingIndicatorProgress, overspent, spentSourcesMismatch,
         badMonitoringDate, behindPlan, certainWhileFarBehind, unexplainedRisk, notMonitored, duplicateMonitoring,
         reviewMissingLevel1, reviewMissingCost, reviewCostNotMoney, reviewMissingDeadline,

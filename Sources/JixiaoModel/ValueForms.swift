@@ -32,7 +32,8 @@ public enum IndicatorNature {
         ("≤", .atMost), ("<=", .atMost), ("≦", .atMost), ("小于等于", .atMost), ("反向", .atMost),
         (">", .greater), ("＞", .greater), ("大于", .greater),
         ("<", .less), ("＜", .less), ("小于", .less),
-        ("定性", nil),
+        // A yes/no indicator (指标方向 `是/否`, as a Fujian goal table prints it) is judged, not measured.
+        ("定性", nil), ("是/否", nil), ("是否", nil),
     ]
 
     public static var names: [String] { spellings.map(\.0) }

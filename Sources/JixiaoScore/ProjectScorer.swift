@@ -392,7 +392,7 @@ public enum ProjectScorer {
         let spent = results.spent.value
         let initial = results.initialBudget?.value ?? project.budget.total.value
         guard annual.inYuan > 0 else {
-            report(.badAmount, at: results.annualBudget.mark, "全年预算数为 0，无法计算预算执行率")
+            report(.zeroBudget, at: results.annualBudget.mark, "全年预算数为 0，无法计算预算执行率")
             return BudgetExecution(initial: initial, annual: annual, spent: spent, weight: weight, ratePercent: 0, score: 0)
         }
         // Multiplied before dividing, so that rounding sees the exact value.
