@@ -10,6 +10,9 @@
     <xsl:apply-templates select="." mode="contract"/>
     <xsl:call-template name="page.frame">
       <xsl:with-param name="title" select="concat(name, substring('项目支出', 1, 2 + 2 * number(@layout = 'sichuan')), '绩效目标表')"/>
+      <!-- A value column per recipient (@wide, or the recipients themselves on a page made whole)
+           needs the landscape sheet on screen as in print. -->
+      <xsl:with-param name="class" select="substring('portrait landscape', 1 + 9 * number(boolean(@wide | recipients/recipient)), 8 + number(boolean(@wide | recipients/recipient)))"/>
       <!-- The table, or a published page's slot: there the table is rendered once, as the
            part the annual document holds as well. -->
       <xsl:with-param name="content" select="slot | self::*[not(slot)]"/>

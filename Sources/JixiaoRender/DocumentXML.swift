@@ -44,8 +44,9 @@ public enum DocumentXML {
     }
 
     /// A published 项目绩效目标表: the page around a slot where its table goes (`projectTable`).
-    public static func projectFrame(name: String, layout: Layout, context: PageContext) -> XMLTree {
-        frame("project", name: name, attributes: context.attributes + [("layout", layout.xmlName)])
+    /// `wide`: the table has a value column per recipient, too wide for a portrait sheet.
+    public static func projectFrame(name: String, layout: Layout, wide: Bool, context: PageContext) -> XMLTree {
+        frame("project", name: name, attributes: context.attributes + [("layout", layout.xmlName)] + (wide ? [("wide", "1")] : []))
     }
 
     /// A form's page around a slot where its table goes: the root, and the name for its title.

@@ -51,11 +51,11 @@ public enum SitePlan {
                              assessmentHrefs: hrefs)
         let report = year.assessment.map { _ in reportJob("\(folder)/\(OutputLayout.report)", year, hrefs: hrefs, context: atTop) }
         let projectHrefs = names.map { OutputNames.href(OutputLayout.projectDirectory, $0) }
-        let review = PageJob(relativePath: "\(folder)/\(OutputLayout.reviewPage)", build: {
+        let review = hasGoalTables(year) ? PageJob(relativePath: "\(folder)/\(OutputLayout.reviewPage)", build: {
             ReviewXML.page(Reviewer.review(year, lookup: lookup), hrefs: projectHrefs, context: atTop)
-        })
-        return forms + monitoringJobs(year, names: names) + [report, reviewJob(year, hrefs: hrefs)].compactMap { $0 }
-            + [review, index]
+        }) : nil
+        return forms + monitoringJobs(year, names: names) + [report, reviewJob(year, hrefs: hrefs), review].compactMap { $0 }
+            + [index]
     }
 
     /// Each project's goal table and 自评表, the annual document and the department's pages.
@@ -75,10 +75,11 @@ public enum SitePlan {
         for index in goalTables {
             let name = projects[index].name
             let layout = year.goalTableLayout(projects[index])
+            let wide = projects[index].project.indicators.contains { $0.indicators.contains { !$0.shares.isEmpty } }
             jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.projectDirectory)/\(names[index])",
                                 spreadsheet: { DocumentXML.projectPage(projects[index].project, layout: layout, context: inFolder) },
-                                word: true, owner: index, key: inFolderKeys.key("project", [], [name, layout.xmlName]),
-                                build: { DocumentXML.projectFrame(name: name, layout: layout, context: inFolder) },
+                                word: true, owner: index, key: inFolderKeys.key("project", [], [name, layout.xmlName, wide ? "wide" : ""]),
+                                build: { DocumentXML.projectFrame(name: name, layout: layout, wide: wide, context: inFolder) },
                                 slots: [[tables.goalTable(index)]]))
         }
         // The 目录's lines depend on the names alone, as the anchors they link to do.
@@ -136,7 +137,9 @@ public enum SitePlan {
         if year.assessment != nil {
             documents.append((OutputNames.href(OutputLayout.report), "\(year.year)年度绩效自评报告"))
         }
-        documents.append((OutputNames.href(OutputLayout.reviewPage), "\(year.year)年度绩效目标审核意见"))
+        if hasGoalTables(year) {
+            documents.append((OutputNames.href(OutputLayout.reviewPage), "\(year.year)年度绩效目标审核意见"))
+        }
         if year.department != nil {
             documents.append((OutputNames.href(OutputLayout.departmentPage), "\(year.year)年部门整体绩效目标"))
         }
@@ -155,6 +158,11 @@ extension SitePlan {
     /// A year of stand-alone 自评表 alone (no unit file, no goal table) has no annual document.
     static func hasAnnualDocument(_ year: YearData) -> Bool {
         year.department != nil || year.entries.contains { !$0.project.isStandalone } || year.entries.isEmpty
+    }
+
+    /// Whether the year has a goal table to review (a stand-alone 自评表 has none).
+    static func hasGoalTables(_ year: YearData) -> Bool {
+        year.entries.contains { !$0.project.isStandalone }
     }
 
     /// Whether some 自评表 shows a printed figure in place of a computed one (原文如此).
