@@ -54,7 +54,7 @@ let package = Package(
         .target(name: "JixiaoCompare", dependencies: ["JixiaoData", "JixiaoModel"]),
         // `jixiao review`: the finance bureau's review of the goal tables (绩效目标审核), JX8xx.
         .target(name: "JixiaoReview", dependencies: [
-            "JixiaoData", "JixiaoModel", "JixiaoCheck", "JixiaoScore", "JixiaoDiagnostics",
+            "JixiaoCompare", "JixiaoData", "JixiaoModel", "JixiaoCheck", "JixiaoScore", "JixiaoDiagnostics",
         ]),
         // The output folder: staged beside it, swapped in whole, never touching what is not its own.
         .target(name: "JixiaoOutput", dependencies: [

@@ -4,7 +4,7 @@ import JixiaoModel
 
 /// A unit's year against its year before: each project matched to last year's, and what
 /// changed in its goal table. A project is matched by its 项目编码 where both years' tables
-/// have the same one, otherwise by the same 项目名称.
+/// have the same one, otherwise, where one of them has none, by the same 项目名称 (`match`).
 public struct YearComparison: Sendable {
     public let year: Int
     public let previousYear: Int
@@ -34,8 +34,9 @@ public struct YearComparison: Sendable {
         ProjectChange(project, at: 0, previous: previous, at: 0, matchedBy: project.code.isEmpty ? .name : .code, yearsApart: yearsApart)
     }
 
-    /// Pairs of places: by code first, then by name among the projects not yet matched.
-    static func match(_ current: [Project], _ previous: [Project]) -> [(current: Int, previous: Int, by: Match)] {
+    /// Pairs of places: by the same 项目编码 first, then by the same name where one of the two
+    /// tables has no code (two different codes are two projects, whatever their names).
+    public static func match(_ current: [Project], _ previous: [Project]) -> [(current: Int, previous: Int, by: Match)] {
         var byCode: [String: Int] = [:], byName: [String: Int] = [:]
         for (index, project) in previous.enumerated().reversed() {
             if !project.code.isEmpty { byCode[project.code] = index }
@@ -53,7 +54,8 @@ public struct YearComparison: Sendable {
             }
         }
         for index in unmatched {
-            guard let other = byName[current[index].name.value], !taken.contains(other) else { continue }
+            guard let other = byName[current[index].name.value], !taken.contains(other),
+                  current[index].code.isEmpty || previous[other].code.isEmpty else { continue }
             pairs.append((index, other, .name))
             taken.insert(other)
         }

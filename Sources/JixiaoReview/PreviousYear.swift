@@ -1,3 +1,4 @@
+import JixiaoCompare
 import JixiaoData
 import JixiaoModel
 
@@ -13,42 +14,35 @@ public struct Counterpart: Sendable {
     }
 }
 
-/// Finds a project's counterpart in the year before, among one unit's year folders side by
-/// side (`data/<年度>/`): the project with the same 项目编码 or, without one, the same name.
-/// Only the immediately preceding year counts. Kept to this one small type so that the
-/// matcher of several units and years can take its place.
+/// Finds a project's counterpart in the year before, among one unit's years: matched as the
+/// year-over-year comparison matches them (`YearComparison.match`: the same 项目编码, else the
+/// same name where one has no code). Only the immediately preceding year counts.
 public struct PreviousYearLookup: Sendable {
-    private struct YearIndex: Sendable {
-        var byCode: [String: ProjectEntry] = [:]
-        var byName: [String: ProjectEntry] = [:]
-    }
-
-    private let index: [Int: YearIndex]
+    /// By year: each project of the year, by its file, with its counterpart.
+    private let counterparts: [Int: [String: Counterpart]]
 
     public init(years: [YearData]) {
-        var index: [Int: YearIndex] = [:]
+        let byYear = Dictionary(years.map { ($0.year, $0) }) { first, _ in first }
+        var counterparts: [Int: [String: Counterpart]] = [:]
         for data in years {
-            var year = YearIndex()
-            for entry in data.entries {
-                let code = entry.project.code.trimmingSpaces()
-                if !code.isEmpty, year.byCode[code] == nil { year.byCode[code] = entry }
-                if year.byName[entry.name] == nil { year.byName[entry.name] = entry }
+            guard let previous = byYear[data.year - 1] else { continue }
+            var found: [String: Counterpart] = [:]
+            for pair in YearComparison.match(data.entries.map(\.project), previous.entries.map(\.project)) {
+                let entry = previous.entries[pair.previous]
+                found[data.entries[pair.current].project.path] = Counterpart(
+                    year: previous.year, project: entry.project, results: entry.assessment?.score.results)
             }
-            index[data.year] = year
+            counterparts[data.year] = found
         }
-        self.index = index
+        self.counterparts = counterparts
     }
 
     /// The year compared with, when its folder is there.
     public func previousYear(of year: Int) -> Int? {
-        index[year - 1] == nil ? nil : year - 1
+        counterparts[year] == nil ? nil : year - 1
     }
 
     public func counterpart(of project: Project, in year: Int) -> Counterpart? {
-        guard let previous = index[year - 1] else { return nil }
-        let code = project.code.trimmingSpaces()
-        let match = code.isEmpty ? previous.byName[project.name.value] : previous.byCode[code]
-        guard let entry = match else { return nil }
-        return Counterpart(year: year - 1, project: entry.project, results: entry.assessment?.score.results)
+        counterparts[year]?[project.path]
     }
 }
