@@ -96,19 +96,30 @@ def district_for(units, projects):
     return folder
 
 
-def district_row(shape, runs, publish):
-    """The district "UxP": U units of P projects each (data/<单位>/<年度>/), published in full with
-    every unit's pages, the index of units and the roll-up; against a single unit's publish of as
-    many tables when `publish` (seconds by size) has one."""
+def district_rows(shape, runs, publish, css, xsltproc_out):
+    """The district "UxP": U units of P projects each (data/<单位>/<年度>/), held to the single
+    unit's targets: a full publish (every unit's pages, the index of units, the roll-up) against
+    xsltproc on the same XML, run for run in turn; then republishing unchanged and with one
+    project changed, each against the full publish of its round."""
     units, projects = (int(n) for n in shape.lower().split("x"))
     district = district_for(units, projects)
-    command = [JIXIAO, "publish", district, "--out", os.path.join(WORK, "out-district"), "--templates", TEMPLATES,
-               "-q", "--full"]
-    seconds = timed(command, runs)
+    scale = f"{units} 个单位 × {projects} 个项目"
+    out = os.path.join(WORK, "out-district")
+    command = [JIXIAO, "publish", district, "--out", out, "--templates", TEMPLATES, "-q", "--full"]
+    xml = emitted_xml(district, "district")
+    pairs = [(timed(command, 1), xsltproc_seconds(xml, css, 1, xsltproc_out)) for _ in range(runs)]
+    seconds, xsltproc = (statistics.median(side) for side in zip(*pairs))
     rss = peak_rss_mb(command)
-    ratio = f"{seconds / publish[units * projects]:.2f}× 同样 {units * projects} 张表的单一单位发布" \
+    single = f"；{seconds / publish[units * projects]:.2f}× 同样 {units * projects} 张表的单一单位发布" \
         if units * projects in publish else ""
-    return ("发布（多单位）", f"{units} 个单位 × {projects} 个项目", f"jixiao publish {seconds:.2f} s，峰值内存 {rss:.0f} MB", ratio)
+    rounds = republish_rounds(JIXIAO, district, out, runs)
+    full, unchanged, changed = (statistics.median(times) for times in zip(*rounds))
+    return [("发布（多单位）", scale,
+             f"jixiao publish {seconds:.2f} s，峰值内存 {rss:.0f} MB；xsltproc 同一批 XML {xsltproc:.2f} s",
+             f"jixiao/xsltproc = {statistics.median(a / b for a, b in pairs):.2f}×（逐对比值的中位数）{single}"),
+            ("重新发布（多单位）", scale,
+             f"未改动 {unchanged:.2f} s；改动一个项目 {changed:.2f} s；同一轮的完整发布 {full:.2f} s",
+             f"{share(rounds, 1):.0%} 与 {share(rounds, 2):.0%} 的完整发布时间（逐轮比值的中位数）")]
 
 
 def goals_only(folder):
@@ -189,7 +200,9 @@ def republish_rounds(jixiao, folder, out, runs, templates=TEMPLATES):
     speed drifts over the minutes a bench takes): (full publish, nothing changed, one project
     changed). The change is made anew each round, always to the same file."""
     command = [jixiao, "publish", folder, "--out", out, "--templates", templates, "-q"]
-    project = os.path.join(folder, "2021", "项目", sorted(os.listdir(os.path.join(folder, "2021", "项目")))[0])
+    # The first goal table in the folder: the single unit's data/2021/项目, or the first unit's.
+    project = min(os.path.join(d, f) for d, _, fs in os.walk(folder) if os.path.basename(d) == "项目"
+                  for f in fs if f.endswith(".yaml"))
     with open(project, encoding="utf-8") as handle:
         original = handle.read()
     rounds = []
@@ -301,7 +314,7 @@ def main():
                  f"jixiao/xsltproc = {statistics.median(a / b for a, b in small_pairs):.2f}×（逐对比值的中位数，各 {len(small_pairs)} 次）"))
 
     if args.district:
-        rows.append(district_row(args.district, args.runs, publish))
+        rows.extend(district_rows(args.district, args.runs, publish, css, xsltproc_out))
 
     # 4. Republish into the previous output: nothing changed, and one project changed.
     rounds = republish_rounds(JIXIAO, folder, os.path.join(WORK, f"out-{size}"), args.runs)
@@ -358,7 +371,8 @@ NOTES = """
   Python 流水线（PyYAML C 加载器 + lxml，同一套模板）只生成项目表，是它所需时间的下限。
 - 多单位：`--district 200x50`（`make bench BENCH_DISTRICT=…`，空则不测）生成 200 个单位、每个单位 50 个项目（共 10,000 张目标表
   与自评表，`data/<单位>/2021/…`），完整发布：每个单位的全部页面、单位一览（`index.html`）与年度汇总（`汇总/2021.html`）。
-  比值与同样张数的单一单位发布（上表 N=10000）相比。
+  与单一单位同样的目标：完整发布与 xsltproc 处理同一批 XML 逐轮交替、逐对求比值，并与同样张数的单一单位发布（上表 N=10000）相比；
+  重新发布同样逐轮测未改动与改动一个项目（第一个单位的第一个目标表）。
 - 目标阶段：同一批项目去掉全部自评文件，即年底之前、预算申报时的情形，两边生成同样的项目表与年度全文。
 - 重新发布：在上一次的输出上再发布（默认的增量方式）；输出与完整发布逐字节相同（见 `IncrementalPublishTests`）。
   测 3 轮，每轮依次为：完整发布；未改动时重新发布；改动一个项目后重新发布。比值是每一轮的重新发布与同一轮的完整发布之比，
