@@ -6,8 +6,8 @@ import JixiaoScore
 import Testing
 
 /// The acceptance data of issue 22: tables published by units in Sichuan, Anhui, Shanxi, Fujian,
-/// Shanghai, Hunan and Hebei, transcribed as printed, slips marked 原文如此 (Tests/Fixtures/real-tables; each file names its
-/// source). The expected findings and scores are the hand-computed oracle of that folder's README,
+/// Shanghai, Hunan and Hebei, transcribed as printed, slips marked 原文如此 (Tests/Fixtures/real-tables;
+/// each file names its source). The expected findings and scores are the hand-computed oracle of that folder's README,
 /// worked there step by step; the line numbers are the files'.
 @Suite("Real tables as printed")
 struct RealTablesTests {
