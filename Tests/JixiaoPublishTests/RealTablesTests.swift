@@ -5,9 +5,9 @@ import JixiaoPublish
 import JixiaoScore
 import Testing
 
-/// The acceptance data of issue 22: tables published by units in Sichuan, Anhui, Shanxi and Fujian,
-/// transcribed as printed, slips marked 原文如此 (Tests/Fixtures/real-tables; each file names its
-/// source). The expected findings and scores are the hand-computed oracle of that folder's README,
+/// The acceptance data of issue 22: tables published by units in Sichuan, Anhui, Shanxi, Fujian,
+/// Shanghai, Hunan and Hebei, transcribed as printed, slips marked 原文如此 (Tests/Fixtures/real-tables;
+/// each file names its source). The expected findings and scores are the hand-computed oracle of that folder's README,
 /// worked there step by step; the line numbers are the files'.
 @Suite("Real tables as printed")
 struct RealTablesTests {
@@ -42,6 +42,11 @@ struct RealTablesTests {
         try html(folder, path)
             .replacingOccurrences(of: "<span class=\"tail\">([^<]*)</span>", with: "$1", options: .regularExpression)
             .replacingOccurrences(of: "<[^>]+>", with: "|", options: .regularExpression)
+    }
+
+    /// The page's cells in reading order with one `|` between two cells, so a printed row reads as one run.
+    static func cells(_ folder: String, _ path: String) throws -> String {
+        try page(folder, path).replacingOccurrences(of: "\\|[\\s|]*\\|", with: "|", options: .regularExpression)
     }
 
     /// 青神县 2023, the Sichuan form: two blank 完成值 score nothing; 251.89 ÷ 251.89 × 10 = 10.00.
@@ -117,5 +122,79 @@ struct RealTablesTests {
     @Test func dayingBudgetRow() {
         let (_, _, score) = Self.load("大英县司法局-2023")
         #expect(score?.budget.score.fixed(2) == "10.00" && score?.budget.ratePercent.fixed(2) == "100.00")
+    }
+
+    /// 上海市普陀区 2022, a 自评表 in 元: 215457.6 × 10 ÷ 250000 = 8.62, every printed score reproduced,
+    /// 10 + 20 + 20 + 30 + 10 + 8.62 = 98.62 as printed.
+    @Test func putuoInYuanReproduced() throws {
+        let folder = "上海市普陀区体育事业管理中心-2022"
+        let (findings, errors, score) = Self.load(folder)
+        #expect(errors.isEmpty && findings.isEmpty)
+        #expect(score?.budget.ratePercent.fixed(2) == "86.18" && score?.budget.score.fixed(2) == "8.62")
+        #expect(score?.indicators.map { $0.score.fixed(2) } == ["10.00", "20.00", "20.00", "30.00", "10.00"])
+        #expect(score?.indicators.allSatisfy { $0.printedScore == nil } == true, "every printed 得分 equals the rule's")
+        #expect(score?.total.fixed(2) == "98.62" && score?.grade == .excellent && Self.review(score).isEmpty)
+        let rows = try Self.cells(folder, "2022/自评/普陀体育中心与委托运营方结算费用.html")
+        for row in ["|主管部门|上海市普陀区体育局|实施单位|上海市普陀区体育事业管理中心|",
+                    "|实际完成情况|已完成普陀体育中心与委托运营方费用结算。|",
+                    "|数量指标|与委托运营方结算完成率|=100%|100%|10|", "|质量指标|合同结算条款完成率|=100%|100%|20|",
+                    "|时效指标|费用结算及时性|及时|及时|20|", "|社会效益指标|与委托运营方合同完成率|=100%|100%|30|",
+                    "|服务对象满意度指标|场馆开放满意度|&gt;=90%|100%|10|", "|8.62|", "|总分|100|98.62|"] {
+            #expect(rows.contains(row), "\(row)")
+        }
+    }
+
+    /// 廊坊市 2019 (the 总分 row lost): the budget 得分 and the one unmet row both print 9 where the rule gives
+    /// 37.24 × 10 ÷ 43.2 = 8.62; a bare 100 as the 满意度 target; computed total 97.24.
+    @Test func langfangPrintedNines() throws {
+        let folder = "廊坊市食品工程学校-2019"
+        let (findings, errors, score) = Self.load(folder)
+        #expect(errors.isEmpty)
+        #expect(findings.sorted() == ["JX405@88", "JX621@39", "JX622@24"])
+        #expect(score?.budget.ratePercent.fixed(2) == "86.20" && score?.budget.score.fixed(2) == "8.62")
+        #expect(score?.total.fixed(2) == "97.24" && score?.grade == .excellent)
+        #expect(Self.review(score).sorted() == ["24: 9 / 8.62", "39: 9 / 8.62"])
+        let rows = try Self.cells(folder, "2019/自评/办公宿舍楼、食堂及餐厅暖通改造经费.html")
+        #expect(rows.contains("|年度资金总额|43.2|43.2|37.24|10|86.20%|9|"), "the printed budget 得分")
+        #expect(rows.contains("|指标1工程资金金额|43.2|37.24|10|9|已完工,剩余3%尾款未付,且最高限价低于预算金额。提高预算准确度。|"))
+        for name in ["指标1工程完工率", "指标2工程验收合格率", "指标1项目完成及时率", "指标1成本控制率", "指标1安全率",
+                     "指标1学校发展能力", "指标1长期使用性", "指标1学生满意度"] {
+            #expect(rows.contains("|\(name)|100|100|10|"), "\(name)")
+        }
+        let review = try Self.page(folder, "2019/核对.html")
+        #expect(review.contains("8.62"))
+    }
+
+    /// 湘潭市 2023, a goal table with 指标值及单位 and 绩效标准 columns: every indicator cell on the page; the
+    /// service period `2023.07-2024.01` is not a deadline Jixiao reads (JX401, qualitative).
+    @Test func xiangtanGoalTable() throws {
+        let folder = "湘潭市环境卫生管理处-2023"
+        let (findings, errors, _) = Self.load(folder)
+        #expect(errors.isEmpty)
+        #expect(findings == ["JX401@47"])
+        let rows = try Self.cells(folder, "2023/项目/雾炮车降尘抑尘服务.html")
+        #expect(rows.contains("通过采购雾炮车降尘抑尘服务,服务周期2023.07-2024.01,全市空气质量达到优良|"))
+        for (name, value) in [("雾炮车降尘抑尘服务配备车辆数", "10辆"), ("雾炮车风炮射程", "≥80M"), ("服务周期内空气质量", "优良"),
+                              ("服务周期", "2023.07-2024.01"), ("控制在预算成本内", "250万"),
+                              ("服务周期内,市民对空气质量改善的满意程度", "≥85%"), ("市民满意度", "≥90%")] {
+            #expect(rows.contains("|\(name)|原表无此栏|\(value)|计划标准|"), "\(name)")
+        }
+    }
+
+    /// 金安区 2025, a goal table with one 指标值 column: all eleven rows on the page as printed, a 生态效益 row
+    /// that says the indicator does not apply among them.
+    @Test func jinanGoalTable() throws {
+        let folder = "六安市金安区体育局-2025"
+        let (findings, errors, _) = Self.load(folder)
+        #expect(errors.isEmpty && findings.isEmpty)
+        let rows = try Self.cells(folder, "2025/项目/2025金安国际网球公开赛(国际系列赛事).html")
+        #expect(rows.contains("打造金安国际网球公开赛等一系列的品牌赛事,提升六安城市的知名度和美誉度。|"))
+        for (name, value) in [("开展运动种类", "1种"), ("打造品牌赛事种类", "1种"), ("经费支出合规率", "100%"), ("赛事完成率", "100%"),
+                              ("完成时间", "2025年年底前"), ("项目总成本", "≤1000万元"),
+                              ("提升六安城市知名度和美誉度,推动体育消费、“网球+”产业深度融合", "经济效益良好"),
+                              ("打造金安国际网球公开赛等系列品牌赛事,提升六安城市的知名度和美誉度。", "效果良好"),
+                              ("本项目不适用此指标", "无"), ("打造金安国际网球公开赛等系列品牌赛事", "影响可持续"), ("群众满意度", "≥95%")] {
+            #expect(rows.contains("|\(name)|原表无此栏|\(value)|"), "\(name)")
+        }
     }
 }
