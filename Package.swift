@@ -51,7 +51,7 @@ let package = Package(
             "JixiaoParser", "JixiaoModel", "JixiaoCheck", "JixiaoScore", "JixiaoDiagnostics", "JixiaoDigest",
         ]),
         // A unit's year against its year before: projects matched, what their goal tables changed.
-        .target(name: "JixiaoCompare", dependencies: ["JixiaoData", "JixiaoModel"]),
+        .target(name: "JixiaoCompare", dependencies: ["JixiaoData", "JixiaoDiagnostics", "JixiaoModel"]),
         // `jixiao review`: the finance bureau's review of the goal tables (绩效目标审核), JX8xx.
         .target(name: "JixiaoReview", dependencies: [
             "JixiaoCompare", "JixiaoData", "JixiaoModel", "JixiaoCheck", "JixiaoScore", "JixiaoDiagnostics",
@@ -110,7 +110,7 @@ let package = Package(
         .testTarget(name: "JixiaoPreviewTests", dependencies: ["JixiaoPreview", "JixiaoPublish"]),
         .testTarget(
             name: "JixiaoPublishTests",
-            dependencies: ["JixiaoPublish", "JixiaoData", "JixiaoCompare", "JixiaoDigest", "JixiaoOutput", "JixiaoRender", "JixiaoExport", "JixiaoImport",
+            dependencies: ["JixiaoPublish", "JixiaoData", "JixiaoCompare", "JixiaoReview", "JixiaoDigest", "JixiaoOutput", "JixiaoRender", "JixiaoExport", "JixiaoImport",
                            "CLibXML", "CSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Fixtures")]
         ),

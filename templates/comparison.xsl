@@ -142,6 +142,28 @@
     </section>
   </xsl:template>
 
+  <!-- Above a project's goal table or 自评表 (page.xsl), for a project matched with one of last
+       year's: one line of what its comparison page shows, linking to it. On screen only: the
+       printed form is the form.
+       <changes href previous-year budget previous-budget budget-change? added removed lowered copied/>
+       (Sources/JixiaoRender/DistrictXML.swift, ChangeLine). -->
+  <xsl:template match="changes">
+    <p class="changes-line">
+      <xsl:value-of select="concat('与', @previous-year, '年度相比：')"/>
+      <xsl:choose>
+        <xsl:when test="@budget-change"><xsl:value-of select="concat('预算 ', @previous-budget, ' → ', @budget, '（', @budget-change, '）')"/></xsl:when>
+        <xsl:otherwise>预算不变</xsl:otherwise>
+      </xsl:choose>
+      <xsl:if test="@added &gt; 0"><xsl:value-of select="concat('，新增指标 ', @added, ' 个')"/></xsl:if>
+      <xsl:if test="@removed &gt; 0"><xsl:value-of select="concat('，删去指标 ', @removed, ' 个')"/></xsl:if>
+      <xsl:if test="@lowered &gt; 0"><xsl:value-of select="concat('，目标值降低 ', @lowered, ' 处')"/></xsl:if>
+      <xsl:if test="@copied &gt; 0"><xsl:value-of select="concat('，照抄上年的文字 ', @copied, ' 处')"/></xsl:if>
+      <xsl:if test="@added + @removed + @lowered + @copied = 0">，指标与目标值同上年，没有照抄的文字</xsl:if>
+      <xsl:text>。</xsl:text>
+      <a href="{@href}">查看与上年的对比</a>
+    </p>
+  </xsl:template>
+
   <!-- An indicator by its headings: 产出指标 · 数量指标 · 名称. -->
   <xsl:template name="comparison.indicator">
     <span class="headings"><xsl:call-template name="text"><xsl:with-param name="value" select="concat(@level1, ' · ', @level2)"/></xsl:call-template></span>

@@ -34,8 +34,9 @@
       <department year unit/>? <project year unit/>*   as above, without index-href, in order
                                          or <slot for="contents"/><slot for="projects"/> in place of
                                          the projects (streamed, below): the 目录's lines, the tables
-    <project year unit index-href><name/><slot/></project>   and the same for <self-assessment
-                                         sample?>: a published form, its table a part (below)
+    <project year unit index-href><name/><changes/>?<slot/></project>   and the same for <self-assessment
+                                         sample?>: a published form, its table a part (below);
+                                         changes: what changed since last year's table (comparison.xsl)
     <part year unit sample? assessed?>   one part of a streamed page: <project/>,
                                          <self-assessment/>, <contents-line name anchor/>s of the
                                          annual document's 目录, one project's <row/>, <budget-bar bar/>

@@ -11,7 +11,8 @@
        else body: the content as a result tree fragment (built, then copied: a page with a
        content node is about a fifth cheaper to render, so every single-table page passes one);
        class: extra class of the sheet, "portrait" or "landscape" (the printed page shape),
-       unless the page.orientation parameter says otherwise. -->
+       unless the page.orientation parameter says otherwise. A root's <changes/> (a project's
+       form, published beside last year's) is shown above the sheet, on screen only. -->
   <xsl:template name="page.frame">
     <xsl:param name="title"/>
     <xsl:param name="body"/>
@@ -46,6 +47,8 @@
         <xsl:if test="string(/*/@index-href)">
           <p class="nav"><a href="{/*/@index-href}">返回目录</a></p>
         </xsl:if>
+        <!-- A project's form with a table last year: what changed since (comparison.xsl). -->
+        <xsl:apply-templates select="/*/changes"/>
         <xsl:variable name="shape">
           <xsl:choose>
             <xsl:when test="$page.orientation = 'portrait' or $page.orientation = 'landscape'"><xsl:value-of select="$page.orientation"/></xsl:when>

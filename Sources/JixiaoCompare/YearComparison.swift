@@ -1,5 +1,6 @@
 import Foundation
 import JixiaoData
+import JixiaoDiagnostics
 import JixiaoModel
 
 /// A unit's year against its year before: each project matched to last year's, and what
@@ -94,10 +95,16 @@ public struct ProjectChange: Sendable {
             beforeByKey[place.key].flatMap { LoweredTarget(place, was: $0, budgetGrew: grew, yearsApart: yearsApart) }
         }
         var copied: [CopiedText] = []
-        if !project.purpose.isEmpty, project.purpose == old.purpose { copied.append(CopiedText(field: "项目资金主要用途", text: project.purpose)) }
-        let oldGoals = Set(old.goals)
-        for (number, goal) in project.goals.enumerated() where oldGoals.contains(goal) {
-            copied.append(CopiedText(field: "目标\(number + 1)", text: goal))
+        if !project.purpose.isEmpty, project.purpose == old.purpose {
+            copied.append(CopiedText(field: "项目资金主要用途", text: project.purpose, mark: project.purposeMark,
+                                     previousMark: old.purposeMark))
+        }
+        let oldGoals = Dictionary(old.goals.enumerated().map { ($1, $0) }) { first, _ in first }
+        func mark(_ marks: [SourceMark], _ index: Int) -> SourceMark? { marks.indices.contains(index) ? marks[index] : nil }
+        for (number, goal) in project.goals.enumerated() {
+            guard let before = oldGoals[goal] else { continue }
+            copied.append(CopiedText(field: "目标\(number + 1)", text: goal, mark: mark(project.goalMarks, number),
+                                     previousMark: mark(old.goalMarks, before)))
         }
         self.copied = copied
     }
@@ -112,27 +119,37 @@ public struct ProjectChange: Sendable {
 public struct IndicatorPlace: Sendable {
     public let level1: String
     public let level2: String
-    public let name: String
-    public let value: IndicatorValue
-    public let valueText: String
+    /// The row itself, with where it was written.
+    public let source: Indicator
+    /// Under 产出指标 · 数量指标: a count, which should not shrink while the budget grows.
+    public let isQuantity: Bool
+
+    public var name: String { source.name.value }
+    public var value: IndicatorValue { source.value }
+    public var valueText: String { source.valueText.value }
 
     var key: String { level1 + "\u{0}" + name }
 
+    /// A 一级 heading by its kind, so that 效果指标 this year matches 效益指标 last year.
+    public static func level1(of group: IndicatorGroup) -> String {
+        group.level1?.rawValue ?? group.name.value
+    }
+
     static func all(_ project: Project) -> [IndicatorPlace] {
         project.indicators.flatMap { group in
-            // A 一级 heading by its kind, so that 效果指标 this year matches 效益指标 last year.
-            let level1 = group.level1?.rawValue ?? group.name.value
+            let level1 = level1(of: group)
             return group.subgroups.flatMap { subgroup in
-                subgroup.indicators.map {
-                    IndicatorPlace(level1: level1, level2: subgroup.name.value, name: $0.name.value, value: $0.value,
-                                   valueText: $0.valueText.value)
+                let isQuantity = group.level1 == .output && subgroup.name.value == LoweredTarget.quantityHeading
+                return subgroup.indicators.map {
+                    IndicatorPlace(level1: level1, level2: subgroup.name.value, source: $0, isQuantity: isQuantity)
                 }
             }
         }
     }
 }
 
-/// A target set lower than last year's for the same indicator.
+/// A target set lower than last year's for the same indicator: the one decision of "target
+/// lowered", which the comparison pages show and the review reports (JX820).
 public struct LoweredTarget: Sendable {
     public enum Kind: String, Sendable {
         /// A number to reach (≥, >, =) set lower: 满意度 90% → 85%.
@@ -145,16 +162,26 @@ public struct LoweredTarget: Sendable {
         case smallerQuantityLargerBudget = "数量减少而预算增加"
     }
 
+    static let quantityHeading = "数量指标"
+
     public let indicator: IndicatorPlace
-    public let previousText: String
+    /// Last year's row of the same indicator.
+    public let previous: IndicatorPlace
     public let kind: Kind
 
+    public var previousText: String { previous.valueText }
+
+    /// Numbers compare in one unit (元 and 万元 alike; a bare number in the unit its name
+    /// states) and in one direction (two floors or two ceilings); a deadline within its own
+    /// budget year, `yearsApart` years on.
     init?(_ now: IndicatorPlace, was before: IndicatorPlace, budgetGrew: Bool, yearsApart: Int) {
         switch (now.value, before.value) {
-        case (.comparison(let new), .comparison(let old)) where new.unit == old.unit && new.op.isPositive == old.op.isPositive:
-            if new.op.isPositive, new.number < old.number {
-                kind = budgetGrew && now.level2 == "数量指标" ? .smallerQuantityLargerBudget : .lowerTarget
-            } else if !new.op.isPositive, new.number > old.number {
+        case (.comparison(let new), .comparison(let old)) where new.op.isCeiling == old.op.isCeiling:
+            let (a, b) = (Quantity(new, of: now.source), Quantity(old, of: before.source))
+            guard a.unit == b.unit else { return nil }
+            if !new.op.isCeiling, a.number < b.number {
+                kind = budgetGrew && now.isQuantity ? .smallerQuantityLargerBudget : .lowerTarget
+            } else if new.op.isCeiling, a.number > b.number {
                 kind = .higherCeiling
             } else {
                 return nil
@@ -167,7 +194,7 @@ public struct LoweredTarget: Sendable {
             return nil
         }
         indicator = now
-        previousText = before.valueText
+        previous = before
     }
 }
 
@@ -175,4 +202,27 @@ public struct LoweredTarget: Sendable {
 public struct CopiedText: Sendable {
     public let field: String
     public let text: String
+    /// Where this year's table wrote it, and last year's.
+    public let mark: SourceMark?
+    public let previousMark: SourceMark?
+}
+
+/// A target read as a number in a unit that compares across years: money in 元, the rest as
+/// written (or as the indicator's name states it).
+public struct Quantity: Equatable, Sendable {
+    public let number: Decimal
+    public let unit: String
+
+    public init(_ comparison: Comparison, of indicator: Indicator?) {
+        if let money = comparison.moneyUnit ?? (comparison.unit.isEmpty ? indicator?.unitInName.flatMap(MoneyUnit.init) : nil) {
+            (number, unit) = (Amount(comparison.number, money).inYuan, MoneyUnit.yuan.rawValue)
+        } else {
+            (number, unit) = (comparison.number, comparison.unit.isEmpty ? indicator?.unitInName ?? "" : comparison.unit)
+        }
+    }
+}
+
+extension ComparisonOperator {
+    /// A floor (≥, >, a bare number) is made less ambitious by lowering it, a ceiling (≤, <) by raising it.
+    public var isCeiling: Bool { self == .atMost || self == .less }
 }

@@ -137,6 +137,9 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, CustomString
     public static let reviewBelowLastTarget = DiagnosticCode("JX820", "指标值比上年目标降低")
     public static let reviewBelowLastActual = DiagnosticCode("JX821", "指标值低于上年实际完成值")
     public static let reviewLowSatisfaction = DiagnosticCode("JX822", "满意度目标低于 80%")
+    public static let reviewDroppedIndicator = DiagnosticCode("JX823", "上年的指标本年删去")
+    public static let reviewNewIndicator = DiagnosticCode("JX824", "本年新增指标")
+    public static let reviewCopiedText = DiagnosticCode("JX825", "文字与上年一字不差")
     public static let reviewUnitCost = DiagnosticCode("JX830", "单位成本与资金测算不符")
     public static let reviewCount = DiagnosticCode("JX831", "数量指标与资金测算中的数量不符")
 
@@ -172,7 +175,8 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, CustomString
         badMonitoringDate, behindPlan, certainWhileFarBehind, unexplainedRisk, notMonitored, duplicateMonitoring,
         reviewMissingLevel1, reviewMissingCost, reviewCostNotMoney, reviewMissingDeadline,
         reviewBareNumber, reviewVagueWords, reviewRepeatedName,
-        reviewBelowLastTarget, reviewBelowLastActual, reviewLowSatisfaction, reviewUnitCost, reviewCount,
+        reviewBelowLastTarget, reviewBelowLastActual, reviewLowSatisfaction, reviewDroppedIndicator, reviewNewIndicator,
+        reviewCopiedText, reviewUnitCost, reviewCount,
         noData, duplicateProject, fileNameMismatch, outputFailed, templateFailed, unsafeOutput,
         ambiguousDataFolder, unitNameMismatch, notAUnitFolder,
     ]

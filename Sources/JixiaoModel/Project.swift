@@ -36,6 +36,10 @@ public struct Project: Sendable {
     /// Made from a stand-alone 自评 file (`ProjectResults.standalone`): there is no goal table
     /// to publish, only the self-assessment.
     public var isStandalone = false
+    /// Where 资金用途 and each of `goals` were written, for findings about the text itself (the
+    /// review's text copied from last year); nil and empty for a table not read from a goal file.
+    public var purposeMark: SourceMark? = nil
+    public var goalMarks: [SourceMark] = []
 }
 
 public struct PlanShare: Sendable, Equatable {

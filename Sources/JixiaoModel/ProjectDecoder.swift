@@ -30,8 +30,8 @@ public enum ProjectDecoder {
         let reportNumber = fields.text("报表编号", required: false)?.value ?? ""
         guard let name, let purpose, let budget, let plan, let goals, let indicators else { return nil }
         return Project(path: context.path, order: order?.value, code: code?.value ?? "", name: name, purpose: purpose.value,
-                       budget: budget, plan: plan, goals: goals, indicators: indicators, year: year,
-                       layout: layout, reportNumber: reportNumber)
+                       budget: budget, plan: plan, goals: goals.map(\.value), indicators: indicators, year: year,
+                       layout: layout, reportNumber: reportNumber, purposeMark: purpose.mark, goalMarks: goals.map(\.mark))
     }
 
     static func decodeBudget(_ node: Node, context: DecodeContext) -> Budget? {
@@ -88,14 +88,14 @@ public enum ProjectDecoder {
         }
     }
 
-    static func decodeGoals(_ items: [Node], context: DecodeContext) -> [String] {
+    static func decodeGoals(_ items: [Node], context: DecodeContext) -> [Located<String>] {
         items.compactMap { item in
             guard let text = item.scalar else {
                 context.report(.wrongType, at: item.mark, "每条绩效目标应当是一段文本，这里却是\(item.kindName)")
                 return nil
             }
             context.checkCharacters(text, at: item.mark)
-            return text
+            return Located(text, at: item.mark)
         }
     }
 

@@ -130,7 +130,7 @@ public enum ResultsDecoder {
     /// 项目年度目标: one text or a list of texts.
     private static func yearGoals(_ fields: Fields, context: DecodeContext) -> [String]? {
         guard let entry = fields.entry("项目年度目标") else { return nil }
-        if entry.value.sequence != nil { return fields.list("项目年度目标").map { ProjectDecoder.decodeGoals($0, context: context) } }
+        if entry.value.sequence != nil { return fields.list("项目年度目标").map { ProjectDecoder.decodeGoals($0, context: context).map(\.value) } }
         return fields.text("项目年度目标", required: false).map { [$0.value] }
     }
 

@@ -14,8 +14,10 @@ public enum AssessmentXML {
 
     /// A published 项目支出绩效自评表: the page around a slot where its table goes
     /// (`projectTable`).
-    public static func projectFrame(name: String, layout: Layout, context: DocumentXML.PageContext, isSample: Bool) -> XMLTree {
-        DocumentXML.frame("self-assessment", name: name, attributes: context.attributes + sampleAttribute(isSample) + layoutAttribute(layout))
+    public static func projectFrame(name: String, layout: Layout, changes: DistrictXML.ChangeLine? = nil,
+                                    context: DocumentXML.PageContext, isSample: Bool) -> XMLTree {
+        DocumentXML.frame("self-assessment", name: name, attributes: context.attributes + sampleAttribute(isSample) + layoutAttribute(layout),
+                          changes: changes)
     }
 
     /// The 部门整体绩效自评 page.

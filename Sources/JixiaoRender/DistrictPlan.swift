@@ -24,7 +24,8 @@ enum DistrictPlan {
             let comparison = unitYear.previous.map { YearComparison(unitYear.year, previous: $0) }
             let listed = comparison.map { [(href: OutputNames.href(OutputLayout.comparisonPage),
                                              title: "\(unitYear.year.year)年度与\($0.previousYear)年度绩效目标对比")] } ?? []
-            var jobs = SitePlan.pageJobs(unitYear.year, alsoListed: listed, lookup: lookups[unitYear.unit])
+            var jobs = SitePlan.pageJobs(unitYear.year, alsoListed: listed, changes: comparison.map { changeLines($0, year: unitYear.year) } ?? [:],
+                                         lookup: lookups[unitYear.unit])
             if let comparison, let previous = unitYear.previous {
                 jobs += comparisonJobs(comparison, current: unitYear.year, previous: previous)
             }
@@ -32,6 +33,18 @@ enum DistrictPlan {
         }
         if !district.isSingleUnit { groups.append((0, districtJobs(district))) }
         return groups
+    }
+
+    /// The line each matched project's pages show, linking from 项目/ and 自评/ to its comparison page.
+    private static func changeLines(_ comparison: YearComparison, year: YearData) -> [Int: DistrictXML.ChangeLine] {
+        var lines: [Int: DistrictXML.ChangeLine] = [:]
+        let names = OutputNames(year.entries.map(\.name)).fileNames
+        for change in comparison.projects {
+            lines[change.current] = DistrictXML.ChangeLine(
+                change, previousYear: comparison.previousYear,
+                href: OutputNames.href("..", OutputLayout.comparisonDirectory, names[change.current]))
+        }
+        return lines
     }
 
     /// `<年度>/年度对比.html` and `<年度>/对比/<项目>.html` for each matched project.

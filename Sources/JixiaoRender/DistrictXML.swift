@@ -91,6 +91,35 @@ public enum DistrictXML {
         let projectPages: [String]?
     }
 
+    /// The budget of both years in 万元 and, when it changed, by how much (`+6万元`).
+    private static func budgetAttributes(_ change: ProjectChange) -> [(String, String)] {
+        var attributes = [("budget", change.budget.converted(to: .wanYuan).description),
+                          ("previous-budget", change.previousBudget.converted(to: .wanYuan).description)]
+        if change.budgetChanged {
+            let difference = change.budget.inWanYuan - change.previousBudget.inWanYuan
+            attributes.append(("budget-change", (difference > 0 ? "+" : "") + Amount(difference, .wanYuan).description))
+        }
+        return attributes
+    }
+
+    /// What a matched project's own pages (its goal table and 自评表) say of last year's table:
+    /// a line 与上年相比 with the counts of what changed, linking to its comparison page
+    /// (`<changes>` in the page's frame, comparison.xsl). The counts are those of that page.
+    public struct ChangeLine: Sendable {
+        let attributes: [(String, String)]
+
+        /// `href`: the comparison page, relative to the project's pages (`../对比/<项目>.html`).
+        public init(_ change: ProjectChange, previousYear: Int, href: String) {
+            attributes = [("href", href), ("previous-year", String(previousYear))] + DistrictXML.budgetAttributes(change) + [
+                ("added", String(change.addedIndicators.count)), ("removed", String(change.removedIndicators.count)),
+                ("lowered", String(change.lowered.count)), ("copied", String(change.copied.count)),
+            ]
+        }
+
+        /// For the page key: everything the line shows.
+        var keyValues: [String] { attributes.flatMap { [$0.0, $0.1] } }
+    }
+
     /// A unit's year against its year before (`年度对比.html`), or one project's part of it
     /// (`对比/<项目>.html`, `only` its place in `comparison.projects`).
     static func comparisonPage(_ comparison: YearComparison, current: YearData, previous: YearData, links: ComparisonLinks,
@@ -106,13 +135,7 @@ public enum DistrictXML {
             let change = comparison.projects[place]
             var attributes = [("name", change.name), ("previous-name", change.previousName), ("matched-by", change.matchedBy.rawValue),
                               ("goal-href", links.goalTables[change.current]),
-                              ("previous-goal-href", links.previousGoalTables[change.previous]),
-                              ("budget", change.budget.converted(to: .wanYuan).description),
-                              ("previous-budget", change.previousBudget.converted(to: .wanYuan).description)]
-            if change.budgetChanged {
-                let difference = change.budget.inWanYuan - change.previousBudget.inWanYuan
-                attributes.append(("budget-change", (difference > 0 ? "+" : "") + Amount(difference, .wanYuan).description))
-            }
+                              ("previous-goal-href", links.previousGoalTables[change.previous])] + budgetAttributes(change)
             if let pages = links.projectPages { attributes.append(("href", pages[place])) }
             if !change.hasChanges { attributes.append(("unchanged", "1")) }
             let element = root.add("change", attributes)

@@ -45,14 +45,18 @@ public enum DocumentXML {
 
     /// A published 项目绩效目标表: the page around a slot where its table goes (`projectTable`).
     /// `wide`: the table has a value column per recipient, too wide for a portrait sheet.
-    public static func projectFrame(name: String, layout: Layout, wide: Bool, context: PageContext) -> XMLTree {
-        frame("project", name: name, attributes: context.attributes + [("layout", layout.xmlName)] + (wide ? [("wide", "1")] : []))
+    public static func projectFrame(name: String, layout: Layout, wide: Bool, changes: DistrictXML.ChangeLine? = nil,
+                                    context: PageContext) -> XMLTree {
+        frame("project", name: name, attributes: context.attributes + [("layout", layout.xmlName)] + (wide ? [("wide", "1")] : []),
+              changes: changes)
     }
 
-    /// A form's page around a slot where its table goes: the root, and the name for its title.
-    static func frame(_ root: String, name: String, attributes: [(String, String)]) -> XMLTree {
+    /// A form's page around a slot where its table goes: the root, the name for its title, and
+    /// for a project with one last year, what changed since (`changes`).
+    static func frame(_ root: String, name: String, attributes: [(String, String)], changes: DistrictXML.ChangeLine? = nil) -> XMLTree {
         let tree = XMLTree(root: root, attributes: attributes)
         tree.rootElement.add("name", text: name)
+        if let changes { tree.rootElement.add("changes", changes.attributes) }
         tree.rootElement.add("slot")
         return tree
     }

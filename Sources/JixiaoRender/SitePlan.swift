@@ -37,8 +37,10 @@ public enum SitePlan {
     /// The pages of one year, paths relative to the output folder; `alsoListed`: documents
     /// the index lists after the year's own (the comparison with the year before); `lookup`
     /// finds each project's counterpart of the year before, for the review page.
+    /// `changes`: for each project with one last year, by its place in the year, the line its
+    /// pages show of what changed.
     static func pageJobs(_ year: YearData, alsoListed: [(href: String, title: String)] = [],
-                         lookup: PreviousYearLookup) -> [PageJob] {
+                         changes: [Int: DistrictXML.ChangeLine] = [:], lookup: PreviousYearLookup) -> [PageJob] {
         // Both by the projects' places in the year.
         let names = OutputNames(year.entries.map(\.name)).fileNames
         let hrefs = year.entries.indices.map { index in
@@ -46,7 +48,7 @@ public enum SitePlan {
         }
         let folder = String(year.year)
         let atTop = DocumentXML.PageContext(year: year.year, unit: year.unit, indexHref: OutputLayout.index)
-        let forms = formJobs(year, names: names)
+        let forms = formJobs(year, names: names, changes: changes)
         let index = indexJob("\(folder)/\(OutputLayout.index)", year, documents: listedDocuments(year) + alsoListed, names: names,
                              assessmentHrefs: hrefs)
         let report = year.assessment.map { _ in reportJob("\(folder)/\(OutputLayout.report)", year, hrefs: hrefs, context: atTop) }
@@ -59,7 +61,7 @@ public enum SitePlan {
     }
 
     /// Each project's goal table and 自评表, the annual document and the department's pages.
-    private static func formJobs(_ year: YearData, names: [String]) -> [PageJob] {
+    private static func formJobs(_ year: YearData, names: [String], changes: [Int: DistrictXML.ChangeLine]) -> [PageJob] {
         let folder = String(year.year)
         let inFolder = DocumentXML.PageContext(year: year.year, unit: year.unit, indexHref: "../" + OutputLayout.index)
         let atTop = DocumentXML.PageContext(year: year.year, unit: year.unit, indexHref: OutputLayout.index)
@@ -76,10 +78,12 @@ public enum SitePlan {
             let name = projects[index].name
             let layout = year.goalTableLayout(projects[index])
             let wide = projects[index].project.indicators.contains { $0.indicators.contains { !$0.shares.isEmpty } }
+            let change = changes[index]
             jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.projectDirectory)/\(names[index])",
                                 spreadsheet: { DocumentXML.projectPage(projects[index].project, layout: layout, context: inFolder) },
-                                word: true, owner: index, key: inFolderKeys.key("project", [], [name, layout.xmlName, wide ? "wide" : ""]),
-                                build: { DocumentXML.projectFrame(name: name, layout: layout, wide: wide, context: inFolder) },
+                                word: true, owner: index,
+                                key: inFolderKeys.key("project", [], [name, layout.xmlName, wide ? "wide" : ""] + (change?.keyValues ?? [])),
+                                build: { DocumentXML.projectFrame(name: name, layout: layout, wide: wide, changes: change, context: inFolder) },
                                 slots: [[tables.goalTable(index)]]))
         }
         // The 目录's lines depend on the names alone, as the anchors they link to do.
@@ -107,11 +111,14 @@ public enum SitePlan {
                 guard let table = tables.assessmentTable(index), let score = project.assessment?.score else { continue }
                 let name = project.name
                 let layout = year.assessmentLayout(project)
+                let change = changes[index]
                 jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.assessmentDirectory)/\(names[index])",
                                     spreadsheet: { AssessmentXML.projectPage(score, layout: layout, context: inFolder, isSample: isSample) },
                                     word: true, owner: index,
-                                    key: inFolderKeys.key("assessment", [], [name, isSample ? "sample" : "", layout.xmlName]),
-                                    build: { AssessmentXML.projectFrame(name: name, layout: layout, context: inFolder, isSample: isSample) },
+                                    key: inFolderKeys.key("assessment", [], [name, isSample ? "sample" : "", layout.xmlName]
+                                                          + (change?.keyValues ?? [])),
+                                    build: { AssessmentXML.projectFrame(name: name, layout: layout, changes: change, context: inFolder,
+                                                                        isSample: isSample) },
                                     slots: [[table]]))
             }
             if let department = assessment.department {

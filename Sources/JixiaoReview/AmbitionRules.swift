@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoCompare
 import JixiaoDiagnostics
 import JixiaoModel
 
@@ -7,6 +8,8 @@ import JixiaoModel
 struct AmbitionRules {
     let table: ReviewedTable
     let counterpart: Counterpart?
+    /// This table against the counterpart's (`YearComparison`), when there is one.
+    let change: ProjectChange?
     let report: DiagnosticCollector
 
     func run() {
@@ -18,12 +21,11 @@ struct AmbitionRules {
         } ?? [:]
         for row in table.rows where row.isFilled {
             if row.isSatisfaction { checkSatisfaction(row.indicator) }
-            let before = previous[row.indicator.name.value]
-            if let before, let counterpart { checkAgainstTarget(row, before, counterpart) }
             if let actual = actuals[row.indicator.name.value], let counterpart {
-                checkAgainstActual(row.indicator, actual, before, counterpart)
+                checkAgainstActual(row.indicator, actual, previous[row.indicator.name.value], counterpart)
             }
         }
+        if let change, let counterpart { change.lowered.forEach { reportLowered($0, counterpart) } }
     }
 
     /// JX822.
@@ -35,31 +37,21 @@ struct AmbitionRules {
                hint: "满意度目标一般不低于 \(ReviewRules.satisfactionFloor)%；确需更低的，在依据中说明理由")
     }
 
-    /// JX820.
-    private func checkAgainstTarget(_ row: ReviewedTable.Row, _ before: Indicator, _ counterpart: Counterpart) {
-        let indicator = row.indicator
-        let place = "\(counterpart.project.path):\(before.valueText.mark.line)"
-        switch (indicator.value, before.value) {
-        case (.comparison(let now), .comparison(let then)):
-            guard now.op.isCeiling == then.op.isCeiling else { return }
-            let (a, b) = (Quantity(now, of: indicator), Quantity(then, of: before))
-            guard a.unit == b.unit, now.op.isCeiling ? a.number > b.number : a.number < b.number else { return }
-            var message = "指标值“\(indicator.valueText.value)”比上年目标“\(before.valueText.value)”\(now.op.isCeiling ? "放宽" : "降低")"
-            let (budget, previousBudget) = (table.project.budget.total.value, counterpart.project.budget.total.value)
-            if row.isQuantity, budget.inYuan > previousBudget.inYuan {
-                message += "，预算却由 \(previousBudget) 增至 \(budget)"
-            }
-            report(.reviewBelowLastTarget, .warning, at: indicator.valueText.mark, message,
-                   hint: "上年（\(counterpart.year)年）目标见 \(place)；降低目标须在依据中说明理由")
-        case (.deadline(let now), .deadline(let then)):
-            let offset = { (deadline: Deadline, year: Int) in [deadline.year - year, deadline.month, deadline.day] }
-            // Within their own budget years: 2022年6月底前 for 2022 is as early as 2021年6月底前 was for 2021.
-            guard offset(then, counterpart.year).lexicographicallyPrecedes(offset(now, table.year)) else { return }
-            report(.reviewBelowLastTarget, .warning, at: indicator.valueText.mark,
-                   "完成时限“\(indicator.valueText.value)”比上年“\(before.valueText.value)”推迟",
+    /// JX820: a target the comparison finds lowered (`LoweredTarget`, the one rule for both).
+    private func reportLowered(_ lowered: LoweredTarget, _ counterpart: Counterpart) {
+        let (now, before) = (lowered.indicator.source.valueText, lowered.previous.source.valueText)
+        let place = "\(counterpart.project.path):\(before.mark.line)"
+        switch lowered.kind {
+        case .laterDeadline:
+            report(.reviewBelowLastTarget, .warning, at: now.mark, "完成时限“\(now.value)”比上年“\(before.value)”推迟",
                    hint: "上年（\(counterpart.year)年）时限见 \(place)；推迟须在依据中说明理由")
-        default:
-            return
+        case .lowerTarget, .higherCeiling, .smallerQuantityLargerBudget:
+            var message = "指标值“\(now.value)”比上年目标“\(before.value)”\(lowered.kind == .higherCeiling ? "放宽" : "降低")"
+            if lowered.kind == .smallerQuantityLargerBudget {
+                message += "，预算却由 \(counterpart.project.budget.total.value) 增至 \(table.project.budget.total.value)"
+            }
+            report(.reviewBelowLastTarget, .warning, at: now.mark, message,
+                   hint: "上年（\(counterpart.year)年）目标见 \(place)；降低目标须在依据中说明理由")
         }
     }
 

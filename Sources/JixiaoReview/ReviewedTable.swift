@@ -44,27 +44,3 @@ struct ReviewedTable {
         (project.indicators.first { $0.level1 == level1 } ?? project.indicators.first)?.name.mark ?? project.name.mark
     }
 }
-
-/// A target read as a number in a unit that compares across years: money in 元, the rest as
-/// written (or as the indicator's name states it).
-struct Quantity: Equatable {
-    let number: Decimal
-    let unit: String
-
-    init(_ comparison: Comparison, of indicator: Indicator?) {
-        if let money = comparison.moneyUnit ?? (comparison.unit.isEmpty ? indicator?.unitInName.flatMap(MoneyUnit.init) : nil) {
-            (number, unit) = (Amount(comparison.number, money).inYuan, MoneyUnit.yuan.rawValue)
-        } else {
-            (number, unit) = (comparison.number, comparison.unit.isEmpty ? indicator?.unitInName ?? "" : comparison.unit)
-        }
-    }
-
-    init(number: Decimal, unit: String) {
-        (self.number, self.unit) = (number, unit)
-    }
-}
-
-extension ComparisonOperator {
-    /// A floor (≥, >, a bare number) is made less ambitious by lowering it, a ceiling (≤, <) by raising it.
-    var isCeiling: Bool { self == .atMost || self == .less }
-}

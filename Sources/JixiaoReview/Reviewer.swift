@@ -1,3 +1,4 @@
+import JixiaoCompare
 import JixiaoData
 import JixiaoDiagnostics
 import JixiaoModel
@@ -33,9 +34,11 @@ public enum Reviewer {
     public static func review(_ project: Project, year: Int, counterpart: Counterpart?) -> [Diagnostic] {
         let report = DiagnosticCollector(path: project.path)
         let table = ReviewedTable(project: project, year: year)
+        let change = counterpart.map { YearComparison.changes(project, previous: $0.project, yearsApart: year - $0.year) }
         CompletenessRules(table: table, report: report).run()
         MeasurabilityRules(table: table, report: report).run()
-        AmbitionRules(table: table, counterpart: counterpart, report: report).run()
+        AmbitionRules(table: table, counterpart: counterpart, change: change, report: report).run()
+        if let counterpart, let change { ChangeRules(table: table, counterpart: counterpart, change: change, report: report).run() }
         ConsistencyRules(table: table, report: report).run()
         return report.diagnostics.enumerated().sorted {
             ($0.element.mark ?? SourceMark(line: 0, column: 0), $0.offset) < ($1.element.mark ?? SourceMark(line: 0, column: 0), $1.offset)

@@ -5,13 +5,14 @@ import JixiaoDiagnostics
 import JixiaoModel
 import JixiaoPublish
 import JixiaoRender
+import JixiaoReview
 import JixiaoScore
 import Testing
 
 /// A district built from the 2021 data (Fixtures/district, its README says how): 甲街道 is the
 /// whole of data/2021; 乙街道 has four of its projects in 2021 and a 2022 copy whose targets
-/// were lowered, one project missing its self-assessment (信访维稳专项资金) and one replaced
-/// by a project with no predecessor. Every figure of the roll-up against sums done by hand from
+/// were lowered, one project missing its self-assessment (信访维稳专项资金), one replaced by a
+/// project with no predecessor, and one with an indicator 不适用 (垃圾分类督导员补助). Every figure of the roll-up against sums done by hand from
 /// the scores `jixiao score data` prints for 2021 (docs/评分规则.md works them out).
 @Suite("Many units and several years")
 struct DistrictTests {
@@ -127,17 +128,28 @@ struct DistrictTests {
     }
 
     /// 2022, 乙街道 alone: four projects, three assessed (信访维稳专项资金 has no results file).
+    ///   垃圾分类督导员补助 has 制作垃圾分类亭的完成率 不适用, printing its 分值 8.33 (docs/评分规则.md §9):
+    ///   the other five 产出 rows share 50 − 8.33 = 41.67 as 8.34, 8.34, 8.33, 8.33, 8.33; their scores
+    ///   250 ÷ 269 × 8.34 = 7.7509… → 7.75, 8.34, 8.33, 8.33, 8.33; 效果 60 ÷ 80 × 30 = 22.50; 满意度
+    ///   70 ÷ 85 × 10 = 8.2352… → 8.24; 预算执行 262.4 ÷ 281 × 10 = 9.3380… → 9.34. Applicable 分值
+    ///   41.67 + 30 + 10 + 10 = 91.67, scores 81.16, rescaled 81.16 × 100 ÷ 91.67 = 88.5349… → 88.53 (良).
     ///   budget 43.7 + 42 + 281 = 366.7; spent 43.7 + 39.6 + 262.4 = 345.7; rate 345.7 ÷ 366.7
-    ///   = 0.942732… → 94.27 %; average (95.85 + 99.43 + 85.33) ÷ 3 = 280.61 ÷ 3 = 93.5366… → 93.54;
-    ///   优 2 良 1; findings 2 (JX615 未自评, JX301 carried over to 垃圾分类督导员补助).
+    ///   = 0.942732… → 94.27 %; average (95.85 + 99.43 + 88.53) ÷ 3 = 283.81 ÷ 3 = 94.6033… → 94.60
+    ///   (without the rescale, 81.16: 92.15); 优 2 良 1; findings 2 (JX615 未自评, JX301 carried over
+    ///   to 垃圾分类督导员补助).
     @Test func rollUpOf2022AsComputedByHand() throws {
         let rollUp = DistrictRollUp(Self.district, year: 2022)
         #expect(rollUp.lines.map(\.name) == ["乙街道"])
         #expect(rollUp.projects == 4 && rollUp.assessed == 3 && rollUp.findings == 2)
         #expect(wan(rollUp.totalBudget) == "366.7" && wan(rollUp.totalSpent) == "345.7")
-        #expect(rollUp.ratePercent?.fixed(2) == "94.27" && rollUp.averageScore?.fixed(2) == "93.54")
+        #expect(rollUp.ratePercent?.fixed(2) == "94.27" && rollUp.averageScore?.fixed(2) == "94.60")
         #expect(Grade.allCases.map(rollUp.count) == [2, 1, 0, 0])
         #expect(rollUp.poor.isEmpty)
+        let sorting = try #require(Self.district.units[0].dataSet.years[1].entries.first { $0.name == "垃圾分类督导员补助" }?.assessment)
+        #expect(sorting.score.figures.total.fixed(2) == "88.53" && sorting.score.figures.grade == .good)
+        let page = try Self.page("汇总/2022.html")
+        #expect(page.grid(ofTableWithClass: "district-summary").dropFirst().first
+            == ["1", "乙街道", "4", "3", "366.7", "345.7", "94.27%", "94.60", "2", "1", "0", "0", "2"])
     }
 
     @Test func rollUpPageShowsTheFiguresAndTheirSums() throws {
@@ -211,6 +223,16 @@ struct DistrictTests {
         // comparison and the project's own comparison page. The roll-up and every other unit's and
         // year's pages are taken from the last publish.
         #expect(again.reusedPages == again.pageCount - 8)
+        // Last year's goal rewritten: 2022's copy of it is no longer a copy. The 2022 pages that
+        // count the copied texts (the project's goal table and 自评表) are made again too.
+        let previous = data.appendingPathComponent("乙街道/2021/项目/墓穴安置经费.yaml")
+        let previousText = try String(contentsOf: previous, encoding: .utf8)
+        #expect(previousText.contains("  - 维护各村村民群众利益，保证社会稳定\n"))
+        try previousText.replacingOccurrences(of: "  - 维护各村村民群众利益，保证社会稳定\n", with: "  - 维护村民群众利益\n")
+            .write(to: previous, atomically: true, encoding: .utf8)
+        _ = try publish("output")
+        let page = try XHTMLPage(path: scratch.appendingPathComponent("output/乙街道/2022/自评/墓穴安置经费.html").path)
+        #expect(page.text.contains("照抄上年的文字 2 处"))
         _ = try publish("full", full: true)
         #expect(try snapshot(of: scratch.appendingPathComponent("output")) == snapshot(of: scratch.appendingPathComponent("full")))
     }
@@ -260,6 +282,70 @@ struct DistrictTests {
         #expect(sorting.lowered.map(\.indicator.name) == ["聘请垃圾分类督导员完成率"] && sorting.lowered.map(\.kind) == [.lowerTarget])
         #expect(sorting.addedIndicators.map(\.name) == ["垃圾分类宣传活动次数"])
         #expect(sorting.removedIndicators.map(\.name) == ["完成垃圾分类亭制作社区数"])
+    }
+
+    /// A matched project's goal table and 自评表 say, above the form, what its comparison page
+    /// shows, and link to it; a project with none last year, or a year with none before, says nothing.
+    @Test func projectPagesShowWhatChanged() throws {
+        func changeLine(_ path: String) throws -> (text: String, href: String?)? {
+            let page = try Self.page(path)
+            return page.elements("p").first { page.attribute($0, "class") == "changes-line" }.map { line in
+                (XHTMLPage.content(line), page.elements("a", under: line).first.flatMap { page.attribute($0, "href") })
+            }
+        }
+        let sorting = try #require(try changeLine("乙街道/2022/项目/垃圾分类督导员补助.html"))
+        #expect(sorting.text == "与2021年度相比：预算不变，新增指标 1 个，删去指标 1 个，目标值降低 1 处，照抄上年的文字 3 处。查看与上年的对比")
+        #expect(sorting.href == "../对比/垃圾分类督导员补助.html")
+        let petitions = try #require(try changeLine("乙街道/2022/项目/信访维稳专项资金.html"))
+        #expect(petitions.text == "与2021年度相比：预算 30万元 → 36万元（+6万元），目标值降低 1 处，照抄上年的文字 1 处。查看与上年的对比")
+        // The 自评表 says the same, from its own folder.
+        let graves = try #require(try changeLine("乙街道/2022/自评/墓穴安置经费.html"))
+        #expect(graves.text == "与2021年度相比：预算不变，目标值降低 1 处，照抄上年的文字 3 处。查看与上年的对比")
+        #expect(graves.href == "../对比/墓穴安置经费.html")
+        #expect(try changeLine("乙街道/2022/项目/墓穴安置经费.html")?.text == graves.text)
+        #expect(try changeLine("乙街道/2022/项目/社区工作者考核奖.html") == nil)
+        #expect(try changeLine("乙街道/2021/项目/墓穴安置经费.html") == nil)
+    }
+
+    /// The Sichuan forms carry the line too: 乙街道 alone, its 2022 unit file asking for them.
+    @Test func sichuanPagesShowWhatChanged() throws {
+        let scratch = Scratch("district-sichuan")
+        let data = scratch.appendingPathComponent("data")
+        try FileManager.default.copyItem(at: Self.fixture.appendingPathComponent("乙街道"), to: data)
+        let unitFile = data.appendingPathComponent("2022/部门整体绩效目标.yaml")
+        try (String(contentsOf: unitFile, encoding: .utf8) + "版式: 四川\n").write(to: unitFile, atomically: true, encoding: .utf8)
+        let options = PublishOptions(dataDirectory: data.path, outputDirectory: scratch.appendingPathComponent("output").path,
+                                     templatesDirectory: Published.repository.appendingPathComponent("templates").path)
+        _ = try Publisher.publish(options)
+        for (path, title) in [("2022/项目/墓穴安置经费.html", "墓穴安置经费项目支出绩效目标表"),
+                              ("2022/自评/墓穴安置经费.html", "墓穴安置经费部门预算项目支出绩效自评表")] {
+            let page = try XHTMLPage(path: scratch.appendingPathComponent("output/" + path).path)
+            #expect(page.elements("title").map(XHTMLPage.content) == [title], "\(path) is not a Sichuan form")
+            let line = try #require(page.elements("p").first { page.attribute($0, "class") == "changes-line" }, "\(path)")
+            #expect(XHTMLPage.content(line) == "与2021年度相比：预算不变，目标值降低 1 处，照抄上年的文字 3 处。查看与上年的对比")
+        }
+    }
+
+    /// The review of 乙街道's 2022 says what the comparison says: the lowered targets (JX820),
+    /// the indicator dropped and the one added (JX823, JX824), the texts copied (JX825), each at
+    /// its line; and the review page lists them.
+    @Test func reviewOf2022ReportsTheChanges() throws {
+        let unit = ReviewUnit(name: "乙街道", years: Self.district.units[0].dataSet.years)
+        let year = try #require(Reviewer.review([unit]).units.first?.years.first)
+        #expect(year.year == 2022 && year.previousYear == 2021)
+        func found(_ project: String) -> [String] {
+            year.projects.first { $0.name == project }!.findings.filter { $0.code.rawValue.hasPrefix("JX82") }
+                .map { "\($0.code.rawValue)@\($0.mark?.line ?? 0):\($0.mark?.column ?? 0)" }
+        }
+        #expect(found("墓穴安置经费") == ["JX825@5:7", "JX825@14:5", "JX825@15:5", "JX821@42:14", "JX821@48:14", "JX820@48:14"])
+        #expect(found("信访维稳专项资金") == ["JX825@15:5", "JX820@21:14"])
+        #expect(found("垃圾分类督导员补助") == ["JX825@5:7", "JX825@19:5", "JX825@20:5", "JX823@23:5", "JX824@28:13", "JX821@35:14",
+                                            "JX820@35:14"])
+        #expect(found("社区工作者考核奖").isEmpty)
+        let page = try Self.page("乙街道/2022/绩效目标审核.html")
+        let tally = page.grid(ofTableWithClass: "review-tally")
+        for code in ["JX820", "JX823", "JX824", "JX825"] { #expect(tally.contains { $0.first == code }, "\(code)") }
+        #expect(page.text.contains("JX823 上年的指标本年删去（第 23 行）：上年（2021年）的指标“完成垃圾分类亭制作社区数”"))
     }
 
     /// The later deadline and the looser ceiling, on two tables written here: the 2021 data

@@ -56,7 +56,7 @@ struct ReviewRuleTests {
     }
 
     @Test func everyRuleHasATriggerAndANearMiss() throws {
-        #expect(Self.reviewCodes.count == 12)
+        #expect(Self.reviewCodes.count == 15)
         for code in Self.reviewCodes.map(\.rawValue) {
             let triggers = ReviewFixtures.cases.filter { $0.hasPrefix(code + "-触发-") }
             let nearMisses = ReviewFixtures.cases.filter { $0.hasPrefix(code + "-险些-") }
@@ -90,6 +90,15 @@ struct ReviewRuleTests {
         #expect(actual.count == 1)
         #expect(actual[0].hasPrefix("指标值“95%以上”低于上年实际完成值“98”｜上年（2020年）自评见 "))
         #expect(actual[0].contains("/2020/自评/社区督导员经费.yaml:"))
+        let dropped = messages("JX823-触发-删去上年的指标")
+        #expect(dropped == ["上年（2020年）的指标“督导员培训合格率”（产出指标 · 质量指标，目标“100%”）本年没有｜上年目标见 "
+                            + ReviewFixtures.path("JX823-触发-删去上年的指标") + "/2020/项目/社区督导员经费.yaml:28；"
+                            + "删去指标须说明理由（已经完成、改由其他指标反映），不宜删去没有完成或不易完成的指标"])
+        #expect(messages("JX824-触发-新增指标").first?.hasPrefix("新增指标“督导员培训合格率”（目标“100%”），上年（2020年）目标表没有｜新增指标没有上年目标可比") == true)
+        #expect(messages("JX825-触发-照抄上年的绩效目标") == [
+            "目标1与上年（2020年）目标表一字不差：“聘请社区督导员，引导居民正确分类投放垃圾”｜上年见 "
+                + ReviewFixtures.path("JX825-触发-照抄上年的绩效目标") + "/2020/项目/社区督导员经费.yaml:15；按本年的任务和资金写明本年要达到的目标，不照抄上年",
+        ])
         #expect(messages("JX830-触发-人均与测算不符") == [
             "成本指标“督导员年人均补助（元）”为 10000元，按资金测算“25人 × 1000元/人/月 × 12月”为 12000元（30万元 ÷ 25人）｜单位成本应与资金用途中“社区督导员补助”的测算一致",
         ])

@@ -200,10 +200,12 @@ def pages(out, everything):
 
 
 # The district built from the 2021 data (Tests/JixiaoPublishTests/Fixtures/district): its own pages,
-# the index of units and each year's roll-up, and the comparison of a unit's 2022 with its 2021.
+# the index of units and each year's roll-up, the comparison of a unit's 2022 with its 2021, and a
+# matched project's goal table and 自评表 with their line of what changed.
 DISTRICT = os.path.join(ROOT, "Tests", "JixiaoPublishTests", "Fixtures", "district")
 DISTRICT_PAGES = ("index.html", "汇总/2021.html", "汇总/2022.html", "乙街道/2022/年度对比.html",
-                  "乙街道/2022/对比/垃圾分类督导员补助.html")
+                  "乙街道/2022/对比/垃圾分类督导员补助.html", "乙街道/2022/项目/垃圾分类督导员补助.html",
+                  "乙街道/2022/自评/垃圾分类督导员补助.html")
 FIXTURE_XML = os.path.join(ROOT, "Tests", "Fixtures", "layout-xml")
 
 
