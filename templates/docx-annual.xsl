@@ -45,6 +45,16 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- A run of goal tables with a value column per recipient: a landscape section of its own,
+       between the portrait pages of the rest (the document's last section, when it ends it). -->
+  <xsl:template match="annual/slot[@wide = '1']" mode="docx.body">
+    <xsl:call-template name="docx.section-break"><xsl:with-param name="document" select="/*"/></xsl:call-template>
+    <xsl:comment>jixiao:slot</xsl:comment>
+    <xsl:if test="following-sibling::slot">
+      <xsl:call-template name="docx.section-break"><xsl:with-param name="document" select="."/></xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
   <!-- 部门整体绩效目标, numbered as department.xsl numbers it. After 第一部分 its title starts
        a page. -->
   <xsl:template match="department" mode="docx.body">

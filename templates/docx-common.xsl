@@ -17,13 +17,15 @@
   <xsl:variable name="docx.margin.side" select="1021"/>
 
   <!-- "portrait" or "landscape": the page.orientation parameter, else the document's own —
-       a 自评表 is printed landscape, everything else portrait. document: the form or the
-       root it is for. -->
+       a 自评表 is printed landscape, and a goal table with a value column per recipient (its
+       frame @wide, its table's recipients, or the annual document's slot for a run of them);
+       everything else portrait. document: the form, the root or the slot it is for. -->
   <xsl:template name="docx.orientation">
     <xsl:param name="document" select="/*"/>
     <xsl:choose>
       <xsl:when test="$page.orientation = 'portrait' or $page.orientation = 'landscape'"><xsl:value-of select="$page.orientation"/></xsl:when>
       <xsl:when test="$document/self::self-assessment">landscape</xsl:when>
+      <xsl:when test="$document/self::project[@wide = '1' or recipients/recipient] or $document/self::slot[@wide = '1']">landscape</xsl:when>
       <xsl:otherwise>portrait</xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -49,24 +51,45 @@
       <w:body>
         <xsl:apply-templates select="$body" mode="docx.body"/>
         <w:p><w:pPr><w:pStyle w:val="Hairline"/></w:pPr></w:p>
-        <xsl:variable name="orientation"><xsl:call-template name="docx.orientation"/></xsl:variable>
-        <w:sectPr>
-          <w:footerReference w:type="default" r:id="rIdFooter"/>
-          <xsl:choose>
-            <xsl:when test="$orientation = 'landscape'">
-              <w:pgSz w:w="{$docx.a4.long}" w:h="{$docx.a4.short}" w:orient="landscape"/>
-              <w:pgMar w:top="851" w:right="{$docx.margin.side}" w:bottom="1134" w:left="{$docx.margin.side}"
-                       w:header="567" w:footer="567" w:gutter="0"/>
-            </xsl:when>
-            <xsl:otherwise>
-              <w:pgSz w:w="{$docx.a4.short}" w:h="{$docx.a4.long}"/>
-              <w:pgMar w:top="1134" w:right="{$docx.margin.side}" w:bottom="1247" w:left="{$docx.margin.side}"
-                       w:header="567" w:footer="624" w:gutter="0"/>
-            </xsl:otherwise>
-          </xsl:choose>
-        </w:sectPr>
+        <!-- The last section: the document's, or a run of wide tables' that ends it (docx-annual.xsl). -->
+        <xsl:call-template name="docx.section">
+          <xsl:with-param name="document" select="(/* | /*/slot[last()][@wide = '1'])[last()]"/>
+        </xsl:call-template>
       </w:body>
     </w:document>
+  </xsl:template>
+
+  <!-- A section's page, its footer and orientation (docx.orientation of document). -->
+  <xsl:template name="docx.section">
+    <xsl:param name="document" select="/*"/>
+    <xsl:variable name="orientation"><xsl:call-template name="docx.orientation"><xsl:with-param name="document" select="$document"/></xsl:call-template></xsl:variable>
+    <w:sectPr>
+      <w:footerReference w:type="default" r:id="rIdFooter"/>
+      <xsl:choose>
+        <xsl:when test="$orientation = 'landscape'">
+          <w:pgSz w:w="{$docx.a4.long}" w:h="{$docx.a4.short}" w:orient="landscape"/>
+          <w:pgMar w:top="851" w:right="{$docx.margin.side}" w:bottom="1134" w:left="{$docx.margin.side}"
+                   w:header="567" w:footer="567" w:gutter="0"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <w:pgSz w:w="{$docx.a4.short}" w:h="{$docx.a4.long}"/>
+          <w:pgMar w:top="1134" w:right="{$docx.margin.side}" w:bottom="1247" w:left="{$docx.margin.side}"
+                   w:header="567" w:footer="624" w:gutter="0"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </w:sectPr>
+  </xsl:template>
+
+  <!-- A paragraph that ends a section (docx.section of document): what comes before it is
+       printed on that section's pages. -->
+  <xsl:template name="docx.section-break">
+    <xsl:param name="document"/>
+    <w:p>
+      <w:pPr>
+        <w:pStyle w:val="Hairline"/>
+        <xsl:call-template name="docx.section"><xsl:with-param name="document" select="$document"/></xsl:call-template>
+      </w:pPr>
+    </w:p>
   </xsl:template>
 
   <!-- word/footer1.xml: the unit and year on the left, as on the printed pages, and

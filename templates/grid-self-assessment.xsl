@@ -49,8 +49,8 @@
             <cell col="{position() + 2}" style="value"><xsl:call-template name="grid.dash"/></cell>
           </xsl:for-each>
           <cell col="6" style="score"><xsl:call-template name="grid.dash"><xsl:with-param name="value" select="@weight"/></xsl:call-template></cell>
-          <cell col="7" style="value"><xsl:call-template name="grid.dash"><xsl:with-param name="value" select="@rate"/></xsl:call-template></cell>
-          <cell col="8" style="score"><xsl:call-template name="grid.dash"><xsl:with-param name="value" select="@score"/></xsl:call-template></cell>
+          <cell col="7" style="value"><xsl:call-template name="grid.dash"><xsl:with-param name="value" select="@rate"/><xsl:with-param name="printed" select="@computed-rate"/></xsl:call-template></cell>
+          <cell col="8" style="score"><xsl:call-template name="grid.dash"><xsl:with-param name="value" select="@score"/><xsl:with-param name="printed" select="@computed-score"/></xsl:call-template></cell>
         </row>
       </xsl:for-each>
       <row>
@@ -87,27 +87,39 @@
         <cell col="1" span="5" style="label">总分</cell>
         <cell col="6" style="score"><xsl:value-of select="total/@weight"/></cell>
         <cell col="7" style="score"><xsl:value-of select="total/@score"/></cell>
-        <cell col="8" style="center">等级：<xsl:value-of select="total/@grade"/></cell>
+        <cell col="8" style="center"><xsl:if test="string(total/@grade)">等级：<xsl:value-of select="total/@grade"/></xsl:if></cell>
       </row>
       <xsl:if test="total/@rescaled = '1'">
         <row>
           <cell col="1" span="8" style="text">注：有不适用的指标，总分按适用指标的得分与分值折算为百分制。</cell>
         </row>
       </xsl:if>
-      <!-- The notes, a table apart: 项目实施内容 and 评价结论 where written (the form has no cells
-           for them), 存在问题 and 改进措施. -->
+      <!-- The notes, a table apart: 项目实施内容, the budget's 原因 (四川) and 评价结论 where written
+           (the form has no cells for them), 存在问题 and 改进措施. -->
+      <xsl:variable name="reasons" select="funds/row[string(@reason)]"/>
       <xsl:call-template name="grid.note">
         <xsl:with-param name="label" select="'项目实施内容'"/><xsl:with-param name="text" select="implementation"/>
         <xsl:with-param name="apart" select="true()"/>
       </xsl:call-template>
       <xsl:call-template name="grid.note">
-        <xsl:with-param name="label" select="'评价结论'"/><xsl:with-param name="text" select="conclusion"/>
+        <xsl:with-param name="label" select="'预算执行原因'"/>
+        <xsl:with-param name="text">
+          <xsl:for-each select="$reasons">
+            <xsl:if test="position() &gt; 1"><xsl:text>&#10;</xsl:text></xsl:if>
+            <xsl:if test="../row[@part][string(@reason)]"><xsl:value-of select="@name"/><xsl:text>：</xsl:text></xsl:if>
+            <xsl:value-of select="@reason"/>
+          </xsl:for-each>
+        </xsl:with-param>
         <xsl:with-param name="apart" select="not(string(implementation))"/>
+      </xsl:call-template>
+      <xsl:call-template name="grid.note">
+        <xsl:with-param name="label" select="'评价结论'"/><xsl:with-param name="text" select="conclusion"/>
+        <xsl:with-param name="apart" select="not(string(implementation) or $reasons)"/>
       </xsl:call-template>
       <xsl:if test="string(problems) or string(improvements)">
         <xsl:call-template name="grid.note">
           <xsl:with-param name="label" select="'存在问题'"/><xsl:with-param name="text" select="problems"/>
-          <xsl:with-param name="apart" select="not(string(implementation) or string(conclusion))"/><xsl:with-param name="always" select="true()"/>
+          <xsl:with-param name="apart" select="not(string(implementation) or $reasons or string(conclusion))"/><xsl:with-param name="always" select="true()"/>
         </xsl:call-template>
         <xsl:call-template name="grid.note">
           <xsl:with-param name="label" select="'改进措施'"/><xsl:with-param name="text" select="improvements"/>

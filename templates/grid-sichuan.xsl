@@ -69,7 +69,11 @@
         <xsl:call-template name="grid.sichuan.fund-figures"><xsl:with-param name="row" select="$total"/></xsl:call-template>
         <cell col="9" style="score"><xsl:value-of select="$total/@weight"/></cell>
         <cell col="10" style="score"><xsl:value-of select="$total/@score"/></cell>
-        <cell col="11" rows="{5 + count($others)}" style="text"/>
+        <!-- 原因: one cell down the part (the 总额's), or one per row where a 其中 row has its own. -->
+        <xsl:choose>
+          <xsl:when test="funds/row[@part][string(@reason)]"><cell col="11" style="text"><xsl:value-of select="$total/@reason"/></cell></xsl:when>
+          <xsl:otherwise><cell col="11" rows="{5 + count($others)}" style="text"><xsl:value-of select="$total/@reason"/></cell></xsl:otherwise>
+        </xsl:choose>
       </row>
       <xsl:call-template name="grid.sichuan.fund-row"><xsl:with-param name="name" select="'财政资金'"/></xsl:call-template>
       <xsl:call-template name="grid.sichuan.fund-row"><xsl:with-param name="name" select="'财政专户管理资金'"/></xsl:call-template>
@@ -132,15 +136,19 @@
 
   <xsl:template name="grid.sichuan.fund-row">
     <xsl:param name="name"/>
+    <xsl:variable name="funds" select="ancestor-or-self::self-assessment/funds"/>
     <row>
       <cell col="2" span="2" style="center">
         <xsl:if test="$name = '财政资金'">其中：</xsl:if>
         <xsl:value-of select="$name"/>
       </cell>
       <xsl:call-template name="grid.sichuan.fund-figures">
-        <xsl:with-param name="row" select="ancestor-or-self::self-assessment/funds/row[@part][@name = $name][1]"/>
+        <xsl:with-param name="row" select="$funds/row[@part][@name = $name][1]"/>
       </xsl:call-template>
       <cell col="9" style="center">/</cell><cell col="10" style="center">/</cell>
+      <xsl:if test="$funds/row[@part][string(@reason)]">
+        <cell col="11" style="text"><xsl:value-of select="$funds/row[@part][@name = $name][1]/@reason"/></cell>
+      </xsl:if>
     </row>
   </xsl:template>
 

@@ -73,11 +73,13 @@
     </xsl:message>
   </xsl:template>
 
-  <!-- A figure the form leaves empty is printed as "—" (text, not a number). -->
+  <!-- A figure the form leaves empty is printed as "—" (text, not a number); printed (a
+       computed figure beside it): the one the form printed, blank where it left it blank. -->
   <xsl:template name="grid.dash">
     <xsl:param name="value" select="."/>
+    <xsl:param name="printed" select="/.."/>
     <xsl:choose>
-      <xsl:when test="string($value)"><xsl:value-of select="$value"/></xsl:when>
+      <xsl:when test="string($value) or $printed"><xsl:value-of select="$value"/></xsl:when>
       <xsl:otherwise>—</xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -104,7 +104,8 @@
 
   <!-- 预算执行情况: 总额 (the first row, which carries 权重 and 得分), then 其中 the four standard
        rows, each filled from the written row of its name, then any other row written with a
-       figure. 原因 is one cell down the part's rows, as on the form. -->
+       figure. 原因 is one cell down the part's rows, as on the form, holding the 总额's 原因;
+       where a 其中 row has a 原因 of its own, each row has its cell. -->
   <xsl:template name="sichuan.funds">
     <xsl:variable name="total" select="funds/row[not(@part)][1]"/>
     <xsl:variable name="others" select="key('sichuan.other-funds', generate-id(funds))"/>
@@ -119,7 +120,10 @@
       <xsl:call-template name="sichuan.fund-figures"><xsl:with-param name="row" select="$total"/></xsl:call-template>
       <td class="number"><xsl:call-template name="text"><xsl:with-param name="value" select="$total/@weight"/></xsl:call-template></td>
       <td class="number"><xsl:call-template name="text"><xsl:with-param name="value" select="$total/@score"/></xsl:call-template></td>
-      <td rowspan="{5 + count($others)}"><xsl:comment/></td>
+      <td class="prose">
+        <xsl:if test="not(funds/row[@part][string(@reason)])"><xsl:attribute name="rowspan"><xsl:value-of select="5 + count($others)"/></xsl:attribute></xsl:if>
+        <xsl:call-template name="text"><xsl:with-param name="value" select="$total/@reason"/></xsl:call-template>
+      </td>
     </tr>
     <xsl:call-template name="sichuan.fund-row"><xsl:with-param name="name" select="'财政资金'"/></xsl:call-template>
     <xsl:call-template name="sichuan.fund-row"><xsl:with-param name="name" select="'财政专户管理资金'"/></xsl:call-template>
@@ -132,15 +136,19 @@
 
   <xsl:template name="sichuan.fund-row">
     <xsl:param name="name"/>
+    <xsl:variable name="funds" select="ancestor-or-self::self-assessment/funds"/>
     <tr>
       <th class="fund-part">
         <xsl:if test="$name = '财政资金'">其中：</xsl:if>
         <xsl:value-of select="$name"/>
       </th>
       <xsl:call-template name="sichuan.fund-figures">
-        <xsl:with-param name="row" select="ancestor-or-self::self-assessment/funds/row[@part][@name = $name][1]"/>
+        <xsl:with-param name="row" select="$funds/row[@part][@name = $name][1]"/>
       </xsl:call-template>
       <td class="value">/</td><td class="value">/</td>
+      <xsl:if test="$funds/row[@part][string(@reason)]">
+        <td class="prose"><xsl:call-template name="text"><xsl:with-param name="value" select="$funds/row[@part][@name = $name][1]/@reason"/></xsl:call-template></td>
+      </xsl:if>
     </tr>
   </xsl:template>
 

@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- 核对.html: every printed score, weight or total that differs from what the rules compute and
-     that the data marks 原文如此. The forms show the printed values; this page lists, project by
+<!-- 核对.html: every printed score, weight, total or 预算执行率 that differs from what the rules
+     compute and that the data marks 原文如此, and every score or rate the form printed blank. The forms show the printed values; this page lists, project by
      project, each printed value beside the computed one and where the data file writes it, so
      that a reader can check the form against the rules. -->
 <xsl:stylesheet version="1.0"
@@ -18,7 +18,7 @@
     <section class="score-review">
       <h1><xsl:value-of select="@year"/>年度自评得分<span class="tail">核对</span></h1>
       <xsl:if test="string(@unit)"><p class="unit"><xsl:value-of select="@unit"/></p></xsl:if>
-      <p class="prose">下列各表印出的分值或得分与按评分规则算得的不同，数据中已注明“原文如此”。自评表照原表印出的数字；这里把两个数并列，并注明数据文件中的位置。</p>
+      <p class="prose">下列各表印出的分值、得分或预算执行率与按评分规则算得的不同，数据中已注明“原文如此”；或者原表这一格空着（印作“（空白）”）。自评表照原表印出；这里把原表的数与算得的数并列，并注明数据文件中的位置。汇总与平均分用算得的数。</p>
       <xsl:apply-templates select="project" mode="score-review"/>
       <xsl:if test="not(project)">
         <p>各表印出的分值和得分与按规则算得的一致，没有需要核对的项。</p>
@@ -42,7 +42,10 @@
           <tr>
             <td class="stub"><xsl:call-template name="text"><xsl:with-param name="value" select="@what"/></xsl:call-template></td>
             <td class="number" title="{../@path}:{@line}"><xsl:value-of select="@line"/></td>
-            <td class="number"><xsl:value-of select="@printed"/></td>
+            <td class="number">
+              <xsl:value-of select="@printed"/>
+              <xsl:if test="not(string(@printed))">（空白）</xsl:if>
+            </td>
             <td class="number strong"><xsl:value-of select="@computed"/></td>
           </tr>
         </xsl:for-each>

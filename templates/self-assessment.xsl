@@ -72,7 +72,8 @@
             <th colspan="5">总分</th>
             <td class="number"><xsl:value-of select="total/@weight"/></td>
             <td class="number strong"><xsl:value-of select="total/@score"/></td>
-            <td class="grade-cell">等级：<xsl:value-of select="total/@grade"/></td>
+            <!-- A total printed blank has no grade either. -->
+            <td class="grade-cell"><xsl:if test="string(total/@grade)">等级：<xsl:value-of select="total/@grade"/></xsl:if></td>
           </tr>
           <xsl:if test="total/@rescaled = '1'">
             <tr class="total-note"><td colspan="8"><xsl:call-template name="rescaled"/></td></tr>
@@ -80,13 +81,23 @@
         </tbody>
       </table>
       </div>
-      <!-- The form has no cells for 项目实施内容 and 评价结论: written, they are printed with the
-           notes under it, as are the signatures. -->
-      <xsl:if test="string(implementation) or string(conclusion) or string(problems) or string(improvements)">
+      <!-- The form has no cells for 项目实施内容, 评价结论 and the budget's 原因 (四川): written,
+           they are printed with the notes under it, as are the signatures. -->
+      <xsl:if test="string(implementation) or string(conclusion) or string(problems) or string(improvements) or funds/row[string(@reason)]">
         <table class="assessment-notes">
           <tbody>
             <xsl:if test="string(implementation)">
               <tr><th>项目实施内容</th><td class="prose"><xsl:call-template name="text"><xsl:with-param name="value" select="implementation"/></xsl:call-template></td></tr>
+            </xsl:if>
+            <xsl:if test="funds/row[string(@reason)]">
+              <tr>
+                <th>预算执行<span class="tail">原因</span></th>
+                <td class="prose">
+                  <xsl:for-each select="funds/row[string(@reason)]">
+                    <p><xsl:call-template name="fund-reason"/></p>
+                  </xsl:for-each>
+                </td>
+              </tr>
             </xsl:if>
             <xsl:if test="string(conclusion)">
               <tr><th>评价结论</th><td class="prose"><xsl:call-template name="text"><xsl:with-param name="value" select="conclusion"/></xsl:call-template></td></tr>
@@ -137,7 +148,17 @@
     </colgroup>
   </xsl:template>
 
-  <!-- 年度资金总额 carries 分值 and 得分; the 其中 rows show "—" there. -->
+  <!-- A row's 原因 as the notes print it: the 总额's alone, unless a 其中 row has one too; then
+       each after its row's name. -->
+  <xsl:template name="fund-reason">
+    <xsl:if test="../row[@part][string(@reason)]">
+      <xsl:value-of select="@name"/><xsl:text>：</xsl:text>
+    </xsl:if>
+    <xsl:call-template name="text"><xsl:with-param name="value" select="@reason"/></xsl:call-template>
+  </xsl:template>
+
+  <!-- 年度资金总额 carries 分值 and 得分; the 其中 rows show "—" there. A 执行率 or 得分 the form
+       printed blank (a computed one rides along) stays blank. -->
   <xsl:template match="funds/row">
     <tr>
       <td>
@@ -148,16 +169,18 @@
         <td class="number"><xsl:call-template name="dash"><xsl:with-param name="value" select="."/></xsl:call-template></td>
       </xsl:for-each>
       <td class="number"><xsl:call-template name="dash"><xsl:with-param name="value" select="@weight"/></xsl:call-template></td>
-      <td class="number"><xsl:call-template name="dash"><xsl:with-param name="value" select="@rate"/></xsl:call-template></td>
-      <td class="number"><xsl:call-template name="dash"><xsl:with-param name="value" select="@score"/></xsl:call-template></td>
+      <td class="number"><xsl:call-template name="dash"><xsl:with-param name="value" select="@rate"/><xsl:with-param name="printed" select="@computed-rate"/></xsl:call-template></td>
+      <td class="number"><xsl:call-template name="dash"><xsl:with-param name="value" select="@score"/><xsl:with-param name="printed" select="@computed-score"/></xsl:call-template></td>
     </tr>
   </xsl:template>
 
-  <!-- A figure the form leaves empty is printed as "—". -->
+  <!-- A figure the form leaves empty is printed as "—"; printed (a computed figure beside it):
+       the value is the one the form printed, blank where the form left it blank. -->
   <xsl:template name="dash">
     <xsl:param name="value"/>
+    <xsl:param name="printed" select="/.."/>
     <xsl:choose>
-      <xsl:when test="string($value)"><xsl:value-of select="$value"/></xsl:when>
+      <xsl:when test="string($value) or $printed"><xsl:value-of select="$value"/></xsl:when>
       <xsl:otherwise>—</xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -112,6 +112,7 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, CustomString
     public static let printedTotalScoreMismatch = DiagnosticCode("JX624", "印出的总分得分与计算不符")
     public static let targetDisagrees = DiagnosticCode("JX625", "自评表的年度指标值与目标表不符")
     public static let zeroBudget = DiagnosticCode("JX626", "全年预算数为 0，无法计算预算执行率")
+    public static let printedRateMismatch = DiagnosticCode("JX627", "印出的预算执行率与计算不符")
 
     // JX7xx — mid-year monitoring (docs/检查规则.md)
     public static let monitoringWithoutProject = DiagnosticCode("JX701", "监控文件找不到对应的项目")
@@ -171,6 +172,7 @@ public struct DiagnosticCode: RawRepresentable, Hashable, Sendable, CustomString
         unknownMeasureResult, ungradableMeasure, ambiguousIndicatorName, notAssessed, missingMeasureResult,
         ignoredEntry, actualWithoutUnit, fundingRowsMismatch, duplicateResults, printedScoreMismatch,
         printedBudgetScoreMismatch, printedTotalWeightMismatch, printedTotalScoreMismatch, targetDisagrees, zeroBudget,
+        printedRateMismatch,
         monitoringWithoutProject, unknownIndicatorProgress, missingIndicatorProgress, overspent, spentSourcesMismatch,
         badMonitoringDate, behindPlan, certainWhileFarBehind, unexplainedRisk, notMonitored, duplicateMonitoring,
         reviewMissingLevel1, reviewMissingCost, reviewCostNotMoney, reviewMissingDeadline,

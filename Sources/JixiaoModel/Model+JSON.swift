@@ -134,7 +134,9 @@ extension ProjectResults {
             ("全年执行数", amount(spent.value)),
             ("资金构成", .array(fundingRows.map { row in
                 .object([("名称", .string(row.name)), ("年初预算数", amount(row.initial)),
-                         ("全年预算数", amount(row.annual)), ("全年执行数", amount(row.spent))])
+                         ("全年预算数", amount(row.annual)), ("全年执行数", amount(row.spent))]
+                        + (row.rate.map { [("预算执行率", .string($0.value.text))] } ?? [])
+                        + (row.reason.isEmpty ? [] : [("原因", .string(row.reason))]))
             })),
             ("实际完成情况", .string(summary)),
             ("权重", .array(weights.map { .object([("一级指标", .string($0.value.heading)), ("权重", .string($0.value.weight.plain))]) })),
@@ -144,7 +146,7 @@ extension ProjectResults {
                          ("解析", IndicatorValue(parsing: result.actualText.value).json),
                          ("偏差原因", text(result.deviationReason)),
                          ("分值", text(result.weight?.value.plain)),
-                         ("得分", text(result.evaluatorScore?.value.plain)),
+                         ("得分", text(result.score?.value.text)),
                          ("达成情况", text(result.achievement?.value.rawValue))]
                         + (result.target.map { [("年度指标值", .string($0.value))] } ?? [])
                         + (result.notApplicable ? [("不适用", .bool(true))] : []))
@@ -154,11 +156,11 @@ extension ProjectResults {
         ] + Layout.json(layout?.value, reportNumber: reportNumber) + printedJSON)
     }
 
-    /// The printed figures, shown only when written.
+    /// The printed figures, shown only when written (a cell printed blank as "").
     private var printedJSON: [(String, JSONValue)] {
-        [("预算执行得分", budgetScore), ("总分.分值", totalWeight), ("总分.得分", totalScore)].compactMap { key, value in
-            value.map { (key, .string($0.value.plain)) }
-        }
+        [("预算执行率", budgetRate?.value.text), ("原因", budgetReason.isEmpty ? nil : budgetReason),
+         ("预算执行得分", budgetScore?.value.text), ("总分.分值", totalWeight?.value.plain), ("总分.得分", totalScore?.value.text)]
+            .compactMap { key, value in value.map { (key, .string($0)) } }
     }
 }
 

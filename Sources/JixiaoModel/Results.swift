@@ -35,10 +35,14 @@ public struct ProjectResults: Sendable {
     public var implementation = ""
     /// 项目年度目标: printed instead of the goal table's 绩效目标 when given.
     public var yearGoals: [String]? = nil
-    /// The printed 得分 of the budget row, and the printed 总分 row: verified, not used.
-    public var budgetScore: Located<Decimal>? = nil
+    /// The printed 得分 of the budget row, and the printed 总分 row: verified, not used (a
+    /// score printed blank is shown blank).
+    public var budgetScore: Located<Printed>? = nil
     public var totalWeight: Located<Decimal>? = nil
-    public var totalScore: Located<Decimal>? = nil
+    public var totalScore: Located<Printed>? = nil
+    /// The 预算执行率 the 总额 row printed (verified at its precision, and shown), and its 原因.
+    public var budgetRate: Located<PrintedRate>? = nil
+    public var budgetReason = ""
     /// The indicator tree of a file that carries its own `绩效指标`: such a file needs no goal
     /// table. Its results are in `indicators`, in the same order.
     public var standalone: [IndicatorGroup]? = nil
@@ -80,9 +84,14 @@ public struct FundingRow: Sendable {
     public let initial: Amount?
     public let annual: Amount?
     public let spent: Amount?
+    /// The row's printed 预算执行率 (verified like the 总额's, and shown) and its 原因 (四川).
+    public let rate: Located<PrintedRate>?
+    public let reason: String
 
-    public init(name: String, initial: Amount?, annual: Amount?, spent: Amount?) {
+    public init(name: String, initial: Amount?, annual: Amount?, spent: Amount?, rate: Located<PrintedRate>? = nil,
+                reason: String = "") {
         (self.name, self.initial, self.annual, self.spent) = (name, initial, annual, spent)
+        (self.rate, self.reason) = (rate, reason)
     }
 }
 
@@ -117,8 +126,9 @@ public final class IndicatorResult: Sendable {
     /// The weight the data sets for this indicator, overriding the equal split.
     public let weight: Located<Decimal>?
     /// The 得分 written: the evaluator's score where the rules leave it to the evaluator (a
-    /// missed deadline, a qualitative indicator); elsewhere the printed score, verified.
-    public let evaluatorScore: Located<Decimal>?
+    /// missed deadline, a qualitative indicator); elsewhere the printed score, verified. A
+    /// score printed blank (`得分: ""`) is shown blank and gives the evaluator no score.
+    public let score: Located<Printed>?
     /// For qualitative indicators: 达成 (default), 部分达成, 未达成.
     public let achievement: Located<Achievement>?
     /// `不适用: 是`: listed, not scored.
@@ -128,16 +138,21 @@ public final class IndicatorResult: Sendable {
     public let target: Located<String>?
 
     init(name: Located<String>, actualText: Located<String>, deviationReason: String?, weight: Located<Decimal>?,
-         evaluatorScore: Located<Decimal>?, achievement: Located<Achievement>?, notApplicable: Bool = false,
+         score: Located<Printed>?, achievement: Located<Achievement>?, notApplicable: Bool = false,
          target: Located<String>? = nil) {
         self.name = name
         self.actualText = actualText
         self.deviationReason = deviationReason
         self.weight = weight
-        self.evaluatorScore = evaluatorScore
+        self.score = score
         self.achievement = achievement
         self.notApplicable = notApplicable
         self.target = target
+    }
+
+    /// The evaluator's score: the 得分 written, unless it was printed blank.
+    public var evaluatorScore: Located<Decimal>? {
+        score.flatMap { score in score.value.number.map { Located($0, at: score.mark) } }
     }
 
     /// Not applicable: marked so, or `/` in its target and actual alike (a real form's row of

@@ -5,10 +5,10 @@ import JixiaoParser
 /// Tree → `ProjectResults` / `DepartmentResults`. Key names: docs/数据格式.md.
 public enum ResultsDecoder {
     public static let projectKeys = ["示例数据", "版式", "报表编号", "项目编码", "项目名称", "主管部门", "实施单位", "项目负责人",
-                                     "财务负责人", "年初预算数", "全年预算数", "调整后预算数", "全年执行数", "预算执行数", "预算执行得分",
-                                     "资金构成", "项目年度目标", "项目实施内容", "实际完成情况", "权重", "指标", "绩效指标", "总分",
+                                     "财务负责人", "年初预算数", "全年预算数", "调整后预算数", "全年执行数", "预算执行数", "预算执行率", "原因",
+                                     "预算执行得分", "资金构成", "项目年度目标", "项目实施内容", "实际完成情况", "权重", "指标", "绩效指标", "总分",
                                      "评价结论", "存在问题", "改进措施"]
-    static let fundingKeys = ["年初预算数", "全年预算数", "调整后预算数", "全年执行数", "预算执行数"]
+    static let fundingKeys = ["年初预算数", "全年预算数", "调整后预算数", "全年执行数", "预算执行数", "预算执行率", "原因"]
     static let indicatorKeys = ["实际完成值", "偏差原因", "分值", "得分", "达成情况", "不适用"]
     static let standaloneIndicatorKeys = ["名称", "指标性质", "指标方向", "年度指标值", "度量单位"] + indicatorKeys
     static let totalKeys = ["分值", "得分"]
@@ -72,7 +72,7 @@ public enum ResultsDecoder {
                 guard let result = Fields(item.value, what: item.key, context: context) else {
                     if let empty = item.value.scalar, empty.isBlank {
                         indicators.append(IndicatorResult(name: Located(item.key, at: item.keyMark), actualText: Located(empty, at: item.value.mark),
-                                                          deviationReason: nil, weight: nil, evaluatorScore: nil, achievement: nil))
+                                                          deviationReason: nil, weight: nil, score: nil, achievement: nil))
                     }
                     continue
                 }
@@ -83,11 +83,11 @@ public enum ResultsDecoder {
             }
         }
         var totalWeight: Located<Decimal>?
-        var totalScore: Located<Decimal>?
+        var totalScore: Located<Printed>?
         if let entry = fields.entry("总分"), let total = Fields(entry.value, what: "总分", context: context) {
             total.rejectUnknown(allowed: totalKeys)
             totalWeight = located(total.entry("分值"), context: context)
-            totalScore = located(total.entry("得分"), context: context)
+            totalScore = printed(total.entry("得分"), context: context)
         }
         guard let name, let annual, let spent else { return nil }
         var results = ProjectResults(path: context.path, isSample: isSample, projectName: name,
@@ -105,7 +105,9 @@ public enum ResultsDecoder {
         results.conclusion = fields.text("评价结论", required: false)?.value ?? ""
         results.implementation = fields.text("项目实施内容", required: false)?.value ?? ""
         results.yearGoals = yearGoals(fields, context: context)
-        results.budgetScore = located(fields.entry("预算执行得分"), context: context)
+        results.budgetScore = printed(fields.entry("预算执行得分"), context: context)
+        results.budgetRate = rate(fields.entry("预算执行率"), context: context)
+        results.budgetReason = fields.text("原因", required: false)?.value ?? ""
         results.totalWeight = totalWeight
         results.totalScore = totalScore
         results.standalone = standalone
@@ -123,7 +125,9 @@ public enum ResultsDecoder {
             return FundingRow(name: rowEntry.key,
                               initial: columns.amount("年初预算数", required: false)?.value,
                               annual: annual.flatMap { columns.amount($0, required: false)?.value },
-                              spent: spent.flatMap { columns.amount($0, required: false)?.value })
+                              spent: spent.flatMap { columns.amount($0, required: false)?.value },
+                              rate: rate(columns.entry("预算执行率"), context: context),
+                              reason: columns.text("原因", required: false)?.value ?? "")
         }
     }
 
@@ -161,7 +165,7 @@ public enum ResultsDecoder {
         return IndicatorResult(name: name, actualText: actual,
                                deviationReason: result.text("偏差原因", required: false)?.value,
                                weight: located(result.entry("分值"), context: context),
-                               evaluatorScore: located(result.entry("得分"), context: context),
+                               score: printed(result.entry("得分"), context: context),
                                achievement: achievement, notApplicable: result.flag("不适用"), target: target)
     }
 
@@ -198,6 +202,25 @@ public enum ResultsDecoder {
     private static func blank(_ entry: MappingEntry?) -> Located<String>? {
         guard let entry, let text = entry.value.scalar, text.isBlank else { return nil }
         return Located(text, at: entry.value.mark)
+    }
+
+    /// A printed score: a number, or `""` for a cell the form printed blank.
+    private static func printed(_ entry: MappingEntry?, context: DecodeContext) -> Located<Printed>? {
+        guard let entry else { return nil }
+        if let text = entry.value.scalar, text.isBlank { return Located(.blank, at: entry.value.mark) }
+        return located(entry, context: context).map { Located(.number($0.value), at: $0.mark) }
+    }
+
+    /// A printed 预算执行率: a percentage (`99%`, `100.00%`), or `""` for a cell printed blank.
+    private static func rate(_ entry: MappingEntry?, context: DecodeContext) -> Located<PrintedRate>? {
+        guard let entry else { return nil }
+        guard let text = entry.value.scalar, let rate = PrintedRate(parsing: text) else {
+            if let text = entry.value.scalar, Placeholder.isPlaceholder(text) { return nil }  // reported as not filled in
+            context.report(.badNumber, at: entry.value.mark, "“\(entry.key)”应当是百分数，这里是“\(entry.value.scalar ?? entry.value.kindName)”",
+                           hint: "照表上印的写，例如 99% 或 100.00%；表上这一格空着时写 \"\"")
+            return nil
+        }
+        return Located(rate, at: entry.value.mark)
     }
 
     private static func located(_ entry: MappingEntry?, context: DecodeContext) -> Located<Decimal>? {

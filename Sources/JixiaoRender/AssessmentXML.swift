@@ -247,13 +247,17 @@ public enum AssessmentXML {
         let funds = element.add("funds")
         let budget = score.budget
         funds.add("row", [("name", "年度资金总额"), ("initial", wan(budget.initial)), ("annual", wan(budget.annual)),
-                          ("spent", wan(budget.spent)), ("weight", weightText(budget.weight)),
-                          ("rate", budget.ratePercent.fixed(2) + "%"),
-                          ("score", budget.printedScore.map(\.plain) ?? budget.score.fixed(2))]
-                  + (budget.printedScore != nil ? [("computed-score", budget.score.fixed(2))] : []))
+                          ("spent", wan(budget.spent)), ("weight", weightText(budget.weight))]
+                  + rateAttributes(budget.ratePercent, printed: budget.printedRate)
+                  + [("score", budget.printedScore?.text ?? budget.score.fixed(2))]
+                  + (budget.printedScore != nil ? [("computed-score", budget.score.fixed(2))] : [])
+                  + reasonAttribute(results.budgetReason))
         for row in fundingRows(results) {
+            let execution = budget.parts.first { $0.row.name == row.name }
             funds.add("row", [("name", row.name), ("initial", row.initial.map(wan) ?? ""), ("annual", row.annual.map(wan) ?? ""),
-                              ("spent", row.spent.map(wan) ?? ""), ("part", "1")])
+                              ("spent", row.spent.map(wan) ?? "")]
+                      + rateAttributes(execution?.ratePercent, printed: execution?.printedRate)
+                      + [("part", "1")] + reasonAttribute(row.reason))
         }
         let goals = element.add("goals")
         for (number, goal) in (results.yearGoals ?? score.project.goals).enumerated() {
@@ -278,10 +282,12 @@ public enum AssessmentXML {
             }
             fillIndicator(level2!.add("indicator", [("met", row.met ? "1" : "0"), ("applicable", row.applicable ? "1" : "0")]), row)
         }
+        // The grade of the total shown: a printed total (原文如此) keeps its own, a total printed
+        // blank has none.
+        let shownGrade = score.printedTotalScore.map { $0.number.map { Grade(total: $0).rawValue } ?? "" } ?? score.grade.rawValue
         var total = [("weight", score.printedTotalWeight.map(\.plain) ?? weightText(score.weightSum)),
-                     ("score", score.printedTotalScore.map(\.plain) ?? score.total.fixed(2)),
-                     // The grade of the total shown: a printed total (原文如此) keeps its own.
-                     ("grade", (score.printedTotalScore.map(Grade.init(total:)) ?? score.grade).rawValue)]
+                     ("score", score.printedTotalScore?.text ?? score.total.fixed(2)),
+                     ("grade", shownGrade)]
         if score.rescaled { total.append(("rescaled", "1")) }
         if score.printedTotalWeight != nil { total.append(("computed-weight", weightText(score.weightSum))) }
         if score.printedTotalScore != nil { total.append(("computed-score", score.total.fixed(2))) }
@@ -304,7 +310,7 @@ public enum AssessmentXML {
         if row.applicable {
             indicator.add("weight", text: weightText(row.weight))
             if let printed = row.printedScore {
-                indicator.add("score", [("computed", row.score.fixed(2))], text: printed.plain)
+                indicator.add("score", [("computed", row.score.fixed(2))], text: printed.text)
             } else {
                 indicator.add("score", text: row.score.fixed(2))
             }
@@ -314,6 +320,19 @@ public enum AssessmentXML {
         }
         indicator.add("reason", text: row.result?.deviationReason ?? "")
         indicator.add("working", text: row.working.description)
+    }
+
+    /// A row's 预算执行率: the printed one where the form printed one (blank where blank), else
+    /// the computed one to 0.01 %; `computed-rate` where the two differ.
+    private static func rateAttributes(_ computed: Decimal?, printed: PrintedRate?) -> [(String, String)] {
+        let computedText = computed.map { $0.fixed(2) + "%" } ?? ""
+        guard let printed else { return [("rate", computedText)] }
+        return [("rate", printed.text)] + (printed.percent != computed && computed != nil ? [("computed-rate", computedText)] : [])
+    }
+
+    /// A row's 原因 (四川), when written.
+    private static func reasonAttribute(_ reason: String) -> [(String, String)] {
+        reason.isEmpty ? [] : [("reason", reason)]
     }
 
     /// The 其中 rows as written, in order; a file that writes none, or only rows of the default
@@ -372,8 +391,8 @@ public enum AssessmentXML {
             let project = tree.rootElement.add("project", [("name", score.project.name.value), ("href", href),
                                                            ("path", score.results.path)])
             for item in score.review {
-                project.add("item", [("what", item.what), ("line", String(item.line)), ("printed", item.printed.plain),
-                                     ("computed", item.computed.fixed(2))])
+                project.add("item", [("what", item.what), ("line", String(item.line)), ("printed", item.printed),
+                                     ("computed", item.computed)])
             }
         }
         return tree

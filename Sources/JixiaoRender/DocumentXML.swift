@@ -62,17 +62,20 @@ public enum DocumentXML {
     }
 
     /// The annual document, a cover, its 目录, 第一部分 then 第二部分, streamed: the page holds
-    /// a slot where the 目录's lines for the projects go (`contentsLines`) and one where the
-    /// project tables go, each rendered on its own from `projectTable`.
-    public static func annualDocument(department: Department?, hasProjects: Bool, context: PageContext) -> XMLTree {
+    /// a slot where the 目录's lines for the projects go (`contentsLines`) and, for each run of
+    /// project tables of one width (`projectRuns`: whether the run is wide, a value column per
+    /// recipient), one where they go, each rendered on its own from `projectTable`.
+    public static func annualDocument(department: Department?, projectRuns: [Bool], context: PageContext) -> XMLTree {
         let tree = XMLTree(root: "annual", attributes: context.attributes)
         if let department {
             fillDepartment(tree.rootElement.add("department", [("year", String(context.year)), ("unit", context.unit)]),
                            department)
         }
-        if hasProjects {
+        if !projectRuns.isEmpty {
             tree.rootElement.add("slot", [("for", "contents")])
-            tree.rootElement.add("slot", [("for", "projects")])
+            for wide in projectRuns {
+                tree.rootElement.add("slot", [("for", "projects")] + (wide ? [("wide", "1")] : []))
+            }
         }
         return tree
     }

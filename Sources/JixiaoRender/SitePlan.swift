@@ -74,10 +74,12 @@ public enum SitePlan {
 
         // A stand-alone 自评 has no goal table: no page, no place in 第二部分.
         let goalTables = projects.indices.filter { !projects[$0].project.isStandalone }
+        // A goal table with a value column per recipient is printed on a landscape sheet.
+        let isWide = { (index: Int) in projects[index].project.indicators.contains { $0.indicators.contains { !$0.shares.isEmpty } } }
         for index in goalTables {
             let name = projects[index].name
             let layout = year.goalTableLayout(projects[index])
-            let wide = projects[index].project.indicators.contains { $0.indicators.contains { !$0.shares.isEmpty } }
+            let wide = isWide(index)
             let change = changes[index]
             jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.projectDirectory)/\(names[index])",
                                 spreadsheet: { DocumentXML.projectPage(projects[index].project, layout: layout, context: inFolder) },
@@ -95,10 +97,15 @@ public enum SitePlan {
             DocumentXML.contentsLines(range.map { projects[goalTables[$0]].name }, context: partContext)
         }
         if hasAnnualDocument(year) {
+            // The goal tables in runs of one width, a slot each: the Word document gives a run
+            // of wide ones a landscape section of its own.
+            let runs = goalTables.reduce(into: [[Int]]()) { runs, index in
+                if let last = runs.last?.last, isWide(last) == isWide(index) { runs[runs.count - 1].append(index) } else { runs.append([index]) }
+            }
+            let wideRuns = runs.map { isWide($0[0]) }
             jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.annualDocument)", word: true,
-                                build: { DocumentXML.annualDocument(department: year.department, hasProjects: !goalTables.isEmpty,
-                                                                    context: atTop) },
-                                slots: goalTables.isEmpty ? [] : [contents, goalTables.map(tables.goalTable)]))
+                                build: { DocumentXML.annualDocument(department: year.department, projectRuns: wideRuns, context: atTop) },
+                                slots: goalTables.isEmpty ? [] : [contents] + runs.map { $0.map(tables.goalTable) }))
         }
         if let department = year.department {
             jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.departmentPage)",

@@ -15,8 +15,9 @@ public struct IndicatorScore: Sendable {
     public let working: Working
     /// False for a row marked 不适用: listed, not scored (no weight share, no score).
     public let applicable: Bool
-    /// The printed 得分 where it differs from `score` and its line says 原文如此: the page shows it.
-    public let printedScore: Decimal?
+    /// The printed 得分 where it differs from `score` and its line says 原文如此, or where it was
+    /// printed blank: the page shows it.
+    public let printedScore: Printed?
 }
 
 /// The 预算执行率 row.
@@ -28,18 +29,32 @@ public struct BudgetExecution: Sendable {
     /// 全年执行数 ÷ 全年预算数 as a percentage, to 0.01 %.
     public let ratePercent: Decimal
     public let score: Decimal
-    /// The printed 预算执行得分 where it differs and its line says 原文如此.
-    public var printedScore: Decimal? = nil
+    /// The printed 预算执行得分 where it differs and its line says 原文如此, or was printed blank.
+    public var printedScore: Printed? = nil
+    /// The printed 预算执行率, shown whatever it is (checked at its precision, JX627).
+    public var printedRate: PrintedRate? = nil
+    /// The 其中 rows (资金构成) as written, each with its rate.
+    public var parts: [FundingExecution] = []
 }
 
-/// A printed figure that differs from the computed one and is marked 原文如此: the page shows
-/// the printed one, the year's review page (核对.html) lists both.
+/// One 其中 row's 预算执行率: computed where the row has both 全年预算数 and 全年执行数 (0.00 %
+/// where the budget is 0, as the forms print it), and the printed one, shown whatever it is.
+public struct FundingExecution: Sendable {
+    public let row: FundingRow
+    public let ratePercent: Decimal?
+    public let printedRate: PrintedRate?
+}
+
+/// A printed figure that differs from the computed one and is marked 原文如此, or a cell the
+/// form printed blank: the page shows the printed one, the year's review page (核对.html)
+/// lists both.
 public struct ScoreReviewItem: Sendable {
     /// What the figure is, in the user's words: 预算执行得分, 指标 足额保障率 得分, 总分 得分.
     public let what: String
     public let line: Int
-    public let printed: Decimal
-    public let computed: Decimal
+    /// Each as the form prints it: `18`, `99%`; the printed one empty where the cell was blank.
+    public let printed: String
+    public let computed: String
 }
 
 /// A project scored against its goal table (docs/评分规则.md). A class: a score is passed to
@@ -57,16 +72,17 @@ public final class ProjectScore: Sendable {
     public let rescaled: Bool
     /// The sum of the weights, every row's and the budget row's: what a printed 总分 分值 is checked against.
     public let weightSum: Decimal
-    /// The printed 总分 分值 and 得分 where they differ and their lines say 原文如此.
+    /// The printed 总分 分值 and 得分 where they differ and their lines say 原文如此 (得分 also
+    /// where printed blank).
     public let printedTotalWeight: Decimal?
-    public let printedTotalScore: Decimal?
+    public let printedTotalScore: Printed?
     /// Every printed figure shown in place of a computed one.
     public let review: [ScoreReviewItem]
     /// The weight of each 一级 heading present (the form prints it: 产出指标(50分)).
     public let headingWeights: [IndicatorTaxonomy.Level1: Decimal]
 
     init(project: Project, results: ProjectResults, budget: BudgetExecution, indicators: [IndicatorScore], total: Decimal,
-         rescaled: Bool, weightSum: Decimal, printedTotal: (weight: Decimal?, score: Decimal?), review: [ScoreReviewItem],
+         rescaled: Bool, weightSum: Decimal, printedTotal: (weight: Decimal?, score: Printed?), review: [ScoreReviewItem],
          headingWeights: [IndicatorTaxonomy.Level1: Decimal]) {
         self.project = project
         self.results = results
@@ -115,9 +131,12 @@ public enum ProjectScorer {
                 }
                 let (score, met, working) = result.map { scoreIndicator(indicator, $0, weight: weight, report: report) }
                     ?? (0, false, .noResult)
+                // A score printed blank is shown blank on any row; a number is verified where the
+                // rules compute the score, and is the evaluator's elsewhere.
                 let shown = result.flatMap { result in
-                    working.isComputed ? printed.verify(result.evaluatorScore, computed: score, code: .printedScoreMismatch,
-                                                        what: "指标“\(indicator.name.value)”的得分") : nil
+                    working.isComputed || result.score?.value == .blank
+                        ? printed.verify(result.score, computed: score, code: .printedScoreMismatch,
+                                         what: "指标“\(indicator.name.value)”的得分") : nil
                 }
                 scores.append(IndicatorScore(level1: group.name.value, level2: subgroup.name.value, indicator: indicator,
                                              result: result, weight: weight, score: score, met: met, working: working,
@@ -125,13 +144,19 @@ public enum ProjectScorer {
             }
         }
         var budget = budgetExecution(project, results, weight: budgetWeight, report: report)
+        budget.printedRate = printed.verify(results.budgetRate, spent: budget.spent, annual: budget.annual, what: "预算执行率")
+        budget.parts = results.fundingRows.map { row in
+            FundingExecution(row: row, ratePercent: ScoringRules.rate(spent: row.spent, annual: row.annual, places: ScoringRules.places),
+                             printedRate: printed.verify(row.rate, spent: row.spent, annual: row.annual,
+                                                         what: "资金构成“\(row.name)”的预算执行率"))
+        }
         budget.printedScore = printed.verify(results.budgetScore, computed: budget.score, code: .printedBudgetScoreMismatch,
                                              what: "预算执行得分")
         checkFundingRows(budget, results, report: report)
         let (total, rescaled) = total(scores, budget: budget)
         let weightSum = scores.reduce(budget.weight) { $0 + $1.weight }
-        let printedTotal = (printed.verify(results.totalWeight, computed: weightSum, code: .printedTotalWeightMismatch,
-                                           what: "总分分值"),
+        let printedTotal = (printed.verify(results.totalWeight.map { Located(.number($0.value), at: $0.mark) }, computed: weightSum,
+                                           code: .printedTotalWeightMismatch, what: "总分分值")?.number,
                             printed.verify(results.totalScore, computed: total, code: .printedTotalScoreMismatch, what: "总分得分"))
         let score = ProjectScore(project: project, results: results, budget: budget, indicators: scores, total: total,
                                  rescaled: rescaled, weightSum: weightSum, printedTotal: printedTotal, review: printed.review,
@@ -399,14 +424,14 @@ public enum ProjectScorer {
         let score = spent.inYuan >= annual.inYuan ? ScoringRules.printed(weight)
             : Decimal.quotient(spent.inYuan * weight, annual.inYuan, places: ScoringRules.places)
         return BudgetExecution(initial: initial, annual: annual, spent: spent, weight: weight,
-                               ratePercent: Decimal.quotient(spent.inYuan * 100, annual.inYuan, places: ScoringRules.places),
+                               ratePercent: ScoringRules.rate(spent: spent, annual: annual, places: ScoringRules.places)!,
                                score: score)
     }
 }
 
-/// The printed figures of one 自评 file, each verified against the computed one (rounded to
-/// 0.01, half up): a difference is an error naming both numbers, a warning where the line says
-/// 原文如此, and then the printed figure is what the page shows.
+/// The printed figures of one 自评 file, each verified against the computed one: a difference
+/// is an error naming both numbers, a warning where the line says 原文如此, and then the printed
+/// figure is what the page shows. A cell printed blank is shown blank, no finding.
 private final class PrintedFigures {
     let results: ProjectResults
     let report: DiagnosticCollector
@@ -416,15 +441,44 @@ private final class PrintedFigures {
         (self.results, self.report) = (results, report)
     }
 
-    /// The printed figure to show in place of `computed`, or nil to show the computed one.
-    func verify(_ printed: Located<Decimal>?, computed: Decimal, code: DiagnosticCode, what: String) -> Decimal? {
+    /// The printed score to show in place of `computed` (both rounded to 0.01, half up), or nil
+    /// to show the computed one.
+    func verify(_ printed: Located<Printed>?, computed: Decimal, code: DiagnosticCode, what: String) -> Printed? {
         guard let printed else { return nil }
-        let (shown, exact) = (ScoringRules.printed(printed.value), ScoringRules.printed(computed))
-        guard shown != exact else { return nil }
-        report(code, at: printed.mark, "印出的\(what) \(printed.value.plain) 与按规则算得的 \(exact.fixed(2)) 不符",
+        let exact = ScoringRules.printed(computed)
+        guard let number = printed.value.number else {
+            review.append(ScoreReviewItem(what: what, line: printed.mark.line, printed: "", computed: exact.fixed(2)))
+            return .blank
+        }
+        guard ScoringRules.printed(number) != exact else { return nil }
+        report(code, at: printed.mark, "印出的\(what) \(number.plain) 与按规则算得的 \(exact.fixed(2)) 不符",
                hint: "核对原表；照录原表的差错时在这一行末尾加“# 原文如此”，页面照印原值，核对页列出两个数")
         guard results.markedLines.contains(printed.mark.line) else { return nil }
-        review.append(ScoreReviewItem(what: what, line: printed.mark.line, printed: printed.value, computed: exact))
+        review.append(ScoreReviewItem(what: what, line: printed.mark.line, printed: number.plain, computed: exact.fixed(2)))
+        return printed.value
+    }
+
+    /// A printed 预算执行率, shown whatever it is: checked against 全年执行数 ÷ 全年预算数 rounded
+    /// (half up) to as many decimals as were printed, so 99% stands for 99.10%; a difference
+    /// beyond that is JX627. The review page lists a rate printed blank, and one marked
+    /// 原文如此 that is not the computed one to 0.01 %.
+    func verify(_ printed: Located<PrintedRate>?, spent: Amount?, annual: Amount?, what: String) -> PrintedRate? {
+        guard let printed else { return nil }
+        guard let computed = ScoringRules.rate(spent: spent, annual: annual, places: ScoringRules.places) else { return printed.value }
+        let computedText = computed.fixed(2) + "%"
+        guard let percent = printed.value.percent else {
+            review.append(ScoreReviewItem(what: what, line: printed.mark.line, printed: "", computed: computedText))
+            return printed.value
+        }
+        let atPrecision = ScoringRules.rate(spent: spent, annual: annual, places: printed.value.places)!
+        if atPrecision != percent {
+            report(.printedRateMismatch, at: printed.mark,
+                   "印出的\(what) \(printed.value.text) 与按规则算得的 \(computedText) 不符（按印出的位数取整为 \(atPrecision.fixed(printed.value.places))%）",
+                   hint: "预算执行率 = 全年执行数 ÷ 全年预算数；照录原表的差错时在这一行末尾加“# 原文如此”，页面照印原值，核对页列出两个数")
+        }
+        if percent != computed, results.markedLines.contains(printed.mark.line) {
+            review.append(ScoreReviewItem(what: what, line: printed.mark.line, printed: printed.value.text, computed: computedText))
+        }
         return printed.value
     }
 }

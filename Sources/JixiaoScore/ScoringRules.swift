@@ -31,6 +31,14 @@ public enum ScoringRules {
         }
     }
 
+    /// 预算执行率 = 全年执行数 ÷ 全年预算数 in percent, exact to `places`, half up; 0 where the
+    /// budget is 0 (the forms print 0.00%); nil without both figures.
+    public static func rate(spent: Amount?, annual: Amount?, places: Int) -> Decimal? {
+        guard let spent, let annual else { return nil }
+        guard annual.inYuan != 0 else { return 0 }
+        return Decimal.quotient(spent.inYuan * 100, annual.inYuan, places: places)
+    }
+
     /// Rounds a score for printing: 0.01, half up (四舍五入).
     public static func printed(_ value: Decimal) -> Decimal { value.rounded(places: places) }
 

@@ -84,7 +84,7 @@ struct Issue22DecoderTests {
         #expect(r.yearGoals == ["按时足额发放工资", "按时缴纳社保"])
         #expect(r.annualBudget.value.description == "251.89万元" && r.spent.value.description == "251.89万元")
         #expect(r.annualBudget.mark == SourceMark(line: 10, column: 9))
-        #expect(r.budgetScore?.value == 10 && r.totalWeight?.value == 100 && r.totalScore?.value == 100)
+        #expect(r.budgetScore?.value == .number(10) && r.totalWeight?.value == 100 && r.totalScore?.value == .number(100))
         #expect(r.totalScore?.mark == SourceMark(line: 55, column: 7))
         // Rows of any name, in order; a bare 0 and 150万 are amounts.
         #expect(r.fundingRows.map(\.name) == ["财政资金", "单位资金"])

@@ -223,4 +223,44 @@ struct Issue22Tests {
         #expect(disagreeing.map(\.message) == ["年度指标值“1”与目标表的指标值“\(first.valueText.value)”不符"])
         #expect(disagreeing.first?.mark == SourceMark(line: 9, column: 16))
     }
+
+    /// The budget rows' printed cells in the default layout (which has no 原因 column): a rate
+    /// printed blank and a 得分 printed blank stay blank (not "—"); 原因 goes to the notes under
+    /// the form, each after its row's name; a 其中 row prints its computed rate.
+    @Test func budgetRowsAsPrintedInTheDefaultLayout() throws {
+        let site = try Site(files: ["2022/自评/甲.yaml": """
+            项目名称: 甲
+            全年预算数: 100万元
+            全年执行数: 80万元
+            预算执行率: ""
+            预算执行得分: ""
+            原因: 年底结余
+            资金构成:
+              当年财政拨款:
+                全年预算数: 80万元
+                全年执行数: 80万元
+              其他资金:
+                全年预算数: 20万元
+                全年执行数: 0
+                原因: 未到位
+            实际完成情况: 完成
+            绩效指标:
+              产出指标(90分):
+                数量指标:
+                  - 名称: 户数
+                    年度指标值: 10户
+                    实际完成值: 10户
+            权重:
+              预算执行率: 10
+
+            """])
+        let table = try site.xml("2022/自评/甲.part-1.xml")
+        #expect(try Self.values(table, "//funds/row/@rate") == ["", "100.00%", "", "0.00%"], "上年结转资金 has no figures")
+        #expect(try Self.values(table, "//funds/row[1]/@computed-rate") + Self.values(table, "//funds/row[1]/@computed-score") == ["80.00%", "8.00"])
+        #expect(try Self.values(table, "//funds/row/@reason") == ["年底结余", "未到位"])
+        let text = try site.page("2022/自评/甲.html").text
+        #expect(text.contains("预算执行原因") && text.contains("年度资金总额：年底结余") && text.contains("其他资金：未到位"))
+        let review = try site.xml("2022/核对.xml")
+        #expect(try Self.values(review, "//item/@printed") + Self.values(review, "//item/@computed") == ["", "", "80.00%", "8.00"])
+    }
 }

@@ -24,7 +24,7 @@ struct RealTablesTests {
     }
 
     static func review(_ score: ProjectScore?) -> [String] {
-        (score?.review ?? []).map { "\($0.line): \($0.printed.plain) / \($0.computed.fixed(2))" }
+        (score?.review ?? []).map { "\($0.line): \($0.printed) / \($0.computed)" }
     }
 
     /// Published into a scratch folder: the page as written.
@@ -50,14 +50,27 @@ struct RealTablesTests {
     }
 
     /// 青神县 2023, the Sichuan form: two blank 完成值 score nothing; 251.89 ÷ 251.89 × 10 = 10.00.
+    /// The form left every 得分 blank (`得分: ""`): so does the page, and the review page lists the
+    /// computed ones; the 其中 rows print their rates (0.00 ÷ 0.00 as 0.00%, as the form does; 其他资金,
+    /// with no figures, none); the 原因 cell holds the form's instruction text.
     @Test func qingshenSichuanForm() throws {
         let (findings, errors, score) = Self.load("青神县发展和改革局-2023")
         #expect(errors.isEmpty)
-        #expect(findings.sorted() == ["JX204@54", "JX204@62", "JX406@48"])
+        #expect(findings.sorted() == ["JX204@56", "JX204@65", "JX406@50"])
         #expect(score?.budget.score.fixed(2) == "10.00" && score?.total.fixed(2) == "10.00" && score?.grade == .poor)
+        #expect(score?.budget.printedScore == .blank && score?.printedTotalScore == .blank)
+        #expect(Self.review(score) == ["58:  / 0.00", "67:  / 0.00", "30:  / 10.00", "70:  / 10.00"])
         let page = try Self.page("青神县发展和改革局-2023", "2023/自评/工资性支出.html")
         #expect(page.contains("部门预算项目支出绩效自评表") && page.contains("510000_0013zp"))
         #expect(page.contains("51000021R000000019951-工资性支出") && page.contains("调整后预算数") && page.contains("财政专户管理资金"))
+        #expect(page.contains("|总额||238.93||251.89||251.89||100.00%||10||||1.预算执行率=预算执行数/调整后预算数,"),
+                "总额: 权重 10, 得分 blank, then 原因")
+        #expect(page.contains("|其中：财政资金||238.93||251.89||251.89||100.00%||/||/|"))
+        #expect(page.contains("|财政专户管理资金||0||0||0||0.00%||/||/|") && page.contains("|单位资金||0||0||0||0.00%||/||/|"))
+        #expect(page.contains("|%||||60||||||"), "发放(缴纳)覆盖率: 完成值 blank, 权重 60, 得分 blank")
+        #expect(page.contains("|合计||100||||||") && !page.contains("10.00"), "no computed score on the form")
+        let review = try Self.page("青神县发展和改革局-2023", "2023/核对.html")
+        #expect(review.contains("|预算执行得分||30||（空白）||10.00|") && review.contains("|总分得分||70||（空白）||10.00|"))
     }
 
     /// 天长市 2022: six rows print 10 with both value cells blank (0.00 by the rules), the "/" row is
@@ -79,23 +92,29 @@ struct RealTablesTests {
         let (findings, errors, score) = Self.load("中江县水利局-2022")
         #expect(errors.isEmpty)
         #expect(findings == ["JX605@31", "JX623@86", "JX624@87"])
-        #expect(score?.indicators.allSatisfy { $0.printedScore == nil || $0.printedScore == $0.score } == true)
+        #expect(score?.indicators.allSatisfy { $0.printedScore == nil || $0.printedScore == .number($0.score) } == true)
         #expect(score?.indicators.map { $0.score.fixed(2) } == ["10.00", "10.00", "20.00", "10.00", "10.00", "10.00", "10.00", "10.00", "10.00"])
         #expect(Self.review(score) == ["86: 100 / 110.00", "87: 100 / 110.00"])
     }
 
     /// 稷山县 2020: five printed slips, each with both numbers (65.07 × 10 ÷ 65.66 = 9.91;
-    /// 8676 × 15 ÷ 8755 = 14.86; total 99.77); the page prints what the table printed.
+    /// 8676 × 15 ÷ 8755 = 14.86; total 99.77); the page prints what the table printed. Its rates,
+    /// printed 99% (65.07 ÷ 65.66 = 99.10%, the same to whole percent: no finding), are marked
+    /// 原文如此: the page prints 99%, the review page lists 99% beside 99.10%.
     @Test func jishanPrintedSlips() throws {
         let (findings, errors, score) = Self.load("稷山县医疗保障局-2020")
         #expect(errors.isEmpty)
-        #expect(findings.sorted() == ["JX621@36", "JX621@62", "JX621@69", "JX622@22", "JX624@72"])
+        #expect(findings.sorted() == ["JX621@40", "JX621@66", "JX621@73", "JX622@25", "JX624@76"])
         #expect(score?.total.fixed(2) == "99.77" && score?.budget.ratePercent.fixed(2) == "99.10")
-        #expect(Self.review(score).sorted() == ["22: 9 / 9.91", "36: 13 / 14.86", "62: 27 / 30.00", "69: 9 / 10.00", "72: 94 / 99.77"])
+        #expect(Self.review(score).sorted() == ["24: 99% / 99.10%", "25: 9 / 9.91", "30: 99% / 99.10%", "40: 13 / 14.86",
+                                                "66: 27 / 30.00", "73: 9 / 10.00", "76: 94 / 99.77"])
         let page = try Self.page("稷山县医疗保障局-2020", "2020/自评/建档立卡个人缴费县级配套资金.html")
         #expect(page.contains("|94|") && !page.contains("99.77"), "the form shows the printed total")
+        #expect(page.contains("|65.07||10||99%||9|") && page.contains("|65.07||—||99%||—|") && !page.contains("99.10"),
+                "年度资金总额 and 其中：当年财政拨款 as printed")
         let review = try Self.page("稷山县医疗保障局-2020", "2020/核对.html")
         #expect(review.contains("99.77") && review.contains("14.86"))
+        #expect(review.contains("|预算执行率||24||99%||99.10%|") && review.contains("|资金构成“当年财政拨款”的预算执行率||30||99%||99.10%|"))
     }
 
     /// 秀屿区 2025, a goal table with 指标方向 and a value per town (partly transcribed: the stored

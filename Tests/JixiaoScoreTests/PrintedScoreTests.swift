@@ -50,8 +50,8 @@ struct PrintedScoreTests {
         #expect(score.total == Decimal(string: "96.7"), "50 + 20 + 10 + 16.70: the computed figures")
         // Marked 原文如此: the page shows 18, the review page lists both.
         let (sic, _) = try scored(standalone(head: head.replacingOccurrences(of: "{sic}", with: "  # 原文如此"), weights: weights))
-        #expect(sic.budget.printedScore == 18)
-        #expect(sic.review.map { "\($0.what) \($0.line) \($0.printed.plain) \($0.computed.plain)" } == ["预算执行得分 4 18 16.7"])
+        #expect(sic.budget.printedScore == .number(18))
+        #expect(sic.review.map { "\($0.what) \($0.line) \($0.printed) \($0.computed)" } == ["预算执行得分 4 18 16.70"])
         #expect(sic.total == Decimal(string: "96.7"), "the total stays the computed one")
         // Printed as computed: nothing to say.
         #expect(try scored(standalone(head: "全年预算数: 100万元\n全年执行数: 83.5万元\n预算执行得分: 16.7\n", weights: weights)).1 == [])
@@ -118,7 +118,7 @@ struct PrintedScoreTests {
             "r.yaml:15:13: 错误 JX621: 印出的指标“完成时限”的得分 16 与按规则算得的 16.67 不符",
             "r.yaml:19:13: 错误 JX621: 印出的指标“空着”的得分 16.66 与按规则算得的 0.00 不符",
         ])
-        #expect(score.indicators.map { $0.printedScore?.plain ?? "-" } == ["-", "-", "16.66", "-", "-"], "only the marked one is shown")
+        #expect(score.indicators.map { $0.printedScore?.text ?? "-" } == ["-", "-", "16.66", "-", "-"], "only the marked one is shown")
         #expect(score.indicators[1].met && score.indicators[1].score == Decimal(string: "16.67"), "已完成 is on time")
     }
 
@@ -195,6 +195,77 @@ struct PrintedScoreTests {
         // 10户 reads as =10户 (agrees); ≥90% is not 95%以上 (JX625, at the 自评 file's cell).
         #expect(ProjectScorer.score(project, results).1.map(\.headline)
             == ["r.yaml:14:16: 错误 JX625: 年度指标值“≥90%”与目标表的指标值“95%以上”不符"])
+    }
+
+    // MARK: - Printed 预算执行率, cells printed blank, 原因
+
+    /// 65.07 ÷ 65.66 = 99.1014…%: printed 99% is the same figure to the form's precision (a real
+    /// table's); 98% is not (JX627). 199 ÷ 200 = 99.5% rounds half up to 100%.
+    @Test func budgetRateIsCheckedAtItsPrintedPrecision() throws {
+        func rate(_ printed: String, spent: String = "65.07万元", annual: String = "65.66万元") throws -> (ProjectScore, [String]) {
+            let decoded = ResultsDecoder.decodeProject(SourceFile(path: "r.yaml", text:
+                standalone(head: "全年预算数: \(annual)\n全年执行数: \(spent)\n预算执行率: \(printed)\n")))
+            let results = try #require(decoded.value)
+            let (score, found) = ProjectScorer.score(try #require(results.standaloneProject), results)
+            return (score, (decoded.diagnostics + found).map(\.headline))
+        }
+        let (same, none) = try rate("99%")
+        #expect(none == [] && same.budget.printedRate?.text == "99%" && same.budget.ratePercent == Decimal(string: "99.1"))
+        #expect(same.review.isEmpty, "not marked: the form's own rounding, printed as it is")
+        #expect(try rate("99.1%").1 == [] && rate("99.10%").1 == [])
+        #expect(try rate("98%").1 == ["r.yaml:4:8: 错误 JX627: 印出的预算执行率 98% 与按规则算得的 99.10% 不符（按印出的位数取整为 99%）"])
+        #expect(try rate("99.2%").1.map { $0.contains("JX627") && $0.contains("取整为 99.1%") } == [true])
+        #expect(try rate("100%", spent: "199万元", annual: "200万元").1 == [], "99.5 half up is 100")
+        #expect(try rate("99%", spent: "199万元", annual: "200万元").1.count == 1)
+        // Marked 原文如此: listed on the review page beside the computed rate, a finding or not.
+        let (sic, quiet) = try rate("99%   # 原文如此")
+        #expect(quiet == [] && sic.review.map { "\($0.what) \($0.line) \($0.printed) \($0.computed)" } == ["预算执行率 4 99% 99.10%"])
+        let (slip, warned) = try rate("98%   # 原文如此")
+        #expect(warned.count == 1 && slip.budget.printedRate?.text == "98%" && slip.review.map(\.printed) == ["98%"])
+        #expect(try rate("99").1 == ["r.yaml:4:8: 错误 JX205: “预算执行率”应当是百分数，这里是“99”"])
+    }
+
+    /// The 其中 rows: each has its rate (0.00% where its budget is 0, none without figures), and a
+    /// printed one is checked as the 总额's; 原因 is kept on the row it is written on.
+    @Test func fundingRowsCarryRatesAndReasons() throws {
+        let head = """
+        全年预算数: 100万元
+        全年执行数: 90万元
+        原因: 结余用于下年
+        资金构成:
+          财政资金:
+            全年预算数: 100万元
+            全年执行数: 90万元
+            预算执行率: 91%
+            原因: 项目结余
+          单位资金:
+            全年预算数: 0.00
+            全年执行数: 0.00
+          其他资金:
+            原因: 未安排
+
+        """
+        let (score, found) = try scored(standalone(head: head))
+        #expect(found == ["r.yaml:9:12: 错误 JX627: 印出的资金构成“财政资金”的预算执行率 91% 与按规则算得的 90.00% 不符（按印出的位数取整为 90%）"])
+        #expect(score.budget.parts.map { $0.ratePercent?.fixed(2) ?? "-" } == ["90.00", "0.00", "-"])
+        #expect(score.budget.parts.map { $0.printedRate?.text ?? "-" } == ["91%", "-", "-"])
+        #expect(score.results.budgetReason == "结余用于下年" && score.results.fundingRows.map(\.reason) == ["项目结余", "", "未安排"])
+    }
+
+    /// `得分: ""`: the form printed the cell blank. No finding; the page shows it blank, the review
+    /// page lists the computed score, and the total is the computed one.
+    @Test func scoresPrintedBlankAreShownBlank() throws {
+        let text = standalone(head: "全年预算数: 100万元\n全年执行数: 100万元\n预算执行得分: \"\"\n", tail: "总分:\n  得分: \"\"\n")
+            .replacingOccurrences(of: "实际完成值: 10户\n", with: "实际完成值: 10户\n        得分: \"\"\n")
+            .replacingOccurrences(of: "年度指标值: ≥90%\n        实际完成值: 92%", with: "年度指标值: 满意\n        实际完成值: 满意\n        得分: \"\"")
+        let (score, found) = try scored(text)
+        #expect(found == [])
+        #expect(score.budget.printedScore == .blank && score.printedTotalScore == .blank)
+        #expect(score.indicators.map { $0.printedScore?.text ?? "-" } == ["", "-", ""], "户数 and the qualitative 满意度")
+        #expect(score.review.map { "\($0.what) \($0.line) [\($0.printed)] \($0.computed)" } == [
+            "指标“户数”的得分 12 [] 50.00", "指标“满意度”的得分 23 [] 10.00", "预算执行得分 4 [] 10.00", "总分得分 25 [] 100.00",
+        ])
+        #expect(score.total == 100 && score.grade == .excellent, "the computed figures stand")
     }
 }
 

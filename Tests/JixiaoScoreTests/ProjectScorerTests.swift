@@ -217,7 +217,7 @@ struct ProjectScorerTests {
         let stray = try results(extra: "").with {
             $0.indicators.append(IndicatorResult(name: Located("发放人", at: SourceMark(line: 20, column: 3)),
                                                  actualText: Located("1", at: SourceMark(line: 21, column: 5)),
-                                                 deviationReason: nil, weight: nil, evaluatorScore: nil, achievement: nil))
+                                                 deviationReason: nil, weight: nil, score: nil, achievement: nil))
         }
         let (_, unknown) = ProjectScorer.score(try project(), stray)
         #expect(unknown.map(\.headline) == ["r.yaml:20:3: 错误 JX602: 目标表中没有三级指标“发放人”"])
@@ -231,7 +231,7 @@ struct ProjectScorerTests {
         let alike = try results(["在岗率": "删除"]).with {
             $0.indicators.append(IndicatorResult(name: Located("人\u{F98A}在岗率", at: SourceMark(line: 20, column: 3)),
                                                  actualText: Located("95%", at: SourceMark(line: 21, column: 5)),
-                                                 deviationReason: nil, weight: nil, evaluatorScore: nil, achievement: nil))
+                                                 deviationReason: nil, weight: nil, score: nil, achievement: nil))
         }
         #expect("人\u{F98A}在岗率".utf8.count == "人力在岗率".utf8.count && !"人\u{F98A}在岗率".utf8.elementsEqual("人力在岗率".utf8))
         let (score, diagnostics) = ProjectScorer.score(goals, alike)
