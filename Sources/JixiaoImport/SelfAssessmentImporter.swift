@@ -8,9 +8,6 @@ import JixiaoModel
 /// 合计, 评价结论, 存在问题, 改进措施 and the two 负责人. Printed scores are kept as printed for
 /// `jixiao check` to verify; a blank cell that the data format needs is `待填写`.
 public enum SelfAssessmentImporter {
-    /// The note every form prints in the 原因 cell of its 总额 row; not the unit's reason.
-    static let formNote = "1.预算执行率="
-
     /// "51000021R000000019951-工资性支出" → (51000021R000000019951, 工资性支出).
     public static func codeAndName(_ cell: String) -> (code: String, name: String) {
         let text = cell.trimmingWhitespace()
@@ -106,7 +103,7 @@ struct BudgetRows {
     struct Row {
         let name: String
         let initial: String?, adjusted: String?, spent: String?
-        let weight: String, score: String, reason: String
+        let rate: String, weight: String, score: String, reason: String
     }
 
     let total: Row
@@ -120,8 +117,8 @@ struct BudgetRows {
         let label = column { $0.hasPrefix("年度预算数") } ?? 0
         let unit = headings[label].contains("(元)") || headings[label].contains("（元）") ? "元" : "万元"
         let columns = (initial: column { $0.hasPrefix("年初预算") }, adjusted: column { $0 == "调整后预算数" },
-                       spent: column { $0 == "预算执行数" }, weight: column { $0 == "权重" }, score: column { $0 == "得分" },
-                       reason: column { $0 == "原因" })
+                       spent: column { $0 == "预算执行数" }, rate: column { $0.hasPrefix("预算执行率") || $0 == "执行率" },
+                       weight: column { $0 == "权重" }, score: column { $0 == "得分" }, reason: column { $0 == "原因" })
         var rows: [Row] = []
         for index in grid.rows.indices where index > header && index < end {
             let cells = grid.rows[index]
@@ -132,7 +129,7 @@ struct BudgetRows {
             let name = TableGrid.label(cells[at]).replacingOccurrences(of: #"^其中[:：]?"#, with: "", options: .regularExpression)
             rows.append(Row(name: name, initial: Amount.written(cell(columns.initial), unit: unit),
                             adjusted: Amount.written(cell(columns.adjusted), unit: unit), spent: Amount.written(cell(columns.spent), unit: unit),
-                            weight: cell(columns.weight), score: cell(columns.score), reason: cell(columns.reason)))
+                            rate: Self.rate(cell(columns.rate)), weight: cell(columns.weight), score: cell(columns.score), reason: cell(columns.reason)))
         }
         guard let total = rows.first, total.name == "总额" || total.name.hasSuffix("合计") else {
             throw .unexpectedRow(table: grid.title, row: TableGrid.rowNumber(header + 1), expected: "总额", found: grid.rows.indices.contains(header + 1) ? grid.rows[header + 1] : [])
@@ -148,11 +145,10 @@ struct BudgetRows {
         file.optional("", "年初预算数", total.initial ?? "")
         file.field("", "调整后预算数", total.adjusted ?? "")
         file.field("", "预算执行数", total.spent ?? "")
+        file.optional("", "预算执行率", total.rate)
         file.optional("", "预算执行得分", Self.number(total.score))
-        let reason = total.reason.trimmingWhitespace()
-        if !reason.isEmpty, !TableTitle.squeezed(reason).hasPrefix(SelfAssessmentImporter.formNote) {
-            file.append("# 原表预算执行“原因”：" + reason.replacingOccurrences(of: "\n", with: ""))
-        }
+        // The form prints its instructions in the 总额 row's 原因 cell; they are kept as printed.
+        file.optional("", "原因", total.reason)
         guard !parts.isEmpty else { return file.lines }
         file.append("资金构成:", note: blankParts.isEmpty ? nil : "原表“\(blankParts.joined(separator: "”“"))”一行空着，未录")
         for part in parts {
@@ -160,8 +156,17 @@ struct BudgetRows {
             file.optional("    ", "年初预算数", part.initial ?? "")
             file.optional("    ", "调整后预算数", part.adjusted ?? "")
             file.optional("    ", "预算执行数", part.spent ?? "")
+            file.optional("    ", "预算执行率", part.rate)
+            // A merged 原因 cell reads as the 总额 row's text again on each row under it.
+            if part.reason != total.reason { file.optional("    ", "原因", part.reason) }
         }
         return file.lines
+    }
+
+    /// A printed rate ("100.00%"), or "" for a blank or "/" cell.
+    static func rate(_ cell: String) -> String {
+        let text = TableTitle.squeezed(cell)
+        return text.range(of: #"^[0-9]+(\.[0-9]+)?[%％]$"#, options: .regularExpression) != nil ? text : ""
     }
 
     /// A printed score or weight: the number, or "" for a blank or "/" cell.
