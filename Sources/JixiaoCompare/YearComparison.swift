@@ -94,7 +94,7 @@ public struct ProjectChange: Sendable {
             beforeByKey[place.key].flatMap { LoweredTarget(place, was: $0, budgetGrew: grew, yearsApart: yearsApart) }
         }
         var copied: [CopiedText] = []
-        if !project.purpose.isEmpty, project.purpose == old.purpose { copied.append(CopiedText(field: "项目资金主要用途", text: project.purpose)) }
+        if let purpose = project.purpose, !purpose.isEmpty, purpose == old.purpose { copied.append(CopiedText(field: "项目资金主要用途", text: purpose)) }
         let oldGoals = Set(old.goals)
         for (number, goal) in project.goals.enumerated() where oldGoals.contains(goal) {
             copied.append(CopiedText(field: "目标\(number + 1)", text: goal))

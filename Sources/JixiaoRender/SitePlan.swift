@@ -76,10 +76,12 @@ public enum SitePlan {
             let name = projects[index].name
             let layout = year.goalTableLayout(projects[index])
             let wide = projects[index].project.indicators.contains { $0.indicators.contains { !$0.shares.isEmpty } }
+            let title = projects[index].project.title
             jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.projectDirectory)/\(names[index])",
                                 spreadsheet: { DocumentXML.projectPage(projects[index].project, layout: layout, context: inFolder) },
-                                word: true, owner: index, key: inFolderKeys.key("project", [], [name, layout.xmlName, wide ? "wide" : ""]),
-                                build: { DocumentXML.projectFrame(name: name, layout: layout, wide: wide, context: inFolder) },
+                                word: true, owner: index, key: inFolderKeys.key("project", [], [name, layout.xmlName, wide ? "wide" : "", title]),
+                                build: { DocumentXML.projectFrame(name: name, title: title, layout: layout, wide: wide,
+                                                                  context: inFolder) },
                                 slots: [[tables.goalTable(index)]]))
         }
         // The 目录's lines depend on the names alone, as the anchors they link to do.
@@ -107,11 +109,13 @@ public enum SitePlan {
                 guard let table = tables.assessmentTable(index), let score = project.assessment?.score else { continue }
                 let name = project.name
                 let layout = year.assessmentLayout(project)
+                let title = score.results.title
                 jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.assessmentDirectory)/\(names[index])",
                                     spreadsheet: { AssessmentXML.projectPage(score, layout: layout, context: inFolder, isSample: isSample) },
                                     word: true, owner: index,
-                                    key: inFolderKeys.key("assessment", [], [name, isSample ? "sample" : "", layout.xmlName]),
-                                    build: { AssessmentXML.projectFrame(name: name, layout: layout, context: inFolder, isSample: isSample) },
+                                    key: inFolderKeys.key("assessment", [], [name, isSample ? "sample" : "", layout.xmlName, title]),
+                                    build: { AssessmentXML.projectFrame(name: name, title: title, layout: layout, context: inFolder,
+                                                                        isSample: isSample) },
                                     slots: [[table]]))
             }
             if let department = assessment.department {
