@@ -67,7 +67,7 @@
       </table>
       <!-- The indicators continue the form in a table of their own (same columns, borders
            overlapping), so that their header row repeats on every printed page they run onto. -->
-      <table class="goal-table{$recipients} continued">
+      <table class="goal-table{$recipients} continued{substring(' has-foot', 1, 9 * number(boolean(foot/cell)))}">
         <xsl:call-template name="form-width"><xsl:with-param name="fixed" select="43"/></xsl:call-template>
         <colgroup>
           <col class="c-level1"/><col class="c-level2"/><col class="c-level3"/>

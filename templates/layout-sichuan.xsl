@@ -220,7 +220,7 @@
           </tr>
         </tbody>
       </table>
-      <table class="goal-table sichuan-goals{$recipients} continued">
+      <table class="goal-table sichuan-goals{$recipients} continued{substring(' has-foot', 1, 9 * number(boolean(foot/cell)))}">
         <xsl:call-template name="form-width"><xsl:with-param name="fixed" select="48.9"/></xsl:call-template>
         <colgroup>
           <col class="g-level1"/><col class="g-level2"/><col class="g-level3"/><col class="g-nature"/>
