@@ -126,6 +126,31 @@
   <!-- 资金支出计划: quarters across, the cumulative share under each (a number with a
        percent format). Four quarters fill the columns after the label, the last spanning what is left. -->
   <xsl:template match="project/plan" mode="grid">
+    <xsl:variable name="columns">
+      <xsl:call-template name="grid.columns"><xsl:with-param name="project" select=".."/></xsl:call-template>
+    </xsl:variable>
+    <xsl:choose>
+      <!-- A form of four columns (no 描述, 依据 or recipients) has no room for the quarters
+           across: the shares in one cell after the label. -->
+      <xsl:when test="$columns &lt; 5">
+        <row>
+          <cell col="1" style="label">资金支出计划</cell>
+          <cell col="2" span="{$columns - 1}" style="text">
+            <xsl:for-each select="quarter">
+              <xsl:if test="position() &gt; 1"><xsl:text>　</xsl:text></xsl:if>
+              <xsl:text>第</xsl:text>
+              <xsl:call-template name="chinese.numeral"><xsl:with-param name="n" select="@n"/></xsl:call-template>
+              <xsl:text>季度 </xsl:text>
+              <xsl:value-of select="."/>
+            </xsl:for-each>
+          </cell>
+        </row>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="grid.plan.rows"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="grid.plan.rows">
     <row>
       <cell col="1" rows="2" style="label">资金支出计划</cell>
       <xsl:for-each select="quarter">
@@ -147,15 +172,22 @@
     </row>
   </xsl:template>
 
-  <!-- The last quarter spans the columns left: six, eight in the Sichuan form, one per recipient,
-       one fewer for each of 描述 and 依据 the form has not. -->
+  <!-- The last quarter spans the columns left. -->
   <xsl:template name="grid.plan.span">
     <xsl:if test="position() = last()">
-      <xsl:variable name="indicators" select="../../indicators/level1/level2/indicator"/>
-      <xsl:attribute name="span">
-        <xsl:value-of select="4 + 2 * number(../../@layout = 'sichuan') + count(../../recipients/recipient)
-                              + number(boolean($indicators/description)) + number(boolean($indicators/basis)) - last()"/>
-      </xsl:attribute>
+      <xsl:variable name="columns">
+        <xsl:call-template name="grid.columns"><xsl:with-param name="project" select="../.."/></xsl:call-template>
+      </xsl:variable>
+      <xsl:attribute name="span"><xsl:value-of select="$columns - last()"/></xsl:attribute>
     </xsl:if>
+  </xsl:template>
+
+  <!-- How many columns a goal table's grid has: four, six in the Sichuan form, one per recipient,
+       one more for each of 描述 and 依据 the form has. -->
+  <xsl:template name="grid.columns">
+    <xsl:param name="project"/>
+    <xsl:variable name="indicators" select="$project/indicators/level1/level2/indicator"/>
+    <xsl:value-of select="4 + 2 * number($project/@layout = 'sichuan') + count($project/recipients/recipient)
+                          + number(boolean($indicators/description)) + number(boolean($indicators/basis))"/>
   </xsl:template>
 </xsl:stylesheet>
