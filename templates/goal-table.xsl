@@ -40,25 +40,31 @@
       <div class="form">
       <!-- Five columns: the last two of the indicator table are one here (no cell of this
            part starts in the sixth, and HTML forbids a column without one). -->
+      <!-- The quarters of 资金支出计划 take a column each; without them the code's two are one
+           (HTML forbids a column where no cell starts). -->
+      <xsl:variable name="span" select="3 + number(boolean(plan))"/>
       <table class="goal-table{$recipients}">
         <xsl:call-template name="form-width"><xsl:with-param name="fixed" select="43"/></xsl:call-template>
         <colgroup>
-          <col class="c-level1"/><col class="c-level2"/><col class="c-level3"/>
+          <col class="c-level1"/>
+          <xsl:choose>
+            <xsl:when test="plan"><col class="c-level2"/><col class="c-level3"/></xsl:when>
+            <xsl:otherwise><col class="c-level2-3"/></xsl:otherwise>
+          </xsl:choose>
           <col class="c-description"/><col class="c-value-basis"/>
         </colgroup>
         <tbody>
           <tr>
             <th class="stub">项目编码</th>
-            <td colspan="2"><xsl:call-template name="text"><xsl:with-param name="value" select="code"/></xsl:call-template></td>
+            <td colspan="{$span - 2}"><xsl:call-template name="text"><xsl:with-param name="value" select="code"/></xsl:call-template></td>
             <th>项目名称</th>
             <td><xsl:call-template name="text"><xsl:with-param name="value" select="name"/></xsl:call-template></td>
           </tr>
-          <xsl:apply-templates select="head/cell"/>
-          <xsl:apply-templates select="purpose"/>
+          <xsl:apply-templates select="head/cell | purpose"><xsl:with-param name="span" select="$span"/></xsl:apply-templates>
           <xsl:apply-templates select="plan"/>
           <tr>
             <th class="stub">绩效目标</th>
-            <td colspan="4" class="prose">
+            <td colspan="{$span}" class="prose">
               <xsl:apply-templates select="goals/goal"/>
               <xsl:if test="not(goals/goal)"><xsl:comment/></xsl:if>
             </td>
@@ -164,6 +170,8 @@
   <!-- The form's own parts (docs/版式.md): 表头 and 表尾 cells, label | text across the form, in
        the order written; 项目资金主要用途 where the form has it. -->
   <xsl:template match="project/head/cell | project/foot/cell | project/purpose">
+    <!-- span: the columns the text takes, all but the label's. -->
+    <xsl:param name="span" select="4"/>
     <tr>
       <th class="stub">
         <xsl:choose>
@@ -171,23 +179,19 @@
           <xsl:otherwise><xsl:value-of select="@label"/></xsl:otherwise>
         </xsl:choose>
       </th>
-      <td colspan="4" class="prose"><xsl:call-template name="text"><xsl:with-param name="value" select="."/></xsl:call-template></td>
+      <td colspan="{$span}" class="prose"><xsl:call-template name="text"><xsl:with-param name="value" select="."/></xsl:call-template></td>
     </tr>
   </xsl:template>
 
-  <!-- 表尾: a table of its own under the indicators, the head's columns (c-* or g-* by layout). -->
+  <!-- 表尾: a table of its own under the indicators, label | text, the label as wide as the
+       head's (c-level1 or g-label by layout). -->
   <xsl:template name="form.foot">
     <xsl:param name="cols" select="'c'"/>
     <xsl:if test="foot/cell">
       <table class="goal-table{substring(' sichuan-goals', 1, 14 * number($cols = 'g'))} continued form-foot">
         <xsl:call-template name="form-width"><xsl:with-param name="fixed" select="43 + 5.9 * number($cols = 'g')"/></xsl:call-template>
-        <colgroup>
-          <xsl:choose>
-            <xsl:when test="$cols = 'g'"><col class="g-label"/><col/><col/><col/><col/></xsl:when>
-            <xsl:otherwise><col class="c-level1"/><col class="c-level2"/><col class="c-level3"/><col class="c-description"/><col class="c-value-basis"/></xsl:otherwise>
-          </xsl:choose>
-        </colgroup>
-        <tbody><xsl:apply-templates select="foot/cell"/></tbody>
+        <colgroup><col class="{substring('g-label', 1, 7 * number($cols = 'g'))}{substring('c-level1', 1, 8 * number($cols != 'g'))}"/><col/></colgroup>
+        <tbody><xsl:apply-templates select="foot/cell"><xsl:with-param name="span" select="1"/></xsl:apply-templates></tbody>
       </table>
     </xsl:if>
   </xsl:template>

@@ -202,18 +202,19 @@
       <xsl:variable name="columns" select="indicators/level1/level2/indicator"/>
       <table class="goal-table sichuan-goals{$recipients}">
         <xsl:call-template name="form-width"><xsl:with-param name="fixed" select="48.9"/></xsl:call-template>
-        <colgroup><col class="g-label"/><col/><col/><col/><col/></colgroup>
+        <!-- The quarters of 资金支出计划 take four columns; without them, one holds every text. -->
+        <xsl:variable name="span" select="1 + 3 * number(boolean(plan))"/>
+        <colgroup><col class="g-label"/><col/><xsl:if test="plan"><col/><col/><col/></xsl:if></colgroup>
         <tbody>
           <tr>
             <th class="stub">项目名称</th>
-            <td colspan="4"><xsl:call-template name="coded-name"/></td>
+            <td colspan="{$span}"><xsl:call-template name="coded-name"/></td>
           </tr>
-          <xsl:apply-templates select="head/cell"/>
-          <xsl:apply-templates select="purpose"/>
+          <xsl:apply-templates select="head/cell | purpose"><xsl:with-param name="span" select="$span"/></xsl:apply-templates>
           <xsl:apply-templates select="plan"/>
           <tr>
             <th class="stub">年度目标</th>
-            <td colspan="4" class="prose">
+            <td colspan="{$span}" class="prose">
               <xsl:apply-templates select="goals/goal"/>
               <xsl:if test="not(goals/goal)"><xsl:comment/></xsl:if>
             </td>
