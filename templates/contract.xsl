@@ -8,7 +8,8 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
   <xsl:template mode="contract" match="
-      project | project/code | project/name | project/purpose | project/slot | project/changes
+      project | project/code | project/name | project/title | project/purpose | project/slot | project/changes
+    | project/head | project/foot | head/cell | foot/cell | project/heading
     | project/budget | budget/source | budget/item
     | project/plan | plan/quarter | project/goals | goals/goal
     | project/indicators | indicators/level1 | level1/level2 | level2/indicator

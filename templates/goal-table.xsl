@@ -9,7 +9,8 @@
   <xsl:template match="/project">
     <xsl:apply-templates select="." mode="contract"/>
     <xsl:call-template name="page.frame">
-      <xsl:with-param name="title" select="concat(name, substring('项目支出', 1, 2 + 2 * number(@layout = 'sichuan')), '绩效目标表')"/>
+      <!-- The form's own title (表名) after the name, else the layout's joined to it. -->
+      <xsl:with-param name="title" select="concat(name, substring(concat(' ', title), 1, 1000 * boolean(title)), substring(concat(substring('项目支出', 1, 2 + 2 * number(@layout = 'sichuan')), '绩效目标表'), 1, 1000 * not(title)))"/>
       <!-- A value column per recipient (@wide, or the recipients themselves on a page made whole)
            needs the landscape sheet on screen as in print. -->
       <xsl:with-param name="class" select="substring('portrait landscape', 1 + 9 * number(boolean(@wide | recipients/recipient)), 8 + number(boolean(@wide | recipients/recipient)))"/>
@@ -23,37 +24,47 @@
        项目资金主要用途 already states it in the document's own words. -->
   <xsl:template match="project" mode="content">
     <xsl:variable name="recipients" select="substring(' recipients', 1, 11 * number(boolean(recipients/recipient)))"/>
+    <xsl:variable name="columns" select="indicators/level1/level2/indicator"/>
     <section class="goal-table-page">
       <xsl:if test="@anchor"><xsl:attribute name="id"><xsl:value-of select="@anchor"/></xsl:attribute></xsl:if>
       <!-- With a column per recipient the form is too wide for a portrait page: its section prints
            landscape, and its tables take the widths for the extra columns (jixiao.css). -->
       <xsl:if test="recipients/recipient"><xsl:attribute name="class">goal-table-page landscape</xsl:attribute></xsl:if>
-      <h1><xsl:value-of select="name"/>项目绩效<span class="tail">目标表</span></h1>
+      <h1>
+        <xsl:choose>
+          <xsl:when test="title"><xsl:value-of select="title"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="name"/>项目绩效<span class="tail">目标表</span></xsl:otherwise>
+        </xsl:choose>
+      </h1>
       <!-- The form's two tables scroll sideways together on a narrow screen (jixiao.css). -->
       <div class="form">
       <!-- Five columns: the last two of the indicator table are one here (no cell of this
            part starts in the sixth, and HTML forbids a column without one). -->
+      <!-- The quarters of 资金支出计划 take a column each; without them the code's two are one
+           (HTML forbids a column where no cell starts). -->
+      <xsl:variable name="span" select="3 + number(boolean(plan))"/>
       <table class="goal-table{$recipients}">
         <xsl:call-template name="form-width"><xsl:with-param name="fixed" select="43"/></xsl:call-template>
         <colgroup>
-          <col class="c-level1"/><col class="c-level2"/><col class="c-level3"/>
+          <col class="c-level1"/>
+          <xsl:choose>
+            <xsl:when test="plan"><col class="c-level2"/><col class="c-level3"/></xsl:when>
+            <xsl:otherwise><col class="c-level2-3"/></xsl:otherwise>
+          </xsl:choose>
           <col class="c-description"/><col class="c-value-basis"/>
         </colgroup>
         <tbody>
           <tr>
             <th class="stub">项目编码</th>
-            <td colspan="2"><xsl:call-template name="text"><xsl:with-param name="value" select="code"/></xsl:call-template></td>
+            <td colspan="{$span - 2}"><xsl:call-template name="text"><xsl:with-param name="value" select="code"/></xsl:call-template></td>
             <th>项目名称</th>
             <td><xsl:call-template name="text"><xsl:with-param name="value" select="name"/></xsl:call-template></td>
           </tr>
-          <tr>
-            <th class="stub">项目资金<span class="tail">主要用途</span></th>
-            <td colspan="4" class="prose"><xsl:call-template name="text"><xsl:with-param name="value" select="purpose"/></xsl:call-template></td>
-          </tr>
+          <xsl:apply-templates select="head/cell | purpose"><xsl:with-param name="span" select="$span"/></xsl:apply-templates>
           <xsl:apply-templates select="plan"/>
           <tr>
             <th class="stub">绩效目标</th>
-            <td colspan="4" class="prose">
+            <td colspan="{$span}" class="prose">
               <xsl:apply-templates select="goals/goal"/>
               <xsl:if test="not(goals/goal)"><xsl:comment/></xsl:if>
             </td>
@@ -62,24 +73,31 @@
       </table>
       <!-- The indicators continue the form in a table of their own (same columns, borders
            overlapping), so that their header row repeats on every printed page they run onto. -->
-      <table class="goal-table{$recipients} continued">
+      <table class="goal-table{$recipients} continued{substring(' has-foot', 1, 9 * number(boolean(foot/cell)))}">
         <xsl:call-template name="form-width"><xsl:with-param name="fixed" select="43"/></xsl:call-template>
         <colgroup>
           <col class="c-level1"/><col class="c-level2"/><col class="c-level3"/>
-          <col class="c-description"/><col class="c-value"/>
+          <xsl:if test="$columns/description"><col class="c-description"/></xsl:if>
+          <col class="c-value"/>
           <xsl:for-each select="recipients/recipient"><col class="c-share"/></xsl:for-each>
-          <col class="c-basis"/>
+          <xsl:if test="$columns/basis"><col class="c-basis"/></xsl:if>
         </colgroup>
         <thead>
           <tr class="indicator-header">
             <th class="stub">一级指标</th><th class="stub stub-2">二级指标</th><th>三级指标</th>
-            <th>绩效指标描述</th><th>指标值</th>
+            <xsl:if test="$columns/description">
+              <xsl:call-template name="column.heading"><xsl:with-param name="column" select="'description'"/></xsl:call-template>
+            </xsl:if>
+            <xsl:call-template name="column.heading"><xsl:with-param name="column" select="'value'"/></xsl:call-template>
             <xsl:apply-templates select="recipients/recipient"/>
-            <th>指标值确定<span class="tail">依据</span></th>
+            <xsl:if test="$columns/basis">
+              <xsl:call-template name="column.heading"><xsl:with-param name="column" select="'basis'"/></xsl:call-template>
+            </xsl:if>
           </tr>
         </thead>
         <xsl:apply-templates select="indicators/level1[level2/indicator]" mode="rows"/>
       </table>
+      <xsl:call-template name="form.foot"/>
       </div>
     </section>
   </xsl:template>
@@ -117,7 +135,7 @@
 
   <!-- "目标1村级组织运转经费拨付及时": number and text run together, as the form prints them. -->
   <xsl:template match="project/goals/goal">
-    <p class="goal">目标<xsl:value-of select="@n"/><xsl:value-of select="."/></p>
+    <p class="goal"><xsl:call-template name="goal.number"/><xsl:value-of select="."/></p>
   </xsl:template>
 
   <!-- Each 一级 group is a row group of its own, printed on one page where it fits (jixiao.css),
@@ -142,11 +160,65 @@
         </th>
       </xsl:if>
       <td><xsl:call-template name="text"><xsl:with-param name="value" select="name"/></xsl:call-template></td>
-      <td><xsl:call-template name="text"><xsl:with-param name="value" select="description"/></xsl:call-template></td>
+      <xsl:call-template name="column.cell"><xsl:with-param name="column" select="'description'"/></xsl:call-template>
       <td class="value {value/@kind}"><xsl:call-template name="text"><xsl:with-param name="value" select="value"/></xsl:call-template></td>
       <xsl:call-template name="share-cells"/>
-      <td><xsl:call-template name="text"><xsl:with-param name="value" select="basis"/></xsl:call-template></td>
+      <xsl:call-template name="column.cell"><xsl:with-param name="column" select="'basis'"/></xsl:call-template>
     </tr>
+  </xsl:template>
+
+  <!-- The form's own parts (docs/版式.md): 表头 and 表尾 cells, label | text across the form, in
+       the order written; 项目资金主要用途 where the form has it. -->
+  <xsl:template match="project/head/cell | project/foot/cell | project/purpose">
+    <!-- span: the columns the text takes, all but the label's. -->
+    <xsl:param name="span" select="4"/>
+    <tr>
+      <th class="stub">
+        <xsl:choose>
+          <xsl:when test="self::purpose">项目资金<span class="tail">主要用途</span></xsl:when>
+          <xsl:otherwise><xsl:value-of select="@label"/></xsl:otherwise>
+        </xsl:choose>
+      </th>
+      <td colspan="{$span}" class="prose"><xsl:call-template name="text"><xsl:with-param name="value" select="."/></xsl:call-template></td>
+    </tr>
+  </xsl:template>
+
+  <!-- 表尾: a table of its own under the indicators, label | text, the label as wide as the
+       head's (c-level1 or g-label by layout). -->
+  <xsl:template name="form.foot">
+    <xsl:param name="cols" select="'c'"/>
+    <xsl:if test="foot/cell">
+      <table class="goal-table{substring(' sichuan-goals', 1, 14 * number($cols = 'g'))} continued form-foot">
+        <xsl:call-template name="form-width"><xsl:with-param name="fixed" select="43 + 5.9 * number($cols = 'g')"/></xsl:call-template>
+        <colgroup><col class="{substring('g-label', 1, 7 * number($cols = 'g'))}{substring('c-level1', 1, 8 * number($cols != 'g'))}"/><col/></colgroup>
+        <tbody><xsl:apply-templates select="foot/cell"><xsl:with-param name="span" select="1"/></xsl:apply-templates></tbody>
+      </table>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The heading of an indicator column (description, value or basis), the context the project:
+       as the form words it (栏目名称, heading[@for]), else the layout's own words. -->
+  <xsl:template name="column.heading">
+    <xsl:param name="column"/>
+    <xsl:variable name="own" select="heading[@for = $column]"/>
+    <th>
+      <xsl:choose>
+        <xsl:when test="$own"><xsl:value-of select="$own"/></xsl:when>
+        <xsl:when test="$column = 'description' and @layout = 'sichuan'">绩效指标<span class="tail">描述</span></xsl:when>
+        <xsl:when test="$column = 'description'">绩效指标描述</xsl:when>
+        <xsl:when test="$column = 'value'">指标值</xsl:when>
+        <xsl:otherwise>指标值确定<span class="tail">依据</span></xsl:otherwise>
+      </xsl:choose>
+    </th>
+  </xsl:template>
+
+  <!-- The 描述 or 依据 cell of a row, where the form has that column (some row has it: the
+       decoder then requires every row to, JX201). -->
+  <xsl:template name="column.cell">
+    <xsl:param name="column"/>
+    <xsl:if test="ancestor::project/indicators/level1/level2/indicator/*[local-name() = $column]">
+      <td><xsl:call-template name="text"><xsl:with-param name="value" select="*[local-name() = $column]"/></xsl:call-template></td>
+    </xsl:if>
   </xsl:template>
 
   <!-- On screen, the width in em of a form's indicator table with a column per recipient (5.2em

@@ -67,10 +67,7 @@
       <row>
         <cell col="1" span="2" style="label">年度总体目标</cell>
         <cell col="3" span="13" style="text">
-          <xsl:for-each select="goals/goal">
-            <xsl:if test="position() &gt; 1"><xsl:text>&#10;</xsl:text></xsl:if>
-            <xsl:value-of select="concat('目标', @n, .)"/>
-          </xsl:for-each>
+          <xsl:call-template name="grid.goals"/>
         </cell>
       </row>
       <row>

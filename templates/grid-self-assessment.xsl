@@ -12,7 +12,7 @@
       <column width="15" share="12.5"/><column width="15" share="12.5"/><column width="9" share="6"/>
       <column width="9" share="6"/><column width="30" share="25.5"/>
       <row height="36">
-        <cell col="1" span="8" style="title">项目支出绩效自评表</cell>
+        <cell col="1" span="8" style="title"><xsl:value-of select="title"/><xsl:if test="not(title)">项目支出绩效自评表</xsl:if></cell>
       </row>
       <row>
         <cell col="1" span="8" style="note">（<xsl:value-of select="@year"/>年度）</cell>
@@ -60,10 +60,7 @@
       </row>
       <row>
         <cell col="2" span="4" style="text">
-          <xsl:for-each select="goals/goal">
-            <xsl:if test="position() &gt; 1"><xsl:text>&#10;</xsl:text></xsl:if>
-            <xsl:value-of select="concat('目标', @n, .)"/>
-          </xsl:for-each>
+          <xsl:call-template name="grid.goals"/>
         </cell>
         <cell col="6" span="3" style="text"><xsl:value-of select="summary-text"/></cell>
       </row>

@@ -15,7 +15,7 @@
       <column width="10" share="7.5"/><column width="12" share="8.5"/><column width="8" share="5.5"/>
       <column width="8" share="5.5"/><column width="26" share="20.5"/>
       <row height="36">
-        <cell col="1" span="11" style="title">部门预算项目支出绩效自评表</cell>
+        <cell col="1" span="11" style="title"><xsl:value-of select="title"/><xsl:if test="not(title)">部门预算项目支出绩效自评表</xsl:if></cell>
       </row>
       <row>
         <cell col="1" span="11" style="note">（<xsl:value-of select="@year"/>年度）</cell>
@@ -173,14 +173,20 @@
   <xsl:template match="project[@layout = 'sichuan']" mode="grid" priority="1">
     <xsl:apply-templates select="." mode="contract"/>
     <xsl:variable name="n" select="count(recipients/recipient)"/>
-    <xsl:variable name="last" select="8 + $n"/>
+    <xsl:variable name="d" select="number(boolean(indicators/level1/level2/indicator/description))"/>
+    <xsl:variable name="b" select="number(boolean(indicators/level1/level2/indicator/basis))"/>
+    <xsl:variable name="last" select="6 + $n + $d + $b"/>
     <sheet name="项目支出绩效目标表" orientation="{substring('portrait', 1, 8 * number($n = 0))}{substring('landscape', 1, 9 * number($n &gt; 0))}">
       <column width="11" share="11"/><column width="12" share="12"/><column width="20" share="15"/>
       <column width="8" share="7"/><column width="11" share="9"/><column width="8" share="7"/>
       <xsl:for-each select="recipients/recipient"><column width="10" share="8"/></xsl:for-each>
-      <column width="26" share="21"/><column width="20" share="18"/>
+      <xsl:if test="$d"><column width="26" share="21"/></xsl:if>
+      <xsl:if test="$b"><column width="20" share="18"/></xsl:if>
       <row height="36">
-        <cell col="1" span="{$last}" style="title">项目支出绩效目标表</cell>
+        <cell col="1" span="{$last}" style="title">
+          <xsl:value-of select="title"/>
+          <xsl:if test="not(title)">项目支出绩效目标表</xsl:if>
+        </cell>
       </row>
       <row>
         <cell col="1" span="{$last}" style="note">（<xsl:value-of select="@year"/>年度）</cell>
@@ -189,28 +195,26 @@
         <cell col="1" style="label">项目名称</cell>
         <cell col="2" span="{$last - 1}" style="text"><xsl:call-template name="coded-name"/></cell>
       </row>
-      <row>
-        <cell col="1" style="label">项目资金&#10;主要用途</cell>
-        <cell col="2" span="{$last - 1}" style="text"><xsl:value-of select="purpose"/></cell>
-      </row>
+      <xsl:apply-templates select="head/cell | purpose" mode="grid"><xsl:with-param name="last" select="$last"/></xsl:apply-templates>
       <xsl:apply-templates select="plan" mode="grid"/>
       <row>
         <cell col="1" style="label">年度目标</cell>
-        <cell col="2" span="{$last - 1}" style="text">
-          <xsl:for-each select="goals/goal">
-            <xsl:if test="position() &gt; 1"><xsl:text>&#10;</xsl:text></xsl:if>
-            <xsl:value-of select="concat('目标', @n, .)"/>
-          </xsl:for-each>
-        </cell>
+        <cell col="2" span="{$last - 1}" style="text"><xsl:call-template name="grid.goals"/></cell>
       </row>
       <row head="1">
         <cell col="1" style="label">一级指标</cell><cell col="2" style="label">二级指标</cell>
         <cell col="3" style="label">三级指标</cell><cell col="4" style="label">指标性质</cell>
-        <cell col="5" style="label">指标值</cell><cell col="6" style="label">度量单位</cell>
+        <cell col="5" style="label"><xsl:call-template name="grid.heading"><xsl:with-param name="column" select="'value'"/></xsl:call-template></cell>
+        <cell col="6" style="label">度量单位</cell>
         <xsl:for-each select="recipients/recipient">
           <cell col="{6 + position()}" style="label"><xsl:value-of select="."/></cell>
         </xsl:for-each>
-        <cell col="{$last - 1}" style="label">绩效指标描述</cell><cell col="{$last}" style="label">指标值确定依据</cell>
+        <xsl:if test="$d">
+          <cell col="{7 + $n}" style="label"><xsl:call-template name="grid.heading"><xsl:with-param name="column" select="'description'"/></xsl:call-template></cell>
+        </xsl:if>
+        <xsl:if test="$b">
+          <cell col="{$last}" style="label"><xsl:call-template name="grid.heading"><xsl:with-param name="column" select="'basis'"/></xsl:call-template></cell>
+        </xsl:if>
       </row>
       <xsl:for-each select="indicators/level1/level2/indicator">
         <row>
@@ -218,10 +222,11 @@
           <cell col="3" style="text"><xsl:value-of select="name"/></cell>
           <xsl:call-template name="grid.value-cells"><xsl:with-param name="col" select="4"/></xsl:call-template>
           <xsl:call-template name="grid.share-cells"><xsl:with-param name="col" select="7"/></xsl:call-template>
-          <cell col="{$last - 1}" style="text"><xsl:value-of select="description"/></cell>
-          <cell col="{$last}" style="text"><xsl:value-of select="basis"/></cell>
+          <xsl:if test="$d"><cell col="{7 + $n}" style="text"><xsl:value-of select="description"/></cell></xsl:if>
+          <xsl:if test="$b"><cell col="{$last}" style="text"><xsl:value-of select="basis"/></cell></xsl:if>
         </row>
       </xsl:for-each>
+      <xsl:apply-templates select="foot/cell" mode="grid"><xsl:with-param name="last" select="$last"/></xsl:apply-templates>
     </sheet>
   </xsl:template>
 </xsl:stylesheet>

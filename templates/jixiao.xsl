@@ -12,14 +12,20 @@
       <code/>                            项目编码, may be empty
       <recipients><recipient/>*</recipients>?   分项指标值: a value column per recipient, in order
       <name/>                            项目名称
-      <purpose/>                         项目资金主要用途, prose as written
+      <title/>?                          表名: the form's own title, printed instead of the layout's
+      <head><cell label/>+</head>?       表头, 表尾: the form's own cells, label | text, in file order
+      <foot><cell label/>+</foot>?
+      <heading for="description|value|basis"/>*   栏目名称: a column's heading as the form words it
+      <purpose/>?                        项目资金主要用途, prose as written; absent: no such row
       <budget total>                     not shown (the purpose states it); kept for checks
         <source name amount/>* <item name amount? formula? rate?/>*
       </budget>
-      <plan><quarter n>25%</quarter>×4</plan>          cumulative share by quarter end
-      <goals><goal n>…</goal>*</goals>                  shown as "目标{n}{text}"
+      <plan><quarter n>25%</quarter>×4</plan>?         cumulative share by quarter end; absent: no such rows
+      <goals><goal n>…</goal>*</goals>                  shown as "目标{n}{text}", a single one as its text
       <indicators><level1 name><level2 name><indicator>
-        <name/> <description/> <value kind="comparison|deadline|qualitative" cell?/> <basis/>
+        <name/> <description/>? <value kind="comparison|deadline|qualitative" cell?/> <basis/>?
+                                         description, basis: absent from every row where the form
+                                         has no such column
         <nature/> <unit/> <share name/>*   指标性质 and 度量单位 when written apart (value stays the
                                          whole, =100%; cell: its 指标值 cell); share: the value for
                                          one recipient
@@ -63,7 +69,7 @@
       <project n name href? as-of? budget? spent? rate? rate-value? planned? planned-value? gap? behind? far-behind?/>*
       <at-risk project href indicator target actual expected likelihood causes explanation correction/>*
     <self-assessment year unit index-href sample? layout?>   one 项目支出绩效自评表
-      <name/> <code/> <report-number/> <supervisor/> <implementer/>
+      <name/> <title/>? <code/> <report-number/> <supervisor/> <implementer/>
       <leader/> <finance-leader/> <conclusion/> <implementation/>   项目负责人 … 项目实施内容
       <funds><row name initial annual spent weight? rate? score? part?/>+</funds>   the total first,
                                          then the 其中 rows as written (the Sichuan form prints its

@@ -15,7 +15,10 @@
   <xsl:template match="self-assessment[@layout = 'sichuan']" mode="content" priority="1">
     <section class="assessment-page sichuan">
       <xsl:call-template name="report-number"/>
-      <h1>部门预算项目支出绩效<span class="tail">自评表</span></h1>
+      <h1>
+        <xsl:value-of select="title"/>
+        <xsl:if test="not(title)">部门预算项目支出绩效<span class="tail">自评表</span></xsl:if>
+      </h1>
       <p class="unit">（<xsl:value-of select="/*/@year"/>年度）</p>
       <div class="form">
       <table class="assessment-table sichuan-table">
@@ -197,52 +200,63 @@
   <xsl:template match="project[@layout = 'sichuan']" mode="content" priority="1">
     <section class="goal-table-page sichuan{substring(' landscape', 1, 10 * number(boolean(recipients/recipient)))}">
       <xsl:if test="@anchor"><xsl:attribute name="id"><xsl:value-of select="@anchor"/></xsl:attribute></xsl:if>
-      <h1>项目支出绩效<span class="tail">目标表</span></h1>
+      <h1>
+        <xsl:value-of select="title"/>
+        <xsl:if test="not(title)">项目支出绩效<span class="tail">目标表</span></xsl:if>
+      </h1>
       <p class="unit">（<xsl:value-of select="/*/@year"/>年度）</p>
       <div class="form">
       <xsl:variable name="recipients" select="substring(' recipients', 1, 11 * number(boolean(recipients/recipient)))"/>
+      <xsl:variable name="columns" select="indicators/level1/level2/indicator"/>
       <table class="goal-table sichuan-goals{$recipients}">
         <xsl:call-template name="form-width"><xsl:with-param name="fixed" select="48.9"/></xsl:call-template>
-        <colgroup><col class="g-label"/><col/><col/><col/><col/></colgroup>
+        <!-- The quarters of 资金支出计划 take four columns; without them, one holds every text. -->
+        <xsl:variable name="span" select="1 + 3 * number(boolean(plan))"/>
+        <colgroup><col class="g-label"/><col/><xsl:if test="plan"><col/><col/><col/></xsl:if></colgroup>
         <tbody>
           <tr>
             <th class="stub">项目名称</th>
-            <td colspan="4"><xsl:call-template name="coded-name"/></td>
+            <td colspan="{$span}"><xsl:call-template name="coded-name"/></td>
           </tr>
-          <tr>
-            <th class="stub">项目资金<span class="tail">主要用途</span></th>
-            <td colspan="4" class="prose"><xsl:call-template name="text"><xsl:with-param name="value" select="purpose"/></xsl:call-template></td>
-          </tr>
+          <xsl:apply-templates select="head/cell | purpose"><xsl:with-param name="span" select="$span"/></xsl:apply-templates>
           <xsl:apply-templates select="plan"/>
           <tr>
             <th class="stub">年度目标</th>
-            <td colspan="4" class="prose">
+            <td colspan="{$span}" class="prose">
               <xsl:apply-templates select="goals/goal"/>
               <xsl:if test="not(goals/goal)"><xsl:comment/></xsl:if>
             </td>
           </tr>
         </tbody>
       </table>
-      <table class="goal-table sichuan-goals{$recipients} continued">
+      <table class="goal-table sichuan-goals{$recipients} continued{substring(' has-foot', 1, 9 * number(boolean(foot/cell)))}">
         <xsl:call-template name="form-width"><xsl:with-param name="fixed" select="48.9"/></xsl:call-template>
         <colgroup>
           <col class="g-level1"/><col class="g-level2"/><col class="g-level3"/><col class="g-nature"/>
           <col class="g-value"/><col class="g-unit"/>
           <xsl:for-each select="recipients/recipient"><col class="g-share"/></xsl:for-each>
-          <col class="g-description"/><col class="g-basis"/>
+          <xsl:if test="$columns/description"><col class="g-description"/></xsl:if>
+          <xsl:if test="$columns/basis"><col class="g-basis"/></xsl:if>
         </colgroup>
         <thead>
           <tr class="indicator-header">
             <th class="stub">一级指标</th><th>二级指标</th><th>三级指标</th><th>指标<span class="tail">性质</span></th>
-            <th>指标值</th><th>度量<span class="tail">单位</span></th>
+            <xsl:call-template name="column.heading"><xsl:with-param name="column" select="'value'"/></xsl:call-template>
+            <th>度量<span class="tail">单位</span></th>
             <xsl:apply-templates select="recipients/recipient"/>
-            <th>绩效指标<span class="tail">描述</span></th><th>指标值确定<span class="tail">依据</span></th>
+            <xsl:if test="$columns/description">
+              <xsl:call-template name="column.heading"><xsl:with-param name="column" select="'description'"/></xsl:call-template>
+            </xsl:if>
+            <xsl:if test="$columns/basis">
+              <xsl:call-template name="column.heading"><xsl:with-param name="column" select="'basis'"/></xsl:call-template>
+            </xsl:if>
           </tr>
         </thead>
         <xsl:for-each select="indicators/level1[level2/indicator]">
           <tbody class="group"><xsl:apply-templates select="level2/indicator" mode="sichuan-goal"/></tbody>
         </xsl:for-each>
       </table>
+      <xsl:call-template name="form.foot"><xsl:with-param name="cols" select="'g'"/></xsl:call-template>
       </div>
     </section>
   </xsl:template>
@@ -263,8 +277,8 @@
       <td><xsl:call-template name="text"><xsl:with-param name="value" select="name"/></xsl:call-template></td>
       <xsl:call-template name="value-cells"/>
       <xsl:call-template name="share-cells"/>
-      <td><xsl:call-template name="text"><xsl:with-param name="value" select="description"/></xsl:call-template></td>
-      <td><xsl:call-template name="text"><xsl:with-param name="value" select="basis"/></xsl:call-template></td>
+      <xsl:call-template name="column.cell"><xsl:with-param name="column" select="'description'"/></xsl:call-template>
+      <xsl:call-template name="column.cell"><xsl:with-param name="column" select="'basis'"/></xsl:call-template>
     </tr>
   </xsl:template>
 </xsl:stylesheet>

@@ -55,7 +55,7 @@
             <th class="stub">年度总体<span class="tail">目标</span></th>
             <td colspan="6" class="prose">
               <xsl:for-each select="goals/goal">
-                <p class="goal">目标<xsl:value-of select="@n"/><xsl:call-template name="text"><xsl:with-param name="value" select="."/></xsl:call-template></p>
+                <p class="goal"><xsl:call-template name="goal.number"/><xsl:call-template name="text"><xsl:with-param name="value" select="."/></xsl:call-template></p>
               </xsl:for-each>
               <xsl:if test="not(goals/goal)"><xsl:comment/></xsl:if>
             </td>

@@ -25,4 +25,9 @@
       <xsl:otherwise><xsl:value-of select="$n"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
+  <!-- "目标1" before a goal, the context a goals/goal; nothing before the only one, which the
+       forms print unnumbered. -->
+  <xsl:template name="goal.number">
+    <xsl:if test="../goal[2]">目标<xsl:value-of select="@n"/></xsl:if>
+  </xsl:template>
 </xsl:stylesheet>

@@ -7,7 +7,8 @@
 
   <xsl:template match="/self-assessment">
     <xsl:call-template name="page.frame">
-      <xsl:with-param name="title" select="concat(name, substring('部门预算', 1, 4 * number(@layout = 'sichuan')), '项目支出绩效自评表')"/>
+      <!-- The form's own title (表名) after the name, else the layout's joined to it. -->
+      <xsl:with-param name="title" select="concat(name, substring(concat(' ', title), 1, 1000 * boolean(title)), substring(concat(substring('部门预算', 1, 4 * number(@layout = 'sichuan')), '项目支出绩效自评表'), 1, 1000 * not(title)))"/>
       <xsl:with-param name="class" select="'landscape'"/>
       <!-- The table, or a published page's slot: there the table is rendered once, as the
            part the report annexes as well. -->
@@ -18,7 +19,7 @@
   <xsl:template match="self-assessment" mode="content">
     <section class="assessment-page">
       <xsl:call-template name="report-number"/>
-      <h1>项目支出绩效自评表</h1>
+      <h1><xsl:value-of select="title"/><xsl:if test="not(title)">项目支出绩效自评表</xsl:if></h1>
       <p class="unit">（<xsl:value-of select="/*/@year"/>年度）</p>
       <!-- The form's two tables scroll sideways together on a narrow screen (jixiao.css). -->
       <div class="form">
@@ -49,7 +50,7 @@
           <tr>
             <td colspan="4" class="prose">
               <xsl:for-each select="goals/goal">
-                <p class="goal">目标<xsl:value-of select="@n"/><xsl:call-template name="text"><xsl:with-param name="value" select="."/></xsl:call-template></p>
+                <p class="goal"><xsl:call-template name="goal.number"/><xsl:call-template name="text"><xsl:with-param name="value" select="."/></xsl:call-template></p>
               </xsl:for-each>
             </td>
             <td colspan="3" class="prose"><xsl:call-template name="text"><xsl:with-param name="value" select="summary-text"/></xsl:call-template></td>

@@ -58,6 +58,14 @@ struct IndicatorChecks {
         }
         switch indicator.value {
         case .comparison(let comparison):
+            // What follows the number is read as its unit: a unit no table measures in is more often
+            // words misread (`2025年年底前` as 2025 in `年年底前`) than a unit, so it is said, not
+            // taken silently. A 度量单位 written in its own cell is the user's own unit.
+            if !comparison.unit.isEmpty, !MeasureUnits.isKnown(comparison.unit), indicator.cells?.unit.isEmpty ?? true {
+                report(.unreadableValue, .warning, at: text.mark,
+                       "指标值“\(text.value)”读作 \(comparison.op.rawValue)\(comparison.number.plain)，单位“\(comparison.unit)”不是已知的计量单位",
+                       hint: "核对写法：单位写常用的汉字单位（如 米、个、%），时限写成 2025年12月底前；原表如此时在行末加 # 原文如此")
+            }
             if comparison.isPercentage, comparison.number > 100 {
                 report(.percentOutOfRange, at: text.mark, "比率“\(text.value)”超过 100%",
                        hint: "比率应在 0% 到 100% 之间")
@@ -84,12 +92,36 @@ struct IndicatorChecks {
             if group.level1 == .satisfaction {
                 report(.satisfactionNotPercent, at: text.mark, "满意度指标的指标值应为百分比，这里是“\(words)”",
                        hint: "例如 85%以上")
+            } else if let end = Period.end(of: words) {
+                // A period is not a deadline: which day in it the target falls on, the form does not say.
+                report(.unreadableValue, .warning, at: text.mark,
+                       "指标值“\(words)”是一段期间，不是可核对的时限，将按定性指标处理",
+                       hint: "要求期末前完成的，写成“\(end)底前”；原表如此时在行末加 # 原文如此")
             } else if words.contains(where: \.isASCIIDigit) {
                 report(.unreadableValue, .warning, at: text.mark,
                        "指标值“\(words)”含有数字，却不是可识别的比较值或时限，将按定性指标处理",
                        hint: "可写成 85%以上、低于10%、不超过3个工作日、2021年12月底前 等形式")
             }
         }
+    }
+}
+
+/// A span of months written as a table prints it: `2023.07-2024.01`, `2023年7月—2024年1月`.
+enum Period {
+    /// The last month of the period as a deadline's words (`2024年1月`), nil when `text` is no period.
+    static func end(of text: String) -> String? {
+        let parts = text.split(omittingEmptySubsequences: false) { "-—~～至".contains($0) }
+        guard parts.count == 2, let start = month(parts[0]), let end = month(parts[1]),
+              (start.year, start.month) <= (end.year, end.month) else { return nil }
+        return "\(end.year)年\(end.month)月"
+    }
+
+    /// `2023.07`, `2023-07`, `2023年7月` → (2023, 7).
+    private static func month(_ text: Substring) -> (year: Int, month: Int)? {
+        let fields = text.trimmingCharacters(in: .whitespaces).split { ".年月/".contains($0) }
+        guard fields.count == 2, let year = Int(fields[0]), let month = Int(fields[1]),
+              (1900...2999).contains(year), (1...12).contains(month) else { return nil }
+        return (year, month)
     }
 }
 

@@ -95,9 +95,8 @@ public struct ProjectChange: Sendable {
             beforeByKey[place.key].flatMap { LoweredTarget(place, was: $0, budgetGrew: grew, yearsApart: yearsApart) }
         }
         var copied: [CopiedText] = []
-        if !project.purpose.isEmpty, project.purpose == old.purpose {
-            copied.append(CopiedText(field: "项目资金主要用途", text: project.purpose, mark: project.purposeMark,
-                                     previousMark: old.purposeMark))
+        if let purpose = project.purpose, !purpose.isEmpty, purpose == old.purpose {
+            copied.append(CopiedText(field: "项目资金主要用途", text: purpose, mark: project.purposeMark, previousMark: old.purposeMark))
         }
         let oldGoals = Dictionary(old.goals.enumerated().map { ($1, $0) }) { first, _ in first }
         func mark(_ marks: [SourceMark], _ index: Int) -> SourceMark? { marks.indices.contains(index) ? marks[index] : nil }

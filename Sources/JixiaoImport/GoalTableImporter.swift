@@ -33,10 +33,12 @@ public enum GoalTableImporter {
         file.append("项目编码: \(Scaffold.quoted(top { $0 == "项目编码" } ?? ""))")
         file.append("项目名称: \(Scaffold.quoted(try projectName(of: table)))")
 
-        let purpose = (top { $0 == "项目资金主要用途" || $0 == "资金用途" } ?? "").replacingOccurrences(of: "\n", with: "")
-        if purpose.isEmpty {
-            file.append("资金用途: \(Placeholder.text)", note: "原表没有“项目资金主要用途”一栏")
-        } else {
+        // A row the form has not is left out (docs/数据格式.md); one it leaves blank is to be filled in.
+        let purposeCell = top { $0 == "项目资金主要用途" || $0 == "资金用途" }
+        let purpose = (purposeCell ?? "").replacingOccurrences(of: "\n", with: "")
+        if purposeCell != nil, purpose.isEmpty {
+            file.append("资金用途: \(Placeholder.text)", note: "原表此格空着")
+        } else if !purpose.isEmpty {
             file.append("资金用途: >-")
             file.append("  " + purpose)
         }
@@ -62,12 +64,10 @@ public enum GoalTableImporter {
         return parts.isEmpty ? [Placeholder.text] : parts
     }
 
-    /// 资金支出计划: the four cumulative shares in the row under the quarters, or written to be
-    /// filled in when the table has none.
+    /// 资金支出计划: the four cumulative shares in the row under the quarters, written to be
+    /// filled in when the row is blank; nothing when the table has no such row.
     static func plan(in grid: TableGrid, before header: Int) -> [String] {
-        guard let (row, column) = grid.find({ $0 == "资金支出计划" }), row < header else {
-            return ["资金支出计划: [\(Array(repeating: Placeholder.text, count: 4).joined(separator: ", "))]    # 原表没有资金支出计划：填写第一至第四季度末的累计支出比例"]
-        }
+        guard let (row, column) = grid.find({ $0 == "资金支出计划" }), row < header else { return [] }
         // The quarters in the label's row, the shares in the row under them; or the shares beside the label.
         let beside = Array(grid.rows[row].dropFirst(column + 1))
         let under = row + 1 < header && grid.cell(row + 1, 0).isEmpty ? Array(grid.rows[row + 1].dropFirst()) : []
@@ -182,7 +182,7 @@ struct IndicatorColumns {
             }
             _ = try levels.enter(cell(level1), cell(level2), row: index, in: grid, into: &file)
             file.field("      - ", "名称", cell(name))
-            file.text("        ", "描述", cell(description), column: description, missing: "原表没有“绩效指标描述”一栏")
+            file.text("        ", "描述", cell(description), column: description)
             if let nature { file.nature("        ", nature.key, cell(nature.column)) }
             let shares = recipients.map { ($0.name, cell($0.column)) }
             if value != nil || shares.isEmpty {
@@ -197,7 +197,7 @@ struct IndicatorColumns {
                 file.append("        分项指标值:")
                 for (recipient, share) in shares { file.field("          ", Scaffold.quoted(recipient), share) }
             }
-            file.text("        ", "依据", cell(basis), column: basis, missing: "原表没有“指标值确定依据”一栏")
+            file.text("        ", "依据", cell(basis), column: basis)
         }
         return file.lines
     }

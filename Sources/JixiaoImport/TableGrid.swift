@@ -87,14 +87,12 @@ struct DataFileLines {
         }
     }
 
-    /// A text cell of a column the table may lack: as written when the column is there (a
-    /// blank cell stays blank, as printed), `待填写` with `missing` when it is not.
-    mutating func text(_ indent: String, _ key: String, _ value: String, column: Int?, missing: String) {
-        if column == nil {
-            append("\(indent)\(key): \(Placeholder.text)", note: missing)
-        } else {
-            append("\(indent)\(key): \(Scaffold.quoted(value.replacingOccurrences(of: "\n", with: "")))")
-        }
+    /// A text cell of a column the table may lack (描述, 依据): as written when the column is there
+    /// (a blank cell stays blank, as printed); nothing when it is not, as the data format leaves
+    /// out a column the form has not.
+    mutating func text(_ indent: String, _ key: String, _ value: String, column: Int?) {
+        guard column != nil else { return }
+        append("\(indent)\(key): \(Scaffold.quoted(value.replacingOccurrences(of: "\n", with: "")))")
     }
 
     /// A 指标性质 cell, quoted ("=" alone is a YAML 1.1 tag to some loaders); one the data

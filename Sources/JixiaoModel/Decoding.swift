@@ -125,6 +125,25 @@ struct Fields {
         return Located(text, at: found.value.mark)
     }
 
+    /// A cell the form may not have: nil when the key is absent; written, it must be filled
+    /// (a placeholder stays, to be reported as one).
+    func column(_ key: String) -> String? {
+        guard entry(key) != nil else { return nil }
+        return text(key)?.value ?? ""
+    }
+
+    /// A mapping of label → text, in file order (`表头`, `表尾`, `栏目名称`); blank texts are
+    /// cells the form prints blank. `allowed`: the only labels it may have.
+    func formCells(_ key: String, allowed: [String]? = nil) -> [FormCell] {
+        guard let found = entry(key), let cells = Fields(found.value, what: key, context: context) else { return [] }
+        if let allowed { cells.rejectUnknown(allowed: allowed) }
+        return cells.entries.compactMap { cell in
+            guard allowed?.contains(where: cell.hasKey) ?? true else { return nil }
+            guard let text = cells.text(cell.key, allowEmpty: true) else { return nil }
+            return FormCell(label: cell.key, text: text.value)
+        }
+    }
+
     /// An optional yes-or-no field (`示例数据: 是`); absent is no.
     func flag(_ key: String) -> Bool {
         guard let text = self.text(key, required: false) else { return false }

@@ -136,7 +136,7 @@ public enum IndicatorValue: Sendable, Equatable {
     private static let deadlineEndings: Set<String> = ["", "底前", "末前", "底", "末", "前", "之前", "以前", "底之前", "底以前",
                                                        "完成", "前完成", "底前完成", "底完成"]
 
-    /// `2021年12月底前`, `2021年12月31日前`, `2021年底前`, `2021年6月30日之前`.
+    /// `2021年12月底前`, `2021年12月31日前`, `2021年底前`, `2025年年底前`, `2021年6月30日之前`.
     private static func deadline(_ text: String) -> Deadline? {
         // Most values are not dates, which their first bytes tell: digits, then 年.
         let year = text.utf8.prefix { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
@@ -151,6 +151,10 @@ public enum IndicatorValue: Sendable, Equatable {
         guard let year = number(before: "年"), (1900...2999).contains(year) else { return nil }
         var month = 12
         var day: Int?
+        // `2025年年底前`: the year said again before its end, as real tables write it.
+        if let next = scanner.first, next == "年", deadlineEndings.contains(String(scanner.dropFirst())), !scanner.dropFirst().isEmpty {
+            scanner = scanner.dropFirst()
+        }
         if let value = number(before: "月") {
             guard (1...12).contains(value) else { return nil }
             month = value

@@ -30,7 +30,7 @@ extension Project {
             ("序号", order.map { .number(String($0)) } ?? .null),
             ("项目编码", .string(code)),
             ("项目名称", .string(name.value)),
-            ("资金用途", .string(purpose)),
+            ("资金用途", purpose.map { .string($0) } ?? .null),
             ("预算", .object([
                 ("合计", budget.total.value.json),
                 ("来源", .array(budget.sources.map { .object([("名称", .string($0.name)), ("金额", $0.amount.value.json)]) })),
@@ -50,14 +50,21 @@ extension Project {
                              .object([("名称", .string(subgroup.name.value)),
                                       ("三级", .array(subgroup.indicators.map { indicator in
                                           .object([("名称", .string(indicator.name.value)),
-                                                   ("描述", .string(indicator.description)),
+                                                   ("描述", indicator.description.map { .string($0) } ?? .null),
                                                    ("指标值", .string(indicator.valueText.value)),
                                                    ("解析", indicator.value.json)] + indicator.extraJSON
-                                                  + [("依据", .string(indicator.basis))])
+                                                  + [("依据", indicator.basis.map { .string($0) } ?? .null)])
                                       }))])
                          }))])
             })),
-        ] + Layout.json(layout?.value, reportNumber: reportNumber))
+        ] + Layout.json(layout?.value, reportNumber: reportNumber) + formJSON)
+    }
+
+    /// `表名`, `表头`, `表尾` and `栏目名称`, shown only when a file gives them.
+    private var formJSON: [(String, JSONValue)] {
+        let cells = { (cells: [FormCell]) in JSONValue.object(cells.map { ($0.label, .string($0.text)) }) }
+        return (title.isEmpty ? [] : [("表名", .string(title))]) + [("表头", head), ("表尾", foot), ("栏目名称", columnHeadings)]
+            .filter { !$0.1.isEmpty }.map { ($0.0, cells($0.1)) }
     }
 }
 

@@ -22,9 +22,11 @@ public struct Project: Sendable {
     public var order: Int?
     public var code: String
     public var name: Located<String>
-    public var purpose: String
+    /// 项目资金主要用途; nil when the form has no such row (the page then prints none).
+    public var purpose: String?
     public var budget: Budget
-    /// Cumulative share spent by the end of each quarter, as written (`25%`).
+    /// Cumulative share spent by the end of each quarter, as written (`25%`); empty when the
+    /// form has no 资金支出计划 row (the page then prints none, and nothing is checked).
     public var plan: [Located<PlanShare>]
     public var goals: [String]
     public var indicators: [IndicatorGroup]
@@ -33,6 +35,13 @@ public struct Project: Sendable {
     public var layout: Located<Layout>? = nil
     /// 报表编号, as printed (empty when not given).
     public var reportNumber: String = ""
+    /// The form's own title (`表名`), printed instead of the layout's; empty when not given.
+    public var title: String = ""
+    /// The form's own cells, in file order: `表头` above the goals and indicators, `表尾` under them.
+    public var head: [FormCell] = []
+    public var foot: [FormCell] = []
+    /// Column headings as the form words them (`栏目名称`), by the data key of the column.
+    public var columnHeadings: [FormCell] = []
     /// Made from a stand-alone 自评 file (`ProjectResults.standalone`): there is no goal table
     /// to publish, only the self-assessment.
     public var isStandalone = false
@@ -40,6 +49,16 @@ public struct Project: Sendable {
     /// review's text copied from last year); nil and empty for a table not read from a goal file.
     public var purposeMark: SourceMark? = nil
     public var goalMarks: [SourceMark] = []
+}
+
+/// A labelled cell a form prints as it stands: label | text (`预算部门 | 湘潭市环境卫生管理处`).
+public struct FormCell: Sendable, Equatable {
+    public let label: String
+    public let text: String
+
+    public init(label: String, text: String) {
+        (self.label, self.text) = (label, text)
+    }
 }
 
 public struct PlanShare: Sendable, Equatable {
@@ -91,17 +110,18 @@ public struct IndicatorSubgroup: Sendable {
 /// of a large publish's memory.
 public final class Indicator: Sendable {
     public let name: Located<String>
-    public let description: String
+    /// 绩效指标描述 and 指标值确定依据; nil where the form has no such column.
+    public let description: String?
     public let valueText: Located<String>
     public let value: IndicatorValue
-    public let basis: String
+    public let basis: String?
     /// The separate cells of layouts that print them apart (指标性质 | 指标值 | 度量单位), as
     /// written; nil when the data gives the value in one text. `valueText` is their combination.
     public let cells: ValueCells?
     /// 分项指标值: a value per recipient, in the order written.
     public let shares: [(recipient: String, value: String)]
 
-    init(name: Located<String>, description: String, valueText: Located<String>, value: IndicatorValue, basis: String,
+    init(name: Located<String>, description: String?, valueText: Located<String>, value: IndicatorValue, basis: String?,
          cells: ValueCells? = nil, shares: [(recipient: String, value: String)] = []) {
         self.name = name
         self.description = description

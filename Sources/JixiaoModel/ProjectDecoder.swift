@@ -4,8 +4,10 @@ import JixiaoParser
 
 /// Tree → `Project`. Key names are those printed on the form; see docs/数据格式.md.
 public enum ProjectDecoder {
-    public static let keys = ["序号", "年度", "版式", "报表编号", "项目编码", "项目名称", "资金用途", "预算", "资金支出计划", "绩效目标",
-                              "绩效指标"]
+    public static let keys = ["序号", "年度", "版式", "报表编号", "表名", "项目编码", "项目名称", "表头", "资金用途", "预算", "资金支出计划",
+                              "绩效目标", "栏目名称", "绩效指标", "表尾"]
+    /// The indicator columns whose heading a form may word its own way (`栏目名称`).
+    public static let headedColumns = ["描述", "指标值", "依据"]
     static let budgetKeys = ["合计", "来源", "明细"]
     static let itemKeys = ["名称", "金额", "计算", "单价"]
     static let indicatorKeys = ["名称", "描述", "指标性质", "指标方向", "指标值", "度量单位", "分项指标值", "依据"]
@@ -21,17 +23,39 @@ public enum ProjectDecoder {
         let year = fields.integer("年度", required: false)
         let code = fields.text("项目编码", required: false, allowEmpty: true)
         let name = fields.text("项目名称")
-        let purpose = fields.text("资金用途")
+        // 资金用途 and 资金支出计划 are rows some forms do not have: absent, the page prints no row.
+        let purpose = fields.column("资金用途")
         let budget = fields.required("预算").flatMap { decodeBudget($0.value, context: context) }
-        let plan = fields.list("资金支出计划").map { decodePlan($0, at: fields.entry("资金支出计划")!.value.mark, context: context) }
+        let plan = fields.list("资金支出计划", required: false)
+            .map { decodePlan($0, at: fields.entry("资金支出计划")!.value.mark, context: context) } ?? []
         let goals = fields.list("绩效目标").map { decodeGoals($0, context: context) }
         let indicators = fields.required("绩效指标").flatMap { decodeIndicators($0.value, context: context) }
         let layout = fields.layout()
         let reportNumber = fields.text("报表编号", required: false)?.value ?? ""
-        guard let name, let purpose, let budget, let plan, let goals, let indicators else { return nil }
-        return Project(path: context.path, order: order?.value, code: code?.value ?? "", name: name, purpose: purpose.value,
+        let title = fields.text("表名", required: false)?.value ?? ""
+        let head = fields.formCells("表头")
+        let foot = fields.formCells("表尾")
+        let headings = fields.formCells("栏目名称", allowed: headedColumns)
+        guard let name, let budget, let goals, let indicators else { return nil }
+        checkColumns(indicators, context: context)
+        return Project(path: context.path, order: order?.value, code: code?.value ?? "", name: name, purpose: purpose,
                        budget: budget, plan: plan, goals: goals.map(\.value), indicators: indicators, year: year,
-                       layout: layout, reportNumber: reportNumber, purposeMark: purpose.mark, goalMarks: goals.map(\.mark))
+                       layout: layout, reportNumber: reportNumber, title: title, head: head, foot: foot,
+                       columnHeadings: headings, purposeMark: fields.entry("资金用途")?.value.mark, goalMarks: goals.map(\.mark))
+    }
+
+    /// 描述 and 依据 are columns of the form, not of a row: a form without one writes it in no row
+    /// (and the page prints no such column), a form with one needs it in every row.
+    static func checkColumns(_ groups: [IndicatorGroup], context: DecodeContext) {
+        let indicators = groups.flatMap(\.indicators)
+        for (key, cell) in [("描述", \Indicator.description), ("依据", \Indicator.basis)] {
+            guard indicators.contains(where: { $0[keyPath: cell] != nil }) else { continue }
+            for indicator in indicators where indicator[keyPath: cell] == nil {
+                context.report(.missingField, at: indicator.name.mark,
+                               "三级指标“\(indicator.name.value)”没有“\(key)”，本表其他指标都有这一栏",
+                               hint: "添加一行“\(key): …”；原表没有这一栏时，所有指标都不写“\(key)”")
+            }
+        }
     }
 
     static func decodeBudget(_ node: Node, context: DecodeContext) -> Budget? {
@@ -157,9 +181,9 @@ public enum ProjectDecoder {
         // would surface again as a result without an indicator and as weights that do not
         // add up. Its value, left blank, is checked no further.
         let name = fields.text("名称")
-        let description = fields.text("描述")?.value ?? ""
+        let description = fields.column("描述")
         let (value, cells) = fields.indicatorValue("指标值", at: item.mark)
-        let basis = fields.text("依据")?.value ?? ""
+        let basis = fields.column("依据")
         let shares = decodeShares(fields, context: context)
         guard let name else { return nil }
         return Indicator(name: name, description: description, valueText: value,

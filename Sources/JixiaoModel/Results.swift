@@ -26,6 +26,8 @@ public struct ProjectResults: Sendable {
     /// `版式`, overriding the goal table's and the unit's.
     public var layout: Located<Layout>? = nil
     public var reportNumber = ""
+    /// `表名`: the form's own title, printed instead of the layout's; empty when not given.
+    public var title = ""
     /// 项目编码 as the 自评表 prints it; nil leaves the goal table's.
     public var code: String? = nil
     /// 项目负责人, 财务负责人, 评价结论, 项目实施内容 (四川: 项目实施内容及过程概述).
@@ -58,7 +60,7 @@ extension ProjectResults {
     public var standaloneProject: Project? {
         guard let standalone else { return nil }
         let total = initialBudget ?? annualBudget
-        var project = Project(path: path, order: nil, code: code ?? "", name: projectName, purpose: "",
+        var project = Project(path: path, order: nil, code: code ?? "", name: projectName, purpose: nil,
                               budget: Budget(total: total, sources: [], breakdown: [], hasUnfilledSource: false),
                               plan: [], goals: yearGoals ?? [], indicators: standalone, year: nil)
         project.layout = layout

@@ -4,7 +4,7 @@ import JixiaoParser
 
 /// Tree → `ProjectResults` / `DepartmentResults`. Key names: docs/数据格式.md.
 public enum ResultsDecoder {
-    public static let projectKeys = ["示例数据", "版式", "报表编号", "项目编码", "项目名称", "主管部门", "实施单位", "项目负责人",
+    public static let projectKeys = ["示例数据", "版式", "报表编号", "表名", "项目编码", "项目名称", "主管部门", "实施单位", "项目负责人",
                                      "财务负责人", "年初预算数", "全年预算数", "调整后预算数", "全年执行数", "预算执行数", "预算执行率", "原因",
                                      "预算执行得分", "资金构成", "项目年度目标", "项目实施内容", "实际完成情况", "权重", "指标", "绩效指标", "总分",
                                      "评价结论", "存在问题", "改进措施"]
@@ -99,6 +99,7 @@ public enum ResultsDecoder {
                                      improvements: fields.text("改进措施", required: false)?.value ?? "")
         results.layout = fields.layout()
         results.reportNumber = fields.text("报表编号", required: false)?.value ?? ""
+        results.title = fields.text("表名", required: false)?.value ?? ""
         results.code = fields.text("项目编码", required: false, allowEmpty: true)?.value
         results.leader = fields.text("项目负责人", required: false)?.value ?? ""
         results.financeLeader = fields.text("财务负责人", required: false)?.value ?? ""
@@ -145,8 +146,8 @@ public enum ResultsDecoder {
         let name = fields.text("名称")
         let (target, cells) = fields.indicatorValue("年度指标值", at: node.mark)
         guard let name, let result = indicatorResult(fields, name: name, target: target, context: context) else { return nil }
-        let indicator = Indicator(name: name, description: "", valueText: target, value: IndicatorValue(parsing: target.value),
-                                  basis: "", cells: cells)
+        let indicator = Indicator(name: name, description: nil, valueText: target, value: IndicatorValue(parsing: target.value),
+                                  basis: nil, cells: cells)
         return (indicator, result)
     }
 

@@ -7,11 +7,18 @@ public enum MeasureUnits {
         "%", "‰", "元", "万元", "亿元", "元/人", "元/亩", "万元/公里",
         "个", "人", "人次", "万人", "户", "家", "所", "座", "处", "栋", "间", "套", "台", "辆", "件", "项", "条", "篇",
         "场", "期", "批", "份", "本", "册", "张", "名", "支", "只", "头", "株", "棵", "次", "起", "宗",
+        "种", "类", "届", "轮", "部", "块", "组", "队", "段", "节", "门", "班", "床", "台次", "车次", "架次", "课时", "学时",
         "天", "日", "个工作日", "工作日", "月", "个月", "年", "小时", "分钟", "周",
-        "亩", "米", "千米", "公里", "平方米", "万平方米", "平方公里", "立方米", "万立方米", "公顷", "吨", "万吨", "千瓦", "分",
+        "亩", "毫米", "厘米", "米", "千米", "公里", "平方米", "万平方米", "平方公里", "立方米", "万立方米", "公顷", "吨", "万吨", "千瓦", "分",
     ]
 
-    public static func isKnown(_ unit: String) -> Bool { known.contains(normalized(unit)) }
+    /// A listed unit, or a rate of listed units (`元/人/月`, `人次/年`).
+    public static func isKnown(_ unit: String) -> Bool {
+        let unit = normalized(unit)
+        if known.contains(unit) { return true }
+        let parts = unit.split(separator: "/", omittingEmptySubsequences: false)
+        return parts.count > 1 && parts.allSatisfy { known.contains(String($0)) }
+    }
 
     /// The unit as compared: `百分比` is `%`, `万` (as in `150万`) is `万元`.
     public static func normalized(_ unit: String) -> String {

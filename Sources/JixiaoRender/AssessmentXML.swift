@@ -14,10 +14,10 @@ public enum AssessmentXML {
 
     /// A published 项目支出绩效自评表: the page around a slot where its table goes
     /// (`projectTable`).
-    public static func projectFrame(name: String, layout: Layout, changes: DistrictXML.ChangeLine? = nil,
+    public static func projectFrame(name: String, title: String, layout: Layout, changes: DistrictXML.ChangeLine? = nil,
                                     context: DocumentXML.PageContext, isSample: Bool) -> XMLTree {
-        DocumentXML.frame("self-assessment", name: name, attributes: context.attributes + sampleAttribute(isSample) + layoutAttribute(layout),
-                          changes: changes)
+        DocumentXML.frame("self-assessment", name: name, title: title,
+                          attributes: context.attributes + sampleAttribute(isSample) + layoutAttribute(layout), changes: changes)
     }
 
     /// The 部门整体绩效自评 page.
@@ -238,6 +238,7 @@ public enum AssessmentXML {
         element.add("code", text: results.code ?? score.project.code)
         element.add("report-number", text: results.reportNumber.isEmpty ? score.project.reportNumber : results.reportNumber)
         element.add("name", text: score.project.name.value)
+        if !score.results.title.isEmpty { element.add("title", text: score.results.title) }
         element.add("supervisor", text: results.supervisor ?? "")
         element.add("implementer", text: results.implementer ?? "")
         element.add("leader", text: results.leader)

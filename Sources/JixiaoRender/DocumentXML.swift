@@ -45,17 +45,21 @@ public enum DocumentXML {
 
     /// A published 项目绩效目标表: the page around a slot where its table goes (`projectTable`).
     /// `wide`: the table has a value column per recipient, too wide for a portrait sheet.
-    public static func projectFrame(name: String, layout: Layout, wide: Bool, changes: DistrictXML.ChangeLine? = nil,
+    /// `title`: the form's own (`表名`), empty for the layout's.
+    public static func projectFrame(name: String, title: String, layout: Layout, wide: Bool, changes: DistrictXML.ChangeLine? = nil,
                                     context: PageContext) -> XMLTree {
-        frame("project", name: name, attributes: context.attributes + [("layout", layout.xmlName)] + (wide ? [("wide", "1")] : []),
-              changes: changes)
+        frame("project", name: name, title: title,
+              attributes: context.attributes + [("layout", layout.xmlName)] + (wide ? [("wide", "1")] : []), changes: changes)
     }
 
-    /// A form's page around a slot where its table goes: the root, the name for its title, and
-    /// for a project with one last year, what changed since (`changes`).
-    static func frame(_ root: String, name: String, attributes: [(String, String)], changes: DistrictXML.ChangeLine? = nil) -> XMLTree {
+    /// A form's page around a slot where its table goes: the root, the name (and the form's own
+    /// title, if any) for the page's title, and for a project with one last year, what changed
+    /// since (`changes`).
+    static func frame(_ root: String, name: String, title: String = "", attributes: [(String, String)],
+                      changes: DistrictXML.ChangeLine? = nil) -> XMLTree {
         let tree = XMLTree(root: root, attributes: attributes)
         tree.rootElement.add("name", text: name)
+        if !title.isEmpty { tree.rootElement.add("title", text: title) }
         if let changes { tree.rootElement.add("changes", changes.attributes) }
         tree.rootElement.add("slot")
         return tree
@@ -168,7 +172,16 @@ public enum DocumentXML {
         if !project.reportNumber.isEmpty { element.setAttribute("report-number", project.reportNumber) }
         element.add("code", text: project.code)
         element.add("name", text: project.name.value)
-        element.add("purpose", text: project.purpose)
+        // The form's own parts: absent ones are rows and columns the form does not have.
+        if !project.title.isEmpty { element.add("title", text: project.title) }
+        for (part, cells) in [("head", project.head), ("foot", project.foot)] where !cells.isEmpty {
+            let list = element.add(part)
+            for cell in cells { list.add("cell", [("label", cell.label)], text: cell.text) }
+        }
+        for heading in project.columnHeadings {
+            element.add("heading", [("for", Self.columnNames[heading.label] ?? heading.label)], text: heading.text)
+        }
+        if let purpose = project.purpose { element.add("purpose", text: purpose) }
         let budget = element.add("budget", [("total", project.budget.total.value.description)])
         for source in project.budget.sources {
             budget.add("source", [("name", source.name), ("amount", source.amount.value.description)])
@@ -180,9 +193,9 @@ public enum DocumentXML {
             if let rate = item.rate { attributes.append(("rate", rate.value)) }
             budget.add("item", attributes)
         }
-        let plan = element.add("plan")
+        let plan = project.plan.isEmpty ? nil : element.add("plan")
         for (number, share) in project.plan.enumerated() {
-            plan.add("quarter", [("n", String(number + 1))], text: share.value.text)
+            plan?.add("quarter", [("n", String(number + 1))], text: share.value.text)
         }
         let goals = element.add("goals")
         for (number, goal) in project.goals.enumerated() {
@@ -207,7 +220,7 @@ public enum DocumentXML {
                 for indicator in subgroup.indicators {
                     let row = level2.add("indicator")
                     row.add("name", text: indicator.name.value)
-                    row.add("description", text: indicator.description)
+                    if let description = indicator.description { row.add("description", text: description) }
                     // The combined text (`=100%`), which the default layout prints; the 指标值 cell
                     // as written in `cell` when the cells are given apart.
                     row.add("value", [("kind", indicator.value.kind)] + (indicator.cells.map { [("cell", $0.value)] } ?? []),
@@ -217,11 +230,14 @@ public enum DocumentXML {
                     for share in indicator.shares {
                         row.add("share", [("name", share.recipient)], text: share.value)
                     }
-                    row.add("basis", text: indicator.basis)
+                    if let basis = indicator.basis { row.add("basis", text: basis) }
                 }
             }
         }
     }
+
+    /// `栏目名称` keys → the elements of the columns they head.
+    static let columnNames = ["描述": "description", "指标值": "value", "依据": "basis"]
 
     static func fillDepartment(_ element: XMLTree.Element, _ department: Department) {
         element.add("overall", text: department.overallGoal)

@@ -81,11 +81,14 @@ public enum SitePlan {
             let layout = year.goalTableLayout(projects[index])
             let wide = isWide(index)
             let change = changes[index]
+            let title = projects[index].project.title
             jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.projectDirectory)/\(names[index])",
                                 spreadsheet: { DocumentXML.projectPage(projects[index].project, layout: layout, context: inFolder) },
                                 word: true, owner: index,
-                                key: inFolderKeys.key("project", [], [name, layout.xmlName, wide ? "wide" : ""] + (change?.keyValues ?? [])),
-                                build: { DocumentXML.projectFrame(name: name, layout: layout, wide: wide, changes: change, context: inFolder) },
+                                key: inFolderKeys.key("project", [], [name, layout.xmlName, wide ? "wide" : "", title]
+                                                      + (change?.keyValues ?? [])),
+                                build: { DocumentXML.projectFrame(name: name, title: title, layout: layout, wide: wide, changes: change,
+                                                                  context: inFolder) },
                                 slots: [[tables.goalTable(index)]]))
         }
         // The 目录's lines depend on the names alone, as the anchors they link to do.
@@ -119,12 +122,13 @@ public enum SitePlan {
                 let name = project.name
                 let layout = year.assessmentLayout(project)
                 let change = changes[index]
+                let title = score.results.title
                 jobs.append(PageJob(relativePath: "\(folder)/\(OutputLayout.assessmentDirectory)/\(names[index])",
                                     spreadsheet: { AssessmentXML.projectPage(score, layout: layout, context: inFolder, isSample: isSample) },
                                     word: true, owner: index,
-                                    key: inFolderKeys.key("assessment", [], [name, isSample ? "sample" : "", layout.xmlName]
+                                    key: inFolderKeys.key("assessment", [], [name, isSample ? "sample" : "", layout.xmlName, title]
                                                           + (change?.keyValues ?? [])),
-                                    build: { AssessmentXML.projectFrame(name: name, layout: layout, changes: change, context: inFolder,
+                                    build: { AssessmentXML.projectFrame(name: name, title: title, layout: layout, changes: change, context: inFolder,
                                                                         isSample: isSample) },
                                     slots: [[table]]))
             }

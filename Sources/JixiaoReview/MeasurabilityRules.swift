@@ -33,11 +33,11 @@ struct MeasurabilityRules {
                hint: "写成可核对的数值或状态，如“≥95%”“2个”“通过验收”")
     }
 
-    /// JX812.
+    /// JX812; not on a form without a 描述 column, where the method has no cell to go in.
     private func checkRatioDescription(_ indicator: Indicator) {
         let name = indicator.name.value
-        guard ReviewRules.ratioMarks.contains(where: name.contains) else { return }
-        let description = Self.comparable(indicator.description)
+        guard ReviewRules.ratioMarks.contains(where: name.contains), let written = indicator.description else { return }
+        let description = Self.comparable(written)
         guard description.isEmpty || description == Self.comparable(name) else { return }
         report(.reviewRepeatedName, .warning, at: indicator.name.mark,
                "“\(name)”是比率，描述却\(description.isEmpty ? "是空的" : "只重复了名称")，没有说明用什么除以什么",

@@ -163,6 +163,21 @@ struct IndicatorCheckTests {
         ])
     }
 
+    /// What follows a number is taken as its unit only when it is one: `2025年年中` is no `=2025 年年中`
+    /// read in silence; a period is no deadline; `2025年年底前` is the deadline 2025-12-31.
+    @Test func wordsAfterANumberAreNotSilentlyAUnit() throws {
+        #expect(try findings(replacing("指标值: 74", "指标值: 2021年年中")) == [
+            "p.yaml:22:14: 警告 JX401: 指标值“2021年年中”读作 =2021，单位“年年中”不是已知的计量单位",
+        ])
+        #expect(try findings(replacing("指标值: 74", "指标值: 74台次")) == [], "a known unit")
+        #expect(try findings(replacing("指标值: 2021年12月底前", "指标值: 2021.07-2022.01")) == [
+            "p.yaml:27:14: 警告 JX401: 指标值“2021.07-2022.01”是一段期间，不是可核对的时限，将按定性指标处理",
+        ])
+        #expect(try findings(replacing("指标值: 2021年12月底前", "指标值: 2021年年底前")) == [])
+        #expect(IndicatorValue(parsing: "2025年年底前") == .deadline(Deadline(year: 2025, month: 12, day: 31)))
+        #expect(IndicatorValue(parsing: "2025年年中") == .comparison(Comparison(.equal, 2025, unit: "年年中")))
+    }
+
     /// A number with a hedging word is not a measurable target, whichever form it would
     /// otherwise read as (12次左右 reads as 12 with the unit 次左右): one warning, nothing else.
     @Test func hedgedValuesAreWarned() throws {

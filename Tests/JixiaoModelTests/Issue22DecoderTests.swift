@@ -170,6 +170,51 @@ struct Issue22DecoderTests {
         #expect(Layout(name: "默认") == .standard && Layout(name: "财预〔2020〕10号") == .standard && Layout(name: "福建") == nil)
     }
 
+    /// A goal table's own parts: title, head and foot cells in file order (blank allowed), column
+    /// headings; 资金用途, 资金支出计划, 描述 and 依据 absent where the form has none, 描述 then in no row.
+    @Test func goalTableOwnParts() throws {
+        let text = """
+        表名: 2023年项目支出绩效目标申报表
+        项目名称: 雾炮车
+        表头:
+          预算部门: 环卫处
+          项目期: ""
+        预算:
+          合计: 250万
+        绩效目标: [优良]
+        栏目名称:
+          依据: 绩效标准
+        绩效指标:
+          产出指标:
+            数量指标:
+              - 名称: 车辆数
+                指标值: 10辆
+                依据: 计划标准
+              - 名称: 射程
+                指标值: ≥80米
+                依据: 计划标准
+        表尾:
+          填表人: 张三
+          填报日期: ""
+
+        """
+        let decoded = ProjectDecoder.decode(SourceFile(path: "p.yaml", text: text))
+        #expect(headlines(decoded) == [])
+        let project = try #require(decoded.value)
+        #expect(project.title == "2023年项目支出绩效目标申报表" && project.purpose == nil && project.plan.isEmpty)
+        #expect(project.head == [FormCell(label: "预算部门", text: "环卫处"), FormCell(label: "项目期", text: "")])
+        #expect(project.foot == [FormCell(label: "填表人", text: "张三"), FormCell(label: "填报日期", text: "")])
+        #expect(project.columnHeadings == [FormCell(label: "依据", text: "绩效标准")])
+        #expect(project.indicators.flatMap(\.indicators).map { "\($0.description ?? "-")|\($0.basis ?? "-")" } == ["-|计划标准", "-|计划标准"])
+        // A column some row has must be in every row; a heading only for a column that can have one.
+        let partial = text.replacingOccurrences(of: "      - 名称: 射程\n", with: "      - 名称: 射程\n        描述: 射程\n")
+        #expect(headlines(ProjectDecoder.decode(SourceFile(path: "p.yaml", text: partial)))
+            == ["p.yaml:14:13: 错误 JX201: 三级指标“车辆数”没有“描述”，本表其他指标都有这一栏"])
+        let heading = text.replacingOccurrences(of: "  依据: 绩效标准", with: "  依据: 绩效标准\n  三级指标: 名称")
+        #expect(headlines(ProjectDecoder.decode(SourceFile(path: "p.yaml", text: heading)))
+            == ["p.yaml:11:3: 错误 JX202: “栏目名称”中没有字段“三级指标”"])
+    }
+
     /// Real tables' value forms (issue 22, item 5).
     @Test func valueFormsOfRealTables() {
         #expect(IndicatorValue(parsing: "= 100 %") == .comparison(Comparison(.equal, 100, unit: "%")))

@@ -40,7 +40,7 @@ struct FidelityTests {
         let templates = Published.repository.appendingPathComponent("templates")
         let stylesheet = try Stylesheet(path: templates.appendingPathComponent("jixiao.xsl").path)
         let shipped = try String(contentsOf: templates.appendingPathComponent("jixiao.css"), encoding: .utf8)
-        let tree = DocumentXML.projectFrame(name: "示例项目", layout: .standard, wide: false, context: .init(year: 2021, unit: "街道办事处", indexHref: "../index.html"))
+        let tree = DocumentXML.projectFrame(name: "示例项目", title: "", layout: .standard, wide: false, context: .init(year: 2021, unit: "街道办事处", indexHref: "../index.html"))
         for css in [shipped, "p::before { content: \"第\\\"页\"; }\n\ttd { color: red }\n"] {
             let style = PageStyle(css: css)
             #expect(style.parameters.map(\.0) == ["page.css.marker"])

@@ -23,14 +23,14 @@ struct ImportTests {
 
     /// Everything a reader sees in the table, plus the budget read from 资金用途.
     static func cells(_ project: Project) -> [String] {
-        var cells = [project.code, project.name.value, project.purpose, project.budget.total.value.description]
+        var cells = [project.code, project.name.value, project.purpose ?? "", project.budget.total.value.description]
         cells += project.budget.sources.map { "\($0.name)=\($0.amount.value)" }
         cells += project.plan.map(\.value.text) + project.goals
         for group in project.indicators {
             for subgroup in group.subgroups {
                 for indicator in subgroup.indicators {
-                    cells += [group.name.value, subgroup.name.value, indicator.name.value, indicator.description,
-                              indicator.valueText.value, indicator.basis]
+                    cells += [group.name.value, subgroup.name.value, indicator.name.value, indicator.description ?? "",
+                              indicator.valueText.value, indicator.basis ?? ""]
                 }
             }
         }
