@@ -49,6 +49,8 @@
           </tr>
           <tr>
             <td colspan="4" class="prose">
+              <!-- A form printed without goals: an empty cell, not <td/>, which HTML reads as an open tag. -->
+              <xsl:if test="not(goals/goal)"><xsl:comment/></xsl:if>
               <xsl:for-each select="goals/goal">
                 <p class="goal"><xsl:call-template name="goal.number"/><xsl:call-template name="text"><xsl:with-param name="value" select="."/></xsl:call-template></p>
               </xsl:for-each>

@@ -212,13 +212,13 @@ public enum ResultsDecoder {
         return located(entry, context: context).map { Located(.number($0.value), at: $0.mark) }
     }
 
-    /// A printed 预算执行率: a percentage (`99%`, `100.00%`), or `""` for a cell printed blank.
+    /// A printed 预算执行率: a percentage (`99%`, `100.00%`), a dash, or `""` for a cell printed blank.
     private static func rate(_ entry: MappingEntry?, context: DecodeContext) -> Located<PrintedRate>? {
         guard let entry else { return nil }
         guard let text = entry.value.scalar, let rate = PrintedRate(parsing: text) else {
             if let text = entry.value.scalar, Placeholder.isPlaceholder(text) { return nil }  // reported as not filled in
             context.report(.badNumber, at: entry.value.mark, "“\(entry.key)”应当是百分数，这里是“\(entry.value.scalar ?? entry.value.kindName)”",
-                           hint: "照表上印的写，例如 99% 或 100.00%；表上这一格空着时写 \"\"")
+                           hint: "照表上印的写，例如 99% 或 100.00%；表上这一格空着时写 \"\"，印着“—”或“/”时照写")
             return nil
         }
         return Located(rate, at: entry.value.mark)

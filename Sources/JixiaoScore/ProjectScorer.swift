@@ -460,14 +460,17 @@ private final class PrintedFigures {
 
     /// A printed 预算执行率, shown whatever it is: checked against 全年执行数 ÷ 全年预算数 rounded
     /// (half up) to as many decimals as were printed, so 99% stands for 99.10%; a difference
-    /// beyond that is JX627. The review page lists a rate printed blank, and one marked
+    /// beyond that is JX627. The review page lists a rate printed blank (not one printed as a dash), and one marked
     /// 原文如此 that is not the computed one to 0.01 %.
     func verify(_ printed: Located<PrintedRate>?, spent: Amount?, annual: Amount?, what: String) -> PrintedRate? {
         guard let printed else { return nil }
         guard let computed = ScoringRules.rate(spent: spent, annual: annual, places: ScoringRules.places) else { return printed.value }
         let computedText = computed.fixed(2) + "%"
         guard let percent = printed.value.percent else {
-            review.append(ScoreReviewItem(what: what, line: printed.mark.line, printed: "", computed: computedText))
+            // A dash says the cell does not apply; only a blank one hides a figure worth listing.
+            if printed.value.mark.isEmpty {
+                review.append(ScoreReviewItem(what: what, line: printed.mark.line, printed: "", computed: computedText))
+            }
             return printed.value
         }
         let atPrecision = ScoringRules.rate(spent: spent, annual: annual, places: printed.value.places)!
@@ -477,7 +480,10 @@ private final class PrintedFigures {
                    hint: "预算执行率 = 全年执行数 ÷ 全年预算数；照录原表的差错时在这一行末尾加“# 原文如此”，页面照印原值，核对页列出两个数")
         }
         if percent != computed, results.markedLines.contains(printed.mark.line) {
-            review.append(ScoreReviewItem(what: what, line: printed.mark.line, printed: printed.value.text, computed: computedText))
+            // A dash says the cell does not apply; only a blank one hides a figure worth listing.
+            if printed.value.mark.isEmpty {
+                review.append(ScoreReviewItem(what: what, line: printed.mark.line, printed: "", computed: computedText))
+            }
         }
         return printed.value
     }

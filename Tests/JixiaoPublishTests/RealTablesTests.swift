@@ -149,18 +149,21 @@ struct RealTablesTests {
     @Test func putuoInYuanReproduced() throws {
         let folder = "上海市普陀区体育事业管理中心-2022"
         let (findings, errors, score) = Self.load(folder)
-        #expect(errors.isEmpty && findings.isEmpty)
+        // The printed 86.19% is not 86.18% at two decimals: JX627, marked 原文如此.
+        #expect(errors.isEmpty && findings == ["JX627@27"])
         #expect(score?.budget.ratePercent.fixed(2) == "86.18" && score?.budget.score.fixed(2) == "8.62")
         #expect(score?.indicators.map { $0.score.fixed(2) } == ["10.00", "20.00", "20.00", "30.00", "10.00"])
         #expect(score?.indicators.allSatisfy { $0.printedScore == nil } == true, "every printed 得分 equals the rule's")
-        #expect(score?.total.fixed(2) == "98.62" && score?.grade == .excellent && Self.review(score).isEmpty)
+        // The rates printed "—" on the 其中 rows are shown as printed and not listed.
+        #expect(score?.total.fixed(2) == "98.62" && score?.grade == .excellent && Self.review(score) == ["27: 86.19% / 86.18%"])
         let rows = try Self.cells(folder, "2022/自评/普陀体育中心与委托运营方结算费用.html")
         #expect(rows.contains("|财政项目支出绩效自评表|（2022年度）|"), "the form's own title (表名)")
         for row in ["|主管部门|上海市普陀区体育局|实施单位|上海市普陀区体育事业管理中心|",
                     "|实际完成情况|已完成普陀体育中心与委托运营方费用结算。|",
                     "|数量指标|与委托运营方结算完成率|=100%|100%|10|", "|质量指标|合同结算条款完成率|=100%|100%|20|",
                     "|时效指标|费用结算及时性|及时|及时|20|", "|社会效益指标|与委托运营方合同完成率|=100%|100%|30|",
-                    "|服务对象满意度指标|场馆开放满意度|&gt;=90%|100%|10|", "|8.62|", "|总分|100|98.62|"] {
+                    "|服务对象满意度指标|场馆开放满意度|&gt;=90%|100%|10|", "|8.62|", "|总分|100|98.62|",
+                    "|10|86.19%|8.62|", "|—|—|—|"] {
             #expect(rows.contains(row), "\(row)")
         }
     }
@@ -171,12 +174,13 @@ struct RealTablesTests {
         let folder = "廊坊市食品工程学校-2019"
         let (findings, errors, score) = Self.load(folder)
         #expect(errors.isEmpty)
-        #expect(findings.sorted() == ["JX405@88", "JX621@39", "JX622@24"])
+        #expect(findings.sorted() == ["JX405@90", "JX621@41", "JX622@24"])
         #expect(score?.budget.ratePercent.fixed(2) == "86.20" && score?.budget.score.fixed(2) == "8.62")
         #expect(score?.total.fixed(2) == "97.24" && score?.grade == .excellent)
-        #expect(Self.review(score).sorted() == ["24: 9 / 8.62", "39: 9 / 8.62"])
+        // 86% is 86.20% at the printed precision (no finding, not listed); the 其中 rate printed blank is listed.
+        #expect(Self.review(score).sorted() == ["24: 9 / 8.62", "30:  / 86.20%", "41: 9 / 8.62"])
         let rows = try Self.cells(folder, "2019/自评/办公宿舍楼、食堂及餐厅暖通改造经费.html")
-        #expect(rows.contains("|年度资金总额|43.2|43.2|37.24|10|86.20%|9|"), "the printed budget 得分")
+        #expect(rows.contains("|年度资金总额|43.2|43.2|37.24|10|86%|9|"), "the printed rate and budget 得分")
         #expect(rows.contains("|预期目标|实际完成情况|43.2|"), "a single goal is printed without 目标1")
         #expect(rows.contains("|指标1工程资金金额|43.2|37.24|10|9|已完工,剩余3%尾款未付,且最高限价低于预算金额。提高预算准确度。|"))
         for name in ["指标1工程完工率", "指标2工程验收合格率", "指标1项目完成及时率", "指标1成本控制率", "指标1安全率",
