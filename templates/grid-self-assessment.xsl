@@ -32,7 +32,7 @@
         <cell col="6" span="3" style="text"><xsl:value-of select="implementer"/></cell>
       </row>
       <row>
-        <cell col="1" rows="{count(funds/row) + 1}" style="label">项目资金&#10;（万元）</cell>
+        <cell col="1" rows="{count(funds/row) + 1}" style="label">项目资金&#10;（<xsl:value-of select="funds/@unit"/>）</cell>
         <cell col="2" style="label"/>
         <cell col="3" style="label">年初预算数</cell><cell col="4" style="label">全年预算数</cell>
         <cell col="5" style="label">全年执行数</cell><cell col="6" style="label">分值</cell>

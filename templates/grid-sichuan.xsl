@@ -59,7 +59,7 @@
       <xsl:variable name="others" select="key('sichuan.other-funds', generate-id(funds))"/>
       <row>
         <cell col="1" rows="{6 + count($others)}" style="label">预算执行情况<xsl:call-template name="points"><xsl:with-param name="weights" select="$total/@weight"/></xsl:call-template></cell>
-        <cell col="2" span="2" style="label">年度预算数（万元）</cell>
+        <cell col="2" span="2" style="label">年度预算数（<xsl:value-of select="funds/@unit"/>）</cell>
         <cell col="4" style="label">年初预算</cell><cell col="5" span="2" style="label">调整后预算数</cell>
         <cell col="7" style="label">预算执行数</cell><cell col="8" style="label">预算执行率</cell>
         <cell col="9" style="label">权重</cell><cell col="10" style="label">得分</cell><cell col="11" style="label">原因</cell>

@@ -71,9 +71,11 @@
     <self-assessment year unit index-href sample? layout?>   one 项目支出绩效自评表
       <name/> <title/>? <code/> <report-number/> <supervisor/> <implementer/>
       <leader/> <finance-leader/> <conclusion/> <implementation/>   项目负责人 … 项目实施内容
-      <funds><row name initial annual spent weight? rate? score? part?/>+</funds>   the total first,
+      <funds unit><row name initial annual spent weight? rate? score? part?/>+</funds>   the total first,
                                          then the 其中 rows as written (the Sichuan form prints its
-                                         four standard rows, filled by name, and then the others)
+                                         four standard rows, filled by name, and then the others);
+                                         unit: 元 or 万元, the amounts as written when the file wrote
+                                         them in one unit, else each converted to 万元
       <goals><goal n/>*</goals> <summary-text/>
       <indicators><level1 name weight?><level2 name><indicator met applicable?>   weight: the heading's
                                          points; applicable="0": 不适用, listed, not scored

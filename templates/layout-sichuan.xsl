@@ -114,7 +114,7 @@
     <xsl:variable name="others" select="key('sichuan.other-funds', generate-id(funds))"/>
     <tr>
       <th rowspan="{6 + count($others)}" class="stub">预算执行<span class="tail">情况<xsl:call-template name="points"><xsl:with-param name="weights" select="$total/@weight"/></xsl:call-template></span></th>
-      <th>年度预算数<span class="tail">（万元）</span></th>
+      <th>年度预算数<span class="tail">（<xsl:value-of select="funds/@unit"/>）</span></th>
       <th>年初预算</th><th colspan="2">调整后预算数</th><th>预算<span class="tail">执行数</span></th>
       <th>预算<span class="tail">执行率</span></th><th>权重</th><th>得分</th><th>原因</th>
     </tr>

@@ -37,7 +37,7 @@
             <td colspan="3"><xsl:call-template name="text"><xsl:with-param name="value" select="implementer"/></xsl:call-template></td>
           </tr>
           <tr>
-            <th rowspan="{count(funds/row) + 1}" class="stub">项目资金<span class="tail">（万元）</span></th>
+            <th rowspan="{count(funds/row) + 1}" class="stub">项目资金<span class="tail">（<xsl:value-of select="funds/@unit"/>）</span></th>
             <th><xsl:comment/></th>
             <th>年初预算数</th><th>全年预算数</th><th>全年执行数</th><th>分值</th><th>执行率</th><th>得分</th>
           </tr>

@@ -173,9 +173,11 @@ struct Fields {
     static func amount(_ text: Located<String>, key: String, context: DecodeContext) -> Located<Amount>? {
         if Placeholder.isPlaceholder(text.value) { return nil }  // reported by `reportPlaceholders`
         guard let amount = Amount(parsing: text.value) else {
-            let fullWidth = text.value.unicodeScalars.contains { (0xFF10...0xFF19).contains($0.value) || $0 == "．" }
-            context.report(.badAmount, at: text.mark, "“\(key)”的金额“\(text.value)”无法识别",
-                           hint: fullWidth ? "数字用了全角字符，请改为半角数字，例如 71万元" : "写成数字加单位，例如 71万元 或 3500元")
+            let fullWidth = text.value.unicodeScalars.contains { (0xFF10...0xFF19).contains($0.value) || $0 == "．" || $0 == "，" }
+            let hint = fullWidth ? "数字用了全角字符，请改为半角数字，例如 71万元"
+                : text.value.contains(",") ? "千分位逗号应在小数点前每三位一个，例如 215,457.6元；也可以不写逗号"
+                : "写成数字加单位，例如 71万元 或 3500元"
+            context.report(.badAmount, at: text.mark, "“\(key)”的金额“\(text.value)”无法识别", hint: hint)
             return nil
         }
         return Located(amount, at: text.mark)

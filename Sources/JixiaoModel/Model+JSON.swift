@@ -19,8 +19,10 @@ extension IndicatorValue {
 }
 
 extension Amount {
+    /// As written (`250000.00元`, `215,457.6元`, a bare `0`), and its value in 元.
     public var json: JSONValue {
-        .object([("text", .string(description)), ("yuan", .string(inYuan.plain))])
+        let text = written.map { $0.number + ($0.hasUnit ? unit.rawValue : "") } ?? description
+        return .object([("text", .string(text)), ("yuan", .string(inYuan.plain))])
     }
 }
 

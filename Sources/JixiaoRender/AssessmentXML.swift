@@ -245,18 +245,23 @@ public enum AssessmentXML {
         element.add("finance-leader", text: results.financeLeader)
         element.add("conclusion", text: results.conclusion)
         element.add("implementation", text: results.implementation)
-        let funds = element.add("funds")
         let budget = score.budget
-        funds.add("row", [("name", "年度资金总额"), ("initial", wan(budget.initial)), ("annual", wan(budget.annual)),
-                          ("spent", wan(budget.spent)), ("weight", weightText(budget.weight))]
+        let rows = fundingRows(results)
+        // The amounts as the form printed them, in its one unit; written in both, in 万元.
+        let printing = AmountPrinting([budget.initial, budget.annual, budget.spent]
+                                      + rows.flatMap { [$0.initial, $0.annual, $0.spent].compactMap { $0 } })
+        let amount = printing.text
+        let funds = element.add("funds", [("unit", printing.unit.rawValue)])
+        funds.add("row", [("name", "年度资金总额"), ("initial", amount(budget.initial)), ("annual", amount(budget.annual)),
+                          ("spent", amount(budget.spent)), ("weight", weightText(budget.weight))]
                   + rateAttributes(budget.ratePercent, printed: budget.printedRate)
                   + [("score", budget.printedScore?.text ?? budget.score.fixed(2))]
                   + (budget.printedScore != nil ? [("computed-score", budget.score.fixed(2))] : [])
                   + reasonAttribute(results.budgetReason))
-        for row in fundingRows(results) {
+        for row in rows {
             let execution = budget.parts.first { $0.row.name == row.name }
-            funds.add("row", [("name", row.name), ("initial", row.initial.map(wan) ?? ""), ("annual", row.annual.map(wan) ?? ""),
-                              ("spent", row.spent.map(wan) ?? "")]
+            funds.add("row", [("name", row.name), ("initial", row.initial.map(amount) ?? ""), ("annual", row.annual.map(amount) ?? ""),
+                              ("spent", row.spent.map(amount) ?? "")]
                       + rateAttributes(execution?.ratePercent, printed: execution?.printedRate)
                       + [("part", "1")] + reasonAttribute(row.reason))
         }

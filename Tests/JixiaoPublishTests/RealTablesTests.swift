@@ -67,7 +67,8 @@ struct RealTablesTests {
         #expect(page.contains("|总额||238.93||251.89||251.89||100.00%||10||||1.预算执行率=预算执行数/调整后预算数,"),
                 "总额: 权重 10, 得分 blank, then 原因")
         #expect(page.contains("|其中：财政资金||238.93||251.89||251.89||100.00%||/||/|"))
-        #expect(page.contains("|财政专户管理资金||0||0||0||0.00%||/||/|") && page.contains("|单位资金||0||0||0||0.00%||/||/|"))
+        #expect(page.contains("|财政专户管理资金||0.00||0.00||0.00||0.00%||/||/|") && page.contains("|单位资金||0.00||0.00||0.00||0.00%||/||/|"),
+                "0.00 as printed")
         #expect(page.contains("|%||||60||||||"), "发放(缴纳)覆盖率: 完成值 blank, 权重 60, 得分 blank")
         #expect(page.contains("|合计||100||||||") && !page.contains("10.00"), "no computed score on the form")
         let review = try Self.page("青神县发展和改革局-2023", "2023/核对.html")
@@ -145,7 +146,7 @@ struct RealTablesTests {
     }
 
     /// 上海市普陀区 2022, a 自评表 in 元: 215457.6 × 10 ÷ 250000 = 8.62, every printed score reproduced,
-    /// 10 + 20 + 20 + 30 + 10 + 8.62 = 98.62 as printed.
+    /// 10 + 20 + 20 + 30 + 10 + 8.62 = 98.62 as printed. The amounts print as written, in 元 (gap 17).
     @Test func putuoInYuanReproduced() throws {
         let folder = "上海市普陀区体育事业管理中心-2022"
         let (findings, errors, score) = Self.load(folder)
@@ -163,7 +164,10 @@ struct RealTablesTests {
                     "|数量指标|与委托运营方结算完成率|=100%|100%|10|", "|质量指标|合同结算条款完成率|=100%|100%|20|",
                     "|时效指标|费用结算及时性|及时|及时|20|", "|社会效益指标|与委托运营方合同完成率|=100%|100%|30|",
                     "|服务对象满意度指标|场馆开放满意度|&gt;=90%|100%|10|", "|8.62|", "|总分|100|98.62|",
-                    "|10|86.19%|8.62|", "|—|—|—|"] {
+                    "|10|86.19%|8.62|", "|—|—|—|",
+                    "|项目资金（元）|年初预算数|全年预算数|全年执行数|分值|执行率|得分|",
+                    "|年度资金总额|250000.00|250000.00|215,457.6|10|86.19%|8.62|",
+                    "|其中：当年财政拨款|250000.00|250000.00|215457.6|—|—|—|", "|上年结转资金|—|0|0|—|—|—|"] {
             #expect(rows.contains(row), "\(row)")
         }
     }
