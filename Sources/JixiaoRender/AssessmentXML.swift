@@ -245,6 +245,7 @@ public enum AssessmentXML {
         element.add("finance-leader", text: results.financeLeader)
         element.add("conclusion", text: results.conclusion)
         element.add("implementation", text: results.implementation)
+        DocumentXML.addFormParts(element, head: results.head, foot: results.foot, notes: results.notes)
         let funds = element.add("funds")
         let budget = score.budget
         funds.add("row", [("name", "年度资金总额"), ("initial", wan(budget.initial)), ("annual", wan(budget.annual)),

@@ -480,10 +480,7 @@ private final class PrintedFigures {
                    hint: "预算执行率 = 全年执行数 ÷ 全年预算数；照录原表的差错时在这一行末尾加“# 原文如此”，页面照印原值，核对页列出两个数")
         }
         if percent != computed, results.markedLines.contains(printed.mark.line) {
-            // A dash says the cell does not apply; only a blank one hides a figure worth listing.
-            if printed.value.mark.isEmpty {
-                review.append(ScoreReviewItem(what: what, line: printed.mark.line, printed: "", computed: computedText))
-            }
+            review.append(ScoreReviewItem(what: what, line: printed.mark.line, printed: printed.value.text, computed: computedText))
         }
         return printed.value
     }
