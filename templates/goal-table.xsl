@@ -184,21 +184,18 @@
     </tr>
   </xsl:template>
 
-  <!-- 表尾: a table of its own under the indicators, label | text. class: the form's table
-       classes; fixed: its fixed width (form-width). columns: the colgroup, by default the label's
-       column as wide as the goal table's first and one for the text; the 自评表 passes its own
-       columns, whose widths scale with the page, so that the label lines up exactly, and span:
-       the columns its text takes. -->
+  <!-- 表尾 of a goal table: a table of its own under the indicators, label | text, the label as
+       wide as the form's first column (label: that column's class; class: the form's table
+       classes; fixed: its fixed width, form-width). The 自评表 has its 表尾 rows in its last table. -->
   <xsl:template name="form.foot">
     <xsl:param name="class" select="'goal-table'"/>
+    <xsl:param name="label" select="'c-level1'"/>
     <xsl:param name="fixed" select="43"/>
-    <xsl:param name="columns"><colgroup><col class="c-level1"/><col/></colgroup></xsl:param>
-    <xsl:param name="span" select="1"/>
     <xsl:if test="foot/cell">
       <table class="{$class} continued form-foot">
         <xsl:call-template name="form-width"><xsl:with-param name="fixed" select="$fixed"/></xsl:call-template>
-        <xsl:copy-of select="$columns"/>
-        <tbody><xsl:apply-templates select="foot/cell"><xsl:with-param name="span" select="$span"/></xsl:apply-templates></tbody>
+        <colgroup><col class="{$label}"/><col/></colgroup>
+        <tbody><xsl:apply-templates select="foot/cell"><xsl:with-param name="span" select="1"/></xsl:apply-templates></tbody>
       </table>
     </xsl:if>
   </xsl:template>

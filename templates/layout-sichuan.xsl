@@ -65,8 +65,12 @@
       </table>
       <!-- The indicators continue the form in a table of their own, as in the default layout;
            the part's label is merged down over them, so they are one row group. -->
-      <table class="assessment-table sichuan-table continued{substring(' has-foot', 1, 9 * number(boolean(foot/cell)))}">
-        <xsl:call-template name="sichuan.indicator-columns"/>
+      <table class="assessment-table sichuan-table continued">
+        <colgroup>
+          <col class="s-part"/><col class="s-level1"/><col class="s-level2"/><col class="s-level3"/>
+          <col class="s-nature"/><col class="s-value"/><col class="s-unit"/><col class="s-actual"/>
+          <col class="s-weight"/><col class="s-score"/><col class="s-reason"/>
+        </colgroup>
         <tbody>
           <tr class="indicator-header">
             <th rowspan="{count(indicators/level1/level2/indicator) + 1}" class="stub">绩效指标<span class="tail"><xsl:call-template name="points"><xsl:with-param name="weights" select="indicators/level1/level2/indicator[not(@applicable = '0')]/weight"/></xsl:call-template></span></th>
@@ -93,13 +97,10 @@
               <td colspan="10" class="prose"><xsl:call-template name="text"><xsl:with-param name="value" select="."/></xsl:call-template></td>
             </tr>
           </xsl:for-each>
+          <!-- 表尾: the form's own foot cells, label | text across the form, as on the goal table. -->
+          <xsl:apply-templates select="foot/cell"><xsl:with-param name="span" select="10"/></xsl:apply-templates>
         </tbody>
       </table>
-      <xsl:call-template name="form.foot">
-        <xsl:with-param name="class" select="'assessment-table sichuan-table'"/>
-        <xsl:with-param name="columns"><xsl:call-template name="sichuan.indicator-columns"/></xsl:with-param>
-        <xsl:with-param name="span" select="10"/>
-      </xsl:call-template>
       </div>
       <xsl:call-template name="signatures"/>
       <xsl:call-template name="form.notes"/>
@@ -107,15 +108,6 @@
     </section>
   </xsl:template>
 
-
-  <!-- The eleven columns of the 自评表's indicators (and of its 表尾, which lines up with them). -->
-  <xsl:template name="sichuan.indicator-columns">
-    <colgroup>
-      <col class="s-part"/><col class="s-level1"/><col class="s-level2"/><col class="s-level3"/>
-      <col class="s-nature"/><col class="s-value"/><col class="s-unit"/><col class="s-actual"/>
-      <col class="s-weight"/><col class="s-score"/><col class="s-reason"/>
-    </colgroup>
-  </xsl:template>
 
   <!-- 预算执行情况: 总额 (the first row, which carries 权重 and 得分), then 其中 the four standard
        rows, each filled from the written row of its name, then any other row written with a
@@ -271,7 +263,7 @@
       <xsl:call-template name="form.foot">
         <xsl:with-param name="class" select="'goal-table sichuan-goals'"/>
         <xsl:with-param name="fixed" select="48.9"/>
-        <xsl:with-param name="columns"><colgroup><col class="g-label"/><col/></colgroup></xsl:with-param>
+        <xsl:with-param name="label" select="'g-label'"/>
       </xsl:call-template>
       </div>
       <xsl:call-template name="form.notes"/>

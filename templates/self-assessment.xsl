@@ -63,7 +63,7 @@
       </table>
       <!-- The indicators continue the form in a table of their own (same columns, borders
            overlapping), so that their header row repeats on every printed page they run onto. -->
-      <table class="assessment-table continued{substring(' has-foot', 1, 9 * number(boolean(foot/cell)))}">
+      <table class="assessment-table continued">
         <xsl:call-template name="assessment-table.columns"/>
         <thead>
           <tr class="indicator-header">
@@ -83,13 +83,10 @@
           <xsl:if test="total/@rescaled = '1'">
             <tr class="total-note"><td colspan="8"><xsl:call-template name="rescaled"/></td></tr>
           </xsl:if>
+          <!-- 表尾: the form's own foot cells, label | text across the form, as on the goal table. -->
+          <xsl:apply-templates select="foot/cell"><xsl:with-param name="span" select="7"/></xsl:apply-templates>
         </tbody>
       </table>
-      <xsl:call-template name="form.foot">
-        <xsl:with-param name="class" select="'assessment-table'"/>
-        <xsl:with-param name="columns"><xsl:call-template name="assessment-table.columns"/></xsl:with-param>
-        <xsl:with-param name="span" select="7"/>
-      </xsl:call-template>
       </div>
       <!-- 表注 right under the form, as printed; what Jixiao adds to the form follows. -->
       <xsl:call-template name="form.notes"/>
