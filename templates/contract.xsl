@@ -9,7 +9,7 @@
 
   <xsl:template mode="contract" match="
       project | project/code | project/name | project/title | project/purpose | project/slot | project/changes
-    | project/head | project/foot | head/cell | foot/cell | project/heading
+    | project/head | project/foot | head/cell | foot/cell | project/heading | project/notes | notes/note
     | project/budget | budget/source | budget/item
     | project/plan | plan/quarter | project/goals | goals/goal
     | project/indicators | indicators/level1 | level1/level2 | level2/indicator

@@ -99,6 +99,7 @@
       </table>
       <xsl:call-template name="form.foot"/>
       </div>
+      <xsl:call-template name="form.notes"/>
     </section>
   </xsl:template>
 
@@ -168,8 +169,8 @@
   </xsl:template>
 
   <!-- The form's own parts (docs/版式.md): 表头 and 表尾 cells, label | text across the form, in
-       the order written; 项目资金主要用途 where the form has it. -->
-  <xsl:template match="project/head/cell | project/foot/cell | project/purpose">
+       the order written (the goal table's and the 自评表's); 项目资金主要用途 where the form has it. -->
+  <xsl:template match="head/cell | foot/cell | project/purpose">
     <!-- span: the columns the text takes, all but the label's. -->
     <xsl:param name="span" select="4"/>
     <tr>
@@ -183,16 +184,30 @@
     </tr>
   </xsl:template>
 
-  <!-- 表尾: a table of its own under the indicators, label | text, the label as wide as the
-       head's (c-level1 or g-label by layout). -->
+  <!-- 表尾 of a goal table: a table of its own under the indicators, label | text, the label as
+       wide as the form's first column (label: that column's class; class: the form's table
+       classes; fixed: its fixed width, form-width). The 自评表 has its 表尾 rows in its last table. -->
   <xsl:template name="form.foot">
-    <xsl:param name="cols" select="'c'"/>
+    <xsl:param name="class" select="'goal-table'"/>
+    <xsl:param name="label" select="'c-level1'"/>
+    <xsl:param name="fixed" select="43"/>
     <xsl:if test="foot/cell">
-      <table class="goal-table{substring(' sichuan-goals', 1, 14 * number($cols = 'g'))} continued form-foot">
-        <xsl:call-template name="form-width"><xsl:with-param name="fixed" select="43 + 5.9 * number($cols = 'g')"/></xsl:call-template>
-        <colgroup><col class="{substring('g-label', 1, 7 * number($cols = 'g'))}{substring('c-level1', 1, 8 * number($cols != 'g'))}"/><col/></colgroup>
+      <table class="{$class} continued form-foot">
+        <xsl:call-template name="form-width"><xsl:with-param name="fixed" select="$fixed"/></xsl:call-template>
+        <colgroup><col class="{$label}"/><col/></colgroup>
         <tbody><xsl:apply-templates select="foot/cell"><xsl:with-param name="span" select="1"/></xsl:apply-templates></tbody>
       </table>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- 表注: the notes the form prints under itself ("注：1.……"), a paragraph each, as written. -->
+  <xsl:template name="form.notes">
+    <xsl:if test="notes/note">
+      <div class="form-notes">
+        <xsl:for-each select="notes/note">
+          <p><xsl:call-template name="text"><xsl:with-param name="value" select="."/></xsl:call-template></p>
+        </xsl:for-each>
+      </div>
     </xsl:if>
   </xsl:template>
 

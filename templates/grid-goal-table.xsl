@@ -67,11 +67,13 @@
         </row>
       </xsl:for-each>
       <xsl:apply-templates select="foot/cell" mode="grid"><xsl:with-param name="last" select="$last"/></xsl:apply-templates>
+      <xsl:call-template name="grid.form-notes"><xsl:with-param name="columns" select="$last"/></xsl:call-template>
     </sheet>
   </xsl:template>
 
-  <!-- 表头 and 表尾 cells and 项目资金主要用途: label | text across the form (goal-table.xsl). -->
-  <xsl:template match="project/head/cell | project/foot/cell | project/purpose" mode="grid">
+  <!-- 表头 and 表尾 cells (the goal table's and the 自评表's) and 项目资金主要用途: label | text
+       across the form (goal-table.xsl). -->
+  <xsl:template match="head/cell | foot/cell | project/purpose" mode="grid">
     <xsl:param name="last"/>
     <row>
       <cell col="1" style="label">
@@ -80,6 +82,14 @@
       </cell>
       <cell col="2" span="{$last - 1}" style="text"><xsl:value-of select="."/></cell>
     </row>
+  </xsl:template>
+
+  <!-- 表注 under the form: a row across its columns for each paragraph (goal-table.xsl, form.notes). -->
+  <xsl:template name="grid.form-notes">
+    <xsl:param name="columns"/>
+    <xsl:for-each select="notes/note">
+      <row><cell col="1" span="{$columns}" style="text"><xsl:value-of select="."/></cell></row>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- The goals, a line each, numbered (goal.number) when more than one; the context the form. -->

@@ -31,6 +31,7 @@
         <cell col="5" style="label">实施单位</cell>
         <cell col="6" span="3" style="text"><xsl:value-of select="implementer"/></cell>
       </row>
+      <xsl:apply-templates select="head/cell" mode="grid"><xsl:with-param name="last" select="8"/></xsl:apply-templates>
       <row>
         <cell col="1" rows="{count(funds/row) + 1}" style="label">项目资金&#10;（<xsl:value-of select="funds/@unit"/>）</cell>
         <cell col="2" style="label"/>
@@ -91,6 +92,8 @@
           <cell col="1" span="8" style="text">注：有不适用的指标，总分按适用指标的得分与分值折算为百分制。</cell>
         </row>
       </xsl:if>
+      <xsl:apply-templates select="foot/cell" mode="grid"><xsl:with-param name="last" select="8"/></xsl:apply-templates>
+      <xsl:call-template name="grid.form-notes"><xsl:with-param name="columns" select="8"/></xsl:call-template>
       <!-- The notes, a table apart: 项目实施内容, the budget's 原因 (四川) and 评价结论 where written
            (the form has no cells for them), 存在问题 and 改进措施. -->
       <xsl:variable name="reasons" select="funds/row[string(@reason)]"/>
@@ -183,10 +186,11 @@
     </row>
   </xsl:template>
 
-  <!-- The rule the real forms print under the table when an indicator does not apply. -->
+  <!-- The rule the real forms print under the table when an indicator does not apply; not a
+       second time when the form's own notes (表注) state it. -->
   <xsl:template name="grid.not-applicable-rule">
     <xsl:param name="columns"/>
-    <xsl:if test="not-applicable-rule">
+    <xsl:if test="not-applicable-rule and not(notes/note[contains(., '按百分制折算')])">
       <row>
         <cell col="1" span="{$columns}" style="note">对于不适用部分评价对象的评价指标，不考核该指标，用适用指标得分汇总后按百分制折算计分。</cell>
       </row>

@@ -34,6 +34,7 @@
         <cell col="6" span="2" style="label">实施单位（盖章）</cell>
         <cell col="8" span="4" style="text"><xsl:value-of select="implementer"/></cell>
       </row>
+      <xsl:apply-templates select="head/cell" mode="grid"><xsl:with-param name="last" select="11"/></xsl:apply-templates>
       <row>
         <cell col="1" rows="3" style="label">项目基本情况</cell>
         <cell col="2" span="2" rows="2" style="label">1.项目年度目标完成情况</cell>
@@ -129,7 +130,9 @@
         <cell col="1" style="label">改进措施</cell>
         <cell col="2" span="10" style="text"><xsl:value-of select="improvements"/></cell>
       </row>
+      <xsl:apply-templates select="foot/cell" mode="grid"><xsl:with-param name="last" select="11"/></xsl:apply-templates>
       <xsl:call-template name="grid.signatures"><xsl:with-param name="columns" select="11"/></xsl:call-template>
+      <xsl:call-template name="grid.form-notes"><xsl:with-param name="columns" select="11"/></xsl:call-template>
       <xsl:call-template name="grid.not-applicable-rule"><xsl:with-param name="columns" select="11"/></xsl:call-template>
     </sheet>
   </xsl:template>
@@ -227,6 +230,7 @@
         </row>
       </xsl:for-each>
       <xsl:apply-templates select="foot/cell" mode="grid"><xsl:with-param name="last" select="$last"/></xsl:apply-templates>
+      <xsl:call-template name="grid.form-notes"><xsl:with-param name="columns" select="$last"/></xsl:call-template>
     </sheet>
   </xsl:template>
 </xsl:stylesheet>

@@ -15,6 +15,7 @@
       <title/>?                          表名: the form's own title, printed instead of the layout's
       <head><cell label/>+</head>?       表头, 表尾: the form's own cells, label | text, in file order
       <foot><cell label/>+</foot>?
+      <notes><note/>+</notes>?           表注: the notes the form prints under itself, a paragraph each
       <heading for="description|value|basis"/>*   栏目名称: a column's heading as the form words it
       <purpose/>?                        项目资金主要用途, prose as written; absent: no such row
       <budget total>                     not shown (the purpose states it); kept for checks
@@ -71,6 +72,7 @@
     <self-assessment year unit index-href sample? layout?>   one 项目支出绩效自评表
       <name/> <title/>? <code/> <report-number/> <supervisor/> <implementer/>
       <leader/> <finance-leader/> <conclusion/> <implementation/>   项目负责人 … 项目实施内容
+      <head/>? <foot/>? <notes/>?         表头, 表尾, 表注: as on <project>, printed as the goal table prints them
       <funds unit><row name initial annual spent weight? rate? score? part?/>+</funds>   the total first,
                                          then the 其中 rows as written (the Sichuan form prints its
                                          four standard rows, filled by name, and then the others);

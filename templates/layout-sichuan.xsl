@@ -40,6 +40,7 @@
             <th colspan="2">实施单位<span class="tail">（盖章）</span></th>
             <td colspan="4"><xsl:call-template name="text"><xsl:with-param name="value" select="implementer"/></xsl:call-template></td>
           </tr>
+          <xsl:apply-templates select="head/cell"><xsl:with-param name="span" select="9"/></xsl:apply-templates>
           <tr>
             <th rowspan="3" class="stub">项目基本<span class="tail">情况</span></th>
             <th rowspan="2">1.项目年度目标<span class="tail">完成情况</span></th>
@@ -96,10 +97,13 @@
               <td colspan="10" class="prose"><xsl:call-template name="text"><xsl:with-param name="value" select="."/></xsl:call-template></td>
             </tr>
           </xsl:for-each>
+          <!-- 表尾: the form's own foot cells, label | text across the form, as on the goal table. -->
+          <xsl:apply-templates select="foot/cell"><xsl:with-param name="span" select="10"/></xsl:apply-templates>
         </tbody>
       </table>
       </div>
       <xsl:call-template name="signatures"/>
+      <xsl:call-template name="form.notes"/>
       <xsl:call-template name="not-applicable-rule"/>
     </section>
   </xsl:template>
@@ -256,8 +260,13 @@
           <tbody class="group"><xsl:apply-templates select="level2/indicator" mode="sichuan-goal"/></tbody>
         </xsl:for-each>
       </table>
-      <xsl:call-template name="form.foot"><xsl:with-param name="cols" select="'g'"/></xsl:call-template>
+      <xsl:call-template name="form.foot">
+        <xsl:with-param name="class" select="'goal-table sichuan-goals'"/>
+        <xsl:with-param name="fixed" select="48.9"/>
+        <xsl:with-param name="label" select="'g-label'"/>
+      </xsl:call-template>
       </div>
+      <xsl:call-template name="form.notes"/>
     </section>
   </xsl:template>
 

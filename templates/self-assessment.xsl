@@ -36,6 +36,8 @@
             <th>实施单位</th>
             <td colspan="3"><xsl:call-template name="text"><xsl:with-param name="value" select="implementer"/></xsl:call-template></td>
           </tr>
+          <!-- 表头: the form's own head cells (填表人, 联系电话 …), label | text as on the goal table. -->
+          <xsl:apply-templates select="head/cell"><xsl:with-param name="span" select="7"/></xsl:apply-templates>
           <tr>
             <th rowspan="{count(funds/row) + 1}" class="stub">项目资金<span class="tail">（<xsl:value-of select="funds/@unit"/>）</span></th>
             <th><xsl:comment/></th>
@@ -81,9 +83,13 @@
           <xsl:if test="total/@rescaled = '1'">
             <tr class="total-note"><td colspan="8"><xsl:call-template name="rescaled"/></td></tr>
           </xsl:if>
+          <!-- 表尾: the form's own foot cells, label | text across the form, as on the goal table. -->
+          <xsl:apply-templates select="foot/cell"><xsl:with-param name="span" select="7"/></xsl:apply-templates>
         </tbody>
       </table>
       </div>
+      <!-- 表注 right under the form, as printed; what Jixiao adds to the form follows. -->
+      <xsl:call-template name="form.notes"/>
       <!-- The form has no cells for 项目实施内容, 评价结论 and the budget's 原因 (四川): written,
            they are printed with the notes under it, as are the signatures. -->
       <xsl:if test="string(implementation) or string(conclusion) or string(problems) or string(improvements) or funds/row[string(@reason)]">
@@ -137,9 +143,10 @@
   <!-- What a total over the applicable indicators only says of itself. -->
   <xsl:template name="rescaled">注：有不适用的指标，总分按适用指标的得分与分值折算为百分制。</xsl:template>
 
-  <!-- The rule the real forms print under the table when an indicator does not apply. -->
+  <!-- The rule the real forms print under the table when an indicator does not apply; not a
+       second time when the form's own notes (表注) state it. -->
   <xsl:template name="not-applicable-rule">
-    <xsl:if test="not-applicable-rule">
+    <xsl:if test="not-applicable-rule and not(notes/note[contains(., '按百分制折算')])">
       <p class="rule-note">对于不适用部分评价对象的评价指标，不考核该指标，用适用指标得分汇总后按百分制折算计分。</p>
     </xsl:if>
   </xsl:template>

@@ -144,6 +144,20 @@ struct Fields {
         }
     }
 
+    /// A text or a list of texts, each a paragraph (`项目年度目标`, `表注`); nil when absent.
+    func paragraphs(_ key: String) -> [String]? {
+        guard let found = entry(key) else { return nil }
+        guard let items = found.value.sequence else { return text(key, required: false).map { [$0.value] } }
+        return items.compactMap { item in
+            guard let text = item.scalar else {
+                context.report(.wrongType, at: item.mark, "“\(key)”的每一项应当是一段文本，这里却是\(item.kindName)")
+                return nil
+            }
+            context.checkCharacters(text, at: item.mark)
+            return text
+        }
+    }
+
     /// An optional yes-or-no field (`示例数据: 是`); absent is no.
     func flag(_ key: String) -> Bool {
         guard let text = self.text(key, required: false) else { return false }

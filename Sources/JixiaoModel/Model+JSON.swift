@@ -62,11 +62,18 @@ extension Project {
         ] + Layout.json(layout?.value, reportNumber: reportNumber) + formJSON)
     }
 
-    /// `表名`, `表头`, `表尾` and `栏目名称`, shown only when a file gives them.
+    /// `表名`, `表头`, `表尾`, `栏目名称` and `表注`, shown only when a file gives them.
     private var formJSON: [(String, JSONValue)] {
-        let cells = { (cells: [FormCell]) in JSONValue.object(cells.map { ($0.label, .string($0.text)) }) }
-        return (title.isEmpty ? [] : [("表名", .string(title))]) + [("表头", head), ("表尾", foot), ("栏目名称", columnHeadings)]
-            .filter { !$0.1.isEmpty }.map { ($0.0, cells($0.1)) }
+        (title.isEmpty ? [] : [("表名", .string(title))])
+            + FormCell.json([("表头", head), ("表尾", foot), ("栏目名称", columnHeadings)], notes: notes)
+    }
+}
+
+extension FormCell {
+    /// The form's own parts by key (`表头` …) and its `表注`, those written: label → text, and the notes' paragraphs.
+    static func json(_ parts: [(String, [FormCell])], notes: [String]) -> [(String, JSONValue)] {
+        parts.filter { !$0.1.isEmpty }.map { key, cells in (key, .object(cells.map { ($0.label, .string($0.text)) })) }
+            + (notes.isEmpty ? [] : [("表注", .array(notes.map { .string($0) }))])
     }
 }
 
@@ -162,7 +169,8 @@ extension ProjectResults {
             })),
             ("存在问题", .string(problems)),
             ("改进措施", .string(improvements)),
-        ] + Layout.json(layout?.value, reportNumber: reportNumber) + printedJSON)
+        ] + Layout.json(layout?.value, reportNumber: reportNumber) + printedJSON
+          + FormCell.json([("表头", head), ("表尾", foot)], notes: notes))
     }
 
     /// The printed figures, shown only when written (a cell printed blank as "").

@@ -42,6 +42,8 @@ public struct Project: Sendable {
     public var foot: [FormCell] = []
     /// Column headings as the form words them (`栏目名称`), by the data key of the column.
     public var columnHeadings: [FormCell] = []
+    /// The notes the form prints under itself (`表注`: 注：1.……), a paragraph each, as written.
+    public var notes: [String] = []
     /// Made from a stand-alone 自评 file (`ProjectResults.standalone`): there is no goal table
     /// to publish, only the self-assessment.
     public var isStandalone = false

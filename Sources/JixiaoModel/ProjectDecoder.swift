@@ -5,7 +5,7 @@ import JixiaoParser
 /// Tree → `Project`. Key names are those printed on the form; see docs/数据格式.md.
 public enum ProjectDecoder {
     public static let keys = ["序号", "年度", "版式", "报表编号", "表名", "项目编码", "项目名称", "表头", "资金用途", "预算", "资金支出计划",
-                              "绩效目标", "栏目名称", "绩效指标", "表尾"]
+                              "绩效目标", "栏目名称", "绩效指标", "表尾", "表注"]
     /// The indicator columns whose heading a form may word its own way (`栏目名称`).
     public static let headedColumns = ["描述", "指标值", "依据"]
     static let budgetKeys = ["合计", "来源", "明细"]
@@ -35,13 +35,14 @@ public enum ProjectDecoder {
         let title = fields.text("表名", required: false)?.value ?? ""
         let head = fields.formCells("表头")
         let foot = fields.formCells("表尾")
+        let notes = fields.paragraphs("表注") ?? []
         let headings = fields.formCells("栏目名称", allowed: headedColumns)
         guard let name, let budget, let goals, let indicators else { return nil }
         checkColumns(indicators, context: context)
         return Project(path: context.path, order: order?.value, code: code?.value ?? "", name: name, purpose: purpose,
                        budget: budget, plan: plan, goals: goals.map(\.value), indicators: indicators, year: year,
                        layout: layout, reportNumber: reportNumber, title: title, head: head, foot: foot,
-                       columnHeadings: headings, purposeMark: fields.entry("资金用途")?.value.mark, goalMarks: goals.map(\.mark))
+                       columnHeadings: headings, notes: notes, purposeMark: fields.entry("资金用途")?.value.mark, goalMarks: goals.map(\.mark))
     }
 
     /// 描述 and 依据 are columns of the form, not of a row: a form without one writes it in no row

@@ -35,6 +35,11 @@ public struct ProjectResults: Sendable {
     public var financeLeader = ""
     public var conclusion = ""
     public var implementation = ""
+    /// The form's own cells the model has no key for (`表头`, `表尾`: 填表人, 联系电话 …) and its
+    /// notes (`表注`), printed as the goal table prints its own (`Project.head`, `foot`, `notes`).
+    public var head: [FormCell] = []
+    public var foot: [FormCell] = []
+    public var notes: [String] = []
     /// 项目年度目标: printed instead of the goal table's 绩效目标 when given.
     public var yearGoals: [String]? = nil
     /// The printed 得分 of the budget row, and the printed 总分 row: verified, not used (a

@@ -4,10 +4,10 @@ import JixiaoParser
 
 /// Tree → `ProjectResults` / `DepartmentResults`. Key names: docs/数据格式.md.
 public enum ResultsDecoder {
-    public static let projectKeys = ["示例数据", "版式", "报表编号", "表名", "项目编码", "项目名称", "主管部门", "实施单位", "项目负责人",
+    public static let projectKeys = ["示例数据", "版式", "报表编号", "表名", "项目编码", "项目名称", "主管部门", "实施单位", "表头", "项目负责人",
                                      "财务负责人", "年初预算数", "全年预算数", "调整后预算数", "全年执行数", "预算执行数", "预算执行率", "原因",
                                      "预算执行得分", "资金构成", "项目年度目标", "项目实施内容", "实际完成情况", "权重", "指标", "绩效指标", "总分",
-                                     "评价结论", "存在问题", "改进措施"]
+                                     "评价结论", "存在问题", "改进措施", "表尾", "表注"]
     static let fundingKeys = ["年初预算数", "全年预算数", "调整后预算数", "全年执行数", "预算执行数", "预算执行率", "原因"]
     static let indicatorKeys = ["实际完成值", "偏差原因", "分值", "得分", "达成情况", "不适用"]
     static let standaloneIndicatorKeys = ["名称", "指标性质", "指标方向", "年度指标值", "度量单位"] + indicatorKeys
@@ -105,7 +105,10 @@ public enum ResultsDecoder {
         results.financeLeader = fields.text("财务负责人", required: false)?.value ?? ""
         results.conclusion = fields.text("评价结论", required: false)?.value ?? ""
         results.implementation = fields.text("项目实施内容", required: false)?.value ?? ""
-        results.yearGoals = yearGoals(fields, context: context)
+        results.yearGoals = fields.paragraphs("项目年度目标")
+        results.head = fields.formCells("表头")
+        results.foot = fields.formCells("表尾")
+        results.notes = fields.paragraphs("表注") ?? []
         results.budgetScore = printed(fields.entry("预算执行得分"), context: context)
         results.budgetRate = rate(fields.entry("预算执行率"), context: context)
         results.budgetReason = fields.text("原因", required: false)?.value ?? ""
@@ -130,13 +133,6 @@ public enum ResultsDecoder {
                               rate: rate(columns.entry("预算执行率"), context: context),
                               reason: columns.text("原因", required: false)?.value ?? "")
         }
-    }
-
-    /// 项目年度目标: one text or a list of texts.
-    private static func yearGoals(_ fields: Fields, context: DecodeContext) -> [String]? {
-        guard let entry = fields.entry("项目年度目标") else { return nil }
-        if entry.value.sequence != nil { return fields.list("项目年度目标").map { ProjectDecoder.decodeGoals($0, context: context).map(\.value) } }
-        return fields.text("项目年度目标", required: false).map { [$0.value] }
     }
 
     /// One item of a stand-alone `绩效指标`: the row of the goal side and its result.

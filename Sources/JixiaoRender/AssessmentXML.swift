@@ -245,6 +245,7 @@ public enum AssessmentXML {
         element.add("finance-leader", text: results.financeLeader)
         element.add("conclusion", text: results.conclusion)
         element.add("implementation", text: results.implementation)
+        DocumentXML.addFormParts(element, head: results.head, foot: results.foot, notes: results.notes)
         let budget = score.budget
         let rows = fundingRows(results)
         // The amounts as the form printed them, in its one unit; written in both, in 万元.

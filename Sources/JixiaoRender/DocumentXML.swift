@@ -174,10 +174,7 @@ public enum DocumentXML {
         element.add("name", text: project.name.value)
         // The form's own parts: absent ones are rows and columns the form does not have.
         if !project.title.isEmpty { element.add("title", text: project.title) }
-        for (part, cells) in [("head", project.head), ("foot", project.foot)] where !cells.isEmpty {
-            let list = element.add(part)
-            for cell in cells { list.add("cell", [("label", cell.label)], text: cell.text) }
-        }
+        addFormParts(element, head: project.head, foot: project.foot, notes: project.notes)
         for heading in project.columnHeadings {
             element.add("heading", [("for", Self.columnNames[heading.label] ?? heading.label)], text: heading.text)
         }
@@ -234,6 +231,18 @@ public enum DocumentXML {
                 }
             }
         }
+    }
+
+    /// The form's own cells, label | text (`表头`, `表尾`), and the notes it prints under itself
+    /// (`表注`), where written: the goal table's and the 自评表's alike.
+    static func addFormParts(_ element: XMLTree.Element, head: [FormCell], foot: [FormCell], notes: [String]) {
+        for (part, cells) in [("head", head), ("foot", foot)] where !cells.isEmpty {
+            let list = element.add(part)
+            for cell in cells { list.add("cell", [("label", cell.label)], text: cell.text) }
+        }
+        guard !notes.isEmpty else { return }
+        let list = element.add("notes")
+        for note in notes { list.add("note", text: note) }
     }
 
     /// `栏目名称` keys → the elements of the columns they head.

@@ -131,6 +131,24 @@ struct Issue22DecoderTests {
         #expect(swapped("        不适用: 是", "        不适用: 也许") == ["r.yaml:52:14: 错误 JX203: “不适用”只能写“是”或“否”"])
     }
 
+    /// A 自评 file's own head and foot cells and its notes, as a goal table's: in file order, blank
+    /// cells kept; 表注 one text or a list, each a paragraph; an item that is no text is reported.
+    @Test func assessmentOwnParts() throws {
+        let parts = "表头:\n  项目负责人及电话: 张三 0838-1234567\n  填报日期: \"\"\n表尾:\n  填表人: 李四\n"
+        let listed = results(sichuan + parts + "表注:\n  - 注：1.一级指标分值统一设置为……\n  - 2.定量指标……\n")
+        #expect(headlines(listed) == [])
+        let r = try #require(listed.value)
+        #expect(r.head == [FormCell(label: "项目负责人及电话", text: "张三 0838-1234567"), FormCell(label: "填报日期", text: "")])
+        #expect(r.foot == [FormCell(label: "填表人", text: "李四")])
+        #expect(r.notes == ["注：1.一级指标分值统一设置为……", "2.定量指标……"])
+        let json = r.json.compact
+        #expect(json.contains(#""表头":{"项目负责人及电话":"张三 0838-1234567","填报日期":""}"#)
+                && json.contains(#""表注":["注：1.一级指标分值统一设置为……","2.定量指标……"]"#))
+        #expect(results(sichuan + "表注: 注：一段\n").value?.notes == ["注：一段"])
+        #expect(results(sichuan).value?.notes == [] && results(sichuan).value?.head == [])
+        #expect(headlines(results(sichuan + "表注:\n  - a: b\n")) == ["r.yaml:60:5: 错误 JX203: “表注”的每一项应当是一段文本，这里却是键值表"])
+    }
+
     /// The goal table's new cells and the unit's 版式.
     @Test func goalTableCellsSharesAndLayout() throws {
         let text = """

@@ -37,6 +37,17 @@ struct RealTablesTests {
         return try String(contentsOf: out.appendingPathComponent(path), encoding: .utf8)
     }
 
+    /// Published with `--xlsx` into a scratch folder: the spreadsheet of the page at `path` (.xlsx for .html).
+    static func spreadsheet(_ folder: String, _ path: String) throws -> Spreadsheet {
+        let scratch = Scratch("real-tables")
+        let out = scratch.appendingPathComponent("out")
+        var options = PublishOptions(dataDirectory: root.appendingPathComponent(folder).path, outputDirectory: out.path,
+                                     templatesDirectory: Published.repository.appendingPathComponent("templates").path)
+        options.xlsx = true
+        _ = try Publisher.publish(options)
+        return try Spreadsheet(path: out.appendingPathComponent(path).path)
+    }
+
     /// The page's text, a cell's text whole (its last characters are kept together in a span)
     /// and every other tag a `|`: what the form prints.
     static func page(_ folder: String, _ path: String) throws -> String {
@@ -86,6 +97,11 @@ struct RealTablesTests {
         #expect(score?.total.fixed(2) == "40.00")
         #expect(score?.indicators.filter { !$0.applicable }.map(\.indicator.name.value) == ["指标1:/"])
         #expect(Self.review(score) == [50, 56, 62, 69, 75, 86].map { "\($0): 10 / 0.00" } + ["96: 100 / 40.00"])
+        // The form's note (表注) right under it, as far as the stored copy goes; it does not state the
+        // 不适用 rule, which is printed as well.
+        let rows = try Self.cells("天长市水利局-2022", "2022/自评/水旱灾害防御经费.html")
+        #expect(rows.contains("|总分|100|100|等级：优|注:1.一级指标分值统一设置为:产出指标50分、效益指标30分、服务对象满意度指标10分、预算资金执行率10分。如有|"
+                              + "对于不适用部分评价对象的评价指标，不考核该指标，用适用指标得分汇总后按百分制折算计分。|"))
     }
 
     /// 中江县 2022: weights 70 + 20 + 10 + 10 = 110 under a printed 总分 of 100; every row reproduced,
@@ -97,6 +113,27 @@ struct RealTablesTests {
         #expect(score?.indicators.allSatisfy { $0.printedScore == nil || $0.printedScore == .number($0.score) } == true)
         #expect(score?.indicators.map { $0.score.fixed(2) } == ["10.00", "10.00", "20.00", "10.00", "10.00", "10.00", "10.00", "10.00", "10.00"])
         #expect(Self.review(score) == ["86: 100 / 110.00", "87: 100 / 110.00"])
+    }
+
+    /// 中江县 2022, the form's own head cell and notes: 项目负责人及电话 (表头) after 主管部门 and 实施单位, no
+    /// signature line the form does not have; the notes (表注) under the form, a paragraph each, on the
+    /// page and in the spreadsheet, a row across its eight columns.
+    @Test func zhongjiangHeadCellAndNotes() throws {
+        let folder = "中江县水利局-2022"
+        let path = "2022/自评/中江县农业水价综合改革精准补贴和节水奖励项目小型水库水标尺制作安装"
+        let rows = try Self.cells(folder, path + ".html")
+        #expect(rows.contains("|主管部门|中江县水利局|实施单位|中江县水利局|项目负责人及电话|谢凯13990260322(办公)|项目资金（万元）|"))
+        let first = "注:1.一级指标分值统一设置为:产出指标50分、效益指标30分、满意度指标10分、预算资金执行率10分,各部门根据各项指标重要程度确定三级指标的分值,"
+            + "得分最高不能超过该指标分值上限,分别按照该指标对应分值区间100-80%(含80%)、80-60%(含60%)、60-0%合理确定得分,"
+        #expect(rows.contains("|总分|100|100|等级：优|\(first)|3.定量指标若为正向|"), "the notes right under the form")
+        #expect(!rows.contains("项目负责人："), "no signature line")
+        let html = try Self.html(folder, path + ".html")
+        #expect(html.contains("<div class=\"form-notes\"><p>注:1.") && html.contains("</p><p>3.定量指标若"), "a paragraph each")
+        let sheet = try Self.spreadsheet(folder, path + ".xlsx")
+        let head = try #require(sheet.row(where: "A", is: "项目负责人及电话"))
+        #expect(sheet.cells["B\(head)"]?.text == "谢凯13990260322(办公)" && sheet.merges.contains("B\(head):H\(head)"))
+        let note = try #require(sheet.row(where: "A", is: first))
+        #expect(sheet.merges.contains("A\(note):H\(note)") && sheet.cells["A\(note + 1)"]?.text == "3.定量指标若为正向")
     }
 
     /// 稷山县 2020: five printed slips, each with both numbers (65.07 × 10 ÷ 65.66 = 9.91;
@@ -127,6 +164,8 @@ struct RealTablesTests {
         #expect(findings == ["JX406@26"], "the 效益/满意度 rows were lost with the copy's end")
         let page = try Self.page("秀屿区水利局-2025", "2025/项目/省级第七批水利专项资金.html")
         #expect(page.contains("笏石街道办") && page.contains("埭头镇"))
+        #expect(try Self.cells("秀屿区水利局-2025", "2025/项目/省级第七批水利专项资金.html")
+            .contains("|项目名称|省级第七批水利专项资金|主管部门(单位)名称|秀屿区水利局|项目资金主要用途|"), "the head cell (表头)")
         let html = try Self.html("秀屿区水利局-2025", "2025/项目/省级第七批水利专项资金.html")
         #expect(html.contains("class=\"sheet landscape\""), "a value column per town needs the landscape sheet")
     }
