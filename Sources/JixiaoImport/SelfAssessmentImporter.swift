@@ -163,10 +163,10 @@ struct BudgetRows {
         return file.lines
     }
 
-    /// A printed rate ("100.00%"), or "" for a blank or "/" cell.
+    /// A printed rate ("100.00%") as the data format reads it, or "" for a blank or "/" cell.
     static func rate(_ cell: String) -> String {
         let text = TableTitle.squeezed(cell)
-        return text.range(of: #"^[0-9]+(\.[0-9]+)?[%％]$"#, options: .regularExpression) != nil ? text : ""
+        return PrintedRate(parsing: text)?.percent != nil ? text : ""
     }
 
     /// A printed score or weight: the number, or "" for a blank or "/" cell.
